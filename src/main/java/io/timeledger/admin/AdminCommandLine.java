@@ -1,0 +1,309 @@
+package io.timeledger.admin;
+
+import io.timeledger.TimeledgerApplication;
+import io.timeledger.auth.Credential;
+import io.timeledger.auth.Credentials;
+import io.timeledger.auth.Passwords;
+import io.timeledger.core.account.Accounts;
+import io.timeledger.core.account.NewAccount;
+import io.timeledger.core.account.NewUser;
+import io.timeledger.core.account.People;
+import io.timeledger.core.account.Role;
+import io.timeledger.core.account.User;
+import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.Forbidden;
+import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.NotFound;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar timeledger.jar admin ...}: manages accounts, users, memberships and credentials
+ * against the configured database (the embedded one is joined if the server is running).
+ */
+@Command(name = "admin", mixinStandardHelpOptions = true,
+    description = "Administer Timeledger without SQL.",
+    subcommands = {
+        AdminCommandLine.AccountCommands.class,
+        AdminCommandLine.UserCommands.class,
+        AdminCommandLine.MemberCommands.class,
+        AdminCommandLine.TokenCommands.class,
+        AdminCommandLine.ApiKeyCommands.class
+    })
+public final class AdminCommandLine {
+
+    private ConfigurableApplicationContext spring;
+    private PrintWriter out;
+
+    /** Runs {@code args} (starting with "admin") and returns the process exit code. */
+    public static int run(String... args) {
+        var root = new AdminCommandLine();
+        var commandLine = new CommandLine(root);
+        root.out = commandLine.getOut();
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof Invalid || e instanceof NotFound || e instanceof Forbidden) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        try {
+            return commandLine.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        } finally {
+            if (root.spring != null) {
+                root.spring.close();
+            }
+        }
+    }
+
+    private <T> T bean(Class<T> type) {
+        if (spring == null) {
+            spring = TimeledgerApplication.withoutWebServer().run();
+        }
+        return spring.getBean(type);
+    }
+
+    private User userByEmail(String email) {
+        return bean(People.class).userByEmail(email).orElseThrow(() -> new NotFound("User", email));
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    // --- accounts
+
+    @Command(name = "account", description = "Accounts (tenants).", mixinStandardHelpOptions = true,
+        subcommands = {AccountCreate.class, AccountList.class})
+    static final class AccountCommands { }
+
+    @Command(name = "create", description = "Open a new account.", mixinStandardHelpOptions = true)
+    static final class AccountCreate implements Callable<Integer> {
+        @Option(names = "--name", required = true) String name;
+        @Option(names = "--currency", defaultValue = "USD") String currency;
+        @Option(names = "--time-zone", description = "IANA zone, e.g. Europe/Berlin (default: this machine's)")
+        String timeZone;
+        @Option(names = "--week-start", defaultValue = "MONDAY") DayOfWeek weekStart;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var admin = root(spec);
+            var account = admin.bean(Accounts.class).open(
+                new NewAccount(name, currency, or(timeZone, ZoneId.systemDefault().getId()), weekStart));
+            admin.out.printf("account %s \"%s\" (%s, %s)%n", account.id(), account.name(), account.currency(),
+                account.timeZone());
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List all accounts.", mixinStandardHelpOptions = true)
+    static final class AccountList implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var admin = root(spec);
+            for (var account : admin.bean(Accounts.class).all()) {
+                admin.out.printf("%s\t%s\t%s\t%s%n", account.id(), account.name(), account.currency(),
+                    account.timeZone());
+            }
+            return 0;
+        }
+    }
+
+    // --- users
+
+    @Command(name = "user", description = "Users (people who sign in).", mixinStandardHelpOptions = true,
+        subcommands = {UserCreate.class, UserPassword.class})
+    static final class UserCommands { }
+
+    @Command(name = "create", description = "Create a user, optionally adding them to an account.",
+        mixinStandardHelpOptions = true)
+    static final class UserCreate implements Callable<Integer> {
+        @Option(names = "--email", required = true) String email;
+        @Option(names = "--first-name") String firstName;
+        @Option(names = "--last-name") String lastName;
+        @Option(names = "--time-zone") String timeZone;
+        @Option(names = "--account", description = "Account id to add the user to") Long account;
+        @Option(names = "--role", defaultValue = "member", description = "admin, manager or member") String role;
+        @Option(names = "--rate", description = "Billing rate, e.g. 150.00") BigDecimal rate;
+        @Option(names = "--password-stdin", description = "Read a password from standard input")
+        boolean passwordFromStdin;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            var admin = root(spec);
+            var people = admin.bean(People.class);
+            var user = people.createUser(new NewUser(email, firstName, lastName,
+                or(timeZone, ZoneId.systemDefault().getId())));
+            admin.out.printf("user %d %s%n", user.id(), user.email());
+            if (passwordFromStdin) {
+                admin.bean(Passwords.class).set(user.id(), readLine());
+                admin.out.println("password set");
+            }
+            if (account != null) {
+                var member = people.join(new AccountId(account), user.id(), Role.parse("role", role), rate);
+                admin.out.printf("member %d of account %d as %s%n", member.id(), account, member.role().wire());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "password", description = "Set a user's password, read from standard input.",
+        mixinStandardHelpOptions = true)
+    static final class UserPassword implements Callable<Integer> {
+        @Option(names = "--email", required = true) String email;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            var admin = root(spec);
+            admin.bean(Passwords.class).set(admin.userByEmail(email).id(), readLine());
+            admin.out.println("password set");
+            return 0;
+        }
+    }
+
+    // --- memberships
+
+    @Command(name = "member", description = "Memberships (a user's place in an account).",
+        mixinStandardHelpOptions = true, subcommands = {MemberAdd.class, MemberList.class})
+    static final class MemberCommands { }
+
+    @Command(name = "add", description = "Add an existing user to an account.", mixinStandardHelpOptions = true)
+    static final class MemberAdd implements Callable<Integer> {
+        @Option(names = "--email", required = true) String email;
+        @Option(names = "--account", required = true) long account;
+        @Option(names = "--role", defaultValue = "member", description = "admin, manager or member") String role;
+        @Option(names = "--rate", description = "Billing rate, e.g. 150.00") BigDecimal rate;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var admin = root(spec);
+            var user = admin.userByEmail(email);
+            var member = admin.bean(People.class).join(new AccountId(account), user.id(), Role.parse("role", role), rate);
+            admin.out.printf("member %d of account %d as %s%n", member.id(), account, member.role().wire());
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List an account's members.", mixinStandardHelpOptions = true)
+    static final class MemberList implements Callable<Integer> {
+        @Option(names = "--account", required = true) long account;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var admin = root(spec);
+            for (var m : admin.bean(People.class).members(new AccountId(account), null)) {
+                admin.out.printf("%d\t%s\t%s %s\t%s%s%n", m.id(), m.email(), m.firstName(), m.lastName(),
+                    m.role().wire(), m.archived() ? "\tarchived" : "");
+            }
+            return 0;
+        }
+    }
+
+    // --- credentials
+
+    @Command(name = "token", description = "Personal access tokens.", mixinStandardHelpOptions = true,
+        subcommands = {TokenCreate.class, TokenList.class, TokenRevoke.class})
+    static final class TokenCommands { }
+
+    @Command(name = "create", description = "Create a personal access token for one account; prints it once.",
+        mixinStandardHelpOptions = true)
+    static final class TokenCreate implements Callable<Integer> {
+        @Option(names = "--email", required = true) String email;
+        @Option(names = "--account", required = true) long account;
+        @Option(names = "--name") String name;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var admin = root(spec);
+            var issued = admin.bean(Credentials.class)
+                .issuePersonalAccessToken(admin.userByEmail(email).id(), new AccountId(account), name);
+            admin.out.println(issued.secret());
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List a user's tokens and API keys (never their secrets).",
+        mixinStandardHelpOptions = true)
+    static final class TokenList implements Callable<Integer> {
+        @Option(names = "--email", required = true) String email;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var admin = root(spec);
+            for (Credential c : admin.bean(Credentials.class).ofUser(admin.userByEmail(email).id())) {
+                admin.out.printf("%d\t%s\t%s…\taccount %s\t%s\tcreated %s\tlast used %s%s%n", c.id(),
+                    c.kind().name().toLowerCase(java.util.Locale.ROOT), c.prefix(),
+                    c.accountId() == null ? "any" : c.accountId(), or(c.name(), "-"), c.createdAt(),
+                    c.lastUsedAt() == null ? "never" : c.lastUsedAt(), c.revoked() ? "\trevoked" : "");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", description = "Revoke a token or API key by id.", mixinStandardHelpOptions = true)
+    static final class TokenRevoke implements Callable<Integer> {
+        @Option(names = "--id", required = true) long id;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var admin = root(spec);
+            admin.bean(Credentials.class).revoke(id);
+            admin.out.printf("credential %d revoked%n", id);
+            return 0;
+        }
+    }
+
+    @Command(name = "api-key", description = "Legacy API keys (X-API-Key).", mixinStandardHelpOptions = true,
+        subcommands = {ApiKeyCreate.class})
+    static final class ApiKeyCommands { }
+
+    @Command(name = "create", description = "Create (or replace) a user's API key; prints it once.",
+        mixinStandardHelpOptions = true)
+    static final class ApiKeyCreate implements Callable<Integer> {
+        @Option(names = "--email", required = true) String email;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var admin = root(spec);
+            admin.out.println(admin.bean(Credentials.class).regenerateApiKey(admin.userByEmail(email).id()).secret());
+            return 0;
+        }
+    }
+
+    private static AdminCommandLine root(CommandLine.Model.CommandSpec spec) {
+        return (AdminCommandLine) spec.root().userObject();
+    }
+
+    private static String readLine() throws IOException {
+        var console = System.console();
+        if (console != null) {
+            return new String(console.readPassword("password: "));
+        }
+        var line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        return line == null ? "" : line;
+    }
+}

@@ -1,0 +1,98 @@
+package io.timeledger.api.common;
+
+import io.timeledger.core.common.Forbidden;
+import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.NotFound;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every failure into a status and a message naming what was wrong, rendered in the shape
+ * of the dialect the request spoke. Nothing internal (stack traces, SQL) reaches the client.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ErrorShapes shapes;
+
+    ApiExceptionHandler(ErrorShapes shapes) {
+        this.shapes = shapes;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> notFound(NotFound e, HttpServletRequest request) {
+        return shapes.respond(request, ApiError.of(404, e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> forbidden(Forbidden e, HttpServletRequest request) {
+        return shapes.respond(request, ApiError.of(403, e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> invalid(Invalid e, HttpServletRequest request) {
+        return shapes.respond(request, ApiError.invalid(422, e.violations()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        return shapes.respond(request, ApiError.invalid(400, List.of(
+            new Invalid.Violation("base", "the request body is not valid JSON"))));
+    }
+
+    /** A path id that is not a number names nothing (404); a bad query parameter is the client's to fix (422). */
+    @ExceptionHandler
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return shapes.respond(request, ApiError.of(404, "Not found"));
+        }
+        return shapes.respond(request, ApiError.invalid(422, List.of(
+            new Invalid.Violation(e.getName(), "is not valid"))));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return shapes.respond(request, ApiError.invalid(422, List.of(
+            new Invalid.Violation(e.getParameterName(), "is required"))));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> noRoute(NoResourceFoundException e, HttpServletRequest request) {
+        return shapes.respond(request, ApiError.of(404, "No such endpoint: " + request.getMethod() + " "
+            + request.getRequestURI()));
+    }
+
+    /** A unique or foreign key lost a race with a concurrent request that the service's checks could not see. */
+    @ExceptionHandler
+    ResponseEntity<Object> conflict(DataIntegrityViolationException e, HttpServletRequest request) {
+        log.info("Integrity violation on {} {}: {}", request.getMethod(), request.getRequestURI(),
+            e.getMostSpecificCause().getMessage());
+        return shapes.respond(request, ApiError.of(409, "The request conflicts with a concurrent change; retry it"));
+    }
+
+    /** Spring MVC's own failures (405, 406, 415, ...) keep their status; anything else is a bug of ours. */
+    @ExceptionHandler
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse framework && framework.getStatusCode().value() < 500) {
+            var detail = framework.getBody().getDetail();
+            return shapes.respond(request, ApiError.of(framework.getStatusCode().value(),
+                detail == null ? "Request failed" : detail));
+        }
+        log.error("Unhandled failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return shapes.respond(request, ApiError.of(500, "Something went wrong on our side"));
+    }
+}

@@ -1,0 +1,71 @@
+package io.timeledger.auth;
+
+import io.timeledger.core.account.Actor;
+import io.timeledger.core.account.Member;
+import io.timeledger.core.account.People;
+import io.timeledger.core.common.AccountId;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * The account a credential acts in. A personal access token is bound to its account and ignores
+ * any header; a legacy API key acts in the account the header names, else the user's active one.
+ */
+@Component
+class AccountResolver {
+
+    static final class Refused extends Exception {
+        private final AuthProblem problem;
+
+        Refused(AuthProblem problem) {
+            super(problem.message(), null, false, false);
+            this.problem = problem;
+        }
+
+        AuthProblem problem() {
+            return problem;
+        }
+    }
+
+    private final People people;
+
+    AccountResolver(People people) {
+        this.people = people;
+    }
+
+    Actor resolve(Credential credential, String accountHeader) throws Refused {
+        var member = switch (credential.kind()) {
+            case PERSONAL_ACCESS_TOKEN -> people.membershipOf(credential.userId(), new AccountId(credential.accountId()))
+                .orElseThrow(() -> new Refused(AuthProblem.INVALID_CREDENTIAL));
+            case API_KEY -> memberForKey(credential.userId(), accountHeader);
+        };
+        if (member.archived()) {
+            throw new Refused(AuthProblem.ARCHIVED_MEMBERSHIP);
+        }
+        return new Actor(member.account(), member.id(), member.userId(), member.role());
+    }
+
+    private Member memberForKey(long userId, String accountHeader) throws Refused {
+        if (accountHeader != null && !accountHeader.isBlank()) {
+            return parseId(accountHeader)
+                .flatMap(id -> people.membershipOf(userId, new AccountId(id)))
+                .orElseThrow(() -> new Refused(AuthProblem.UNKNOWN_ACCOUNT));
+        }
+        var user = people.user(userId);
+        if (user.activeAccountId() != null) {
+            var active = people.membershipOf(userId, new AccountId(user.activeAccountId()));
+            if (active.isPresent()) {
+                return active.get();
+            }
+        }
+        throw new Refused(AuthProblem.NO_ACCOUNT);
+    }
+
+    private static Optional<Long> parseId(String value) {
+        try {
+            return Optional.of(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.timeledger.auth;
+
+import io.timeledger.core.account.Actor;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The API routes: stateless, no CSRF (no cookies are involved), authenticated by credential. */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration implements WebMvcConfigurer {
+
+    /** Where an API dialect lives; everything under these answers only to a credential. */
+    static final String[] API_PATHS = {"/api/**"};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, Credentials credentials, AccountResolver accounts,
+                                    AuthFailureRenderer failures) throws Exception {
+        return http
+            .securityMatcher(API_PATHS)
+            .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+            .addFilterBefore(new CredentialFilter(credentials, accounts, failures), AnonymousAuthenticationFilter.class)
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .csrf(csrf -> csrf.disable())
+            .httpBasic(basic -> basic.disable())
+            .formLogin(form -> form.disable())
+            .requestCache(cache -> cache.disable())
+            .exceptionHandling(errors -> errors
+                .authenticationEntryPoint((request, response, e) ->
+                    failures.render(request, response, AuthProblem.MISSING_CREDENTIAL)))
+            .build();
+    }
+
+    /** Outside the API: the health probe and, later, the browser pages (which bring their own rules). */
+    @Bean
+    @Order(2)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        return http
+            .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .build();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Lets a controller method take the {@link Actor} the request runs as. */
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new HandlerMethodArgumentResolver() {
+            @Override
+            public boolean supportsParameter(MethodParameter parameter) {
+                return parameter.getParameterType() == Actor.class;
+            }
+
+            @Override
+            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                          NativeWebRequest request, WebDataBinderFactory binders) {
+                var authentication = SecurityContextHolder.getContext().getAuthentication();
+                if (authentication instanceof ActorAuthentication actor) {
+                    return actor.actor();
+                }
+                throw new IllegalStateException("no authenticated actor on an API route");
+            }
+        });
+    }
+}

@@ -1,0 +1,103 @@
+package io.timeledger.auth;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CredentialRepository {
+
+    private static final String COLUMNS =
+        "id, kind, user_id, account_id, name, prefix, created_at, last_used_at, revoked_at";
+
+    private final JdbcClient jdbc;
+
+    CredentialRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Credential insert(CredentialKind kind, long userId, Long accountId, String name, String secret) {
+        return jdbc.sql("""
+                INSERT INTO credential (kind, user_id, account_id, name, prefix, secret_hash)
+                VALUES (:kind, :user, :account, :name, :prefix, :hash)
+                RETURNING %s
+                """.formatted(COLUMNS))
+            .param("kind", kind.column())
+            .param("user", userId)
+            .param("account", accountId)
+            .param("name", name)
+            .param("prefix", Secrets.visiblePrefix(secret))
+            .param("hash", Secrets.hash(secret))
+            .query(CredentialRepository::map)
+            .single();
+    }
+
+    /** The live credential whose secret hashes to {@code hash}. */
+    Optional<Credential> findLiveByHash(byte[] hash) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM credential WHERE secret_hash = :hash AND revoked_at IS NULL")
+            .param("hash", hash)
+            .query(CredentialRepository::map)
+            .optional();
+    }
+
+    Optional<Credential> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM credential WHERE id = :id")
+            .param("id", id)
+            .query(CredentialRepository::map)
+            .optional();
+    }
+
+    List<Credential> ofUser(long userId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM credential WHERE user_id = :user ORDER BY created_at, id")
+            .param("user", userId)
+            .query(CredentialRepository::map)
+            .list();
+    }
+
+    int revoke(long id) {
+        return jdbc.sql("UPDATE credential SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL")
+            .param("id", id)
+            .update();
+    }
+
+    void revokeApiKeys(long userId) {
+        jdbc.sql("UPDATE credential SET revoked_at = now() WHERE user_id = :user AND kind = 'api_key' AND revoked_at IS NULL")
+            .param("user", userId)
+            .update();
+    }
+
+    /** Records use at most once a minute per credential, so busy clients do not turn every read into a write. */
+    void touch(long id, Instant now) {
+        jdbc.sql("""
+                UPDATE credential SET last_used_at = :now
+                 WHERE id = :id AND (last_used_at IS NULL OR last_used_at < CAST(:now AS timestamptz) - interval '1 minute')
+                """)
+            .param("id", id)
+            .param("now", Timestamp.from(now))
+            .update();
+    }
+
+    private static Credential map(ResultSet rs, int row) throws SQLException {
+        long account = rs.getLong("account_id");
+        Long accountId = rs.wasNull() ? null : account;
+        return new Credential(
+            rs.getLong("id"),
+            CredentialKind.ofColumn(rs.getString("kind")),
+            rs.getLong("user_id"),
+            accountId,
+            rs.getString("name"),
+            rs.getString("prefix"),
+            instant(rs.getTimestamp("created_at")),
+            instant(rs.getTimestamp("last_used_at")),
+            instant(rs.getTimestamp("revoked_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

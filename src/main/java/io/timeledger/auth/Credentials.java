@@ -1,0 +1,75 @@
+package io.timeledger.auth;
+
+import io.timeledger.core.account.People;
+import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.NotFound;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Issues, finds and revokes the secrets API clients authenticate with. */
+@Service
+public class Credentials {
+
+    private final CredentialRepository repository;
+    private final People people;
+    private final Clock clock;
+
+    Credentials(CredentialRepository repository, People people, Clock clock) {
+        this.repository = repository;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    /** A token acting as the user in one account, until revoked. */
+    @Transactional
+    public IssuedCredential issuePersonalAccessToken(long userId, AccountId account, String name) {
+        if (name != null && name.length() > 255) {
+            throw new Invalid("name", "is too long (maximum is 255 characters)");
+        }
+        people.membershipOf(userId, account).orElseThrow(() -> new NotFound("Account", account));
+        return issue(CredentialKind.PERSONAL_ACCESS_TOKEN, userId, account.value(), name);
+    }
+
+    /** The user's legacy API key; any earlier key stops working. */
+    @Transactional
+    public IssuedCredential regenerateApiKey(long userId) {
+        people.user(userId);
+        repository.revokeApiKeys(userId);
+        return issue(CredentialKind.API_KEY, userId, null, "API key");
+    }
+
+    @Transactional
+    public void revoke(long credentialId) {
+        var credential = repository.find(credentialId).orElseThrow(() -> new NotFound("Credential", credentialId));
+        if (!credential.revoked()) {
+            repository.revoke(credentialId);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Credential> ofUser(long userId) {
+        return repository.ofUser(userId);
+    }
+
+    /** The live credential this secret belongs to; records its use. */
+    @Transactional
+    public Optional<Credential> authenticate(String secret) {
+        var credential = repository.findLiveByHash(Secrets.hash(secret));
+        credential.ifPresent(c -> repository.touch(c.id(), clock.instant()));
+        return credential;
+    }
+
+    private IssuedCredential issue(CredentialKind kind, long userId, Long accountId, String name) {
+        var secret = Secrets.generate(kind);
+        var credential = repository.insert(kind, userId, accountId, blankToNull(name), secret);
+        return new IssuedCredential(credential, secret);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,58 @@
+package io.timeledger.auth;
+
+import io.timeledger.core.account.People;
+import io.timeledger.core.common.Invalid;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sets users' passwords, hashed with Spring Security's delegating encoder (bcrypt today). */
+@Service
+public class Passwords {
+
+    static final int MINIMUM_LENGTH = 10;
+
+    private final People people;
+    private final PasswordEncoder encoder;
+
+    Passwords(People people, PasswordEncoder encoder) {
+        this.people = people;
+        this.encoder = encoder;
+    }
+
+    @Transactional
+    public void set(long userId, CharSequence password) {
+        if (password == null || password.length() < MINIMUM_LENGTH) {
+            throw new Invalid("password", "is too short (minimum is " + MINIMUM_LENGTH + " characters)");
+        }
+        people.user(userId);
+        people.changePasswordHash(userId, encoder.encode(password));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Beans {
+
+        @Bean
+        PasswordEncoder passwordEncoder() {
+            return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        }
+
+        /** Users by email with their password hash: what a sign-in form checks against. */
+        @Bean
+        UserDetailsService userDetailsService(People people) {
+            return email -> {
+                var user = people.userByEmail(email).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+                var hash = people.passwordHash(user.id()).orElseThrow(() -> new UsernameNotFoundException("no password"));
+                return org.springframework.security.core.userdetails.User.withUsername(user.email())
+                    .password(hash)
+                    .authorities("ROLE_USER")
+                    .build();
+            };
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.timeledger.core.account;
+
+import io.timeledger.core.common.AccountId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AccountRepository {
+
+    private static final String COLUMNS = "a.id, a.name, a.currency, a.time_zone, a.week_start, a.created_at, a.updated_at";
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Account insert(NewAccount account) {
+        return jdbc.sql("""
+                INSERT INTO account AS a (name, currency, time_zone, week_start)
+                VALUES (:name, :currency, :timeZone, :weekStart)
+                RETURNING %s
+                """.formatted(COLUMNS))
+            .param("name", account.name())
+            .param("currency", account.currency())
+            .param("timeZone", account.timeZone())
+            .param("weekStart", account.weekStart().getValue())
+            .query(AccountRepository::map)
+            .single();
+    }
+
+    Optional<Account> find(AccountId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account a WHERE a.id = :id")
+            .param("id", id.value())
+            .query(AccountRepository::map)
+            .optional();
+    }
+
+    List<Account> forUser(long userId) {
+        return jdbc.sql("""
+                SELECT %s
+                  FROM account a
+                  JOIN membership m ON m.account_id = a.id
+                 WHERE m.user_id = :user
+                 ORDER BY a.name, a.id
+                """.formatted(COLUMNS))
+            .param("user", userId)
+            .query(AccountRepository::map)
+            .list();
+    }
+
+    List<Account> all() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM account a ORDER BY a.id")
+            .query(AccountRepository::map)
+            .list();
+    }
+
+    boolean any() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account)").query(Boolean.class).single();
+    }
+
+    private static Account map(ResultSet rs, int row) throws SQLException {
+        return new Account(
+            new AccountId(rs.getLong("id")),
+            rs.getString("name"),
+            rs.getString("currency"),
+            ZoneId.of(rs.getString("time_zone")),
+            DayOfWeek.of(rs.getInt("week_start")),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,89 @@
+package io.timeledger.core.account;
+
+import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.NotFound;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users and their memberships in accounts. */
+@Service
+public class People {
+
+    private final PeopleRepository repository;
+
+    People(PeopleRepository repository) {
+        this.repository = repository;
+    }
+
+    @Transactional
+    public User createUser(NewUser user) {
+        return repository.insertUser(user)
+            .orElseThrow(() -> new Invalid("email", "has already been taken"));
+    }
+
+    @Transactional(readOnly = true)
+    public User user(long id) {
+        return repository.findUser(id).orElseThrow(() -> new NotFound("User", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<User> userByEmail(String email) {
+        return repository.findUserByEmail(email);
+    }
+
+    /** The stored password hash; empty when the user has no password yet. */
+    @Transactional(readOnly = true)
+    public Optional<String> passwordHash(long userId) {
+        return repository.passwordHash(userId);
+    }
+
+    /** Stores an already-encoded password (hashing is the auth layer's job). */
+    @Transactional
+    public void changePasswordHash(long userId, String encodedPassword) {
+        repository.updatePasswordHash(userId, encodedPassword);
+    }
+
+    /**
+     * Adds the user to the account. The first account a user joins becomes their active one,
+     * which is where a legacy API key acts when no {@code X-Account-ID} is sent.
+     */
+    @Transactional
+    public Member join(AccountId account, long userId, Role role, BigDecimal billingRate) {
+        if (billingRate != null && billingRate.signum() < 0) {
+            throw new Invalid("billing_rate", "must be greater than or equal to 0");
+        }
+        var user = user(userId);
+        long membership = repository.insertMembership(account, userId, role, billingRate)
+            .orElseThrow(() -> new Invalid("email", user.email() + " already belongs to this account"));
+        if (user.activeAccountId() == null) {
+            repository.updateActiveAccount(userId, account);
+        }
+        return member(account, membership);
+    }
+
+    @Transactional
+    public void activate(long userId, AccountId account) {
+        membershipOf(userId, account).orElseThrow(() -> new NotFound("Account", account));
+        repository.updateActiveAccount(userId, account);
+    }
+
+    @Transactional(readOnly = true)
+    public Member member(AccountId account, long membershipId) {
+        return repository.findMember(account, membershipId).orElseThrow(() -> new NotFound("User", membershipId));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Member> membershipOf(long userId, AccountId account) {
+        return repository.findMemberByUser(account, userId);
+    }
+
+    /** The account's people; {@code active} true for the unarchived, false for the archived, null for all. */
+    @Transactional(readOnly = true)
+    public List<Member> members(AccountId account, Boolean active) {
+        return repository.listMembers(account, active);
+    }
+}

@@ -1,0 +1,159 @@
+package io.timeledger.core.account;
+
+import io.timeledger.core.common.AccountId;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PeopleRepository {
+
+    private static final String USER_COLUMNS = "u.id, u.email, u.first_name, u.last_name, u.time_zone, u.active_account_id";
+    private static final String MEMBER_COLUMNS = """
+            m.id, m.account_id, m.user_id, u.email, u.first_name, u.last_name, u.time_zone,
+            m.role, m.billing_rate, m.archived, m.push_channel_token
+            """;
+
+    private final JdbcClient jdbc;
+
+    PeopleRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Empty when the email is already taken (case-insensitively). */
+    Optional<User> insertUser(NewUser user) {
+        return jdbc.sql("""
+                INSERT INTO app_user AS u (email, first_name, last_name, time_zone)
+                VALUES (:email, :firstName, :lastName, :timeZone)
+                ON CONFLICT (lower(email)) DO NOTHING
+                RETURNING %s
+                """.formatted(USER_COLUMNS))
+            .param("email", user.email())
+            .param("firstName", user.firstName())
+            .param("lastName", user.lastName())
+            .param("timeZone", user.timeZone())
+            .query(PeopleRepository::mapUser)
+            .optional();
+    }
+
+    Optional<User> findUser(long id) {
+        return jdbc.sql("SELECT " + USER_COLUMNS + " FROM app_user u WHERE u.id = :id")
+            .param("id", id)
+            .query(PeopleRepository::mapUser)
+            .optional();
+    }
+
+    Optional<User> findUserByEmail(String email) {
+        return jdbc.sql("SELECT " + USER_COLUMNS + " FROM app_user u WHERE lower(u.email) = lower(:email)")
+            .param("email", email.strip())
+            .query(PeopleRepository::mapUser)
+            .optional();
+    }
+
+    Optional<String> passwordHash(long userId) {
+        return jdbc.sql("SELECT password_hash FROM app_user WHERE id = :id AND password_hash IS NOT NULL")
+            .param("id", userId)
+            .query(String.class)
+            .optional();
+    }
+
+    void updatePasswordHash(long userId, String hash) {
+        jdbc.sql("UPDATE app_user SET password_hash = :hash, updated_at = now() WHERE id = :id")
+            .param("hash", hash)
+            .param("id", userId)
+            .update();
+    }
+
+    void updateActiveAccount(long userId, AccountId account) {
+        jdbc.sql("UPDATE app_user SET active_account_id = :account, updated_at = now() WHERE id = :id")
+            .param("account", account.value())
+            .param("id", userId)
+            .update();
+    }
+
+    /** Empty when the user already belongs to the account. */
+    Optional<Long> insertMembership(AccountId account, long userId, Role role, BigDecimal billingRate) {
+        return jdbc.sql("""
+                INSERT INTO membership (account_id, user_id, role, billing_rate)
+                VALUES (:account, :user, :role, :rate)
+                ON CONFLICT (account_id, user_id) DO NOTHING
+                RETURNING id
+                """)
+            .param("account", account.value())
+            .param("user", userId)
+            .param("role", role.wire())
+            .param("rate", billingRate)
+            .query(Long.class)
+            .optional();
+    }
+
+    Optional<Member> findMember(AccountId account, long membershipId) {
+        return jdbc.sql("""
+                SELECT %s
+                  FROM membership m JOIN app_user u ON u.id = m.user_id
+                 WHERE m.account_id = :account AND m.id = :id
+                """.formatted(MEMBER_COLUMNS))
+            .param("account", account.value())
+            .param("id", membershipId)
+            .query(PeopleRepository::mapMember)
+            .optional();
+    }
+
+    Optional<Member> findMemberByUser(AccountId account, long userId) {
+        return jdbc.sql("""
+                SELECT %s
+                  FROM membership m JOIN app_user u ON u.id = m.user_id
+                 WHERE m.account_id = :account AND m.user_id = :user
+                """.formatted(MEMBER_COLUMNS))
+            .param("account", account.value())
+            .param("user", userId)
+            .query(PeopleRepository::mapMember)
+            .optional();
+    }
+
+    List<Member> listMembers(AccountId account, Boolean active) {
+        return jdbc.sql("""
+                SELECT %s
+                  FROM membership m JOIN app_user u ON u.id = m.user_id
+                 WHERE m.account_id = :account
+                   AND (CAST(:archived AS boolean) IS NULL OR m.archived = :archived)
+                 ORDER BY lower(u.first_name), lower(u.last_name), m.id
+                """.formatted(MEMBER_COLUMNS))
+            .param("account", account.value())
+            .param("archived", active == null ? null : !active)
+            .query(PeopleRepository::mapMember)
+            .list();
+    }
+
+    private static User mapUser(ResultSet rs, int row) throws SQLException {
+        long active = rs.getLong("active_account_id");
+        return new User(
+            rs.getLong("id"),
+            rs.getString("email"),
+            rs.getString("first_name"),
+            rs.getString("last_name"),
+            ZoneId.of(rs.getString("time_zone")),
+            rs.wasNull() ? null : active);
+    }
+
+    private static Member mapMember(ResultSet rs, int row) throws SQLException {
+        return new Member(
+            rs.getLong("id"),
+            new AccountId(rs.getLong("account_id")),
+            rs.getLong("user_id"),
+            rs.getString("email"),
+            rs.getString("first_name"),
+            rs.getString("last_name"),
+            ZoneId.of(rs.getString("time_zone")),
+            Role.valueOf(rs.getString("role").toUpperCase(java.util.Locale.ROOT)),
+            rs.getBigDecimal("billing_rate"),
+            rs.getBoolean("archived"),
+            rs.getObject("push_channel_token", UUID.class));
+    }
+}

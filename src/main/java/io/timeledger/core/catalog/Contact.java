@@ -1,0 +1,11 @@
+package io.timeledger.core.catalog;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A client time is tracked for.
+ *
+ * @param budgetProgress hours or billable value tracked in the current budget period; null when no budget is tracked
+ */
+public record Contact(long id, Details details, BigDecimal budgetProgress, Instant createdAt, Instant updatedAt) { }

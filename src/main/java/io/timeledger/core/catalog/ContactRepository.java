@@ -1,0 +1,114 @@
+package io.timeledger.core.catalog;
+
+import io.timeledger.core.common.AccountId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ContactRepository {
+
+    private static final String COLUMNS = "id, " + DetailsColumns.SELECT;
+
+    private final JdbcClient jdbc;
+
+    ContactRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Contact> list(AccountId account, Boolean active, Boolean pinned) {
+        return jdbc.sql("""
+                SELECT %s
+                  FROM contact
+                 WHERE account_id = :account AND deleted_at IS NULL
+                   AND (CAST(:active AS boolean) IS NULL OR active = :active)
+                   AND (CAST(:pinned AS boolean) IS NULL OR pinned = :pinned)
+                 ORDER BY lower(name), id
+                """.formatted(COLUMNS))
+            .param("account", account.value())
+            .param("active", active)
+            .param("pinned", pinned)
+            .query(ContactRepository::map)
+            .list();
+    }
+
+    Optional<Contact> find(AccountId account, long id, boolean forUpdate) {
+        return jdbc.sql("""
+                SELECT %s
+                  FROM contact
+                 WHERE account_id = :account AND id = :id AND deleted_at IS NULL
+                %s""".formatted(COLUMNS, forUpdate ? "FOR UPDATE" : ""))
+            .param("account", account.value())
+            .param("id", id)
+            .query(ContactRepository::map)
+            .optional();
+    }
+
+    boolean shortCodeTaken(AccountId account, String shortCode, long exceptId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM contact
+                                WHERE account_id = :account AND lower(short_code) = lower(:code)
+                                  AND deleted_at IS NULL AND id <> :except)
+                """)
+            .param("account", account.value())
+            .param("code", shortCode)
+            .param("except", exceptId)
+            .query(Boolean.class)
+            .single();
+    }
+
+    Contact insert(AccountId account, Details details) {
+        var statement = jdbc.sql("""
+                INSERT INTO contact (account_id, %s)
+                VALUES (:account, %s)
+                RETURNING %s
+                """.formatted(DetailsColumns.INSERT_COLUMNS, DetailsColumns.INSERT_VALUES, COLUMNS))
+            .param("account", account.value());
+        return DetailsColumns.bind(statement, details).query(ContactRepository::map).single();
+    }
+
+    Contact update(AccountId account, long id, Details details) {
+        var statement = jdbc.sql("""
+                UPDATE contact SET %s
+                 WHERE account_id = :account AND id = :id AND deleted_at IS NULL
+                RETURNING %s
+                """.formatted(DetailsColumns.UPDATE_SET, COLUMNS))
+            .param("account", account.value())
+            .param("id", id);
+        return DetailsColumns.bind(statement, details).query(ContactRepository::map).single();
+    }
+
+    /** Soft-deletes the contact and its projects; false when there was no such live contact. */
+    boolean delete(AccountId account, long id) {
+        int deleted = jdbc.sql("""
+                UPDATE contact SET deleted_at = now(), updated_at = now()
+                 WHERE account_id = :account AND id = :id AND deleted_at IS NULL
+                """)
+            .param("account", account.value())
+            .param("id", id)
+            .update();
+        if (deleted == 0) {
+            return false;
+        }
+        jdbc.sql("""
+                UPDATE project SET deleted_at = now(), updated_at = now()
+                 WHERE account_id = :account AND contact_id = :id AND deleted_at IS NULL
+                """)
+            .param("account", account.value())
+            .param("id", id)
+            .update();
+        return true;
+    }
+
+    private static Contact map(ResultSet rs, int row) throws SQLException {
+        return new Contact(
+            rs.getLong("id"),
+            DetailsColumns.map(rs),
+            rs.getBigDecimal("budget_progress"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,63 @@
+package io.timeledger.core.catalog;
+
+import io.timeledger.core.account.Actor;
+import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.NotFound;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The account's clients. Everyone in the account reads them; admins and managers change them. */
+@Service
+public class Contacts {
+
+    private final ContactRepository repository;
+
+    Contacts(ContactRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Filters are null when not applied. */
+    @Transactional(readOnly = true)
+    public List<Contact> list(AccountId account, Boolean active, Boolean pinned) {
+        return repository.list(account, active, pinned);
+    }
+
+    @Transactional(readOnly = true)
+    public Contact get(AccountId account, long id) {
+        return repository.find(account, id, false).orElseThrow(() -> new NotFound("Contact", id));
+    }
+
+    @Transactional
+    public Contact create(Actor actor, DetailChanges fields) {
+        actor.requireManager();
+        var details = fields.applyTo(Details.DEFAULTS);
+        requireUniqueShortCode(actor.account(), details, 0);
+        return repository.insert(actor.account(), details);
+    }
+
+    @Transactional
+    public Contact update(Actor actor, long id, DetailChanges changes) {
+        actor.requireManager();
+        var current = repository.find(actor.account(), id, true).orElseThrow(() -> new NotFound("Contact", id));
+        var details = changes.applyTo(current.details());
+        requireUniqueShortCode(actor.account(), details, id);
+        return repository.update(actor.account(), id, details);
+    }
+
+    /** Removes the contact and its projects from the catalog; time tracked against them is kept. */
+    @Transactional
+    public void delete(Actor actor, long id) {
+        actor.requireManager();
+        if (!repository.delete(actor.account(), id)) {
+            throw new NotFound("Contact", id);
+        }
+    }
+
+    private void requireUniqueShortCode(AccountId account, Details details, long exceptId) {
+        if (details.shortCode() != null && repository.shortCodeTaken(account, details.shortCode(), exceptId)) {
+            throw new Invalid("short_code", "has already been taken");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.timeledger.core.catalog;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A piece of work for one contact.
+ *
+ * @param budgetProgress hours or billable value tracked in the current budget period; null when no budget is tracked
+ */
+public record Project(long id, long contactId, Details details, BigDecimal budgetProgress,
+                      Instant createdAt, Instant updatedAt) { }

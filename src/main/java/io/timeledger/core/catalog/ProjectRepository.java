@@ -1,0 +1,105 @@
+package io.timeledger.core.catalog;
+
+import io.timeledger.core.common.AccountId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ProjectRepository {
+
+    private static final String COLUMNS = "id, contact_id, " + DetailsColumns.SELECT;
+
+    private final JdbcClient jdbc;
+
+    ProjectRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Project> list(AccountId account, Long contactId, Boolean active) {
+        return jdbc.sql("""
+                SELECT %s
+                  FROM project
+                 WHERE account_id = :account AND deleted_at IS NULL
+                   AND (CAST(:contact AS bigint) IS NULL OR contact_id = :contact)
+                   AND (CAST(:active AS boolean) IS NULL OR active = :active)
+                 ORDER BY lower(name), id
+                """.formatted(COLUMNS))
+            .param("account", account.value())
+            .param("contact", contactId)
+            .param("active", active)
+            .query(ProjectRepository::map)
+            .list();
+    }
+
+    Optional<Project> find(AccountId account, long id, boolean forUpdate) {
+        return jdbc.sql("""
+                SELECT %s
+                  FROM project
+                 WHERE account_id = :account AND id = :id AND deleted_at IS NULL
+                %s""".formatted(COLUMNS, forUpdate ? "FOR UPDATE" : ""))
+            .param("account", account.value())
+            .param("id", id)
+            .query(ProjectRepository::map)
+            .optional();
+    }
+
+    boolean shortCodeTaken(AccountId account, String shortCode, long exceptId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM project
+                                WHERE account_id = :account AND lower(short_code) = lower(:code)
+                                  AND deleted_at IS NULL AND id <> :except)
+                """)
+            .param("account", account.value())
+            .param("code", shortCode)
+            .param("except", exceptId)
+            .query(Boolean.class)
+            .single();
+    }
+
+    Project insert(AccountId account, long contactId, Details details) {
+        var statement = jdbc.sql("""
+                INSERT INTO project (account_id, contact_id, %s)
+                VALUES (:account, :contact, %s)
+                RETURNING %s
+                """.formatted(DetailsColumns.INSERT_COLUMNS, DetailsColumns.INSERT_VALUES, COLUMNS))
+            .param("account", account.value())
+            .param("contact", contactId);
+        return DetailsColumns.bind(statement, details).query(ProjectRepository::map).single();
+    }
+
+    Project update(AccountId account, long id, long contactId, Details details) {
+        var statement = jdbc.sql("""
+                UPDATE project SET contact_id = :contact, %s
+                 WHERE account_id = :account AND id = :id AND deleted_at IS NULL
+                RETURNING %s
+                """.formatted(DetailsColumns.UPDATE_SET, COLUMNS))
+            .param("account", account.value())
+            .param("id", id)
+            .param("contact", contactId);
+        return DetailsColumns.bind(statement, details).query(ProjectRepository::map).single();
+    }
+
+    boolean delete(AccountId account, long id) {
+        return jdbc.sql("""
+                UPDATE project SET deleted_at = now(), updated_at = now()
+                 WHERE account_id = :account AND id = :id AND deleted_at IS NULL
+                """)
+            .param("account", account.value())
+            .param("id", id)
+            .update() == 1;
+    }
+
+    private static Project map(ResultSet rs, int row) throws SQLException {
+        return new Project(
+            rs.getLong("id"),
+            rs.getLong("contact_id"),
+            DetailsColumns.map(rs),
+            rs.getBigDecimal("budget_progress"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,98 @@
+package io.timeledger.core.catalog;
+
+import io.timeledger.core.account.Actor;
+import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.Field;
+import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.NotFound;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Projects, each belonging to one contact of the same account. */
+@Service
+public class Projects {
+
+    private final ProjectRepository repository;
+    private final ContactRepository contacts;
+
+    Projects(ProjectRepository repository, ContactRepository contacts) {
+        this.repository = repository;
+        this.contacts = contacts;
+    }
+
+    /** Filters are null when not applied. */
+    @Transactional(readOnly = true)
+    public List<Project> list(AccountId account, Long contactId, Boolean active) {
+        return repository.list(account, contactId, active);
+    }
+
+    @Transactional(readOnly = true)
+    public Project get(AccountId account, long id) {
+        return repository.find(account, id, false).orElseThrow(() -> new NotFound("Project", id));
+    }
+
+    @Transactional
+    public Project create(Actor actor, Field<Long> contactId, DetailChanges fields) {
+        actor.requireManager();
+        var problems = new Invalid.Collector();
+        Long contact = contactId.orElse(null);
+        if (contact == null) {
+            problems.add("contact_id", "can't be blank");
+        }
+        var details = applyCollecting(problems, fields, Details.DEFAULTS);
+        problems.throwIfAny();
+        requireLiveContact(actor.account(), contact);
+        requireUniqueShortCode(actor.account(), details, 0);
+        return repository.insert(actor.account(), contact, details);
+    }
+
+    @Transactional
+    public Project update(Actor actor, long id, Field<Long> contactId, DetailChanges changes) {
+        actor.requireManager();
+        var current = repository.find(actor.account(), id, true).orElseThrow(() -> new NotFound("Project", id));
+        var problems = new Invalid.Collector();
+        Long contact = contactId.orElse(current.contactId());
+        if (contact == null) {
+            problems.add("contact_id", "can't be blank");
+        }
+        var details = applyCollecting(problems, changes, current.details());
+        problems.throwIfAny();
+        if (contact != current.contactId()) {
+            requireLiveContact(actor.account(), contact);
+        }
+        requireUniqueShortCode(actor.account(), details, id);
+        return repository.update(actor.account(), id, contact, details);
+    }
+
+    /** Removes the project from the catalog; time tracked against it is kept. */
+    @Transactional
+    public void delete(Actor actor, long id) {
+        actor.requireManager();
+        if (!repository.delete(actor.account(), id)) {
+            throw new NotFound("Project", id);
+        }
+    }
+
+    private static Details applyCollecting(Invalid.Collector problems, DetailChanges changes, Details current) {
+        try {
+            return changes.applyTo(current);
+        } catch (Invalid invalid) {
+            problems.addAll(invalid);
+            return current;
+        }
+    }
+
+    private void requireLiveContact(AccountId account, long contactId) {
+        // FOR UPDATE (a row lock): a contact cannot be deleted while a project is being attached to it
+        if (contacts.find(account, contactId, true).isEmpty()) {
+            throw new Invalid("contact_id", "does not name a contact in this account");
+        }
+    }
+
+    private void requireUniqueShortCode(AccountId account, Details details, long exceptId) {
+        if (details.shortCode() != null && repository.shortCodeTaken(account, details.shortCode(), exceptId)) {
+            throw new Invalid("short_code", "has already been taken");
+        }
+    }
+}

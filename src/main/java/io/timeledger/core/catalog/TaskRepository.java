@@ -1,0 +1,97 @@
+package io.timeledger.core.catalog;
+
+import io.timeledger.core.common.AccountId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class TaskRepository {
+
+    // no time is tracked yet, so no entry uses a task
+    private static final String COLUMNS = "id, name, pinned, default_rate, 0 AS entries_count, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    TaskRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Task> list(AccountId account) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE account_id = :account ORDER BY lower(name), id")
+            .param("account", account.value())
+            .query(TaskRepository::map)
+            .list();
+    }
+
+    Optional<Task> find(AccountId account, long id, boolean forUpdate) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE account_id = :account AND id = :id"
+                + (forUpdate ? " FOR UPDATE" : ""))
+            .param("account", account.value())
+            .param("id", id)
+            .query(TaskRepository::map)
+            .optional();
+    }
+
+    boolean nameTaken(AccountId account, String name, long exceptId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM task
+                                WHERE account_id = :account AND lower(name) = lower(:name) AND id <> :except)
+                """)
+            .param("account", account.value())
+            .param("name", name)
+            .param("except", exceptId)
+            .query(Boolean.class)
+            .single();
+    }
+
+    Task insert(AccountId account, Task task) {
+        return jdbc.sql("""
+                INSERT INTO task (account_id, name, pinned, default_rate)
+                VALUES (:account, :name, :pinned, :rate)
+                RETURNING %s
+                """.formatted(COLUMNS))
+            .param("account", account.value())
+            .param("name", task.name())
+            .param("pinned", task.pinned())
+            .param("rate", task.defaultRate())
+            .query(TaskRepository::map)
+            .single();
+    }
+
+    Task update(AccountId account, Task task) {
+        return jdbc.sql("""
+                UPDATE task SET name = :name, pinned = :pinned, default_rate = :rate, updated_at = now()
+                 WHERE account_id = :account AND id = :id
+                RETURNING %s
+                """.formatted(COLUMNS))
+            .param("account", account.value())
+            .param("id", task.id())
+            .param("name", task.name())
+            .param("pinned", task.pinned())
+            .param("rate", task.defaultRate())
+            .query(TaskRepository::map)
+            .single();
+    }
+
+    boolean delete(AccountId account, long id) {
+        return jdbc.sql("DELETE FROM task WHERE account_id = :account AND id = :id")
+            .param("account", account.value())
+            .param("id", id)
+            .update() == 1;
+    }
+
+    private static Task map(ResultSet rs, int row) throws SQLException {
+        return new Task(
+            rs.getLong("id"),
+            rs.getString("name"),
+            rs.getBoolean("pinned"),
+            rs.getBigDecimal("default_rate"),
+            rs.getLong("entries_count"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,129 @@
+package io.timeledger.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL started from the binaries in the zonky jar, its cluster kept in one directory so
+ * that a restart finds everything again.
+ *
+ * <p>Three situations meet at start-up. The usual one: nothing runs on the directory, so the
+ * server starts here and stops when the application closes. A postmaster left running by a
+ * Timeledger that was killed (an orphan: it owns the directory but no process holds the zonky
+ * lock) is shut down first, so no orphan survives two starts. And an admin command run beside a
+ * live server connects to that server instead of starting a second one on the same files.
+ */
+final class EmbeddedDatabase implements Closeable {
+
+    static final String USER = "postgres";
+    static final String DATABASE = "timeledger";
+    static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, -1);
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final String ZONKY_LOCK = "epg-lock";
+
+    private final EmbeddedPostgres server;
+    private final int port;
+
+    private EmbeddedDatabase(EmbeddedPostgres server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    static EmbeddedDatabase open(Path directory, boolean ephemeral, boolean joinRunning) throws IOException {
+        var builder = EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "200");
+        if (!ephemeral) {
+            Files.createDirectories(directory);
+            var running = runningPostmaster(directory);
+            if (running.isPresent()) {
+                if (joinRunning) {
+                    log.info("Using the PostgreSQL already running on {} (port {})", directory, running.get().port());
+                    return new EmbeddedDatabase(null, running.get().port());
+                }
+                stopOrphan(directory, running.get());
+            }
+            builder.setDataDirectory(directory).setCleanDataDirectory(false);
+        }
+        var server = builder.start();
+        var database = new EmbeddedDatabase(server, server.getPort());
+        database.createApplicationDatabase();
+        log.info("Embedded PostgreSQL on port {}, data in {}", server.getPort(),
+                ephemeral ? "a temporary directory" : directory.toAbsolutePath().normalize());
+        return database;
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void createApplicationDatabase() throws IOException {
+        try (var connection = server.getPostgresDatabase().getConnection();
+             var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, DATABASE);
+            if (!exists.executeQuery().next()) {
+                connection.createStatement().execute("CREATE DATABASE " + DATABASE);
+            }
+        } catch (SQLException e) {
+            throw new IOException("could not create the database " + DATABASE, e);
+        }
+    }
+
+    private record Postmaster(long pid, int port) { }
+
+    /** The postmaster named by {@code postmaster.pid}, if that process still lives. */
+    private static Optional<Postmaster> runningPostmaster(Path directory) throws IOException {
+        var pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 4) {
+            return Optional.empty();
+        }
+        long pid = Long.parseLong(lines.get(0).trim());
+        int port = Integer.parseInt(lines.get(3).trim());
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(p -> new Postmaster(pid, port));
+    }
+
+    private static void stopOrphan(Path directory, Postmaster postmaster) throws IOException {
+        try (var channel = FileChannel.open(directory.resolve(ZONKY_LOCK),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             var lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new IOException("Another Timeledger is running on " + directory.toAbsolutePath()
+                        + "; stop it first, or set TIMELEDGER_DATA_DIR to another directory");
+            }
+        }
+        log.warn("Stopping the PostgreSQL (pid {}) left running on {} by an earlier run", postmaster.pid(), directory);
+        var process = ProcessHandle.of(postmaster.pid()).orElseThrow();
+        // SIGTERM: a smart shutdown, which completes at once because the orphan's clients are gone.
+        process.destroy();
+        try {
+            process.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException("The PostgreSQL (pid " + postmaster.pid() + ") on " + directory
+                    + " did not stop; stop it by hand", e);
+        }
+    }
+}
