@@ -83,13 +83,11 @@ class CredentialRepository {
     }
 
     private static Credential map(ResultSet rs, int row) throws SQLException {
-        long account = rs.getLong("account_id");
-        Long accountId = rs.wasNull() ? null : account;
         return new Credential(
             rs.getLong("id"),
             CredentialKind.ofColumn(rs.getString("kind")),
             rs.getLong("user_id"),
-            accountId,
+            rs.getObject("account_id", Long.class),
             rs.getString("name"),
             rs.getString("prefix"),
             instant(rs.getTimestamp("created_at")),

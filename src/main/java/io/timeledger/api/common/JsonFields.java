@@ -78,7 +78,11 @@ public final class JsonFields {
     public Field<BigDecimal> number(String name) {
         return read(name, node -> {
             if (node.isNumber()) {
-                return node.decimalValue();
+                try {
+                    return node.decimalValue();
+                } catch (NumberFormatException e) {
+                    return fail(name, "must be a finite number");
+                }
             }
             if (node.isString()) {
                 try {

@@ -132,14 +132,13 @@ class PeopleRepository {
     }
 
     private static User mapUser(ResultSet rs, int row) throws SQLException {
-        long active = rs.getLong("active_account_id");
         return new User(
             rs.getLong("id"),
             rs.getString("email"),
             rs.getString("first_name"),
             rs.getString("last_name"),
             ZoneId.of(rs.getString("time_zone")),
-            rs.wasNull() ? null : active);
+            rs.getObject("active_account_id", Long.class));
     }
 
     private static Member mapMember(ResultSet rs, int row) throws SQLException {

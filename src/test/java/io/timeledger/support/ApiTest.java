@@ -1,0 +1,19 @@
+package io.timeledger.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole server on a random port over a throw-away embedded PostgreSQL. Every test class with
+ * this annotation shares one server (Spring caches the context); each test makes its own accounts.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"timeledger.database.ephemeral=true", "timeledger.first-start.enabled=false"})
+@Import({Fixtures.class, Api.class})
+public @interface ApiTest { }
