@@ -1,8 +1,8 @@
 package io.timeledger.auth;
 
 import io.timeledger.core.account.Actor;
-import java.time.Clock;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -20,6 +20,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The API routes: stateless, no CSRF (no cookies are involved), authenticated by credential. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class ApiSecurityConfiguration implements WebMvcConfigurer {
 
     /** Where an API dialect lives; everything under these answers only to a credential. */
@@ -52,11 +53,6 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
             .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .build();
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 
     /** Lets a controller method take the {@link Actor} the request runs as. */

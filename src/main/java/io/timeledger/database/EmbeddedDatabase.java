@@ -36,6 +36,7 @@ final class EmbeddedDatabase implements Closeable {
 
     private final EmbeddedPostgres server;
     private final int port;
+    private volatile ProcessHandle postmaster;
 
     private EmbeddedDatabase(EmbeddedPostgres server, int port) {
         this.server = server;
@@ -56,11 +57,16 @@ final class EmbeddedDatabase implements Closeable {
                 }
                 stopOrphan(directory, running.get());
             }
-            builder.setDataDirectory(directory).setCleanDataDirectory(false);
+            // zonky tunes for throw-away test clusters (fsync off via -F, asynchronous commit); this
+            // cluster holds someone's ledger, so every commit is made durable. A later -c wins over -F.
+            builder.setDataDirectory(directory).setCleanDataDirectory(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on");
         }
         var server = builder.start();
         var database = new EmbeddedDatabase(server, server.getPort());
         database.createApplicationDatabase();
+        database.postmaster = database.findPostmaster();
         log.info("Embedded PostgreSQL on port {}, data in {}", server.getPort(),
                 ephemeral ? "a temporary directory" : directory.toAbsolutePath().normalize());
         return database;
@@ -74,6 +80,33 @@ final class EmbeddedDatabase implements Closeable {
     public void close() throws IOException {
         if (server != null) {
             server.close();
+            if (postmaster != null) {
+                awaitExit(postmaster);
+            }
+        }
+    }
+
+    /** pg_ctl returns when the pid file is gone, a moment before the postmaster exits; wait for the exit too. */
+    private static void awaitExit(ProcessHandle postmaster) throws IOException {
+        try {
+            postmaster.onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IOException("the embedded PostgreSQL (pid " + postmaster.pid() + ") did not stop", e);
+        }
+    }
+
+    private ProcessHandle findPostmaster() throws IOException {
+        try (var connection = server.getPostgresDatabase().getConnection();
+             var statement = connection.createStatement();
+             var directory = statement.executeQuery("SHOW data_directory")) {
+            directory.next();
+            return runningPostmaster(Path.of(directory.getString(1)))
+                .flatMap(found -> ProcessHandle.of(found.pid()))
+                .orElse(null);
+        } catch (SQLException e) {
+            throw new IOException("could not ask the embedded PostgreSQL for its data directory", e);
         }
     }
 

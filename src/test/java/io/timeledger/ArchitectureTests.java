@@ -1,0 +1,65 @@
+package io.timeledger;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.Slice;
+import org.springframework.stereotype.Repository;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The layering of DESIGN.md §2, checked rather than hoped for. */
+@AnalyzeClasses(packages = "io.timeledger", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule coreKnowsNothingOfTheOuterLayers = noClasses()
+        .that().resideInAPackage("io.timeledger.core..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "io.timeledger.api..", "io.timeledger.auth..", "io.timeledger.web..", "io.timeledger.admin..",
+            "io.timeledger.database..")
+        .because("the domain is plain Java plus Spring's JDBC and transactions");
+
+    @ArchTest
+    static final ArchRule coreUsesNeitherSpringWebNorJackson = noClasses()
+        .that().resideInAPackage("io.timeledger.core..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..",
+            "tools.jackson..", "com.fasterxml.jackson..", "org.springframework.security..")
+        .because("HTTP and JSON belong to the dialects");
+
+    @ArchTest
+    static final ArchRule dialectsNeverUseEachOther = slices()
+        .matching("io.timeledger.api.(*)..")
+        .that(DescribedPredicate.describe("are dialects", (Slice slice) -> !slice.getDescription().contains("common")))
+        .should().notDependOnEachOther()
+        .because("a dialect maps one vendor's JSON; what two share lives in api.common");
+
+    @ArchTest
+    static final ArchRule repositoriesStayInsideTheirFeature = classes()
+        .that().areAnnotatedWith(Repository.class)
+        .should().notBePublic()
+        .because("a feature's public door is its service; its SQL stays package-private");
+
+    @ArchTest
+    static final ArchRule controllersStayInTheDialects = classes()
+        .that().areAnnotatedWith(RestController.class)
+        .should().resideInAPackage("io.timeledger.api..")
+        .andShould().notBePublic();
+
+    @ArchTest
+    static final ArchRule controllersDoNotTouchTheDatabase = noClasses()
+        .that().resideInAPackage("io.timeledger.api..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
+        .because("a dialect controller parses, calls one core service, and renders");
+
+    @ArchTest
+    static final ArchRule featurePackagesAreFreeOfCycles = slices()
+        .matching("io.timeledger.core.(*)..")
+        .should().beFreeOfCycles();
+}

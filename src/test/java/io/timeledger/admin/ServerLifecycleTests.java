@@ -1,0 +1,146 @@
+package io.timeledger.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.timeledger.TimeledgerApplication;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The server as a person runs it: first start on an empty data directory, the admin command
+ * line beside the running server, a restart that finds everything again, and no PostgreSQL left
+ * running after it stops.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ServerLifecycleTests {
+
+    private static final Pattern TOKEN = Pattern.compile("tlp_[A-Za-z0-9_-]{43}");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void firstStartPrintsOneTokenAndARestartKeepsEverything(CapturedOutput output) throws Exception {
+        String token;
+        long postmaster;
+        try (var server = start()) {
+            var tokens = TOKEN.matcher(output.getOut()).results().map(m -> m.group()).distinct().toList();
+            assertThat(tokens).hasSize(1);
+            token = tokens.get(0);
+            assertThat(get(server, "/api/v1/users/me", token).body()).contains("\"email\":\"admin@localhost\"");
+            assertThat(post(server, "/api/v1/contacts", token, "{\"contact\": {\"name\": \"Kept Ltd\"}}").statusCode())
+                .isEqualTo(201);
+            postmaster = postmasterPid();
+        }
+        assertThat(ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive)).as("PostgreSQL after shutdown")
+            .isEmpty();
+
+        int printedBefore = TOKEN.matcher(output.getOut()).results().toList().size();
+        try (var server = start()) {
+            assertThat(TOKEN.matcher(output.getOut()).results().toList()).hasSize(printedBefore);
+            var contacts = get(server, "/api/v1/contacts", token);
+            assertThat(contacts.statusCode()).isEqualTo(200);
+            assertThat(contacts.body()).contains("Kept Ltd");
+        }
+    }
+
+    @Test
+    void theAdminCommandLineWorksBesideTheRunningServer(CapturedOutput output) throws Exception {
+        try (var server = start()) {
+            String account = firstField(admin("account", "create", "--name", "Second Shop", "--currency", "EUR",
+                "--time-zone", "Europe/Berlin"), "account ");
+            admin("user", "create", "--email", "sam@example.com", "--first-name", "Sam", "--account", account,
+                "--role", "manager", "--rate", "95.00");
+            String token = admin("token", "create", "--email", "sam@example.com", "--account", account,
+                "--name", "laptop").strip();
+            String apiKey = admin("api-key", "create", "--email", "sam@example.com").strip();
+
+            var me = get(server, "/api/v1/users/me", token);
+            assertThat(me.statusCode()).isEqualTo(200);
+            assertThat(me.body()).contains("\"first_name\":\"Sam\"", "\"billing_rate\":\"95.00\"",
+                "\"account_id\":\"" + account + "\"");
+            var viaKey = HttpRequest.newBuilder(url(server, "/api/v1/accounts/current"))
+                .header("X-API-Key", apiKey).build();
+            assertThat(http.send(viaKey, HttpResponse.BodyHandlers.ofString()).body()).contains("Second Shop");
+
+            assertThat(admin("token", "list", "--email", "sam@example.com")).contains("laptop", "api_key")
+                .doesNotContain(token).doesNotContain(apiKey);
+            var tokenId = firstField(admin("token", "list", "--email", "sam@example.com"), "");
+            admin("token", "revoke", "--id", tokenId);
+            assertThat(get(server, "/api/v1/users/me", token).statusCode()).isEqualTo(401);
+
+            assertThat(AdminCommandLine.run("admin", "member", "add", "--email", "nobody@example.com",
+                "--account", account)).isEqualTo(1);
+            assertThat(output.getErr()).contains("error: User nobody@example.com not found");
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(TimeledgerApplication.class)
+            .run("--server.port=0", "--timeledger.database.data-dir=" + dataDir);
+    }
+
+    /** Runs an admin command against the test's data directory and returns what it printed. */
+    private String admin(String... command) {
+        var args = new String[command.length + 1];
+        args[0] = "admin";
+        System.arraycopy(command, 0, args, 1, command.length);
+        var previousOut = System.out;
+        var captured = new ByteArrayOutputStream();
+        System.setProperty("timeledger.database.data-dir", dataDir.toString());
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            assertThat(AdminCommandLine.run(args)).as("exit code of %s", String.join(" ", args)).isZero();
+        } finally {
+            System.setOut(previousOut);
+            System.clearProperty("timeledger.database.data-dir");
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String firstField(String printed, String prefix) {
+        var line = printed.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+        return line.substring(prefix.length()).split("[\\s]")[0];
+    }
+
+    private long postmasterPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(0).strip());
+    }
+
+    private HttpResponse<String> get(ConfigurableApplicationContext server, String path, String token)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(url(server, path)).header("Authorization", "Bearer " + token).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(ConfigurableApplicationContext server, String path, String token, String body)
+            throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(url(server, path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI url(ConfigurableApplicationContext server, String path) {
+        return URI.create("http://localhost:" + server.getEnvironment().getProperty("local.server.port") + path);
+    }
+}
