@@ -3,6 +3,7 @@ package io.timeledger.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.timeledger.TimeledgerApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -90,6 +91,25 @@ class ServerLifecycleTests {
             assertThat(AdminCommandLine.run("admin", "member", "add", "--email", "nobody@example.com",
                 "--account", account)).isEqualTo(1);
             assertThat(output.getErr()).contains("error: User nobody@example.com not found");
+        }
+    }
+
+    @Test
+    void anExternalPostgresqlIsUsedWhenItsUrlIsSet(CapturedOutput output) throws Exception {
+        try (var external = EmbeddedPostgres.builder().start()) {
+            var url = external.getJdbcUrl("postgres", "postgres");
+            try (var server = new SpringApplicationBuilder(TimeledgerApplication.class).run("--server.port=0",
+                    "--timeledger.database.url=" + url, "--timeledger.database.user=postgres",
+                    "--timeledger.database.data-dir=" + dataDir)) {
+                var token = TOKEN.matcher(output.getOut()).results().map(m -> m.group()).findFirst().orElseThrow();
+                assertThat(get(server, "/api/v1/users/me", token).statusCode()).isEqualTo(200);
+            }
+            try (var connection = external.getPostgresDatabase().getConnection();
+                 var accounts = connection.createStatement().executeQuery("SELECT count(*) FROM account")) {
+                accounts.next();
+                assertThat(accounts.getInt(1)).isEqualTo(1);
+            }
+            assertThat(dataDir.resolve("pg")).doesNotExist();
         }
     }
 
