@@ -13,6 +13,7 @@ import io.timeledger.core.catalog.Projects;
 import io.timeledger.core.catalog.Task;
 import io.timeledger.core.catalog.TaskChanges;
 import io.timeledger.core.catalog.Tasks;
+import io.timeledger.core.common.Field;
 import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -171,7 +172,7 @@ class MinuteDockCatalogController {
 
     private static TaskChanges taskChanges(JsonFields fields) {
         return new TaskChanges(fields.string("name"), fields.bool("pinned"),
-            Wire.dollars(fields, "default_rate_dollars"));
+            Wire.dollars(fields, "default_rate_dollars"), Field.absent());
     }
 
     record Deleted(String id, String status) {

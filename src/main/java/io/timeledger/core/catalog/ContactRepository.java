@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ContactRepository {
 
-    private static final String COLUMNS = "id, " + DetailsColumns.SELECT;
+    private static final String COLUMNS = "contact.id, " + DetailsColumns.select("contact", "contact_id");
 
     private final JdbcClient jdbc;
 
@@ -19,8 +19,8 @@ class ContactRepository {
         this.jdbc = jdbc;
     }
 
-    List<Contact> list(AccountId account, Boolean active, Boolean pinned) {
-        return jdbc.sql("""
+    List<Contact> list(AccountId account, BudgetPeriods periods, Boolean active, Boolean pinned) {
+        var statement = jdbc.sql("""
                 SELECT %s
                   FROM contact
                  WHERE account_id = :account AND deleted_at IS NULL
@@ -30,21 +30,48 @@ class ContactRepository {
                 """.formatted(COLUMNS))
             .param("account", account.value())
             .param("active", active)
-            .param("pinned", pinned)
+            .param("pinned", pinned);
+        return DetailsColumns.bind(statement, periods)
             .query(ContactRepository::map)
             .list();
     }
 
-    Optional<Contact> find(AccountId account, long id, boolean forUpdate) {
-        return jdbc.sql("""
+    Optional<Contact> find(AccountId account, BudgetPeriods periods, long id, boolean forUpdate) {
+        var statement = jdbc.sql("""
                 SELECT %s
                   FROM contact
                  WHERE account_id = :account AND id = :id AND deleted_at IS NULL
                 %s""".formatted(COLUMNS, forUpdate ? "FOR UPDATE" : ""))
             .param("account", account.value())
-            .param("id", id)
+            .param("id", id);
+        return DetailsColumns.bind(statement, periods)
             .query(ContactRepository::map)
             .optional();
+    }
+
+    Optional<Contact> findByShortCode(AccountId account, BudgetPeriods periods, String code) {
+        var statement = jdbc.sql("""
+                SELECT %s
+                  FROM contact
+                 WHERE account_id = :account AND lower(short_code) = lower(:code) AND deleted_at IS NULL
+                """.formatted(COLUMNS))
+            .param("account", account.value())
+            .param("code", code);
+        return DetailsColumns.bind(statement, periods)
+            .query(ContactRepository::map)
+            .optional();
+    }
+
+    /** Whether the live contact exists, locking it (FOR SHARE) so it cannot be deleted meanwhile. */
+    boolean lockLive(AccountId account, long id) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM contact
+                                WHERE account_id = :account AND id = :id AND deleted_at IS NULL FOR SHARE)
+                """)
+            .param("account", account.value())
+            .param("id", id)
+            .query(Boolean.class)
+            .single();
     }
 
     boolean shortCodeTaken(AccountId account, String shortCode, long exceptId) {
@@ -60,17 +87,17 @@ class ContactRepository {
             .single();
     }
 
-    Contact insert(AccountId account, Details details) {
+    Contact insert(AccountId account, BudgetPeriods periods, Details details) {
         var statement = jdbc.sql("""
                 INSERT INTO contact (account_id, %s)
                 VALUES (:account, %s)
                 RETURNING %s
                 """.formatted(DetailsColumns.INSERT_COLUMNS, DetailsColumns.INSERT_VALUES, COLUMNS))
             .param("account", account.value());
-        return DetailsColumns.bind(statement, details).query(ContactRepository::map).single();
+        return DetailsColumns.bind(DetailsColumns.bind(statement, details), periods).query(ContactRepository::map).single();
     }
 
-    Contact update(AccountId account, long id, Details details) {
+    Contact update(AccountId account, BudgetPeriods periods, long id, Details details) {
         var statement = jdbc.sql("""
                 UPDATE contact SET %s
                  WHERE account_id = :account AND id = :id AND deleted_at IS NULL
@@ -78,7 +105,7 @@ class ContactRepository {
                 """.formatted(DetailsColumns.UPDATE_SET, COLUMNS))
             .param("account", account.value())
             .param("id", id);
-        return DetailsColumns.bind(statement, details).query(ContactRepository::map).single();
+        return DetailsColumns.bind(DetailsColumns.bind(statement, details), periods).query(ContactRepository::map).single();
     }
 
     /** Soft-deletes the contact and its projects; false when there was no such live contact. */

@@ -5,6 +5,7 @@ import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,20 +14,29 @@ import org.springframework.transaction.annotation.Transactional;
 public class Contacts {
 
     private final ContactRepository repository;
+    private final BudgetClock budgets;
 
-    Contacts(ContactRepository repository) {
+    Contacts(ContactRepository repository, BudgetClock budgets) {
         this.repository = repository;
+        this.budgets = budgets;
     }
 
     /** Filters are null when not applied. */
     @Transactional(readOnly = true)
     public List<Contact> list(AccountId account, Boolean active, Boolean pinned) {
-        return repository.list(account, active, pinned);
+        return repository.list(account, budgets.periods(account), active, pinned);
     }
 
     @Transactional(readOnly = true)
     public Contact get(AccountId account, long id) {
-        return repository.find(account, id, false).orElseThrow(() -> new NotFound("Contact", id));
+        return repository.find(account, budgets.periods(account), id, false)
+            .orElseThrow(() -> new NotFound("Contact", id));
+    }
+
+    /** The live contact whose short code is {@code code}, ignoring case: what an {@code @code} names. */
+    @Transactional(readOnly = true)
+    public Optional<Contact> byShortCode(AccountId account, String code) {
+        return repository.findByShortCode(account, budgets.periods(account), code);
     }
 
     @Transactional
@@ -34,16 +44,18 @@ public class Contacts {
         actor.requireManager();
         var details = fields.applyTo(Details.DEFAULTS);
         requireUniqueShortCode(actor.account(), details, 0);
-        return repository.insert(actor.account(), details);
+        return repository.insert(actor.account(), budgets.periods(actor.account()), details);
     }
 
     @Transactional
     public Contact update(Actor actor, long id, DetailChanges changes) {
         actor.requireManager();
-        var current = repository.find(actor.account(), id, true).orElseThrow(() -> new NotFound("Contact", id));
+        var periods = budgets.periods(actor.account());
+        var current = repository.find(actor.account(), periods, id, true)
+            .orElseThrow(() -> new NotFound("Contact", id));
         var details = changes.applyTo(current.details());
         requireUniqueShortCode(actor.account(), details, id);
-        return repository.update(actor.account(), id, details);
+        return repository.update(actor.account(), periods, id, details);
     }
 
     /** Removes the contact and its projects from the catalog; time tracked against them is kept. */

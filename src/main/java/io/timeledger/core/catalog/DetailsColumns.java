@@ -8,11 +8,29 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 /** The columns contacts and projects share, their mapping, and their parameters. */
 final class DetailsColumns {
 
-    static final String SELECT = """
-            name, short_code, active, pinned, budget_type, budget_frequency, budget_target, default_rate, billable,
-            created_at, updated_at,
-            -- no time is tracked yet: a tracked budget stands at zero
-            CASE WHEN budget_type IS NULL THEN NULL ELSE 0 END AS budget_progress""";
+    /**
+     * The shared columns of {@code table}, with its budget's progress: the hours, or the billable
+     * value, of the logged entries whose {@code entryColumn} points at the row, in the current period.
+     */
+    static String select(String table, String entryColumn) {
+        return """
+            %1$s.name, %1$s.short_code, %1$s.active, %1$s.pinned, %1$s.budget_type, %1$s.budget_frequency,
+            %1$s.budget_target, %1$s.default_rate, %1$s.billable, %1$s.created_at, %1$s.updated_at,
+            CASE WHEN %1$s.budget_type IS NULL THEN NULL ELSE (
+                SELECT round(CASE %1$s.budget_type
+                                 WHEN 'hours' THEN coalesce(sum(e.duration_s), 0) / 3600.0
+                                 ELSE coalesce(sum(e.duration_s * e.billing_rate / 3600.0)
+                                                   FILTER (WHERE e.billable), 0)
+                             END, 2)
+                  FROM entry e
+                 WHERE e.account_id = %1$s.account_id AND e.%2$s = %1$s.id AND e.logged
+                   AND e.spent_on BETWEEN
+                       CASE %1$s.budget_frequency WHEN 'weekly' THEN :weekFrom WHEN 'monthly' THEN :monthFrom
+                            WHEN 'quarterly' THEN :quarterFrom WHEN 'yearly' THEN :yearFrom ELSE DATE '0001-01-01' END
+                   AND CASE %1$s.budget_frequency WHEN 'weekly' THEN :weekTo WHEN 'monthly' THEN :monthTo
+                            WHEN 'quarterly' THEN :quarterTo WHEN 'yearly' THEN :yearTo ELSE DATE '9999-12-31' END
+            ) END AS budget_progress""".formatted(table, entryColumn);
+    }
 
     static final String INSERT_COLUMNS =
         "name, short_code, active, pinned, budget_type, budget_frequency, budget_target, default_rate, billable";
@@ -26,6 +44,15 @@ final class DetailsColumns {
             default_rate = :defaultRate, billable = :billable, updated_at = now()""";
 
     private DetailsColumns() { }
+
+    /** Binds the periods {@link #select} measures budgets over. */
+    static StatementSpec bind(StatementSpec statement, BudgetPeriods periods) {
+        return statement
+            .param("weekFrom", periods.weekFrom()).param("weekTo", periods.weekTo())
+            .param("monthFrom", periods.monthFrom()).param("monthTo", periods.monthTo())
+            .param("quarterFrom", periods.quarterFrom()).param("quarterTo", periods.quarterTo())
+            .param("yearFrom", periods.yearFrom()).param("yearTo", periods.yearTo());
+    }
 
     static StatementSpec bind(StatementSpec statement, Details details) {
         var budget = details.budget();

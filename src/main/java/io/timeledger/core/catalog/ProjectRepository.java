@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ProjectRepository {
 
-    private static final String COLUMNS = "id, contact_id, " + DetailsColumns.SELECT;
+    private static final String COLUMNS = "project.id, project.contact_id, " + DetailsColumns.select("project", "project_id");
 
     private final JdbcClient jdbc;
 
@@ -19,8 +19,8 @@ class ProjectRepository {
         this.jdbc = jdbc;
     }
 
-    List<Project> list(AccountId account, Long contactId, Boolean active) {
-        return jdbc.sql("""
+    List<Project> list(AccountId account, BudgetPeriods periods, Long contactId, Boolean active) {
+        var statement = jdbc.sql("""
                 SELECT %s
                   FROM project
                  WHERE account_id = :account AND deleted_at IS NULL
@@ -30,19 +30,34 @@ class ProjectRepository {
                 """.formatted(COLUMNS))
             .param("account", account.value())
             .param("contact", contactId)
-            .param("active", active)
+            .param("active", active);
+        return DetailsColumns.bind(statement, periods)
             .query(ProjectRepository::map)
             .list();
     }
 
-    Optional<Project> find(AccountId account, long id, boolean forUpdate) {
-        return jdbc.sql("""
+    Optional<Project> find(AccountId account, BudgetPeriods periods, long id, boolean forUpdate) {
+        var statement = jdbc.sql("""
                 SELECT %s
                   FROM project
                  WHERE account_id = :account AND id = :id AND deleted_at IS NULL
                 %s""".formatted(COLUMNS, forUpdate ? "FOR UPDATE" : ""))
             .param("account", account.value())
-            .param("id", id)
+            .param("id", id);
+        return DetailsColumns.bind(statement, periods)
+            .query(ProjectRepository::map)
+            .optional();
+    }
+
+    Optional<Project> findByShortCode(AccountId account, BudgetPeriods periods, String code) {
+        var statement = jdbc.sql("""
+                SELECT %s
+                  FROM project
+                 WHERE account_id = :account AND lower(short_code) = lower(:code) AND deleted_at IS NULL
+                """.formatted(COLUMNS))
+            .param("account", account.value())
+            .param("code", code);
+        return DetailsColumns.bind(statement, periods)
             .query(ProjectRepository::map)
             .optional();
     }
@@ -60,7 +75,7 @@ class ProjectRepository {
             .single();
     }
 
-    Project insert(AccountId account, long contactId, Details details) {
+    Project insert(AccountId account, BudgetPeriods periods, long contactId, Details details) {
         var statement = jdbc.sql("""
                 INSERT INTO project (account_id, contact_id, %s)
                 VALUES (:account, :contact, %s)
@@ -68,10 +83,10 @@ class ProjectRepository {
                 """.formatted(DetailsColumns.INSERT_COLUMNS, DetailsColumns.INSERT_VALUES, COLUMNS))
             .param("account", account.value())
             .param("contact", contactId);
-        return DetailsColumns.bind(statement, details).query(ProjectRepository::map).single();
+        return DetailsColumns.bind(DetailsColumns.bind(statement, details), periods).query(ProjectRepository::map).single();
     }
 
-    Project update(AccountId account, long id, long contactId, Details details) {
+    Project update(AccountId account, BudgetPeriods periods, long id, long contactId, Details details) {
         var statement = jdbc.sql("""
                 UPDATE project SET contact_id = :contact, %s
                  WHERE account_id = :account AND id = :id AND deleted_at IS NULL
@@ -80,7 +95,7 @@ class ProjectRepository {
             .param("account", account.value())
             .param("id", id)
             .param("contact", contactId);
-        return DetailsColumns.bind(statement, details).query(ProjectRepository::map).single();
+        return DetailsColumns.bind(DetailsColumns.bind(statement, details), periods).query(ProjectRepository::map).single();
     }
 
     boolean delete(AccountId account, long id) {

@@ -6,6 +6,7 @@ import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,21 +16,30 @@ public class Projects {
 
     private final ProjectRepository repository;
     private final ContactRepository contacts;
+    private final BudgetClock budgets;
 
-    Projects(ProjectRepository repository, ContactRepository contacts) {
+    Projects(ProjectRepository repository, ContactRepository contacts, BudgetClock budgets) {
         this.repository = repository;
         this.contacts = contacts;
+        this.budgets = budgets;
     }
 
     /** Filters are null when not applied. */
     @Transactional(readOnly = true)
     public List<Project> list(AccountId account, Long contactId, Boolean active) {
-        return repository.list(account, contactId, active);
+        return repository.list(account, budgets.periods(account), contactId, active);
     }
 
     @Transactional(readOnly = true)
     public Project get(AccountId account, long id) {
-        return repository.find(account, id, false).orElseThrow(() -> new NotFound("Project", id));
+        return repository.find(account, budgets.periods(account), id, false)
+            .orElseThrow(() -> new NotFound("Project", id));
+    }
+
+    /** The live project whose short code is {@code code}, ignoring case: what a {@code #code} names. */
+    @Transactional(readOnly = true)
+    public Optional<Project> byShortCode(AccountId account, String code) {
+        return repository.findByShortCode(account, budgets.periods(account), code);
     }
 
     @Transactional
@@ -44,13 +54,15 @@ public class Projects {
         problems.throwIfAny();
         requireLiveContact(actor.account(), contact);
         requireUniqueShortCode(actor.account(), details, 0);
-        return repository.insert(actor.account(), contact, details);
+        return repository.insert(actor.account(), budgets.periods(actor.account()), contact, details);
     }
 
     @Transactional
     public Project update(Actor actor, long id, Field<Long> contactId, DetailChanges changes) {
         actor.requireManager();
-        var current = repository.find(actor.account(), id, true).orElseThrow(() -> new NotFound("Project", id));
+        var periods = budgets.periods(actor.account());
+        var current = repository.find(actor.account(), periods, id, true)
+            .orElseThrow(() -> new NotFound("Project", id));
         var problems = new Invalid.Collector();
         Long contact = contactId.orElse(current.contactId());
         if (contact == null) {
@@ -62,7 +74,7 @@ public class Projects {
             requireLiveContact(actor.account(), contact);
         }
         requireUniqueShortCode(actor.account(), details, id);
-        return repository.update(actor.account(), id, contact, details);
+        return repository.update(actor.account(), periods, id, contact, details);
     }
 
     /** Removes the project from the catalog; time tracked against it is kept. */
@@ -84,8 +96,7 @@ public class Projects {
     }
 
     private void requireLiveContact(AccountId account, long contactId) {
-        // FOR UPDATE (a row lock): a contact cannot be deleted while a project is being attached to it
-        if (contacts.find(account, contactId, true).isEmpty()) {
+        if (!contacts.lockLive(account, contactId)) {
             throw new Invalid("contact_id", "does not name a contact in this account");
         }
     }

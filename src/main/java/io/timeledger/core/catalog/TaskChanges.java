@@ -5,7 +5,8 @@ import io.timeledger.core.common.Invalid;
 import java.math.BigDecimal;
 
 /** A create or partial update of a task; absent fields keep their value. */
-public record TaskChanges(Field<String> name, Field<Boolean> pinned, Field<BigDecimal> defaultRate) {
+public record TaskChanges(Field<String> name, Field<Boolean> pinned, Field<BigDecimal> defaultRate,
+                          Field<Boolean> billable) {
 
     Task applyTo(Task current) {
         var problems = new Invalid.Collector();
@@ -15,6 +16,7 @@ public record TaskChanges(Field<String> name, Field<Boolean> pinned, Field<BigDe
             Flags.required(problems, "pinned", pinned.orElse(current.pinned())),
             Money.amount(problems, "default_rate_dollars", defaultRate.orElse(current.defaultRate()),
                 DetailChanges.RATE_MAX),
+            Flags.required(problems, "billable", billable.orElse(current.billable())),
             current.entriesCount(),
             current.createdAt(),
             current.updatedAt());

@@ -3,6 +3,7 @@ package io.timeledger.core.catalog;
 import io.timeledger.core.common.AccountId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,8 +12,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TaskRepository {
 
-    // no time is tracked yet, so no entry uses a task
-    private static final String COLUMNS = "id, name, pinned, default_rate, 0 AS entries_count, created_at, updated_at";
+    private static final String COLUMNS = """
+            task.id, task.name, task.pinned, task.default_rate, task.billable,
+            (SELECT count(*) FROM entry_task et WHERE et.task_id = task.id) AS entries_count,
+            task.created_at, task.updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -36,6 +39,26 @@ class TaskRepository {
             .optional();
     }
 
+    List<Task> findAll(AccountId account, Collection<Long> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE account_id = :account AND id = ANY(:ids)")
+            .param("account", account.value())
+            .param("ids", ids.toArray(Long[]::new))
+            .query(TaskRepository::map)
+            .list();
+    }
+
+    List<Task> findByTags(AccountId account, List<String> lowerCaseTags) {
+        return jdbc.sql("""
+                SELECT %s FROM task
+                 WHERE account_id = :account AND replace(lower(name), ' ', '') = ANY(:tags)
+                 ORDER BY id
+                """.formatted(COLUMNS))
+            .param("account", account.value())
+            .param("tags", lowerCaseTags.toArray(String[]::new))
+            .query(TaskRepository::map)
+            .list();
+    }
+
     boolean nameTaken(AccountId account, String name, long exceptId) {
         return jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM task
@@ -50,21 +73,23 @@ class TaskRepository {
 
     Task insert(AccountId account, Task task) {
         return jdbc.sql("""
-                INSERT INTO task (account_id, name, pinned, default_rate)
-                VALUES (:account, :name, :pinned, :rate)
+                INSERT INTO task (account_id, name, pinned, default_rate, billable)
+                VALUES (:account, :name, :pinned, :rate, :billable)
                 RETURNING %s
                 """.formatted(COLUMNS))
             .param("account", account.value())
             .param("name", task.name())
             .param("pinned", task.pinned())
             .param("rate", task.defaultRate())
+            .param("billable", task.billable())
             .query(TaskRepository::map)
             .single();
     }
 
     Task update(AccountId account, Task task) {
         return jdbc.sql("""
-                UPDATE task SET name = :name, pinned = :pinned, default_rate = :rate, updated_at = now()
+                UPDATE task SET name = :name, pinned = :pinned, default_rate = :rate, billable = :billable,
+                                updated_at = now()
                  WHERE account_id = :account AND id = :id
                 RETURNING %s
                 """.formatted(COLUMNS))
@@ -73,6 +98,7 @@ class TaskRepository {
             .param("name", task.name())
             .param("pinned", task.pinned())
             .param("rate", task.defaultRate())
+            .param("billable", task.billable())
             .query(TaskRepository::map)
             .single();
     }
@@ -90,6 +116,7 @@ class TaskRepository {
             rs.getString("name"),
             rs.getBoolean("pinned"),
             rs.getBigDecimal("default_rate"),
+            rs.getBoolean("billable"),
             rs.getLong("entries_count"),
             rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("updated_at").toInstant());

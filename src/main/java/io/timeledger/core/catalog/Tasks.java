@@ -4,6 +4,10 @@ import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Tasks {
 
-    private static final Task BLANK = new Task(0, null, false, null, 0, null, null);
+    private static final Task BLANK = new Task(0, null, false, null, true, 0, null, null);
 
     private final TaskRepository repository;
 
@@ -28,6 +32,30 @@ public class Tasks {
     @Transactional(readOnly = true)
     public Task get(AccountId account, long id) {
         return repository.find(account, id, false).orElseThrow(() -> new NotFound("Task", id));
+    }
+
+    /** The tasks with these ids, in the order given; ids that name no task of the account are left out. */
+    @Transactional(readOnly = true)
+    public List<Task> withIds(AccountId account, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var found = repository.findAll(account, ids);
+        var byId = new HashMap<Long, Task>();
+        found.forEach(task -> byId.put(task.id(), task));
+        return ids.stream().distinct().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The tasks a {@code #hashtag} names: by name ignoring case, spaces left out
+     * ({@code #graphicdesign} names "Graphic Design").
+     */
+    @Transactional(readOnly = true)
+    public List<Task> tagged(AccountId account, Collection<String> tags) {
+        if (tags.isEmpty()) {
+            return List.of();
+        }
+        return repository.findByTags(account, tags.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList());
     }
 
     @Transactional
