@@ -33,8 +33,13 @@ CREATE TABLE entry (
     closed             boolean       NOT NULL DEFAULT false,
     -- why the entry may not be changed, when it may not (null: not locked)
     locked_reason      text,
-    -- {id, group_id, account_id, permalink, service, service_icon_url}, Harvest's external_reference
-    external_reference jsonb,
+    -- the record in another service this entry came from (Harvest's external_reference)
+    external_id               text,
+    external_group_id         text,
+    external_account_id       text,
+    external_permalink        text,
+    external_service          text,
+    external_service_icon_url text,
     created_at         timestamptz   NOT NULL DEFAULT now(),
     updated_at         timestamptz   NOT NULL DEFAULT now(),
     CONSTRAINT entry_pk PRIMARY KEY (id),
@@ -48,8 +53,7 @@ CREATE TABLE entry (
     CONSTRAINT entry_span_ck CHECK (ended_at IS NULL OR started_at IS NULL OR ended_at >= started_at),
     CONSTRAINT entry_billing_rate_ck CHECK (billing_rate >= 0),
     CONSTRAINT entry_cost_rate_ck CHECK (cost_rate >= 0),
-    CONSTRAINT entry_description_ck CHECK (length(description) <= 10000),
-    CONSTRAINT entry_external_reference_ck CHECK (jsonb_typeof(external_reference) = 'object')
+    CONSTRAINT entry_description_ck CHECK (length(description) <= 10000)
 );
 
 -- One dock (unlogged entry) per person, and one running timer per person, always.
@@ -62,6 +66,7 @@ CREATE INDEX entry_day_idx ON entry (account_id, spent_on DESC, id DESC) WHERE l
 CREATE INDEX entry_project_day_idx ON entry (account_id, project_id, spent_on) WHERE logged;
 CREATE INDEX entry_contact_day_idx ON entry (account_id, contact_id, spent_on) WHERE logged;
 CREATE INDEX entry_updated_idx ON entry (account_id, updated_at);
+CREATE INDEX entry_external_idx ON entry (account_id, external_id) WHERE external_id IS NOT NULL;
 
 CREATE TABLE entry_task (
     account_id  bigint   NOT NULL,

@@ -1,7 +1,9 @@
 package io.timeledger.api.common;
 
+import io.timeledger.core.common.Conflict;
 import io.timeledger.core.common.Forbidden;
 import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.Locked;
 import io.timeledger.core.common.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -49,6 +51,16 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler
+    ResponseEntity<Object> locked(Locked e, HttpServletRequest request) {
+        return shapes.respond(request, ApiError.invalid(422, List.of(new Invalid.Violation("base", e.getMessage()))));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> conflict(Conflict e, HttpServletRequest request) {
+        return shapes.respond(request, ApiError.of(409, e.getMessage()));
+    }
+
+    @ExceptionHandler
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         return shapes.respond(request, ApiError.invalid(400, List.of(
             new Invalid.Violation("base", "the request body is not valid JSON"))));
@@ -78,7 +90,7 @@ class ApiExceptionHandler {
 
     /** A unique or foreign key lost a race with a concurrent request that the service's checks could not see. */
     @ExceptionHandler
-    ResponseEntity<Object> conflict(DataIntegrityViolationException e, HttpServletRequest request) {
+    ResponseEntity<Object> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
         log.info("Integrity violation on {} {}: {}", request.getMethod(), request.getRequestURI(),
             e.getMostSpecificCause().getMessage());
         return shapes.respond(request, ApiError.of(409, "The request conflicts with a concurrent change; retry it"));

@@ -3,6 +3,11 @@ package io.timeledger.api.common;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.Locale;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -108,6 +113,86 @@ public final class JsonFields {
                 }
             }
             return fail(name, "must be an id (a positive integer)");
+        });
+    }
+
+    /** A whole number, sent as a JSON integer or a string of digits. */
+    public Field<Long> integer(String name) {
+        return read(name, node -> {
+            if (node.isIntegralNumber() && node.canConvertToLong()) {
+                return node.longValue();
+            }
+            if (node.isString()) {
+                try {
+                    return Long.parseLong(node.stringValue().strip());
+                } catch (NumberFormatException e) {
+                    return fail(name, "must be a whole number");
+                }
+            }
+            return fail(name, "must be a whole number");
+        });
+    }
+
+    /** A list of ids: a JSON array of ids, or a comma-separated string of them. */
+    public Field<List<Long>> ids(String name) {
+        return read(name, node -> {
+            var ids = new ArrayList<Long>();
+            if (node.isArray()) {
+                for (var item : node) {
+                    Long id = item.isIntegralNumber() && item.canConvertToLong() && item.longValue() > 0
+                        ? Long.valueOf(item.longValue())
+                        : item.isString() ? Params.parseId(item.stringValue()) : null;
+                    if (id == null) {
+                        return fail(name, "must be a list of ids (positive integers)");
+                    }
+                    ids.add(id);
+                }
+                return ids;
+            }
+            if (node.isString()) {
+                for (var part : node.stringValue().split(",")) {
+                    if (part.isBlank()) {
+                        continue;
+                    }
+                    var id = Params.parseId(part);
+                    if (id == null) {
+                        return fail(name, "must be a list of ids (positive integers)");
+                    }
+                    ids.add(id);
+                }
+                return ids;
+            }
+            return fail(name, "must be a list of ids (positive integers)");
+        });
+    }
+
+    /** A calendar day, {@code YYYY-MM-DD}; an empty string counts as null. */
+    public Field<LocalDate> date(String name) {
+        return read(name, node -> {
+            if (node.isString()) {
+                if (node.stringValue().isBlank()) {
+                    return null;
+                }
+                try {
+                    return LocalDate.parse(node.stringValue().strip());
+                } catch (DateTimeParseException e) {
+                    return fail(name, "is not a valid date (YYYY-MM-DD)");
+                }
+            }
+            return fail(name, "is not a valid date (YYYY-MM-DD)");
+        });
+    }
+
+    public Field<UUID> uuid(String name) {
+        return read(name, node -> {
+            if (node.isString()) {
+                try {
+                    return UUID.fromString(node.stringValue().strip());
+                } catch (IllegalArgumentException e) {
+                    return fail(name, "is not a valid UUID");
+                }
+            }
+            return fail(name, "is not a valid UUID");
         });
     }
 

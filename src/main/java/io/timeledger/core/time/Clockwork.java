@@ -1,0 +1,81 @@
+package io.timeledger.core.time;
+
+import io.timeledger.core.account.Member;
+import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.Invalid;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The timer rules every path shares, run inside a transaction that holds the person's dock lock:
+ * one running timer per person, and what becomes of the dock's entry when another takes its place.
+ */
+@Component
+class Clockwork {
+
+    /** Below this, a dock entry being replaced is not worth logging (MinuteDock's "insignificant time"). */
+    static final long INSIGNIFICANT_SECONDS = 60;
+
+    private final EntryRepository entries;
+    private final WorkResolver works;
+    private final RateResolver rates;
+    private final Clock clock;
+
+    Clockwork(EntryRepository entries, WorkResolver works, RateResolver rates, Clock clock) {
+        this.entries = entries;
+        this.works = works;
+        this.rates = rates;
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    LocalDate today(Member member) {
+        return LocalDate.now(clock.withZone(member.timeZone()));
+    }
+
+    /**
+     * Empties the dock for a new timer: its entry is logged for today when it holds a minute or
+     * more, else discarded and its seconds returned (a redock adds them to the entry it docks).
+     * Any other running timer of the person is stopped.
+     */
+    long clearDock(AccountId account, Member owner, Instant now) {
+        long carried = 0;
+        var docked = entries.findDocked(account, owner.id(), true);
+        if (docked.isPresent()) {
+            var entry = docked.get();
+            var draft = EntryDraft.of(entry);
+            if (draft.seconds(now) >= INSIGNIFICANT_SECONDS) {
+                reprice(account, owner, entry, draft);
+                draft.log(today(owner), now);
+                entries.update(account, entry.id(), draft, false);
+            } else {
+                carried = draft.seconds(now);
+                entries.delete(account, entry.id());
+            }
+        }
+        stopRunning(account, owner, null, now);
+        return carried;
+    }
+
+    /** Stops the person's running timer, unless it runs on {@code except}. */
+    void stopRunning(AccountId account, Member owner, Long except, Instant now) {
+        entries.findRunning(account, owner.id()).ifPresent(running -> {
+            if (except == null || running.id() != except) {
+                var draft = EntryDraft.of(running);
+                draft.pause(now);
+                entries.update(account, running.id(), draft, false);
+            }
+        });
+    }
+
+    /** Fixes the rate an entry is logged at, from its work as it stands. */
+    void reprice(AccountId account, Member owner, Entry entry, EntryDraft draft) {
+        var work = works.resolve(account, EntryChanges.NONE, entry, new Invalid.Collector());
+        draft.work(work, rates.resolve(owner, work));
+    }
+}

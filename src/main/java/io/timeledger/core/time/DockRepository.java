@@ -1,0 +1,68 @@
+package io.timeledger.core.time;
+
+import io.timeledger.core.common.AccountId;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class DockRepository {
+
+    record Version(long number, UUID id, String clientId) { }
+
+    private final JdbcClient jdbc;
+
+    DockRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The person's dock version, its row locked until the transaction ends: every change to a
+     * dock runs one at a time, which is what lets a stale update be told apart from a fresh one.
+     */
+    Version lock(AccountId account, long membershipId) {
+        jdbc.sql("""
+                INSERT INTO dock (membership_id, account_id) VALUES (:membership, :account)
+                ON CONFLICT (membership_id) DO NOTHING
+                """)
+            .param("membership", membershipId)
+            .param("account", account.value())
+            .update();
+        return jdbc.sql("""
+                SELECT version_number, version_id, version_client_id FROM dock
+                 WHERE account_id = :account AND membership_id = :membership
+                 FOR UPDATE
+                """)
+            .param("account", account.value())
+            .param("membership", membershipId)
+            .query((rs, row) -> new Version(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3)))
+            .single();
+    }
+
+    /** The version as it stands, without locking; version 0 for a dock never used. */
+    Version read(AccountId account, long membershipId) {
+        return jdbc.sql("""
+                SELECT version_number, version_id, version_client_id FROM dock
+                 WHERE account_id = :account AND membership_id = :membership
+                """)
+            .param("account", account.value())
+            .param("membership", membershipId)
+            .query((rs, row) -> new Version(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3)))
+            .optional()
+            .orElse(new Version(0, new UUID(0, 0), null));
+    }
+
+    Version bump(AccountId account, long membershipId, String clientId) {
+        return jdbc.sql("""
+                UPDATE dock SET version_number = version_number + 1, version_id = gen_random_uuid(),
+                                version_client_id = :client, updated_at = now()
+                 WHERE account_id = :account AND membership_id = :membership
+                RETURNING version_number, version_id, version_client_id
+                """)
+            .param("account", account.value())
+            .param("membership", membershipId)
+            .param("client", clientId)
+            .query((rs, row) -> new Version(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3)))
+            .single();
+    }
+}

@@ -1,0 +1,123 @@
+package io.timeledger.core.time;
+
+import io.timeledger.core.account.Actor;
+import io.timeledger.core.account.Member;
+import io.timeledger.core.account.People;
+import io.timeledger.core.common.Conflict;
+import io.timeledger.core.common.Invalid;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each person's dock: the entry they are working on, its timer started and paused from any
+ * device. Every change bumps the dock's version; a change that names an older version than the
+ * current one is refused with the current dock, so two devices never overwrite each other.
+ */
+@Service
+public class Docks {
+
+    private final DockRepository docks;
+    private final EntryRepository entries;
+    private final Clockwork clockwork;
+    private final WorkResolver works;
+    private final RateResolver rates;
+    private final People people;
+
+    Docks(DockRepository docks, EntryRepository entries, Clockwork clockwork, WorkResolver works, RateResolver rates,
+          People people) {
+        this.docks = docks;
+        this.entries = entries;
+        this.clockwork = clockwork;
+        this.works = works;
+        this.rates = rates;
+        this.people = people;
+    }
+
+    @Transactional(readOnly = true)
+    public Dock get(Actor actor) {
+        var version = docks.read(actor.account(), actor.membershipId());
+        var entry = entries.findDocked(actor.account(), actor.membershipId(), false).orElse(null);
+        return new Dock(actor.membershipId(), entry, version.number(), version.id(), version.clientId());
+    }
+
+    /**
+     * Changes the caller's dock. The version the client last saw must be named once the dock
+     * holds an entry; an empty dock may be filled without one.
+     *
+     * @return the dock after the change; when it logged the entry, that entry (now logged) with the new version
+     */
+    @Transactional
+    public Dock update(Actor actor, DockChanges changes) {
+        return change(actor, people.member(actor.account(), actor.membershipId()), changes, true);
+    }
+
+    Dock change(Actor actor, Member owner, DockChanges changes, boolean versionRequired) {
+        var account = actor.account();
+        var version = docks.lock(account, owner.id());
+        var docked = entries.findDocked(account, owner.id(), true);
+        if (changes.namesVersion()) {
+            boolean stale = changes.baseVersionNumber() != null && changes.baseVersionNumber() != version.number()
+                || changes.baseVersionId() != null && !changes.baseVersionId().equals(version.id());
+            if (stale) {
+                throw new Conflict("The dock has changed since version " + Objects.requireNonNullElse(
+                    changes.baseVersionNumber(), changes.baseVersionId()) + "; this is the current one",
+                    new Dock(owner.id(), docked.orElse(null), version.number(), version.id(), version.clientId()));
+            }
+        } else if (versionRequired && docked.isPresent()) {
+            throw new Invalid("version_number", "is required: name the version of the dock you last saw");
+        }
+        boolean logging = Boolean.TRUE.equals(changes.logged().orElse(null));
+        if (docked.isEmpty() && logging && !changes.entry().changesWork() && !changes.entry().duration().isGiven()) {
+            throw new Invalid("logged", "the dock is empty: there is nothing to log");
+        }
+
+        var problems = new Invalid.Collector();
+        EntryRules.check(changes.entry(), problems);
+        if (changes.timerActive().isGiven() && changes.timerActive().orElse(null) == null) {
+            problems.add("timer_active", "must be true or false");
+        }
+        var current = docked.orElse(null);
+        var work = current == null || changes.entry().changesWork()
+            ? works.resolve(account, changes.entry(), current, problems) : null;
+        problems.throwIfAny();
+
+        var now = clockwork.now();
+        var draft = current == null ? EntryDraft.newFor(owner.id()) : EntryDraft.of(current);
+        if (work != null) {
+            draft.work(work, rates.resolve(owner, work));
+        }
+        if (changes.entry().description().isGiven()) {
+            draft.description = Objects.requireNonNullElse(changes.entry().description().orElse(null), "");
+        }
+        if (changes.entry().duration().isGiven()) {
+            draft.duration(changes.entry().duration().orElse(null), now);
+        }
+        if (changes.timerActive().isGiven()) {
+            if (changes.timerActive().orElse(false)) {
+                clockwork.stopRunning(account, owner, current == null ? null : current.id(), now);
+                draft.start(now);
+            } else {
+                draft.pause(now);
+            }
+        }
+        if (logging) {
+            if (work == null) {
+                // the rate is fixed when the entry is logged, from its work as it stands then
+                clockwork.reprice(account, owner, current, draft);
+            }
+            var day = changes.entry().date().orElse(null);
+            draft.log(day == null ? clockwork.today(owner) : day, now);
+        }
+        long id;
+        if (current == null) {
+            id = entries.insert(account, draft);
+        } else {
+            id = current.id();
+            entries.update(account, id, draft, work != null);
+        }
+        var next = docks.bump(account, owner.id(), changes.clientId());
+        var entry = entries.find(account, id, false).orElseThrow();
+        return new Dock(owner.id(), entry, next.number(), next.id(), next.clientId());
+    }
+}

@@ -1,0 +1,52 @@
+package io.timeledger.core.time;
+
+import io.timeledger.core.common.AccountId;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * A stretch of work by one person: logged on a day, or sitting unlogged in their dock.
+ *
+ * @param durationSeconds seconds tracked before the running timer (if any) was last started
+ * @param timerStartedAt  when the running timer started; null when no timer runs
+ * @param spentOn         the day the work belongs to; null while unlogged
+ * @param ownerTimeZone   the owner's time zone, in which "today" and logged_at are shown
+ * @param lockedReason    why the entry may not change; null when it may
+ */
+public record Entry(long id, AccountId account, long membershipId, long userId, Long contactId, Long projectId,
+                    Long jobId, List<Long> taskIds, String description, LocalDate spentOn, long durationSeconds,
+                    Instant timerStartedAt, Instant startedAt, Instant endedAt, boolean logged, Instant loggedAt,
+                    boolean billable, BigDecimal billingRate, BigDecimal costRate, Long invoiceId, boolean closed,
+                    String lockedReason, ExternalReference externalReference, ZoneId ownerTimeZone,
+                    Instant createdAt, Instant updatedAt) {
+
+    public boolean running() {
+        return timerStartedAt != null;
+    }
+
+    /** All seconds tracked, the running timer's included. */
+    public long seconds(Instant now) {
+        if (timerStartedAt == null) {
+            return durationSeconds;
+        }
+        return durationSeconds + Math.max(0, Duration.between(timerStartedAt, now).getSeconds());
+    }
+
+    /** Why the entry may not be changed, or null: locked, approved, or billed on an invoice. */
+    public String lock() {
+        if (lockedReason != null) {
+            return lockedReason;
+        }
+        if (invoiceId != null) {
+            return "The entry has been invoiced";
+        }
+        if (closed) {
+            return "The entry has been approved";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,260 @@
+package io.timeledger.core.time;
+
+import io.timeledger.core.common.AccountId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class EntryRepository {
+
+    private static final String SELECT = """
+            SELECT e.id, e.account_id, e.membership_id, m.user_id, e.contact_id, e.project_id, e.job_id,
+                   ARRAY(SELECT et.task_id FROM entry_task et WHERE et.entry_id = e.id ORDER BY et.position) AS task_ids,
+                   e.description, e.spent_on, e.duration_s, e.timer_started_at, e.started_at, e.ended_at,
+                   e.logged, e.logged_at, e.billable, e.billing_rate, e.cost_rate, e.invoice_id, e.closed,
+                   e.locked_reason, e.external_id, e.external_group_id, e.external_account_id,
+                   e.external_permalink, e.external_service, e.external_service_icon_url,
+                   u.time_zone, e.created_at, e.updated_at
+              FROM entry e
+              JOIN membership m ON m.id = e.membership_id
+              JOIN app_user u ON u.id = m.user_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    EntryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Entry> find(AccountId account, long id, boolean forUpdate) {
+        return jdbc.sql(SELECT + " WHERE e.account_id = :account AND e.id = :id" + (forUpdate ? " FOR UPDATE OF e" : ""))
+            .param("account", account.value())
+            .param("id", id)
+            .query(EntryRepository::map)
+            .optional();
+    }
+
+    /** The person's dock entry (their one unlogged entry), locked when {@code forUpdate}. */
+    Optional<Entry> findDocked(AccountId account, long membershipId, boolean forUpdate) {
+        return jdbc.sql(SELECT + " WHERE e.account_id = :account AND e.membership_id = :membership AND NOT e.logged"
+                + (forUpdate ? " FOR UPDATE OF e" : ""))
+            .param("account", account.value())
+            .param("membership", membershipId)
+            .query(EntryRepository::map)
+            .optional();
+    }
+
+    /** The person's running entry, logged or not, locked. */
+    Optional<Entry> findRunning(AccountId account, long membershipId) {
+        return jdbc.sql(SELECT + """
+                 WHERE e.account_id = :account AND e.membership_id = :membership AND e.timer_started_at IS NOT NULL
+                 FOR UPDATE OF e""")
+            .param("account", account.value())
+            .param("membership", membershipId)
+            .query(EntryRepository::map)
+            .optional();
+    }
+
+    long insert(AccountId account, EntryDraft draft) {
+        long id = jdbc.sql("""
+                INSERT INTO entry (account_id, membership_id, contact_id, project_id, job_id, description, spent_on,
+                                   duration_s, timer_started_at, started_at, ended_at, logged, logged_at, billable,
+                                   billing_rate, cost_rate)
+                VALUES (:account, :membership, :contact, :project, :job, :description, :spentOn, :duration,
+                        :timerStartedAt, :startedAt, :endedAt, :logged, :loggedAt, :billable, :billingRate, :costRate)
+                RETURNING id
+                """)
+            .paramSource(params(draft).addValue("account", account.value()))
+            .query(Long.class)
+            .single();
+        writeTasks(account, id, draft.taskIds);
+        return id;
+    }
+
+    void update(AccountId account, long id, EntryDraft draft, boolean tasksChanged) {
+        jdbc.sql("""
+                UPDATE entry
+                   SET membership_id = :membership, contact_id = :contact, project_id = :project, job_id = :job,
+                       description = :description, spent_on = :spentOn, duration_s = :duration,
+                       timer_started_at = :timerStartedAt, started_at = :startedAt, ended_at = :endedAt,
+                       logged = :logged, logged_at = :loggedAt, billable = :billable, billing_rate = :billingRate,
+                       cost_rate = :costRate, updated_at = now()
+                 WHERE account_id = :account AND id = :id
+                """)
+            .paramSource(params(draft).addValue("account", account.value()).addValue("id", id))
+            .update();
+        if (tasksChanged) {
+            jdbc.sql("DELETE FROM entry_task WHERE account_id = :account AND entry_id = :id")
+                .param("account", account.value())
+                .param("id", id)
+                .update();
+            writeTasks(account, id, draft.taskIds);
+        }
+    }
+
+    boolean delete(AccountId account, long id) {
+        return jdbc.sql("DELETE FROM entry WHERE account_id = :account AND id = :id")
+            .param("account", account.value())
+            .param("id", id)
+            .update() == 1;
+    }
+
+    /**
+     * Logged entries matching the query, newest day first. Only the filters given become SQL, so
+     * each search gets a plan made for its own shape (and the index that serves it).
+     */
+    List<Entry> search(AccountId account, long viewer, EntryQuery query) {
+        var where = new ArrayList<String>();
+        where.add("e.account_id = :account");
+        where.add("e.logged");
+        var statement = new StringBuilder();
+        if (!query.everyone() && query.memberships() == null && query.legacyUserIds() == null) {
+            where.add("e.membership_id = :viewer");
+        }
+        if (query.memberships() != null) {
+            where.add("e.membership_id = ANY(:memberships)");
+        }
+        if (query.legacyUserIds() != null) {
+            where.add("m.user_id = ANY(:users)");
+        }
+        if (query.contacts() != null) {
+            where.add("e.contact_id = ANY(:contacts)");
+        }
+        if (query.projects() != null) {
+            where.add("e.project_id = ANY(:projects)");
+        }
+        if (query.tasks() != null) {
+            where.add("EXISTS (SELECT 1 FROM entry_task t WHERE t.entry_id = e.id AND t.task_id = ANY(:tasks))");
+        }
+        if (query.from() != null) {
+            where.add("e.spent_on >= :from");
+        }
+        if (query.to() != null) {
+            where.add("e.spent_on <= :to");
+        }
+        if (query.since() != null) {
+            where.add("e.updated_at > :since");
+        }
+        statement.append(SELECT).append(" WHERE ").append(String.join(" AND ", where))
+            .append(" ORDER BY e.spent_on DESC, e.id DESC LIMIT :limit OFFSET :offset");
+        var spec = jdbc.sql(statement.toString())
+            .param("account", account.value())
+            .param("limit", query.limit())
+            .param("offset", query.offset());
+        if (where.contains("e.membership_id = :viewer")) {
+            spec = spec.param("viewer", viewer);
+        }
+        if (query.memberships() != null) {
+            spec = spec.param("memberships", query.memberships().toArray(Long[]::new));
+        }
+        if (query.legacyUserIds() != null) {
+            spec = spec.param("users", query.legacyUserIds().toArray(Long[]::new));
+        }
+        if (query.contacts() != null) {
+            spec = spec.param("contacts", query.contacts().toArray(Long[]::new));
+        }
+        if (query.projects() != null) {
+            spec = spec.param("projects", query.projects().toArray(Long[]::new));
+        }
+        if (query.tasks() != null) {
+            spec = spec.param("tasks", query.tasks().toArray(Long[]::new));
+        }
+        if (query.from() != null) {
+            spec = spec.param("from", query.from());
+        }
+        if (query.to() != null) {
+            spec = spec.param("to", query.to());
+        }
+        if (query.since() != null) {
+            spec = spec.param("since", Timestamp.from(query.since()));
+        }
+        return spec.query(EntryRepository::map).list();
+    }
+
+    private void writeTasks(AccountId account, long entryId, List<Long> taskIds) {
+        for (int position = 0; position < taskIds.size(); position++) {
+            jdbc.sql("""
+                    INSERT INTO entry_task (account_id, entry_id, task_id, position)
+                    VALUES (:account, :entry, :task, :position)
+                    """)
+                .param("account", account.value())
+                .param("entry", entryId)
+                .param("task", taskIds.get(position))
+                .param("position", position)
+                .update();
+        }
+    }
+
+    private static MapSqlParameterSource params(EntryDraft d) {
+        return new MapSqlParameterSource()
+            .addValue("membership", d.membershipId)
+            .addValue("contact", d.contactId)
+            .addValue("project", d.projectId)
+            .addValue("job", d.jobId)
+            .addValue("description", d.description)
+            .addValue("spentOn", d.spentOn)
+            .addValue("duration", d.durationSeconds)
+            .addValue("timerStartedAt", timestamp(d.timerStartedAt))
+            .addValue("startedAt", timestamp(d.startedAt))
+            .addValue("endedAt", timestamp(d.endedAt))
+            .addValue("logged", d.logged)
+            .addValue("loggedAt", timestamp(d.loggedAt))
+            .addValue("billable", d.billable)
+            .addValue("billingRate", d.billingRate)
+            .addValue("costRate", d.costRate);
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Entry map(ResultSet rs, int row) throws SQLException {
+        var taskIds = Arrays.asList((Long[]) rs.getArray("task_ids").getArray());
+        var externalId = rs.getString("external_id");
+        return new Entry(
+            rs.getLong("id"),
+            new AccountId(rs.getLong("account_id")),
+            rs.getLong("membership_id"),
+            rs.getLong("user_id"),
+            rs.getObject("contact_id", Long.class),
+            rs.getObject("project_id", Long.class),
+            rs.getObject("job_id", Long.class),
+            List.copyOf(taskIds),
+            rs.getString("description"),
+            rs.getObject("spent_on", LocalDate.class),
+            rs.getLong("duration_s"),
+            instant(rs, "timer_started_at"),
+            instant(rs, "started_at"),
+            instant(rs, "ended_at"),
+            rs.getBoolean("logged"),
+            instant(rs, "logged_at"),
+            rs.getBoolean("billable"),
+            rs.getBigDecimal("billing_rate"),
+            rs.getBigDecimal("cost_rate"),
+            rs.getObject("invoice_id", Long.class),
+            rs.getBoolean("closed"),
+            rs.getString("locked_reason"),
+            externalId == null ? null : new ExternalReference(externalId, rs.getString("external_group_id"),
+                rs.getString("external_account_id"), rs.getString("external_permalink"),
+                rs.getString("external_service"), rs.getString("external_service_icon_url")),
+            ZoneId.of(rs.getString("time_zone")),
+            instant(rs, "created_at"),
+            instant(rs, "updated_at"));
+    }
+}

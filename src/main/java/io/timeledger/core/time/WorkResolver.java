@@ -1,0 +1,97 @@
+package io.timeledger.core.time;
+
+import io.timeledger.core.catalog.Contact;
+import io.timeledger.core.catalog.Contacts;
+import io.timeledger.core.catalog.Project;
+import io.timeledger.core.catalog.Projects;
+import io.timeledger.core.catalog.Task;
+import io.timeledger.core.catalog.Tasks;
+import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.NotFound;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the ids and hashtags of a request into the contact, project and tasks an entry is
+ * tracked against, checking that each names something in the account and that they agree.
+ */
+@Component
+class WorkResolver {
+
+    private final Contacts contacts;
+    private final Projects projects;
+    private final Tasks tasks;
+
+    WorkResolver(Contacts contacts, Projects projects, Tasks tasks) {
+        this.contacts = contacts;
+        this.projects = projects;
+        this.tasks = tasks;
+    }
+
+    /** The work of a new entry, or of an entry whose work changes from {@code current} (null for a new one). */
+    Work resolve(AccountId account, EntryChanges changes, Entry current, Invalid.Collector problems) {
+        var tags = changes.description().isGiven() ? Hashtags.in(changes.description().orElse(null))
+            : Hashtags.in(null);
+
+        var taskIds = new LinkedHashSet<Long>(changes.taskIds().isGiven()
+            ? Objects.requireNonNullElse(changes.taskIds().orElse(null), List.of())
+            : current == null ? List.of() : current.taskIds());
+        var chosenTasks = new ArrayList<>(tasks.withIds(account, taskIds));
+        if (chosenTasks.size() < taskIds.size()) {
+            var unknown = new ArrayList<>(taskIds);
+            unknown.removeAll(chosenTasks.stream().map(Task::id).toList());
+            problems.add("task_ids", "names no task in this account: " + unknown);
+        }
+        for (var tagged : tasks.tagged(account, tags.hashes())) {
+            if (chosenTasks.stream().noneMatch(t -> t.id() == tagged.id())) {
+                chosenTasks.add(tagged);
+            }
+        }
+
+        Long projectId = changes.projectId().isGiven() ? changes.projectId().orElse(null)
+            : current != null && current.projectId() != null ? current.projectId()
+            : tags.hashes().stream().map(code -> projects.byShortCode(account, code).orElse(null))
+                .filter(Objects::nonNull).map(Project::id).findFirst().orElse(null);
+        Project project = projectId == null ? null : live(() -> projects.get(account, projectId));
+        if (project == null && projectId != null && changes.projectId().isGiven()) {
+            problems.add("project_id", "does not name a project in this account");
+        }
+
+        Long contactId;
+        if (project != null) {
+            // a project always belongs to its contact
+            Long given = changes.contactId().orElse(null);
+            if (given != null && given != project.contactId()) {
+                problems.add("contact_id", "is not the contact of the project");
+            }
+            contactId = project.contactId();
+        } else if (changes.contactId().isGiven()) {
+            contactId = changes.contactId().orElse(null);
+        } else if (current != null && current.contactId() != null) {
+            contactId = current.contactId();
+        } else {
+            contactId = tags.ats().stream().map(code -> contacts.byShortCode(account, code).orElse(null))
+                .filter(Objects::nonNull).map(Contact::id).findFirst().orElse(null);
+        }
+        final Long chosenContact = contactId;
+        Contact contact = contactId == null ? null : live(() -> contacts.get(account, chosenContact));
+        if (contact == null && contactId != null && changes.contactId().isGiven() && project == null) {
+            problems.add("contact_id", "does not name a contact in this account");
+        }
+        return new Work(contactId, contact, projectId, project, List.copyOf(chosenTasks));
+    }
+
+    /** The live record, or null where it does not exist or has been deleted. */
+    private static <T> T live(Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (NotFound e) {
+            return null;
+        }
+    }
+}
