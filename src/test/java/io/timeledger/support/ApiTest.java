@@ -15,5 +15,5 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"timeledger.database.ephemeral=true", "timeledger.first-start.enabled=false"})
-@Import({Fixtures.class, Api.class})
+@Import({Fixtures.class, Api.class, TestSupport.class})
 public @interface ApiTest { }

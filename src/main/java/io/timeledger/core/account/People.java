@@ -76,6 +76,12 @@ public class People {
         return repository.findMember(account, membershipId).orElseThrow(() -> new NotFound("User", membershipId));
     }
 
+    /** The membership, if the account has one with this id. */
+    @Transactional(readOnly = true)
+    public Optional<Member> findMember(AccountId account, long membershipId) {
+        return repository.findMember(account, membershipId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Member> membershipOf(long userId, AccountId account) {
         return repository.findMemberByUser(account, userId);

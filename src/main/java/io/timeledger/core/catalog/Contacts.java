@@ -33,6 +33,12 @@ public class Contacts {
             .orElseThrow(() -> new NotFound("Contact", id));
     }
 
+    /** The live contact, if there is one with this id. */
+    @Transactional(readOnly = true)
+    public Optional<Contact> find(AccountId account, long id) {
+        return repository.find(account, budgets.periods(account), id, false);
+    }
+
     /** The live contact whose short code is {@code code}, ignoring case: what an {@code @code} names. */
     @Transactional(readOnly = true)
     public Optional<Contact> byShortCode(AccountId account, String code) {

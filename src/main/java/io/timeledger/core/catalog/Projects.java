@@ -36,6 +36,12 @@ public class Projects {
             .orElseThrow(() -> new NotFound("Project", id));
     }
 
+    /** The live project, if there is one with this id. */
+    @Transactional(readOnly = true)
+    public Optional<Project> find(AccountId account, long id) {
+        return repository.find(account, budgets.periods(account), id, false);
+    }
+
     /** The live project whose short code is {@code code}, ignoring case: what a {@code #code} names. */
     @Transactional(readOnly = true)
     public Optional<Project> byShortCode(AccountId account, String code) {

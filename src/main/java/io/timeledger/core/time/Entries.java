@@ -186,11 +186,8 @@ public class Entries {
         if (actor.role() != Role.ADMIN) {
             throw new Forbidden("Only admins can track time for someone else");
         }
-        try {
-            return people.member(actor.account(), id);
-        } catch (NotFound e) {
-            throw new Invalid("user_account_id", "does not name a user in this account");
-        }
+        return people.findMember(actor.account(), id)
+            .orElseThrow(() -> new Invalid("user_account_id", "does not name a user in this account"));
     }
 
     private static void requireVisible(Actor actor, Entry entry) {

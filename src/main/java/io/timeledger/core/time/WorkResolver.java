@@ -8,12 +8,10 @@ import io.timeledger.core.catalog.Task;
 import io.timeledger.core.catalog.Tasks;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
-import io.timeledger.core.common.NotFound;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,7 +55,7 @@ class WorkResolver {
             : current != null && current.projectId() != null ? current.projectId()
             : tags.hashes().stream().map(code -> projects.byShortCode(account, code).orElse(null))
                 .filter(Objects::nonNull).map(Project::id).findFirst().orElse(null);
-        Project project = projectId == null ? null : live(() -> projects.get(account, projectId));
+        Project project = projectId == null ? null : projects.find(account, projectId).orElse(null);
         if (project == null && projectId != null && changes.projectId().isGiven()) {
             problems.add("project_id", "does not name a project in this account");
         }
@@ -78,20 +76,10 @@ class WorkResolver {
             contactId = tags.ats().stream().map(code -> contacts.byShortCode(account, code).orElse(null))
                 .filter(Objects::nonNull).map(Contact::id).findFirst().orElse(null);
         }
-        final Long chosenContact = contactId;
-        Contact contact = contactId == null ? null : live(() -> contacts.get(account, chosenContact));
+        Contact contact = contactId == null ? null : contacts.find(account, contactId).orElse(null);
         if (contact == null && contactId != null && changes.contactId().isGiven() && project == null) {
             problems.add("contact_id", "does not name a contact in this account");
         }
         return new Work(contactId, contact, projectId, project, List.copyOf(chosenTasks));
-    }
-
-    /** The live record, or null where it does not exist or has been deleted. */
-    private static <T> T live(Supplier<T> lookup) {
-        try {
-            return lookup.get();
-        } catch (NotFound e) {
-            return null;
-        }
     }
 }
