@@ -4,7 +4,6 @@ import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.Conflict;
-import io.timeledger.core.common.Field;
 import io.timeledger.core.common.NotFound;
 import io.timeledger.core.time.Dock;
 import io.timeledger.core.time.DockChanges;

@@ -52,6 +52,9 @@ class DockRepository {
             .orElse(new Version(0, new UUID(0, 0), null));
     }
 
+    /** Who changed the dock when the change named no client: a call to the entries API rather than a device. */
+    static final String API_CLIENT = "api";
+
     Version bump(AccountId account, long membershipId, String clientId) {
         return jdbc.sql("""
                 UPDATE dock SET version_number = version_number + 1, version_id = gen_random_uuid(),
@@ -61,7 +64,7 @@ class DockRepository {
                 """)
             .param("account", account.value())
             .param("membership", membershipId)
-            .param("client", clientId)
+            .param("client", clientId == null || clientId.isBlank() ? API_CLIENT : clientId)
             .query((rs, row) -> new Version(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3)))
             .single();
     }

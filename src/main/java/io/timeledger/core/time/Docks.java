@@ -74,6 +74,9 @@ public class Docks {
 
         var problems = new Invalid.Collector();
         EntryRules.check(changes.entry(), problems);
+        if (changes.clientId() != null && changes.clientId().length() > 255) {
+            problems.add("version_client_id", "is too long (maximum is 255 characters)");
+        }
         if (changes.timerActive().isGiven() && changes.timerActive().orElse(null) == null) {
             problems.add("timer_active", "must be true or false");
         }
