@@ -9,7 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
@@ -94,6 +96,20 @@ class ApiExceptionHandler {
         log.info("Integrity violation on {} {}: {}", request.getMethod(), request.getRequestURI(),
             e.getMostSpecificCause().getMessage());
         return shapes.respond(request, ApiError.of(409, "The request conflicts with a concurrent change; retry it"));
+    }
+
+    /** Two requests met on the same rows and the database chose one to give way: the client may retry. */
+    @ExceptionHandler
+    ResponseEntity<Object> contention(ConcurrencyFailureException e, HttpServletRequest request) {
+        log.info("Concurrency failure on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return shapes.respond(request, ApiError.of(409, "The request met a concurrent change; retry it"));
+    }
+
+    /** The database is briefly out of reach (a connection timeout, a failover). */
+    @ExceptionHandler
+    ResponseEntity<Object> unavailable(TransientDataAccessException e, HttpServletRequest request) {
+        log.warn("Transient database failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return shapes.respond(request, ApiError.of(503, "The service is briefly unavailable; retry shortly"));
     }
 
     /** Spring MVC's own failures (405, 406, 415, ...) keep their status; anything else is a bug of ours. */

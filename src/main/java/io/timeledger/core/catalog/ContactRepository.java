@@ -75,16 +75,7 @@ class ContactRepository {
     }
 
     boolean shortCodeTaken(AccountId account, String shortCode, long exceptId) {
-        return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM contact
-                                WHERE account_id = :account AND lower(short_code) = lower(:code)
-                                  AND deleted_at IS NULL AND id <> :except)
-                """)
-            .param("account", account.value())
-            .param("code", shortCode)
-            .param("except", exceptId)
-            .query(Boolean.class)
-            .single();
+        return DetailsColumns.shortCodeTaken(jdbc, "contact", account, shortCode, exceptId);
     }
 
     Contact insert(AccountId account, BudgetPeriods periods, Details details) {

@@ -3,6 +3,8 @@ package io.timeledger.core.catalog;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
+import io.timeledger.core.common.AccountId;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /** The columns contacts and projects share, their mapping, and their parameters. */
@@ -44,6 +46,20 @@ final class DetailsColumns {
             default_rate = :defaultRate, billable = :billable, updated_at = now()""";
 
     private DetailsColumns() { }
+
+    /** Whether another live row of {@code table} (contact or project) has this short code, ignoring case. */
+    static boolean shortCodeTaken(JdbcClient jdbc, String table, AccountId account, String shortCode, long exceptId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM %s
+                                WHERE account_id = :account AND lower(short_code) = lower(:code)
+                                  AND deleted_at IS NULL AND id <> :except)
+                """.formatted(table))
+            .param("account", account.value())
+            .param("code", shortCode)
+            .param("except", exceptId)
+            .query(Boolean.class)
+            .single();
+    }
 
     /** Binds the periods {@link #select} measures budgets over. */
     static StatementSpec bind(StatementSpec statement, BudgetPeriods periods) {

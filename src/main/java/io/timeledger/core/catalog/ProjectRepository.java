@@ -63,16 +63,7 @@ class ProjectRepository {
     }
 
     boolean shortCodeTaken(AccountId account, String shortCode, long exceptId) {
-        return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM project
-                                WHERE account_id = :account AND lower(short_code) = lower(:code)
-                                  AND deleted_at IS NULL AND id <> :except)
-                """)
-            .param("account", account.value())
-            .param("code", shortCode)
-            .param("except", exceptId)
-            .query(Boolean.class)
-            .single();
+        return DetailsColumns.shortCodeTaken(jdbc, "project", account, shortCode, exceptId);
     }
 
     Project insert(AccountId account, BudgetPeriods periods, long contactId, Details details) {

@@ -95,7 +95,7 @@ public class Entries {
     /** Changes an entry; an entry in the dock changes as the dock does (its version moves on). */
     @Transactional
     public Entry update(Actor actor, long id, EntryChanges changes) {
-        var entry = entries.find(actor.account(), id, true).orElseThrow(() -> new NotFound("Entry", id));
+        var entry = lockForChange(actor, id);
         requireChangeable(actor, entry);
         if (!entry.logged()) {
             var logged = changes.date().orElse(null) != null ? Field.of(true) : Field.<Boolean>absent();
@@ -135,10 +135,9 @@ public class Entries {
 
     @Transactional
     public void delete(Actor actor, long id) {
-        var entry = entries.find(actor.account(), id, true).orElseThrow(() -> new NotFound("Entry", id));
+        var entry = lockForChange(actor, id);
         requireChangeable(actor, entry);
         if (!entry.logged()) {
-            docks.lock(actor.account(), entry.membershipId());
             entries.delete(actor.account(), id);
             docks.bump(actor.account(), entry.membershipId(), null);
             return;
@@ -152,25 +151,38 @@ public class Entries {
      */
     @Transactional
     public Entry redock(Actor actor, long id) {
-        var entry = entries.find(actor.account(), id, true).orElseThrow(() -> new NotFound("Entry", id));
-        requireVisible(actor, entry);
-        if (entry.membershipId() != actor.membershipId()) {
+        var found = entries.find(actor.account(), id, false).orElseThrow(() -> new NotFound("Entry", id));
+        requireVisible(actor, found);
+        if (found.membershipId() != actor.membershipId()) {
             throw new Forbidden("Only your own entries can go into your dock");
         }
+        docks.lock(actor.account(), actor.membershipId());
+        var entry = entries.find(actor.account(), id, true).orElseThrow(() -> new NotFound("Entry", id));
         if (!entry.logged()) {
             return entry;
         }
         requireUnlocked(entry);
         var owner = people.member(actor.account(), actor.membershipId());
-        docks.lock(actor.account(), owner.id());
         var now = clockwork.now();
         long carried = clockwork.clearDock(actor.account(), owner, now);
-        var draft = EntryDraft.of(entries.find(actor.account(), id, true).orElseThrow());
+        var draft = EntryDraft.of(entry);
         draft.durationSeconds += carried;
         draft.dock(now);
         entries.update(actor.account(), id, draft, false);
         docks.bump(actor.account(), owner.id(), null);
         return find(actor, id);
+    }
+
+    /**
+     * The entry, locked for a change. Every path that touches timers locks the person's dock row
+     * before any entry row, so two requests never wait on each other's locks in opposite order.
+     */
+    private Entry lockForChange(Actor actor, long id) {
+        var found = entries.find(actor.account(), id, false).orElseThrow(() -> new NotFound("Entry", id));
+        if (!found.logged() || found.running()) {
+            docks.lock(actor.account(), found.membershipId());
+        }
+        return entries.find(actor.account(), id, true).orElseThrow(() -> new NotFound("Entry", id));
     }
 
     private Entry find(Actor actor, long id) {
