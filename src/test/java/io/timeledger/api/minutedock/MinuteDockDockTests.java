@@ -189,6 +189,33 @@ class MinuteDockDockTests {
     }
 
     @Test
+    void concurrentChangesThroughTheDockAndTheCurrentEntryNeverFailOnTheServer() throws Exception {
+        var admin = fixtures.anAccount();
+        startTimer(admin, "Busy");
+        var pool = Executors.newFixedThreadPool(6);
+        var calls = new ArrayList<Callable<Response>>();
+        for (int i = 0; i < 30; i++) {
+            int n = i;
+            calls.add(() -> switch (n % 3) {
+                case 0 -> putDock(admin, "{\"entry\": {\"timer_active\": " + (n % 2 == 0) + ", \"version_number\": "
+                    + dock(admin).get("version_number").longValue() + "}}");
+                case 1 -> api.bearer(admin.token()).put("/api/v1/entries/current",
+                    "{\"entry\": {\"description\": \"edit " + n + "\"}}");
+                default -> api.bearer(admin.token()).post("/api/v1/entries",
+                    "{\"entry\": {\"description\": \"timer " + n + "\"}}");
+            });
+        }
+        var statuses = new ArrayList<Integer>();
+        for (var future : pool.invokeAll(calls)) {
+            statuses.add(future.get().status());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).allMatch(status -> status < 500);
+        assertThat(dock(admin).get("version_number").longValue()).isGreaterThan(1);
+    }
+
+    @Test
     void startingANewTimerLogsTheOneRunningOrDropsItUnderAMinute() {
         var admin = fixtures.anAccount();
         startTimer(admin, "First");
