@@ -172,7 +172,7 @@ class MinuteDockCatalogController {
 
     private static TaskChanges taskChanges(JsonFields fields) {
         return new TaskChanges(fields.string("name"), fields.bool("pinned"),
-            Wire.dollars(fields, "default_rate_dollars"), Field.absent());
+            Wire.dollars(fields, "default_rate_dollars"), Field.absent(), Field.absent());
     }
 
     record Deleted(String id, String status) {

@@ -7,4 +7,4 @@ import java.time.ZoneId;
 
 /** A tenant: one business's ledger. */
 public record Account(AccountId id, String name, String currency, ZoneId timeZone, DayOfWeek weekStart,
-                      Instant createdAt, Instant updatedAt) { }
+                      Preferences preferences, Instant createdAt, Instant updatedAt) { }

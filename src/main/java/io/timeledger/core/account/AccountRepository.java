@@ -13,7 +13,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
-    private static final String COLUMNS = "a.id, a.name, a.currency, a.time_zone, a.week_start, a.created_at, a.updated_at";
+    private static final String COLUMNS = """
+            a.id, a.name, a.currency, a.time_zone, a.week_start, a.wants_timestamp_timers, a.rounding_minutes,
+            a.rounding_mode, a.clock, a.time_format, a.created_at, a.updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -61,6 +63,27 @@ class AccountRepository {
             .list();
     }
 
+    Account update(AccountId id, String name, DayOfWeek weekStart, Preferences preferences) {
+        return jdbc.sql("""
+                UPDATE account AS a
+                   SET name = :name, week_start = :weekStart, wants_timestamp_timers = :timestampTimers,
+                       rounding_minutes = :roundingMinutes, rounding_mode = :roundingMode, clock = :clock,
+                       time_format = :timeFormat, updated_at = now()
+                 WHERE a.id = :id
+                RETURNING %s
+                """.formatted(COLUMNS))
+            .param("id", id.value())
+            .param("name", name)
+            .param("weekStart", weekStart.getValue())
+            .param("timestampTimers", preferences.timestampTimers())
+            .param("roundingMinutes", preferences.roundingMinutes())
+            .param("roundingMode", preferences.roundingUp() ? "up" : "nearest")
+            .param("clock", preferences.clock())
+            .param("timeFormat", preferences.timeFormat())
+            .query(AccountRepository::map)
+            .single();
+    }
+
     boolean any() {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account)").query(Boolean.class).single();
     }
@@ -72,6 +95,8 @@ class AccountRepository {
             rs.getString("currency"),
             ZoneId.of(rs.getString("time_zone")),
             DayOfWeek.of(rs.getInt("week_start")),
+            new Preferences(rs.getBoolean("wants_timestamp_timers"), rs.getInt("rounding_minutes"),
+                "up".equals(rs.getString("rounding_mode")), rs.getString("clock"), rs.getString("time_format")),
             rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("updated_at").toInstant());
     }

@@ -1,6 +1,8 @@
 package io.timeledger.core.account;
 
 import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.Field;
+import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -19,6 +21,48 @@ public class Accounts {
     @Transactional
     public Account open(NewAccount account) {
         return repository.insert(account);
+    }
+
+    /** Renames the account or changes how it tracks time; admins only. Absent fields keep their value. */
+    @Transactional
+    public Account change(Actor actor, AccountChanges changes) {
+        actor.requireAdmin();
+        var current = get(actor.account());
+        var problems = new Invalid.Collector();
+        var name = changes.name().orElse(current.name());
+        if (name == null || name.isBlank()) {
+            problems.add("name", "can't be blank");
+        } else if (name.length() > 255) {
+            problems.add("name", "is too long (maximum is 255 characters)");
+        }
+        var old = current.preferences();
+        int rounding = required(problems, "rounding_minutes", changes.roundingMinutes(), old.roundingMinutes());
+        if (!AccountChanges.ROUNDING_MINUTES.contains(rounding)) {
+            problems.add("rounding_minutes", "must be one of " + AccountChanges.ROUNDING_MINUTES);
+        }
+        var clock = required(problems, "clock", changes.clock(), old.clock());
+        if (!"12h".equals(clock) && !"24h".equals(clock)) {
+            problems.add("clock", "must be 12h or 24h");
+        }
+        var timeFormat = required(problems, "time_format", changes.timeFormat(), old.timeFormat());
+        if (!"decimal".equals(timeFormat) && !"hours_minutes".equals(timeFormat)) {
+            problems.add("time_format", "must be decimal or hours_minutes");
+        }
+        var weekStart = required(problems, "week_start_day", changes.weekStart(), current.weekStart());
+        var preferences = new Preferences(
+            required(problems, "wants_timestamp_timers", changes.timestampTimers(), old.timestampTimers()), rounding,
+            required(problems, "rounding_mode", changes.roundingUp(), old.roundingUp()), clock, timeFormat);
+        problems.throwIfAny();
+        return repository.update(actor.account(), name.strip(), weekStart, preferences);
+    }
+
+    /** The given value, or the current one when left out; a value given as null is a problem. */
+    private static <T> T required(Invalid.Collector problems, String field, Field<T> change, T current) {
+        if (change.isGiven() && change.orElse(null) == null) {
+            problems.add(field, "can't be blank");
+            return current;
+        }
+        return change.orElse(current);
     }
 
     @Transactional(readOnly = true)

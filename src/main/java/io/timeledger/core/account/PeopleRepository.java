@@ -17,7 +17,7 @@ class PeopleRepository {
     private static final String USER_COLUMNS = "u.id, u.email, u.first_name, u.last_name, u.time_zone, u.active_account_id";
     private static final String MEMBER_COLUMNS = """
             m.id, m.account_id, m.user_id, u.email, u.first_name, u.last_name, u.time_zone,
-            m.role, m.billing_rate, m.archived, m.push_channel_token
+            m.role, m.billing_rate, m.cost_rate, m.archived, m.push_channel_token, m.created_at, m.updated_at
             """;
 
     private final JdbcClient jdbc;
@@ -152,7 +152,10 @@ class PeopleRepository {
             ZoneId.of(rs.getString("time_zone")),
             Role.valueOf(rs.getString("role").toUpperCase(java.util.Locale.ROOT)),
             rs.getBigDecimal("billing_rate"),
+            rs.getBigDecimal("cost_rate"),
             rs.getBoolean("archived"),
-            rs.getObject("push_channel_token", UUID.class));
+            rs.getObject("push_channel_token", UUID.class),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant());
     }
 }

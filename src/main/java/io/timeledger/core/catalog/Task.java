@@ -7,6 +7,8 @@ import java.time.Instant;
  * An account-wide kind of work (development, design, meetings) that entries are tagged with.
  *
  * @param billable false makes time tagged with the task non-billable
+ * @param active   false hides the task from new time (Harvest's archived tasks)
  */
-public record Task(long id, String name, boolean pinned, BigDecimal defaultRate, boolean billable, long entriesCount,
+public record Task(long id, String name, boolean pinned, BigDecimal defaultRate, boolean billable, boolean active,
+                   long entriesCount,
                    Instant createdAt, Instant updatedAt) { }

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 
 /** A create or partial update of a task; absent fields keep their value. */
 public record TaskChanges(Field<String> name, Field<Boolean> pinned, Field<BigDecimal> defaultRate,
-                          Field<Boolean> billable) {
+                          Field<Boolean> billable, Field<Boolean> active) {
 
     Task applyTo(Task current) {
         var problems = new Invalid.Collector();
@@ -17,6 +17,7 @@ public record TaskChanges(Field<String> name, Field<Boolean> pinned, Field<BigDe
             Money.amount(problems, "default_rate_dollars", defaultRate.orElse(current.defaultRate()),
                 DetailChanges.RATE_MAX),
             Flags.required(problems, "billable", billable.orElse(current.billable())),
+            Flags.required(problems, "is_active", active.orElse(current.active())),
             current.entriesCount(),
             current.createdAt(),
             current.updatedAt());

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 class TaskRepository {
 
     private static final String COLUMNS = """
-            task.id, task.name, task.pinned, task.default_rate, task.billable,
+            task.id, task.name, task.pinned, task.default_rate, task.billable, task.active,
             (SELECT count(*) FROM entry_task et WHERE et.task_id = task.id) AS entries_count,
             task.created_at, task.updated_at""";
 
@@ -73,8 +73,8 @@ class TaskRepository {
 
     Task insert(AccountId account, Task task) {
         return jdbc.sql("""
-                INSERT INTO task (account_id, name, pinned, default_rate, billable)
-                VALUES (:account, :name, :pinned, :rate, :billable)
+                INSERT INTO task (account_id, name, pinned, default_rate, billable, active)
+                VALUES (:account, :name, :pinned, :rate, :billable, :active)
                 RETURNING %s
                 """.formatted(COLUMNS))
             .param("account", account.value())
@@ -82,6 +82,7 @@ class TaskRepository {
             .param("pinned", task.pinned())
             .param("rate", task.defaultRate())
             .param("billable", task.billable())
+            .param("active", task.active())
             .query(TaskRepository::map)
             .single();
     }
@@ -89,7 +90,7 @@ class TaskRepository {
     Task update(AccountId account, Task task) {
         return jdbc.sql("""
                 UPDATE task SET name = :name, pinned = :pinned, default_rate = :rate, billable = :billable,
-                                updated_at = now()
+                                active = :active, updated_at = now()
                  WHERE account_id = :account AND id = :id
                 RETURNING %s
                 """.formatted(COLUMNS))
@@ -99,6 +100,7 @@ class TaskRepository {
             .param("pinned", task.pinned())
             .param("rate", task.defaultRate())
             .param("billable", task.billable())
+            .param("active", task.active())
             .query(TaskRepository::map)
             .single();
     }
@@ -117,6 +119,7 @@ class TaskRepository {
             rs.getBoolean("pinned"),
             rs.getBigDecimal("default_rate"),
             rs.getBoolean("billable"),
+            rs.getBoolean("active"),
             rs.getLong("entries_count"),
             rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("updated_at").toInstant());

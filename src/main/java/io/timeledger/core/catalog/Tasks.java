@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Tasks {
 
-    private static final Task BLANK = new Task(0, null, false, null, true, 0, null, null);
+    private static final Task BLANK = new Task(0, null, false, null, true, true, 0, null, null);
 
     private final TaskRepository repository;
 
