@@ -137,7 +137,7 @@ class MinuteDockEntriesController {
     }
 
     private static EntryChanges entryChanges(JsonFields fields) {
-        return new EntryChanges(fields.id("user_account_id"), fields.id("contact_id"), fields.id("project_id"),
+        return EntryChanges.of(fields.id("user_account_id"), fields.id("contact_id"), fields.id("project_id"),
             fields.ids("task_ids"), fields.string("description"), fields.integer("duration"), fields.date("date"));
     }
 

@@ -9,6 +9,8 @@ import io.timeledger.core.common.Forbidden;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.Locked;
 import io.timeledger.core.common.NotFound;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
@@ -76,6 +78,8 @@ public class Entries {
         var draft = EntryDraft.newFor(owner.id());
         draft.description = Objects.requireNonNullElse(changes.description().orElse(null), "");
         draft.durationSeconds = Objects.requireNonNullElse(changes.duration().orElse(null), 0L);
+        draft.externalReference = changes.externalReference().orElse(null);
+        applySpan(draft, changes, now);
         draft.work(work, rates.resolve(owner, work));
         var date = changes.date().orElse(null);
         if (date != null) {
@@ -92,11 +96,97 @@ public class Entries {
         return find(actor, id);
     }
 
+    /**
+     * Logs an entry on its date with its timer running (Harvest's and Expensicat's running entries):
+     * the timer that ran before stops, and what the dock held is logged, as when any timer starts.
+     */
+    @Transactional
+    public Entry start(Actor actor, EntryChanges changes) {
+        var owner = owner(actor, changes.membershipId());
+        var problems = new Invalid.Collector();
+        EntryRules.check(changes, problems);
+        var date = changes.date().orElse(null);
+        if (date == null) {
+            problems.add("date", "can't be blank");
+        }
+        var work = works.resolve(actor.account(), changes, null, problems);
+        problems.throwIfAny();
+
+        docks.lock(actor.account(), owner.id());
+        var now = clockwork.now();
+        clockwork.clearDock(actor.account(), owner, now);
+        var draft = EntryDraft.newFor(owner.id());
+        draft.description = Objects.requireNonNullElse(changes.description().orElse(null), "");
+        draft.durationSeconds = Objects.requireNonNullElse(changes.duration().orElse(null), 0L);
+        draft.externalReference = changes.externalReference().orElse(null);
+        draft.startedAt = changes.startedAt().orElse(null);
+        draft.work(work, rates.resolve(owner, work));
+        draft.logged = true;
+        draft.spentOn = date;
+        draft.loggedAt = now;
+        draft.start(now);
+        return find(actor, entries.insert(actor.account(), draft));
+    }
+
+    /** Starts a stopped entry's timer again; the timer that ran before stops. */
+    @Transactional
+    public Entry restart(Actor actor, long id) {
+        var entry = lockForChange(actor, id);
+        requireChangeable(actor, entry, false);
+        if (entry.running()) {
+            throw new Invalid("base", "The time entry is already running");
+        }
+        var owner = people.member(actor.account(), entry.membershipId());
+        docks.lock(actor.account(), owner.id());
+        var now = clockwork.now();
+        if (entry.logged()) {
+            clockwork.clearDock(actor.account(), owner, now);
+        } else {
+            clockwork.stopRunning(actor.account(), owner, id, now);
+        }
+        var draft = EntryDraft.of(entry);
+        draft.start(now);
+        draft.endedAt = null;
+        entries.update(actor.account(), id, draft, false);
+        bumpIfDocked(actor, entry);
+        return find(actor, id);
+    }
+
+    /** Stops a running entry's timer, keeping its seconds (and, tracked by start and end, its end). */
+    @Transactional
+    public Entry stop(Actor actor, long id) {
+        var entry = lockForChange(actor, id);
+        requireChangeable(actor, entry, false);
+        if (!entry.running()) {
+            throw new Invalid("base", "The time entry is not running");
+        }
+        var now = clockwork.now();
+        var draft = EntryDraft.of(entry);
+        draft.pause(now);
+        if (draft.startedAt != null) {
+            draft.endedAt = now;
+        }
+        entries.update(actor.account(), id, draft, false);
+        bumpIfDocked(actor, entry);
+        return find(actor, id);
+    }
+
+    /** Forgets the record in another service that the entry was tracked from. */
+    @Transactional
+    public Entry clearExternalReference(Actor actor, long id) {
+        var entry = lockForChange(actor, id);
+        requireChangeable(actor, entry, false);
+        var draft = EntryDraft.of(entry);
+        draft.externalReference = null;
+        entries.update(actor.account(), id, draft, false);
+        return find(actor, id);
+    }
+
     /** Changes an entry; an entry in the dock changes as the dock does (its version moves on). */
     @Transactional
     public Entry update(Actor actor, long id, EntryChanges changes) {
         var entry = lockForChange(actor, id);
-        requireChangeable(actor, entry);
+        requireChangeable(actor, entry, false);
         if (!entry.logged()) {
             var logged = changes.date().orElse(null) != null ? Field.of(true) : Field.<Boolean>absent();
             var result = dock.change(actor, owner(actor, Field.of(entry.membershipId())),
@@ -129,20 +219,26 @@ public class Entries {
         if (changes.date().isGiven()) {
             draft.spentOn = changes.date().orElse(null);
         }
+        if (changes.externalReference().isGiven()) {
+            draft.externalReference = changes.externalReference().orElse(null);
+        }
+        applySpan(draft, changes, now);
         entries.update(actor.account(), id, draft, work != null);
         return find(actor, id);
     }
 
+    /** Deletes an entry. Approved (closed) entries only by an admin; invoiced or locked ones not at all. */
     @Transactional
-    public void delete(Actor actor, long id) {
+    public Entry delete(Actor actor, long id) {
         var entry = lockForChange(actor, id);
-        requireChangeable(actor, entry);
+        requireChangeable(actor, entry, true);
         if (!entry.logged()) {
             entries.delete(actor.account(), id);
             docks.bump(actor.account(), entry.membershipId(), null);
-            return;
+            return entry;
         }
         entries.delete(actor.account(), id);
+        return entry;
     }
 
     /**
@@ -208,11 +304,44 @@ public class Entries {
         }
     }
 
-    private static void requireChangeable(Actor actor, Entry entry) {
+    private static void requireChangeable(Actor actor, Entry entry, boolean adminMayPassApproval) {
         if (actor.role() != Role.ADMIN && entry.membershipId() != actor.membershipId()) {
             throw new Forbidden("You can change only your own entries");
         }
-        requireUnlocked(entry);
+        boolean onlyApproved = entry.closed() && entry.invoiceId() == null && entry.lockedReason() == null;
+        if (!(adminMayPassApproval && onlyApproved && actor.role() == Role.ADMIN)) {
+            requireUnlocked(entry);
+        }
+    }
+
+    /**
+     * Start and end instants, when given: both set the duration; an end alone on an entry that
+     * has a start does too. The end may not come before the start.
+     */
+    private static void applySpan(EntryDraft draft, EntryChanges changes, Instant now) {
+        if (changes.startedAt().isGiven()) {
+            draft.startedAt = changes.startedAt().orElse(null);
+        }
+        if (changes.endedAt().isGiven()) {
+            draft.endedAt = changes.endedAt().orElse(null);
+        }
+        if ((changes.startedAt().isGiven() || changes.endedAt().isGiven())
+                && draft.startedAt != null && draft.endedAt != null) {
+            var seconds = Duration.between(draft.startedAt, draft.endedAt).getSeconds();
+            if (seconds < 0) {
+                throw new Invalid("ended_time", "must not be before the start");
+            }
+            if (seconds > EntryRules.MAX_DURATION_SECONDS) {
+                throw new Invalid("ended_time", "must be within 24 hours of the start");
+            }
+            draft.duration(seconds, now);
+        }
+    }
+
+    private void bumpIfDocked(Actor actor, Entry entry) {
+        if (!entry.logged()) {
+            docks.bump(actor.account(), entry.membershipId(), null);
+        }
     }
 
     private static void requireUnlocked(Entry entry) {

@@ -1,6 +1,7 @@
 package io.timeledger.core.time;
 
 import io.timeledger.core.common.Field;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,13 +12,24 @@ import java.util.List;
  * @param membershipId whose entry it is (admins only, for someone else)
  * @param duration     seconds
  * @param date         the day; on create, absent means "start a timer in the dock"
+ * @param startedAt    when the work started (tracking by start and end time)
+ * @param endedAt      when it ended; with {@code startedAt} it sets the duration
  */
 public record EntryChanges(Field<Long> membershipId, Field<Long> contactId, Field<Long> projectId,
                            Field<List<Long>> taskIds, Field<String> description, Field<Long> duration,
-                           Field<LocalDate> date) {
+                           Field<LocalDate> date, Field<Instant> startedAt, Field<Instant> endedAt,
+                           Field<ExternalReference> externalReference) {
 
-    public static final EntryChanges NONE = new EntryChanges(Field.absent(), Field.absent(), Field.absent(),
-        Field.absent(), Field.absent(), Field.absent(), Field.absent());
+    public static final EntryChanges NONE = of(Field.absent(), Field.absent(), Field.absent(), Field.absent(),
+        Field.absent(), Field.absent(), Field.absent());
+
+    /** The changes MinuteDock can express: no start/end instants, no external reference. */
+    public static EntryChanges of(Field<Long> membershipId, Field<Long> contactId, Field<Long> projectId,
+                                  Field<List<Long>> taskIds, Field<String> description, Field<Long> duration,
+                                  Field<LocalDate> date) {
+        return new EntryChanges(membershipId, contactId, projectId, taskIds, description, duration, date,
+            Field.absent(), Field.absent(), Field.absent());
+    }
 
     boolean changesWork() {
         return contactId.isGiven() || projectId.isGiven() || taskIds.isGiven() || description.isGiven();

@@ -25,6 +25,7 @@ final class EntryDraft {
     boolean billable = true;
     BigDecimal billingRate;
     BigDecimal costRate;
+    ExternalReference externalReference;
 
     static EntryDraft newFor(long membershipId) {
         var draft = new EntryDraft();
@@ -50,6 +51,7 @@ final class EntryDraft {
         draft.billable = entry.billable();
         draft.billingRate = entry.billingRate();
         draft.costRate = entry.costRate();
+        draft.externalReference = entry.externalReference();
         return draft;
     }
 
@@ -88,6 +90,7 @@ final class EntryDraft {
         taskIds = work.taskIds();
         billable = rate.billable();
         billingRate = rate.rate();
+        costRate = rate.costRate();
     }
 
     /** Moves the entry out of the dock onto {@code day}. */

@@ -70,9 +70,12 @@ class EntryRepository {
         long id = jdbc.sql("""
                 INSERT INTO entry (account_id, membership_id, contact_id, project_id, job_id, description, spent_on,
                                    duration_s, timer_started_at, started_at, ended_at, logged, logged_at, billable,
-                                   billing_rate, cost_rate)
+                                   billing_rate, cost_rate, external_id, external_group_id, external_account_id,
+                                   external_permalink, external_service, external_service_icon_url)
                 VALUES (:account, :membership, :contact, :project, :job, :description, :spentOn, :duration,
-                        :timerStartedAt, :startedAt, :endedAt, :logged, :loggedAt, :billable, :billingRate, :costRate)
+                        :timerStartedAt, :startedAt, :endedAt, :logged, :loggedAt, :billable, :billingRate, :costRate,
+                        :externalId, :externalGroupId, :externalAccountId, :externalPermalink, :externalService,
+                        :externalServiceIconUrl)
                 RETURNING id
                 """)
             .paramSource(params(draft).addValue("account", account.value()))
@@ -89,7 +92,10 @@ class EntryRepository {
                        description = :description, spent_on = :spentOn, duration_s = :duration,
                        timer_started_at = :timerStartedAt, started_at = :startedAt, ended_at = :endedAt,
                        logged = :logged, logged_at = :loggedAt, billable = :billable, billing_rate = :billingRate,
-                       cost_rate = :costRate, updated_at = now()
+                       cost_rate = :costRate, external_id = :externalId, external_group_id = :externalGroupId,
+                       external_account_id = :externalAccountId, external_permalink = :externalPermalink,
+                       external_service = :externalService, external_service_icon_url = :externalServiceIconUrl,
+                       updated_at = now()
                  WHERE account_id = :account AND id = :id
                 """)
             .paramSource(params(draft).addValue("account", account.value()).addValue("id", id))
@@ -212,7 +218,14 @@ class EntryRepository {
             .addValue("loggedAt", timestamp(d.loggedAt))
             .addValue("billable", d.billable)
             .addValue("billingRate", d.billingRate)
-            .addValue("costRate", d.costRate);
+            .addValue("costRate", d.costRate)
+            .addValue("externalId", d.externalReference == null ? null : d.externalReference.id())
+            .addValue("externalGroupId", d.externalReference == null ? null : d.externalReference.groupId())
+            .addValue("externalAccountId", d.externalReference == null ? null : d.externalReference.accountId())
+            .addValue("externalPermalink", d.externalReference == null ? null : d.externalReference.permalink())
+            .addValue("externalService", d.externalReference == null ? null : d.externalReference.service())
+            .addValue("externalServiceIconUrl",
+                d.externalReference == null ? null : d.externalReference.serviceIconUrl());
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -1,6 +1,7 @@
 package io.timeledger.core.time;
 
 import io.timeledger.core.common.Invalid;
+import java.util.Arrays;
 
 /** The limits on an entry's own fields. */
 final class EntryRules {
@@ -29,6 +30,16 @@ final class EntryRules {
         var description = changes.description().orElse(null);
         if (description != null && description.length() > MAX_DESCRIPTION) {
             problems.add("description", "is too long (maximum is " + MAX_DESCRIPTION + " characters)");
+        }
+        var reference = changes.externalReference().orElse(null);
+        if (reference != null) {
+            for (var part : Arrays.asList(reference.id(), reference.groupId(), reference.accountId(),
+                    reference.permalink(), reference.service(), reference.serviceIconUrl())) {
+                if (part != null && part.length() > 2000) {
+                    problems.add("external_reference", "is too long (at most 2000 characters a field)");
+                    break;
+                }
+            }
         }
         if (changes.taskIds().isGiven() && changes.taskIds().orElse(null) != null
                 && changes.taskIds().orElse(null).size() > 100) {

@@ -51,7 +51,7 @@ class RateResolver {
         if (rate == null) {
             rate = member.billingRate();
         }
-        return new Rate(billable, rate);
+        return new Rate(billable, rate, member.costRate());
     }
 
     private static BigDecimal first(List<BigDecimal> rates) {
