@@ -8,8 +8,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The account a credential acts in. A personal access token is bound to its account and ignores
- * any header; a legacy API key acts in the account the header names, else the user's active one.
+ * The account a credential acts in. A personal access token is bound to its account: MinuteDock
+ * ignores any header, Harvest requires its header to name that account or be absent. A legacy
+ * API key acts in the account the header names, else the user's active one.
  */
 @Component
 class AccountResolver {
@@ -33,7 +34,12 @@ class AccountResolver {
         this.people = people;
     }
 
-    Actor resolve(Credential credential, String accountHeader) throws Refused {
+    Actor resolve(Credential credential, String accountHeader, boolean tokenMustMatchHeader) throws Refused {
+        if (tokenMustMatchHeader && credential.kind() == CredentialKind.PERSONAL_ACCESS_TOKEN
+                && accountHeader != null && !accountHeader.isBlank()
+                && !parseId(accountHeader).equals(Optional.of(credential.accountId()))) {
+            throw new Refused(AuthProblem.OTHER_ACCOUNT);
+        }
         var member = switch (credential.kind()) {
             case PERSONAL_ACCESS_TOKEN -> people.membershipOf(credential.userId(), new AccountId(credential.accountId()))
                 .orElseThrow(() -> new Refused(AuthProblem.INVALID_CREDENTIAL));

@@ -5,6 +5,7 @@ public enum AuthProblem {
     MISSING_CREDENTIAL(401, "No credential: send Authorization: Bearer <token> or X-API-Key: <key>"),
     INVALID_CREDENTIAL(401, "The access token or API key is invalid or has been revoked"),
     UNKNOWN_ACCOUNT(404, "The account named by X-Account-ID does not exist or you do not belong to it"),
+    OTHER_ACCOUNT(403, "This access token is for another account than the one the request names"),
     ARCHIVED_MEMBERSHIP(403, "Your membership of this account is archived"),
     NO_ACCOUNT(403, "You do not belong to any account");
 

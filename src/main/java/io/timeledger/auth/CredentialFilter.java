@@ -17,6 +17,9 @@ final class CredentialFilter extends OncePerRequestFilter {
 
     static final String API_KEY_HEADER = "X-API-Key";
     static final String ACCOUNT_HEADER = "X-Account-ID";
+    /** Harvest's account header; header names are case-insensitive, so -Id and -ID both arrive here. */
+    static final String HARVEST_ACCOUNT_HEADER = "Harvest-Account-Id";
+    static final String HARVEST_PREFIX = "/v2/";
     private static final String BEARER = "bearer ";
 
     private final Credentials credentials;
@@ -32,7 +35,8 @@ final class CredentialFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String secret = secretOf(request);
+        boolean harvest = request.getRequestURI().startsWith(HARVEST_PREFIX);
+        String secret = secretOf(request, harvest);
         if (secret == null) {
             chain.doFilter(request, response);
             return;
@@ -43,7 +47,9 @@ final class CredentialFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            var actor = accounts.resolve(credential.get(), request.getHeader(ACCOUNT_HEADER));
+            var actor = harvest
+                ? accounts.resolve(credential.get(), harvestAccount(request), true)
+                : accounts.resolve(credential.get(), request.getHeader(ACCOUNT_HEADER), false);
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(new ActorAuthentication(actor, credential.get()));
             SecurityContextHolder.setContext(context);
@@ -57,13 +63,23 @@ final class CredentialFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String secretOf(HttpServletRequest request) {
+    private static String secretOf(HttpServletRequest request, boolean harvest) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             var token = authorization.substring(BEARER.length()).strip();
             return token.isEmpty() ? null : token;
         }
         String apiKey = request.getHeader(API_KEY_HEADER);
-        return apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
+        if (apiKey != null && !apiKey.isBlank()) {
+            return apiKey.strip();
+        }
+        // Harvest also takes the token as a query parameter
+        String queryToken = harvest ? request.getParameter("access_token") : null;
+        return queryToken == null || queryToken.isBlank() ? null : queryToken.strip();
+    }
+
+    private static String harvestAccount(HttpServletRequest request) {
+        String header = request.getHeader(HARVEST_ACCOUNT_HEADER);
+        return header != null && !header.isBlank() ? header : request.getParameter("account_id");
     }
 }

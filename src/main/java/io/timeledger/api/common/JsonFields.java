@@ -196,6 +196,11 @@ public final class JsonFields {
         });
     }
 
+    /** A nested JSON object, or null. */
+    public Field<JsonNode> object(String name) {
+        return read(name, node -> node.isObject() ? node : fail(name, "must be an object"));
+    }
+
     /** One of {@code type}'s wire names, or null. */
     public <E extends Enum<E>> Field<E> oneOf(String name, Class<E> type, Function<E, String> wire) {
         return read(name, node -> {
@@ -217,6 +222,11 @@ public final class JsonFields {
     /** Records a problem with a field found by the caller's own reading. */
     public void reject(String name, String message) {
         problems.add(name, message);
+    }
+
+    /** Whether a problem with this field has been found already. */
+    public boolean rejected(String name) {
+        return problems.names(name);
     }
 
     /** Throws every problem found so far. */

@@ -59,7 +59,7 @@ class MinuteDockEntriesController {
         var userAccounts = Params.ids("user_accounts", parameters, true);
         var users = Params.ids("users", parameters, true);
         boolean everyone = userAccounts != null && userAccounts.isEmpty() || users != null && users.isEmpty();
-        var query = new EntryQuery(
+        var query = EntryQuery.of(
             everyone,
             userAccounts == null || userAccounts.isEmpty() ? null : userAccounts,
             users == null || users.isEmpty() ? null : users,

@@ -3,7 +3,10 @@ package io.timeledger.core.catalog;
 import io.timeledger.core.common.AccountId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -119,6 +122,17 @@ class ContactRepository {
             .param("id", id)
             .update();
         return true;
+    }
+
+    Map<Long, Named> names(AccountId account, Collection<Long> ids) {
+        var names = new HashMap<Long, Named>();
+        jdbc.sql("SELECT id, name FROM contact WHERE account_id = :account AND id = ANY(:ids)")
+            .param("account", account.value())
+            .param("ids", ids.toArray(Long[]::new))
+            .query((rs, row) -> new Named(rs.getLong("id"), rs.getString("name")))
+            .list()
+            .forEach(named -> names.put(named.id(), named));
+        return names;
     }
 
     private static Contact map(ResultSet rs, int row) throws SQLException {

@@ -4,7 +4,9 @@ import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +24,12 @@ public class Contacts {
     }
 
     /** Filters are null when not applied. */
+    /** Names by id, deleted records included: what existing time still points at. */
+    @Transactional(readOnly = true)
+    public Map<Long, Named> names(AccountId account, Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : repository.names(account, ids);
+    }
+
     @Transactional(readOnly = true)
     public List<Contact> list(AccountId account, Boolean active, Boolean pinned) {
         return repository.list(account, budgets.periods(account), active, pinned);

@@ -5,7 +5,9 @@ import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +27,12 @@ public class Projects {
     }
 
     /** Filters are null when not applied. */
+    /** Names by id, deleted records included: what existing time still points at. */
+    @Transactional(readOnly = true)
+    public Map<Long, Named> names(AccountId account, Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : repository.names(account, ids);
+    }
+
     @Transactional(readOnly = true)
     public List<Project> list(AccountId account, Long contactId, Boolean active) {
         return repository.list(account, budgets.periods(account), contactId, active);

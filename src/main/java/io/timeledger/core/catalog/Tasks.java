@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +23,12 @@ public class Tasks {
 
     Tasks(TaskRepository repository) {
         this.repository = repository;
+    }
+
+    /** Names by id, deleted records included: what existing time still points at. */
+    @Transactional(readOnly = true)
+    public Map<Long, Named> names(AccountId account, Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : repository.names(account, ids);
     }
 
     @Transactional(readOnly = true)

@@ -47,6 +47,10 @@ public final class Invalid extends RuntimeException {
             violations.addAll(invalid.violations());
         }
 
+        public boolean names(String field) {
+            return violations.stream().anyMatch(v -> v.field().equals(field));
+        }
+
         public boolean isEmpty() {
             return violations.isEmpty();
         }

@@ -44,18 +44,28 @@ public class Entries {
 
     @Transactional(readOnly = true)
     public List<Entry> search(Actor actor, EntryQuery query) {
-        if (actor.role() == Role.MEMBER) {
-            boolean others = query.memberships() != null
-                    && query.memberships().stream().anyMatch(id -> id != actor.membershipId())
-                || query.legacyUserIds() != null
-                    && query.legacyUserIds().stream().anyMatch(id -> id != actor.userId());
-            if (others) {
-                throw new Forbidden("Members can see only their own entries");
-            }
-            query = new EntryQuery(false, null, null, query.contacts(), query.projects(), query.tasks(),
-                query.from(), query.to(), query.since(), query.limit(), query.offset());
+        return entries.search(actor.account(), actor.membershipId(), visible(actor, query));
+    }
+
+    /** How many entries the query finds in all, its limit and offset aside. */
+    @Transactional(readOnly = true)
+    public long count(Actor actor, EntryQuery query) {
+        return entries.count(actor.account(), actor.membershipId(), visible(actor, query));
+    }
+
+    /** The query narrowed to what the actor may see: a member, only their own entries. */
+    private static EntryQuery visible(Actor actor, EntryQuery query) {
+        if (actor.role() != Role.MEMBER) {
+            return query;
         }
-        return entries.search(actor.account(), actor.membershipId(), query);
+        boolean others = query.memberships() != null
+                && query.memberships().stream().anyMatch(id -> id != actor.membershipId())
+            || query.legacyUserIds() != null
+                && query.legacyUserIds().stream().anyMatch(id -> id != actor.userId());
+        if (others) {
+            throw new Forbidden("Members can see only their own entries");
+        }
+        return query.onlyOwn();
     }
 
     @Transactional(readOnly = true)

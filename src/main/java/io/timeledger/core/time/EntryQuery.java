@@ -11,10 +11,25 @@ import java.util.List;
  * @param memberships   people by membership id (MinuteDock's user_account_id)
  * @param legacyUserIds people by user id (MinuteDock's deprecated users filter)
  * @param since         only entries updated after this instant
+ * @param billed        true: only entries on an invoice; false: only those on none
+ * @param running       true: only entries whose timer runs; false: only stopped ones
  */
 public record EntryQuery(boolean everyone, List<Long> memberships, List<Long> legacyUserIds, List<Long> contacts,
                          List<Long> projects, List<Long> tasks, LocalDate from, LocalDate to, Instant since,
-                         int limit, int offset) {
+                         String externalReferenceId, Boolean billed, Boolean running, int limit, int offset) {
 
     public static final int MAX_LIMIT = 1000;
+
+    /** The filters MinuteDock's search knows. */
+    public static EntryQuery of(boolean everyone, List<Long> memberships, List<Long> legacyUserIds, List<Long> contacts,
+                                List<Long> projects, List<Long> tasks, LocalDate from, LocalDate to, Instant since,
+                                int limit, int offset) {
+        return new EntryQuery(everyone, memberships, legacyUserIds, contacts, projects, tasks, from, to, since, null,
+            null, null, limit, offset);
+    }
+
+    EntryQuery onlyOwn() {
+        return new EntryQuery(false, null, null, contacts, projects, tasks, from, to, since, externalReferenceId,
+            billed, running, limit, offset);
+    }
 }

@@ -121,71 +121,76 @@ class EntryRepository {
      * each search gets a plan made for its own shape (and the index that serves it).
      */
     List<Entry> search(AccountId account, long viewer, EntryQuery query) {
+        var filter = filter(account, viewer, query);
+        return jdbc.sql(SELECT + " WHERE " + filter.where() + " ORDER BY e.spent_on DESC, e.id DESC LIMIT :limit OFFSET :offset")
+            .paramSource(filter.params().addValue("limit", query.limit()).addValue("offset", query.offset()))
+            .query(EntryRepository::map)
+            .list();
+    }
+
+    long count(AccountId account, long viewer, EntryQuery query) {
+        var filter = filter(account, viewer, query);
+        return jdbc.sql("SELECT count(*) FROM entry e JOIN membership m ON m.id = e.membership_id WHERE "
+                + filter.where())
+            .paramSource(filter.params())
+            .query(Long.class)
+            .single();
+    }
+
+    private record Filter(String where, MapSqlParameterSource params) { }
+
+    private static Filter filter(AccountId account, long viewer, EntryQuery query) {
         var where = new ArrayList<String>();
+        var params = new MapSqlParameterSource("account", account.value());
         where.add("e.account_id = :account");
         where.add("e.logged");
-        var statement = new StringBuilder();
         if (!query.everyone() && query.memberships() == null && query.legacyUserIds() == null) {
             where.add("e.membership_id = :viewer");
+            params.addValue("viewer", viewer);
         }
         if (query.memberships() != null) {
             where.add("e.membership_id = ANY(:memberships)");
+            params.addValue("memberships", query.memberships().toArray(Long[]::new));
         }
         if (query.legacyUserIds() != null) {
             where.add("m.user_id = ANY(:users)");
+            params.addValue("users", query.legacyUserIds().toArray(Long[]::new));
         }
         if (query.contacts() != null) {
             where.add("e.contact_id = ANY(:contacts)");
+            params.addValue("contacts", query.contacts().toArray(Long[]::new));
         }
         if (query.projects() != null) {
             where.add("e.project_id = ANY(:projects)");
+            params.addValue("projects", query.projects().toArray(Long[]::new));
         }
         if (query.tasks() != null) {
             where.add("EXISTS (SELECT 1 FROM entry_task t WHERE t.entry_id = e.id AND t.task_id = ANY(:tasks))");
+            params.addValue("tasks", query.tasks().toArray(Long[]::new));
         }
         if (query.from() != null) {
             where.add("e.spent_on >= :from");
+            params.addValue("from", query.from());
         }
         if (query.to() != null) {
             where.add("e.spent_on <= :to");
+            params.addValue("to", query.to());
         }
         if (query.since() != null) {
             where.add("e.updated_at > :since");
+            params.addValue("since", Timestamp.from(query.since()));
         }
-        statement.append(SELECT).append(" WHERE ").append(String.join(" AND ", where))
-            .append(" ORDER BY e.spent_on DESC, e.id DESC LIMIT :limit OFFSET :offset");
-        var spec = jdbc.sql(statement.toString())
-            .param("account", account.value())
-            .param("limit", query.limit())
-            .param("offset", query.offset());
-        if (where.contains("e.membership_id = :viewer")) {
-            spec = spec.param("viewer", viewer);
+        if (query.externalReferenceId() != null) {
+            where.add("e.external_id = :externalId");
+            params.addValue("externalId", query.externalReferenceId());
         }
-        if (query.memberships() != null) {
-            spec = spec.param("memberships", query.memberships().toArray(Long[]::new));
+        if (query.billed() != null) {
+            where.add(query.billed() ? "e.invoice_id IS NOT NULL" : "e.invoice_id IS NULL");
         }
-        if (query.legacyUserIds() != null) {
-            spec = spec.param("users", query.legacyUserIds().toArray(Long[]::new));
+        if (query.running() != null) {
+            where.add(query.running() ? "e.timer_started_at IS NOT NULL" : "e.timer_started_at IS NULL");
         }
-        if (query.contacts() != null) {
-            spec = spec.param("contacts", query.contacts().toArray(Long[]::new));
-        }
-        if (query.projects() != null) {
-            spec = spec.param("projects", query.projects().toArray(Long[]::new));
-        }
-        if (query.tasks() != null) {
-            spec = spec.param("tasks", query.tasks().toArray(Long[]::new));
-        }
-        if (query.from() != null) {
-            spec = spec.param("from", query.from());
-        }
-        if (query.to() != null) {
-            spec = spec.param("to", query.to());
-        }
-        if (query.since() != null) {
-            spec = spec.param("since", Timestamp.from(query.since()));
-        }
-        return spec.query(EntryRepository::map).list();
+        return new Filter(String.join(" AND ", where), params);
     }
 
     private void writeTasks(AccountId account, long entryId, List<Long> taskIds) {

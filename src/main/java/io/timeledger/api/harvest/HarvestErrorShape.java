@@ -1,0 +1,62 @@
+package io.timeledger.api.harvest;
+
+import io.timeledger.api.common.ApiError;
+import io.timeledger.api.common.ErrorShape;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Harvest's errors: 401 {@code {"error": "invalid_token", "error_description": ...}}, 403
+ * {@code {"message": "Not authorized!"}}, 404 {@code {"status": 404, "error": "Not Found"}}, and
+ * otherwise {@code {"message": "Project can't be blank, Spent date is not a valid date"}}.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class HarvestErrorShape implements ErrorShape {
+
+    @Override
+    public boolean serves(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/v2/");
+    }
+
+    @Override
+    public Object body(ApiError error) {
+        return switch (error.status()) {
+            case 401 -> ordered("error", "invalid_token", "error_description", error.message());
+            case 403 -> Map.of("message", "Not authorized!");
+            case 404 -> ordered("status", 404, "error", "Not Found");
+            default -> Map.of("message", message(error));
+        };
+    }
+
+    /** "project_id" + "can't be blank" reads "Project can't be blank", as Harvest writes it. */
+    private static String message(ApiError error) {
+        if (error.violations().isEmpty()) {
+            return error.message();
+        }
+        var parts = new ArrayList<String>();
+        for (var violation : error.violations()) {
+            if (violation.field().equals("base")) {
+                parts.add(violation.message());
+            } else {
+                var field = violation.field().replaceFirst("_id$", "").replace('_', ' ');
+                parts.add(field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1) + " "
+                    + violation.message());
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
+    }
+}

@@ -1,0 +1,82 @@
+package io.timeledger.api.harvest;
+
+import io.timeledger.core.common.Invalid;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** How Harvest writes numbers, instants and times of day. */
+final class HarvestJson {
+
+    private static final Pattern TIME = Pattern.compile("^\\s*(\\d{1,2})(?::(\\d{2}))?\\s*([aApP][mM])?\\s*$");
+    private static final DateTimeFormatter TWENTY_FOUR = DateTimeFormatter.ofPattern("H:mm");
+
+    private HarvestJson() { }
+
+    /** A decimal as Harvest shows it: 2.11, 1.0, 100.0. */
+    static BigDecimal number(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        var stripped = value.stripTrailingZeros();
+        return stripped.scale() < 1 ? stripped.setScale(1, RoundingMode.UNNECESSARY) : stripped;
+    }
+
+    /** Seconds as decimal hours to two places. */
+    static BigDecimal hours(long seconds) {
+        return number(BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP));
+    }
+
+    /** Seconds rounded to the account's increment (0: none), up or to the nearest, as decimal hours. */
+    static BigDecimal roundedHours(long seconds, int incrementMinutes, boolean up) {
+        if (incrementMinutes <= 0) {
+            return hours(seconds);
+        }
+        long increment = incrementMinutes * 60L;
+        long units = up ? (seconds + increment - 1) / increment : (seconds + increment / 2) / increment;
+        return hours(units * increment);
+    }
+
+    static String timestamp(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** "3:00pm" on a 12-hour clock, "15:00" on a 24-hour one, in the person's zone. */
+    static String timeOfDay(Instant instant, ZoneId zone, String clock) {
+        if (instant == null) {
+            return null;
+        }
+        var time = instant.atZone(zone).toLocalTime();
+        if ("24h".equals(clock)) {
+            return TWENTY_FOUR.format(time);
+        }
+        int hour = time.getHour() % 12 == 0 ? 12 : time.getHour() % 12;
+        return hour + ":" + String.format(Locale.ROOT, "%02d", time.getMinute()) + (time.getHour() < 12 ? "am" : "pm");
+    }
+
+    /** "8:00am", "8am", "08:00", "20:00", "8:00 PM". */
+    static LocalTime parseTime(String field, String text) {
+        var matcher = TIME.matcher(text);
+        if (matcher.matches()) {
+            int hour = Integer.parseInt(matcher.group(1));
+            int minute = matcher.group(2) == null ? 0 : Integer.parseInt(matcher.group(2));
+            var meridiem = matcher.group(3);
+            if (meridiem != null) {
+                if (hour < 1 || hour > 12) {
+                    throw new Invalid(field, "is not a valid time");
+                }
+                hour = hour % 12 + (meridiem.equalsIgnoreCase("pm") ? 12 : 0);
+            }
+            if (hour < 24 && minute < 60) {
+                return LocalTime.of(hour, minute);
+            }
+        }
+        throw new Invalid(field, "is not a valid time (like 8:00am or 14:30)");
+    }
+}

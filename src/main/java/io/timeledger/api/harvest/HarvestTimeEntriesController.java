@@ -1,0 +1,248 @@
+package io.timeledger.api.harvest;
+
+import io.timeledger.api.common.JsonFields;
+import io.timeledger.api.common.Params;
+import io.timeledger.api.common.RequestBodies;
+import io.timeledger.core.account.Accounts;
+import io.timeledger.core.account.Actor;
+import io.timeledger.core.account.People;
+import io.timeledger.core.common.Field;
+import io.timeledger.core.common.Invalid;
+import io.timeledger.core.time.Entries;
+import io.timeledger.core.time.Entry;
+import io.timeledger.core.time.EntryChanges;
+import io.timeledger.core.time.EntryQuery;
+import io.timeledger.core.time.ExternalReference;
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code /v2/time_entries}: list with Harvest's filters and pages, retrieve, create (by
+ * duration or by start and end time, as the account tracks), update, delete, and the timer's
+ * restart and stop. Bodies may be JSON or form-encoded.
+ */
+@RestController
+@RequestMapping("/v2/time_entries")
+class HarvestTimeEntriesController {
+
+    private final Entries entries;
+    private final Accounts accounts;
+    private final People people;
+    private final HarvestTimeEntryViews views;
+    private final RequestBodies bodies;
+    private final Clock clock;
+
+    HarvestTimeEntriesController(Entries entries, Accounts accounts, People people, HarvestTimeEntryViews views,
+                                 RequestBodies bodies, Clock clock) {
+        this.entries = entries;
+        this.accounts = accounts;
+        this.people = people;
+        this.views = views;
+        this.bodies = bodies;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    Map<String, Object> list(Actor actor, HttpServletRequest request) {
+        var page = HarvestPage.of(request);
+        var query = new EntryQuery(
+            true,
+            one(Params.id("user_id", request.getParameter("user_id"))),
+            null,
+            one(Params.id("client_id", request.getParameter("client_id"))),
+            one(Params.id("project_id", request.getParameter("project_id"))),
+            one(Params.id("task_id", request.getParameter("task_id"))),
+            Params.date("from", request.getParameter("from")),
+            Params.date("to", request.getParameter("to")),
+            Params.instant("updated_since", request.getParameter("updated_since")),
+            blankToNull(request.getParameter("external_reference_id")),
+            Params.bool("is_billed", request.getParameter("is_billed")),
+            Params.bool("is_running", request.getParameter("is_running")),
+            page.perPage(),
+            page.offset());
+        var found = entries.search(actor, query);
+        return page.envelope("time_entries", views.render(actor, found), entries.count(actor, query), request);
+    }
+
+    @GetMapping("/{id}")
+    HarvestTimeEntryViews.HtEntry retrieve(Actor actor, @PathVariable long id) {
+        return views.render(actor, entries.get(actor, id));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    HarvestTimeEntryViews.HtEntry create(Actor actor, HttpServletRequest request) {
+        var fields = JsonFields.of(bodies.read(request), "time_entry");
+        var userId = fields.id("user_id");
+        var projectId = fields.id("project_id");
+        var taskId = fields.id("task_id");
+        var spentDate = fields.date("spent_date");
+        var hours = fields.number("hours");
+        var startedTime = fields.string("started_time");
+        var endedTime = fields.string("ended_time");
+        var notes = fields.string("notes");
+        var reference = externalReference(fields);
+        requirePresent(fields, "project_id", projectId);
+        requirePresent(fields, "task_id", taskId);
+        requirePresent(fields, "spent_date", spentDate);
+        fields.validate();
+
+        var date = spentDate.orElse(null);
+        var zone = zoneOf(actor, userId.orElse(null));
+        boolean timestamps = accounts.get(actor.account()).preferences().timestampTimers()
+            || startedTime.orElse(null) != null || endedTime.orElse(null) != null;
+        Field<Instant> startedAt = Field.absent();
+        Field<Instant> endedAt = Field.absent();
+        Field<Long> duration = Field.absent();
+        boolean running;
+        if (timestamps) {
+            var start = startedTime.orElse(null) == null ? clock.instant()
+                : at(date, "started_time", startedTime.orElse(null), zone);
+            startedAt = Field.of(start);
+            running = endedTime.orElse(null) == null;
+            if (!running) {
+                endedAt = Field.of(at(date, "ended_time", endedTime.orElse(null), zone));
+            }
+        } else {
+            running = hours.orElse(null) == null;
+            duration = hours.map(HarvestTimeEntriesController::seconds);
+        }
+        var changes = new EntryChanges(userId, Field.absent(), projectId, taskId.map(List::of), notes, duration,
+            Field.of(date), startedAt, endedAt, reference);
+        var entry = running ? entries.start(actor, changes) : entries.create(actor, changes);
+        return views.render(actor, entry);
+    }
+
+    @PatchMapping("/{id}")
+    HarvestTimeEntryViews.HtEntry update(Actor actor, @PathVariable long id, HttpServletRequest request) {
+        var current = entries.get(actor, id);
+        var fields = JsonFields.of(bodies.read(request), "time_entry");
+        var projectId = fields.id("project_id");
+        var taskId = fields.id("task_id");
+        var spentDate = fields.date("spent_date");
+        var hours = fields.number("hours");
+        var startedTime = fields.string("started_time");
+        var endedTime = fields.string("ended_time");
+        var notes = fields.string("notes");
+        var reference = externalReference(fields);
+        if (projectId.isGiven() && projectId.orElse(null) == null) {
+            fields.reject("project_id", "can't be blank");
+        }
+        if (taskId.isGiven() && taskId.orElse(null) == null) {
+            fields.reject("task_id", "can't be blank");
+        }
+        fields.validate();
+
+        var date = spentDate.orElse(current.spentOn());
+        var zone = current.ownerTimeZone();
+        Field<Instant> startedAt = startedTime.map(text -> text == null ? null : at(date, "started_time", text, zone));
+        Field<Instant> endedAt = endedTime.map(text -> text == null ? null : at(date, "ended_time", text, zone));
+        var changes = new EntryChanges(Field.absent(), Field.absent(), projectId, taskId.map(List::of), notes,
+            hours.map(HarvestTimeEntriesController::seconds), spentDate, startedAt, endedAt, reference);
+        return views.render(actor, entries.update(actor, id, changes));
+    }
+
+    /** Answers the deleted entry, as Harvest does. Approved entries only by an admin. */
+    @DeleteMapping("/{id}")
+    HarvestTimeEntryViews.HtEntry delete(Actor actor, @PathVariable long id) {
+        var shown = views.render(actor, entries.get(actor, id));
+        entries.delete(actor, id);
+        return shown;
+    }
+
+    @DeleteMapping("/{id}/external_reference")
+    ResponseEntity<Void> deleteExternalReference(Actor actor, @PathVariable long id) {
+        entries.clearExternalReference(actor, id);
+        return ResponseEntity.ok().build();
+    }
+
+    @PatchMapping("/{id}/restart")
+    HarvestTimeEntryViews.HtEntry restart(Actor actor, @PathVariable long id) {
+        return views.render(actor, entries.restart(actor, id));
+    }
+
+    @PatchMapping("/{id}/stop")
+    HarvestTimeEntryViews.HtEntry stop(Actor actor, @PathVariable long id) {
+        return views.render(actor, entries.stop(actor, id));
+    }
+
+    private static void requirePresent(JsonFields fields, String name, Field<?> field) {
+        if (field.orElse(null) == null && !fields.rejected(name)) {
+            fields.reject(name, "can't be blank");
+        }
+    }
+
+    private static Field<ExternalReference> externalReference(JsonFields fields) {
+        var node = fields.object("external_reference");
+        return node.map(object -> {
+            if (object == null) {
+                return null;
+            }
+            var inner = JsonFields.of(object, "external_reference");
+            var reference = new ExternalReference(inner.string("id").orElse(null),
+                inner.string("group_id").orElse(null), inner.string("account_id").orElse(null),
+                inner.string("permalink").orElse(null), inner.string("service").orElse(null),
+                inner.string("service_icon_url").orElse(null));
+            try {
+                inner.validate();
+            } catch (Invalid invalid) {
+                fields.reject("external_reference", "must hold strings: id, group_id, account_id, permalink");
+                return null;
+            }
+            if (reference.id() == null || reference.id().isBlank()) {
+                fields.reject("external_reference", "needs an id");
+            }
+            return reference;
+        });
+    }
+
+    private ZoneId zoneOf(Actor actor, Long membershipId) {
+        long id = membershipId == null ? actor.membershipId() : membershipId;
+        return people.findMember(actor.account(), id).map(member -> member.timeZone())
+            .orElse(ZoneId.of("UTC"));
+    }
+
+    private static Instant at(LocalDate date, String field, String time, ZoneId zone) {
+        if (date == null) {
+            throw new Invalid("spent_date", "can't be blank");
+        }
+        return date.atTime(HarvestJson.parseTime(field, time)).atZone(zone).toInstant();
+    }
+
+    /** Hours as whole seconds; absurd amounts are clamped so that the core's limit names the problem. */
+    private static Long seconds(BigDecimal hours) {
+        if (hours == null) {
+            return null;
+        }
+        if (hours.abs().compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
+            return hours.signum() * 3_600_000_000L;
+        }
+        return hours.multiply(BigDecimal.valueOf(3600)).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    private static List<Long> one(Long id) {
+        return id == null ? null : List.of(id);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

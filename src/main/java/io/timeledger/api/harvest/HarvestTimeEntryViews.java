@@ -1,0 +1,165 @@
+package io.timeledger.api.harvest;
+
+import io.timeledger.core.account.Account;
+import io.timeledger.core.account.Accounts;
+import io.timeledger.core.account.Actor;
+import io.timeledger.core.account.Member;
+import io.timeledger.core.account.People;
+import io.timeledger.core.catalog.Assignments;
+import io.timeledger.core.catalog.Contacts;
+import io.timeledger.core.catalog.Named;
+import io.timeledger.core.catalog.Projects;
+import io.timeledger.core.catalog.TaskAssignment;
+import io.timeledger.core.catalog.Tasks;
+import io.timeledger.core.catalog.UserAssignment;
+import io.timeledger.core.time.Entry;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders entries as Harvest time entries, loading what they point at (people, clients,
+ * projects, tasks, assignments) once per page rather than once per entry.
+ */
+@Component
+class HarvestTimeEntryViews {
+
+    private final Accounts accounts;
+    private final People people;
+    private final Contacts contacts;
+    private final Projects projects;
+    private final Tasks tasks;
+    private final Assignments assignments;
+    private final Clock clock;
+
+    HarvestTimeEntryViews(Accounts accounts, People people, Contacts contacts, Projects projects, Tasks tasks,
+                          Assignments assignments, Clock clock) {
+        this.accounts = accounts;
+        this.people = people;
+        this.contacts = contacts;
+        this.projects = projects;
+        this.tasks = tasks;
+        this.assignments = assignments;
+        this.clock = clock;
+    }
+
+    HtEntry render(Actor actor, Entry entry) {
+        return render(actor, List.of(entry)).get(0);
+    }
+
+    List<HtEntry> render(Actor actor, List<Entry> entries) {
+        var account = accounts.get(actor.account());
+        var members = people.members(actor.account(), null).stream()
+            .collect(Collectors.toMap(Member::id, Function.identity()));
+        var contactNames = contacts.names(actor.account(), ids(entries, Entry::contactId));
+        var projectIds = ids(entries, Entry::projectId);
+        var projectNames = projects.names(actor.account(), projectIds);
+        var taskNames = tasks.names(actor.account(), ids(entries, HarvestTimeEntryViews::task));
+        var taskAssignments = new HashMap<List<Long>, TaskAssignment>();
+        assignments.taskAssignmentsOf(actor.account(), projectIds)
+            .forEach(a -> taskAssignments.put(List.of(a.projectId(), a.taskId()), a));
+        var userAssignments = new HashMap<List<Long>, UserAssignment>();
+        assignments.userAssignmentsOf(actor.account(), projectIds)
+            .forEach(a -> userAssignments.put(List.of(a.projectId(), a.membershipId()), a));
+        var now = clock.instant();
+        return entries.stream().map(entry -> {
+            var task = task(entry);
+            var member = members.get(entry.membershipId());
+            return view(account, entry, now, member,
+                ref(contactNames, entry.contactId()), ref(projectNames, entry.projectId()), ref(taskNames, task),
+                entry.projectId() == null ? null
+                    : userAssignments.get(List.of(entry.projectId(), entry.membershipId())),
+                entry.projectId() == null || task == null ? null
+                    : taskAssignments.get(List.of(entry.projectId(), task)));
+        }).toList();
+    }
+
+    private static HtEntry view(Account account, Entry entry, java.time.Instant now, Member member, Ref client,
+                                Ref project, Ref task, UserAssignment userAssignment, TaskAssignment taskAssignment) {
+        long seconds = entry.seconds(now);
+        var preferences = account.preferences();
+        var zone = entry.ownerTimeZone();
+        var lock = entry.lock();
+        var reference = entry.externalReference();
+        return new HtEntry(
+            entry.id(),
+            entry.spentOn() == null ? null : entry.spentOn().toString(),
+            new Ref(entry.membershipId(), member == null ? null : member.name()),
+            client, project, task,
+            userAssignment == null ? null : new HtUserAssignment(userAssignment.id(), userAssignment.projectManager(),
+                userAssignment.active(), HarvestJson.number(userAssignment.budget()),
+                HarvestJson.timestamp(userAssignment.createdAt()), HarvestJson.timestamp(userAssignment.updatedAt()),
+                HarvestJson.number(userAssignment.hourlyRate())),
+            taskAssignment == null ? null : new HtTaskAssignment(taskAssignment.id(), taskAssignment.billable(),
+                taskAssignment.active(), HarvestJson.timestamp(taskAssignment.createdAt()),
+                HarvestJson.timestamp(taskAssignment.updatedAt()), HarvestJson.number(taskAssignment.hourlyRate()),
+                HarvestJson.number(taskAssignment.budget())),
+            HarvestJson.hours(seconds),
+            HarvestJson.hours(entry.durationSeconds()),
+            HarvestJson.roundedHours(seconds, preferences.roundingMinutes(), preferences.roundingUp()),
+            entry.description().isEmpty() ? null : entry.description(),
+            HarvestJson.timestamp(entry.createdAt()),
+            HarvestJson.timestamp(entry.updatedAt()),
+            lock != null,
+            lock,
+            entry.closed(),
+            entry.invoiceId() != null,
+            HarvestJson.timestamp(entry.timerStartedAt()),
+            HarvestJson.timeOfDay(entry.startedAt(), zone, preferences.clock()),
+            HarvestJson.timeOfDay(entry.endedAt(), zone, preferences.clock()),
+            entry.running(),
+            entry.invoiceId() == null ? null : new HtInvoice(entry.invoiceId(), null),
+            reference == null ? null : new HtExternalReference(reference.id(), reference.groupId(),
+                reference.accountId(), reference.permalink(), reference.service(), reference.serviceIconUrl()),
+            entry.billable(),
+            entry.projectId() != null,
+            entry.billable() ? HarvestJson.number(Objects.requireNonNullElse(entry.billingRate(), BigDecimal.ZERO))
+                : null,
+            HarvestJson.number(entry.costRate()));
+    }
+
+    private static Long task(Entry entry) {
+        return entry.taskIds().isEmpty() ? null : entry.taskIds().get(0);
+    }
+
+    private static Set<Long> ids(List<Entry> entries, Function<Entry, Long> id) {
+        return entries.stream().map(id).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    private static Ref ref(Map<Long, Named> names, Long id) {
+        if (id == null) {
+            return null;
+        }
+        var named = names.get(id);
+        return new Ref(id, named == null ? null : named.name());
+    }
+
+    record Ref(long id, String name) { }
+
+    record HtUserAssignment(long id, boolean isProjectManager, boolean isActive, BigDecimal budget, String createdAt,
+                            String updatedAt, BigDecimal hourlyRate) { }
+
+    record HtTaskAssignment(long id, boolean billable, boolean isActive, String createdAt, String updatedAt,
+                            BigDecimal hourlyRate, BigDecimal budget) { }
+
+    record HtInvoice(long id, String number) { }
+
+    record HtExternalReference(String id, String groupId, String accountId, String permalink, String service,
+                               String serviceIconUrl) { }
+
+    /** Harvest's time entry, every field of the document's example in its order. */
+    record HtEntry(long id, String spentDate, Ref user, Ref client, Ref project, Ref task,
+                   HtUserAssignment userAssignment, HtTaskAssignment taskAssignment, BigDecimal hours,
+                   BigDecimal hoursWithoutTimer, BigDecimal roundedHours, String notes, String createdAt,
+                   String updatedAt, boolean isLocked, String lockedReason, boolean isClosed, boolean isBilled,
+                   String timerStartedAt, String startedTime, String endedTime, boolean isRunning, HtInvoice invoice,
+                   HtExternalReference externalReference, boolean billable, boolean budgeted, BigDecimal billableRate,
+                   BigDecimal costRate) { }
+}
