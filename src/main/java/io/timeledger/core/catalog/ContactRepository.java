@@ -65,6 +65,17 @@ class ContactRepository {
             .optional();
     }
 
+    boolean hasLiveProjects(AccountId account, long id) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM project
+                                WHERE account_id = :account AND contact_id = :id AND deleted_at IS NULL)
+                """)
+            .param("account", account.value())
+            .param("id", id)
+            .query(Boolean.class)
+            .single();
+    }
+
     /** Whether the live contact exists, locking it (FOR SHARE) so it cannot be deleted meanwhile. */
     boolean lockLive(AccountId account, long id) {
         return jdbc.sql("""

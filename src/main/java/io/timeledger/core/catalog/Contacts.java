@@ -75,7 +75,19 @@ public class Contacts {
     /** Removes the contact and its projects from the catalog; time tracked against them is kept. */
     @Transactional
     public void delete(Actor actor, long id) {
+        delete(actor, id, false);
+    }
+
+    /**
+     * Removes the contact; with {@code onlyWithoutProjects} (Harvest's rule) it is refused while
+     * live projects belong to it, else its projects go with it. Time tracked against them is kept.
+     */
+    @Transactional
+    public void delete(Actor actor, long id, boolean onlyWithoutProjects) {
         actor.requireManager();
+        if (onlyWithoutProjects && repository.hasLiveProjects(actor.account(), id)) {
+            throw new Invalid("base", "The client has projects; delete or move them first");
+        }
         if (!repository.delete(actor.account(), id)) {
             throw new NotFound("Contact", id);
         }

@@ -85,7 +85,16 @@ public class Tasks {
     /** Deletes the task; entries tagged with it lose the tag and keep their time. */
     @Transactional
     public void delete(Actor actor, long id) {
+        delete(actor, id, false);
+    }
+
+    /** Deletes the task; with {@code onlyUnused} (Harvest's rule) it is refused while entries use it. */
+    @Transactional
+    public void delete(Actor actor, long id, boolean onlyUnused) {
         actor.requireManager();
+        if (onlyUnused && get(actor.account(), id).entriesCount() > 0) {
+            throw new Invalid("base", "The task has time entries; archive it instead");
+        }
         if (!repository.delete(actor.account(), id)) {
             throw new NotFound("Task", id);
         }

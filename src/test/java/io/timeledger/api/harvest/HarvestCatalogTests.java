@@ -1,0 +1,206 @@
+package io.timeledger.api.harvest;
+
+import static io.timeledger.support.JsonShape.assertSameShape;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.timeledger.support.Api;
+import io.timeledger.support.ApiTest;
+import io.timeledger.support.Fixtures;
+import io.timeledger.support.Fixtures.Person;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Harvest's clients, projects, tasks, assignments, users and company, against the reference's examples. */
+@ApiTest
+class HarvestCatalogTests {
+
+    static final String PROJECT = """
+        {"id": 14308069, "name": "Online Store - Phase 1", "code": "OS1", "is_active": true, "bill_by": "Project",
+         "budget": 200.0, "budget_by": "project", "budget_is_monthly": false, "notify_when_over_budget": true,
+         "over_budget_notification_percentage": 80.0, "over_budget_notification_date": null,
+         "show_budget_to_all": false, "created_at": "2017-06-26T21:52:18Z", "updated_at": "2017-06-26T21:54:06Z",
+         "starts_on": null, "ends_on": null, "is_billable": true, "is_fixed_fee": false, "notes": "",
+         "client": {"id": 5735776, "name": "123 Industries", "currency": "EUR"}, "cost_budget": null,
+         "cost_budget_include_expenses": false, "hourly_rate": 100.0, "fee": null}""";
+
+    static final String TASK = """
+        {"id": 8083368, "name": "Project Management", "billable_by_default": true, "default_hourly_rate": 100.0,
+         "is_default": true, "is_active": true, "created_at": "2017-06-26T20:41:00Z",
+         "updated_at": "2017-06-26T21:14:10Z"}""";
+
+    static final String TASK_ASSIGNMENT = """
+        {"id": 155505014, "billable": true, "is_active": true, "created_at": "2017-06-26T21:52:18Z",
+         "updated_at": "2017-06-26T21:52:18Z", "hourly_rate": 100.0, "budget": null,
+         "project": {"id": 14308069, "name": "Online Store - Phase 1", "code": "OS1"},
+         "task": {"id": 8083366, "name": "Programming"}}""";
+
+    static final String USER_ASSIGNMENT = """
+        {"id": 125066109, "is_project_manager": true, "is_active": true, "use_default_rates": false, "budget": null,
+         "created_at": "2017-06-26T21:52:18Z", "updated_at": "2017-06-26T21:52:18Z", "hourly_rate": 100.0,
+         "project": {"id": 14308069, "name": "Online Store - Phase 1", "code": "OS1"},
+         "user": {"id": 1782884, "name": "Jeremy Israelsen"}}""";
+
+    static final String USER = """
+        {"id": 1782974, "first_name": "Jim", "last_name": "Allen", "email": "jimallen@example.com",
+         "telephone": "", "timezone": "Mountain Time (US & Canada)", "has_access_to_all_future_projects": false,
+         "is_contractor": false, "is_active": true, "weekly_capacity": 126000, "default_hourly_rate": 100.0,
+         "cost_rate": 50.0, "roles": [], "access_roles": ["member"], "avatar_url": "https://example.com/a.png",
+         "created_at": "2017-06-26T22:34:41Z", "updated_at": "2017-06-26T22:34:52Z"}""";
+
+    @Autowired Api api;
+    @Autowired Fixtures fixtures;
+
+    @Test
+    void clientsProjectsAndTasksAreCreatedListedChangedAndDeleted() {
+        var admin = fixtures.anAccount();
+        var caller = harvest(admin);
+
+        var client = caller.post("/v2/clients", "{\"name\": \"123 Industries\"}").expect(201).json();
+        var project = caller.post("/v2/projects", """
+            {"client_id": %d, "name": "Online Store - Phase 1", "code": "OS1", "is_billable": true,
+             "budget_by": "project", "budget": 200, "hourly_rate": 100.0}""".formatted(id(client))).expect(201).json();
+        var task = caller.post("/v2/tasks", """
+            {"name": "Project Management", "billable_by_default": true, "default_hourly_rate": 100.0}""")
+            .expect(201).json();
+
+        assertThat(client.get("name").stringValue()).isEqualTo("123 Industries");
+        assertThat(client.get("currency").stringValue()).isEqualTo("USD");
+        assertSameShape(PROJECT.replace("\"notify_when_over_budget\": true", "\"notify_when_over_budget\": false")
+            .replace("\"currency\": \"EUR\"", "\"currency\": \"USD\""), project);
+        assertThat(project.get("client").get("name").stringValue()).isEqualTo("123 Industries");
+        assertThat(project.get("budget").decimalValue()).isEqualByComparingTo("200");
+        assertThat(project.get("hourly_rate").decimalValue()).isEqualByComparingTo("100");
+        assertSameShape(TASK.replace("\"is_default\": true", "\"is_default\": false"), task);
+
+        var changed = caller.patch("/v2/projects/" + id(project), "{\"is_active\": false, \"budget_is_monthly\": true}")
+            .expect(200).json();
+        assertThat(changed.get("is_active").booleanValue()).isFalse();
+        assertThat(changed.get("budget_is_monthly").booleanValue()).isTrue();
+        assertThat(caller.get("/v2/projects?is_active=true").json().get("projects")).isEmpty();
+        assertThat(caller.get("/v2/projects?client_id=" + id(client)).json().get("total_entries").longValue()).isEqualTo(1);
+        caller.patch("/v2/tasks/" + id(task), "{\"is_active\": false}").expect(200);
+        assertThat(caller.get("/v2/tasks?is_active=false").json().get("tasks")).hasSize(1);
+
+        assertThat(caller.delete("/v2/clients/" + id(client)).expect(422).json().get("message").stringValue())
+            .contains("has projects");
+        caller.delete("/v2/projects/" + id(project)).expect(200);
+        caller.delete("/v2/clients/" + id(client)).expect(200);
+        caller.delete("/v2/tasks/" + id(task)).expect(200);
+        caller.get("/v2/clients/" + id(client)).expect(404);
+        // the same records the MinuteDock dialect shows
+        assertThat(api.bearer(admin.token()).get("/api/v1/contacts").json()).isEmpty();
+    }
+
+    @Test
+    void aTaskWithTimeIsArchivedNotDeleted() {
+        var admin = fixtures.anAccount();
+        var task = harvest(admin).post("/v2/tasks", "{\"name\": \"Busy\"}").expect(201).json();
+        api.bearer(admin.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"2024-01-01\", \"task_ids\": [\""
+            + id(task) + "\"]}}").expect(201);
+
+        var refused = harvest(admin).delete("/v2/tasks/" + id(task)).expect(422).json();
+
+        assertThat(refused.get("message").stringValue()).contains("archive it instead");
+    }
+
+    @Test
+    void assignmentsCarryRatesThatDecideTheEntrysRate() {
+        var admin = fixtures.anAccount();
+        var caller = harvest(admin);
+        long client = id(caller.post("/v2/clients", "{\"name\": \"123 Industries\"}").expect(201).json());
+        long project = id(caller.post("/v2/projects", "{\"client_id\": " + client + ", \"name\": \"Online Store\", "
+            + "\"code\": \"OS1\"}").expect(201).json());
+        long task = id(caller.post("/v2/tasks", "{\"name\": \"Programming\", \"default_hourly_rate\": 90}")
+            .expect(201).json());
+        long other = id(caller.post("/v2/tasks", "{\"name\": \"Unrated\"}").expect(201).json());
+
+        var taskAssignment = caller.post("/v2/projects/" + project + "/task_assignments",
+            "{\"task_id\": " + task + ", \"hourly_rate\": 120.0}").expect(201).json();
+        var userAssignment = caller.post("/v2/projects/" + project + "/user_assignments",
+            "{\"user_id\": " + admin.membershipId() + ", \"is_project_manager\": true, \"hourly_rate\": 100.0}")
+            .expect(201).json();
+        caller.post("/v2/projects/" + project + "/task_assignments", "{\"task_id\": " + task + "}").expect(422);
+
+        assertSameShape(TASK_ASSIGNMENT, taskAssignment);
+        assertSameShape(USER_ASSIGNMENT, userAssignment);
+        assertThat(taskAssignment.get("project").get("code").stringValue()).isEqualTo("OS1");
+        assertThat(userAssignment.get("use_default_rates").booleanValue()).isFalse();
+        assertThat(rate(admin, project, task)).isEqualByComparingTo("120");
+        assertThat(rate(admin, project, other)).isEqualByComparingTo("100");
+
+        caller.patch("/v2/projects/" + project + "/task_assignments/" + id(taskAssignment), "{\"billable\": false}")
+            .expect(200);
+        var nonBillable = caller.post("/v2/time_entries", "{\"project_id\": " + project + ", \"task_id\": " + task
+            + ", \"spent_date\": \"2024-01-01\", \"hours\": 1}").expect(201).json();
+        assertThat(nonBillable.get("billable").booleanValue()).isFalse();
+        assertThat(nonBillable.get("billable_rate").isNull()).isTrue();
+
+        assertThat(caller.get("/v2/task_assignments").json().get("task_assignments")).hasSize(1);
+        assertThat(caller.get("/v2/user_assignments?user_id=" + admin.membershipId()).json().get("user_assignments"))
+            .hasSize(1);
+        assertThat(caller.get("/v2/projects/" + project + "/user_assignments/" + id(userAssignment)).expect(200)
+            .json().get("user").get("id").longValue()).isEqualTo(admin.membershipId());
+        caller.delete("/v2/projects/" + project + "/task_assignments/" + id(taskAssignment)).expect(200);
+        caller.delete("/v2/projects/" + project + "/user_assignments/" + id(userAssignment)).expect(200);
+        assertThat(caller.get("/v2/projects/" + project + "/task_assignments").json().get("total_entries").longValue())
+            .isZero();
+    }
+
+    @Test
+    void usersAndTheCompanyAreShownAsHarvestDoes() {
+        var admin = fixtures.anAccount();
+        var member = fixtures.aPerson(admin.account(), io.timeledger.core.account.Role.MEMBER, new BigDecimal("100.00"));
+
+        var me = harvest(member).get("/v2/users/me").expect(200).json();
+        var users = harvest(admin).get("/v2/users").expect(200).json();
+        var company = harvest(admin).get("/v2/company").expect(200).json();
+
+        assertSameShape(USER.replace("\"cost_rate\": 50.0", "\"cost_rate\": null")
+            .replace("\"avatar_url\": \"https://example.com/a.png\"", "\"avatar_url\": null"), me);
+        assertThat(me.get("id").longValue()).isEqualTo(member.membershipId());
+        assertThat(me.get("access_roles").get(0).stringValue()).isEqualTo("member");
+        assertThat(me.get("default_hourly_rate").decimalValue()).isEqualByComparingTo("100");
+        assertThat(users.get("users")).hasSize(2);
+        assertThat(users.get("total_entries").longValue()).isEqualTo(2);
+        assertThat(company.get("wants_timestamp_timers").booleanValue()).isFalse();
+        assertThat(company.get("week_start_day").stringValue()).isEqualTo("Monday");
+        assertThat(company.get("base_uri").stringValue()).startsWith("http://localhost:");
+        harvest(member).patch("/v2/company", "{\"wants_timestamp_timers\": true}").expect(403);
+        assertThat(harvest(admin).patch("/v2/company", "{\"clock\": \"13h\"}").expect(422).json()
+            .get("message").stringValue()).isEqualTo("Clock must be 12h or 24h");
+    }
+
+    @Test
+    void anotherAccountsCatalogIsNotFound() {
+        var mine = fixtures.anAccount();
+        var theirs = fixtures.anAccount();
+        long client = id(harvest(theirs).post("/v2/clients", "{\"name\": \"Theirs\"}").expect(201).json());
+        long project = id(harvest(theirs).post("/v2/projects", "{\"client_id\": " + client + ", \"name\": \"P\"}")
+            .expect(201).json());
+        long task = id(harvest(theirs).post("/v2/tasks", "{\"name\": \"T\"}").expect(201).json());
+
+        harvest(mine).get("/v2/clients/" + client).expect(404);
+        harvest(mine).patch("/v2/clients/" + client, "{\"name\": \"x\"}").expect(404);
+        harvest(mine).get("/v2/projects/" + project).expect(404);
+        harvest(mine).get("/v2/projects/" + project + "/task_assignments").expect(404);
+        harvest(mine).post("/v2/projects/" + project + "/task_assignments", "{\"task_id\": " + task + "}").expect(404);
+        harvest(mine).get("/v2/tasks/" + task).expect(404);
+        harvest(mine).post("/v2/projects", "{\"client_id\": " + client + ", \"name\": \"Poached\"}").expect(422);
+        assertThat(harvest(mine).get("/v2/clients").json().get("clients")).isEmpty();
+    }
+
+    private java.math.BigDecimal rate(Person person, long project, long task) {
+        return harvest(person).post("/v2/time_entries", "{\"project_id\": " + project + ", \"task_id\": " + task
+            + ", \"spent_date\": \"2024-01-01\", \"hours\": 1}").expect(201).json().get("billable_rate").decimalValue();
+    }
+
+    private Api.Caller harvest(Person person) {
+        return api.bearer(person.token()).header("Harvest-Account-Id", person.account().toString());
+    }
+
+    private static long id(JsonNode node) {
+        return node.get("id").longValue();
+    }
+}
