@@ -29,11 +29,11 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, Credentials credentials, AccountResolver accounts,
-                                    AuthFailureRenderer failures) throws Exception {
+                                    AuthFailureRenderer failures, RateLimits limits) throws Exception {
         return http
             .securityMatcher(API_PATHS)
             .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-            .addFilterBefore(new CredentialFilter(credentials, accounts, failures), AnonymousAuthenticationFilter.class)
+            .addFilterBefore(new CredentialFilter(credentials, accounts, failures, limits), AnonymousAuthenticationFilter.class)
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable())
             .httpBasic(basic -> basic.disable())

@@ -7,7 +7,8 @@ public enum AuthProblem {
     UNKNOWN_ACCOUNT(404, "The account named by X-Account-ID does not exist or you do not belong to it"),
     OTHER_ACCOUNT(403, "This access token is for another account than the one the request names"),
     ARCHIVED_MEMBERSHIP(403, "Your membership of this account is archived"),
-    NO_ACCOUNT(403, "You do not belong to any account");
+    NO_ACCOUNT(403, "You do not belong to any account"),
+    RATE_LIMITED(429, "Too many requests; retry after the number of seconds in Retry-After");
 
     private final int status;
     private final String message;

@@ -25,11 +25,14 @@ final class CredentialFilter extends OncePerRequestFilter {
     private final Credentials credentials;
     private final AccountResolver accounts;
     private final AuthFailureRenderer failures;
+    private final RateLimits limits;
 
-    CredentialFilter(Credentials credentials, AccountResolver accounts, AuthFailureRenderer failures) {
+    CredentialFilter(Credentials credentials, AccountResolver accounts, AuthFailureRenderer failures,
+                     RateLimits limits) {
         this.credentials = credentials;
         this.accounts = accounts;
         this.failures = failures;
+        this.limits = limits;
     }
 
     @Override
@@ -44,6 +47,12 @@ final class CredentialFilter extends OncePerRequestFilter {
         var credential = credentials.authenticate(secret);
         if (credential.isEmpty()) {
             failures.render(request, response, AuthProblem.INVALID_CREDENTIAL);
+            return;
+        }
+        long wait = limits.secondsToWait(credential.get().id());
+        if (wait > 0) {
+            response.setHeader("Retry-After", Long.toString(wait));
+            failures.render(request, response, AuthProblem.RATE_LIMITED);
             return;
         }
         try {

@@ -32,7 +32,7 @@ public final class EntriesSearchBench {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         try (var app = new SpringApplicationBuilder(TimeledgerApplication.class).run("--server.port=0",
                 "--timeledger.database.ephemeral=true", "--timeledger.first-start.enabled=false",
-                "--logging.level.root=WARN")) {
+                "--logging.level.root=WARN", "--timeledger.rate-limit.enabled=false")) {
             var accounts = app.getBean(Accounts.class);
             var people = app.getBean(People.class);
             var jdbc = app.getBean(JdbcClient.class);
