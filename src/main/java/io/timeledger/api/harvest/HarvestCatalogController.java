@@ -83,16 +83,18 @@ class HarvestCatalogController {
     HtClient createClient(Actor actor, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "client");
         var changes = clientChanges(fields);
+        var address = fields.string("address");
         fields.validate();
-        return HtClient.from(contacts.create(actor, changes), currency(actor));
+        return HtClient.from(contacts.create(actor, changes, address), currency(actor));
     }
 
     @PatchMapping("/clients/{id}")
     HtClient updateClient(Actor actor, @PathVariable long id, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "client");
         var changes = clientChanges(fields);
+        var address = fields.string("address");
         fields.validate();
-        return HtClient.from(contacts.update(actor, id, changes), currency(actor));
+        return HtClient.from(contacts.update(actor, id, changes, address), currency(actor));
     }
 
     /** Harvest deletes a client only when no project belongs to it. */
@@ -254,7 +256,8 @@ class HarvestCatalogController {
     record HtClient(long id, String name, boolean isActive, String address, String statementKey, String currency,
                     String createdAt, String updatedAt) {
         static HtClient from(Contact contact, String currency) {
-            return new HtClient(contact.id(), contact.details().name(), contact.details().active(), null, null,
+            return new HtClient(contact.id(), contact.details().name(), contact.details().active(), contact.address(),
+                null,
                 currency, HarvestJson.timestamp(contact.createdAt()), HarvestJson.timestamp(contact.updatedAt()));
         }
     }

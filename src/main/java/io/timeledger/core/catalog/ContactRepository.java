@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ContactRepository {
 
-    private static final String COLUMNS = "contact.id, " + DetailsColumns.select("contact", "contact_id");
+    private static final String COLUMNS = "contact.id, contact.address, " + DetailsColumns.select("contact", "contact_id");
 
     private final JdbcClient jdbc;
 
@@ -92,24 +92,26 @@ class ContactRepository {
         return DetailsColumns.shortCodeTaken(jdbc, "contact", account, shortCode, exceptId);
     }
 
-    Contact insert(AccountId account, BudgetPeriods periods, Details details) {
+    Contact insert(AccountId account, BudgetPeriods periods, Details details, String address) {
         var statement = jdbc.sql("""
-                INSERT INTO contact (account_id, %s)
-                VALUES (:account, %s)
+                INSERT INTO contact (account_id, address, %s)
+                VALUES (:account, :address, %s)
                 RETURNING %s
                 """.formatted(DetailsColumns.INSERT_COLUMNS, DetailsColumns.INSERT_VALUES, COLUMNS))
-            .param("account", account.value());
+            .param("account", account.value())
+            .param("address", address);
         return DetailsColumns.bind(DetailsColumns.bind(statement, details), periods).query(ContactRepository::map).single();
     }
 
-    Contact update(AccountId account, BudgetPeriods periods, long id, Details details) {
+    Contact update(AccountId account, BudgetPeriods periods, long id, Details details, String address) {
         var statement = jdbc.sql("""
-                UPDATE contact SET %s
+                UPDATE contact SET address = :address, %s
                  WHERE account_id = :account AND id = :id AND deleted_at IS NULL
                 RETURNING %s
                 """.formatted(DetailsColumns.UPDATE_SET, COLUMNS))
             .param("account", account.value())
-            .param("id", id);
+            .param("id", id)
+            .param("address", address);
         return DetailsColumns.bind(DetailsColumns.bind(statement, details), periods).query(ContactRepository::map).single();
     }
 
@@ -150,6 +152,7 @@ class ContactRepository {
         return new Contact(
             rs.getLong("id"),
             DetailsColumns.map(rs),
+            rs.getString("address"),
             rs.getBigDecimal("budget_progress"),
             rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("updated_at").toInstant());

@@ -2,6 +2,7 @@ package io.timeledger.core.catalog;
 
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
 import java.util.Collection;
@@ -55,21 +56,32 @@ public class Contacts {
 
     @Transactional
     public Contact create(Actor actor, DetailChanges fields) {
+        return create(actor, fields, Field.absent());
+    }
+
+    @Transactional
+    public Contact create(Actor actor, DetailChanges fields, Field<String> address) {
         actor.requireManager();
         var details = fields.applyTo(Details.DEFAULTS);
         requireUniqueShortCode(actor.account(), details, 0);
-        return repository.insert(actor.account(), budgets.periods(actor.account()), details);
+        return repository.insert(actor.account(), budgets.periods(actor.account()), details,
+            address(address.orElse(null)));
     }
 
     @Transactional
     public Contact update(Actor actor, long id, DetailChanges changes) {
+        return update(actor, id, changes, Field.absent());
+    }
+
+    @Transactional
+    public Contact update(Actor actor, long id, DetailChanges changes, Field<String> address) {
         actor.requireManager();
         var periods = budgets.periods(actor.account());
         var current = repository.find(actor.account(), periods, id, true)
             .orElseThrow(() -> new NotFound("Contact", id));
         var details = changes.applyTo(current.details());
         requireUniqueShortCode(actor.account(), details, id);
-        return repository.update(actor.account(), periods, id, details);
+        return repository.update(actor.account(), periods, id, details, address(address.orElse(current.address())));
     }
 
     /** Removes the contact and its projects from the catalog; time tracked against them is kept. */
@@ -91,6 +103,13 @@ public class Contacts {
         if (!repository.delete(actor.account(), id)) {
             throw new NotFound("Contact", id);
         }
+    }
+
+    private static String address(String value) {
+        if (value != null && value.length() > 2000) {
+            throw new Invalid("address", "is too long (maximum is 2000 characters)");
+        }
+        return value == null || value.isBlank() ? null : value;
     }
 
     private void requireUniqueShortCode(AccountId account, Details details, long exceptId) {

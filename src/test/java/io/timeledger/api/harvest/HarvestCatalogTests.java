@@ -16,6 +16,11 @@ import tools.jackson.databind.JsonNode;
 @ApiTest
 class HarvestCatalogTests {
 
+    static final String CLIENT = """
+        {"id": 5735776, "name": "123 Industries", "is_active": true, "address": "123 Main St.\\r\\nAnytown, LA 71223",
+         "statement_key": "0a39d3e33c8058cf7c3f8097d854c64e", "created_at": "2017-06-26T21:02:12Z",
+         "updated_at": "2017-06-26T21:34:11Z", "currency": "EUR"}""";
+
     static final String PROJECT = """
         {"id": 14308069, "name": "Online Store - Phase 1", "code": "OS1", "is_active": true, "bill_by": "Project",
          "budget": 200.0, "budget_by": "project", "budget_is_monthly": false, "notify_when_over_budget": true,
@@ -57,7 +62,8 @@ class HarvestCatalogTests {
         var admin = fixtures.anAccount();
         var caller = harvest(admin);
 
-        var client = caller.post("/v2/clients", "{\"name\": \"123 Industries\"}").expect(201).json();
+        var client = caller.post("/v2/clients", "{\"name\": \"123 Industries\", \"address\": "
+            + "\"123 Main St.\\r\\nAnytown, LA 71223\"}").expect(201).json();
         var project = caller.post("/v2/projects", """
             {"client_id": %d, "name": "Online Store - Phase 1", "code": "OS1", "is_billable": true,
              "budget_by": "project", "budget": 200, "hourly_rate": 100.0}""".formatted(id(client))).expect(201).json();
@@ -65,7 +71,12 @@ class HarvestCatalogTests {
             {"name": "Project Management", "billable_by_default": true, "default_hourly_rate": 100.0}""")
             .expect(201).json();
 
+        assertSameShape(CLIENT.replace("\"statement_key\": \"0a39d3e33c8058cf7c3f8097d854c64e\"",
+            "\"statement_key\": null"), client);
         assertThat(client.get("name").stringValue()).isEqualTo("123 Industries");
+        assertThat(client.get("address").stringValue()).isEqualTo("123 Main St.\r\nAnytown, LA 71223");
+        assertThat(caller.patch("/v2/clients/" + id(client), "{\"is_active\": false}").expect(200).json()
+            .get("address").stringValue()).startsWith("123 Main St.");
         assertThat(client.get("currency").stringValue()).isEqualTo("USD");
         assertSameShape(PROJECT.replace("\"notify_when_over_budget\": true", "\"notify_when_over_budget\": false")
             .replace("\"currency\": \"EUR\"", "\"currency\": \"USD\""), project);
