@@ -4,7 +4,6 @@ import io.timeledger.core.common.AccountId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,14 +137,7 @@ class ContactRepository {
     }
 
     Map<Long, Named> names(AccountId account, Collection<Long> ids) {
-        var names = new HashMap<Long, Named>();
-        jdbc.sql("SELECT id, name FROM contact WHERE account_id = :account AND id = ANY(:ids)")
-            .param("account", account.value())
-            .param("ids", ids.toArray(Long[]::new))
-            .query((rs, row) -> new Named(rs.getLong("id"), rs.getString("name")))
-            .list()
-            .forEach(named -> names.put(named.id(), named));
-        return names;
+        return Named.of(jdbc, "contact", account, ids);
     }
 
     private static Contact map(ResultSet rs, int row) throws SQLException {

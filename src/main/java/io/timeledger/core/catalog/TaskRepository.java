@@ -4,7 +4,6 @@ import io.timeledger.core.common.AccountId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,14 +114,7 @@ class TaskRepository {
     }
 
     Map<Long, Named> names(AccountId account, Collection<Long> ids) {
-        var names = new HashMap<Long, Named>();
-        jdbc.sql("SELECT id, name FROM task WHERE account_id = :account AND id = ANY(:ids)")
-            .param("account", account.value())
-            .param("ids", ids.toArray(Long[]::new))
-            .query((rs, row) -> new Named(rs.getLong("id"), rs.getString("name")))
-            .list()
-            .forEach(named -> names.put(named.id(), named));
-        return names;
+        return Named.of(jdbc, "task", account, ids);
     }
 
     private static Task map(ResultSet rs, int row) throws SQLException {
