@@ -24,7 +24,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class ApiSecurityConfiguration implements WebMvcConfigurer {
 
     /** Where an API dialect lives; everything under these answers only to a credential. */
-    static final String[] API_PATHS = {"/api/**", "/v2/**"};
+    static final String[] API_PATHS = {"/api/**", "/v1/**", "/v2/**"};
 
     @Bean
     @Order(1)

@@ -76,6 +76,7 @@ class HarvestTimeEntriesController {
             blankToNull(request.getParameter("external_reference_id")),
             Params.bool("is_billed", request.getParameter("is_billed")),
             Params.bool("is_running", request.getParameter("is_running")),
+            null, null, false,
             page.perPage(),
             page.offset());
         var found = entries.search(actor, query);
@@ -126,7 +127,7 @@ class HarvestTimeEntriesController {
             duration = hours.map(HarvestTimeEntriesController::seconds);
         }
         var changes = new EntryChanges(userId, Field.absent(), projectId, taskId.map(List::of), notes, duration,
-            Field.of(date), startedAt, endedAt, reference);
+            Field.of(date), startedAt, endedAt, reference, Field.absent());
         var entry = running ? entries.start(actor, changes) : entries.create(actor, changes);
         return views.render(actor, entry);
     }
@@ -156,7 +157,7 @@ class HarvestTimeEntriesController {
         Field<Instant> startedAt = startedTime.map(text -> text == null ? null : at(date, "started_time", text, zone));
         Field<Instant> endedAt = endedTime.map(text -> text == null ? null : at(date, "ended_time", text, zone));
         var changes = new EntryChanges(Field.absent(), Field.absent(), projectId, taskId.map(List::of), notes,
-            hours.map(HarvestTimeEntriesController::seconds), spentDate, startedAt, endedAt, reference);
+            hours.map(HarvestTimeEntriesController::seconds), spentDate, startedAt, endedAt, reference, Field.absent());
         return views.render(actor, entries.update(actor, id, changes));
     }
 

@@ -91,6 +91,7 @@ public class Entries {
         draft.externalReference = changes.externalReference().orElse(null);
         applySpan(draft, changes, now);
         draft.work(work, rates.resolve(owner, work));
+        overrideBillable(draft, changes);
         var date = changes.date().orElse(null);
         if (date != null) {
             draft.logged = true;
@@ -131,6 +132,7 @@ public class Entries {
         draft.externalReference = changes.externalReference().orElse(null);
         draft.startedAt = changes.startedAt().orElse(null);
         draft.work(work, rates.resolve(owner, work));
+        overrideBillable(draft, changes);
         draft.logged = true;
         draft.spentOn = date;
         draft.loggedAt = now;
@@ -220,6 +222,7 @@ public class Entries {
         if (work != null) {
             draft.work(work, rates.resolve(owner, work));
         }
+        overrideBillable(draft, changes);
         if (changes.description().isGiven()) {
             draft.description = Objects.requireNonNullElse(changes.description().orElse(null), "");
         }
@@ -345,6 +348,13 @@ public class Entries {
                 throw new Invalid("ended_time", "must be within 24 hours of the start");
             }
             draft.duration(seconds, now);
+        }
+    }
+
+    private static void overrideBillable(EntryDraft draft, EntryChanges changes) {
+        var billable = changes.billable().orElse(null);
+        if (billable != null) {
+            draft.billable = billable;
         }
     }
 

@@ -14,11 +14,12 @@ import java.util.List;
  * @param date         the day; on create, absent means "start a timer in the dock"
  * @param startedAt    when the work started (tracking by start and end time)
  * @param endedAt      when it ended; with {@code startedAt} it sets the duration
+ * @param billable     overrides whether the entry is billable (else its work decides)
  */
 public record EntryChanges(Field<Long> membershipId, Field<Long> contactId, Field<Long> projectId,
                            Field<List<Long>> taskIds, Field<String> description, Field<Long> duration,
                            Field<LocalDate> date, Field<Instant> startedAt, Field<Instant> endedAt,
-                           Field<ExternalReference> externalReference) {
+                           Field<ExternalReference> externalReference, Field<Boolean> billable) {
 
     public static final EntryChanges NONE = of(Field.absent(), Field.absent(), Field.absent(), Field.absent(),
         Field.absent(), Field.absent(), Field.absent());
@@ -28,7 +29,7 @@ public record EntryChanges(Field<Long> membershipId, Field<Long> contactId, Fiel
                                   Field<List<Long>> taskIds, Field<String> description, Field<Long> duration,
                                   Field<LocalDate> date) {
         return new EntryChanges(membershipId, contactId, projectId, taskIds, description, duration, date,
-            Field.absent(), Field.absent(), Field.absent());
+            Field.absent(), Field.absent(), Field.absent(), Field.absent());
     }
 
     boolean changesWork() {

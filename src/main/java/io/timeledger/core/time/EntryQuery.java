@@ -13,10 +13,14 @@ import java.util.List;
  * @param since         only entries updated after this instant
  * @param billed        true: only entries on an invoice; false: only those on none
  * @param running       true: only entries whose timer runs; false: only stopped ones
+ * @param text          only entries whose description contains it, ignoring case
+ * @param beforeId      only entries with a smaller id: a keyset cursor, stable while entries are added
+ * @param newestIdFirst order by id, newest first, instead of by day
  */
 public record EntryQuery(boolean everyone, List<Long> memberships, List<Long> legacyUserIds, List<Long> contacts,
                          List<Long> projects, List<Long> tasks, LocalDate from, LocalDate to, Instant since,
-                         String externalReferenceId, Boolean billed, Boolean running, int limit, int offset) {
+                         String externalReferenceId, Boolean billed, Boolean running, String text, Long beforeId,
+                         boolean newestIdFirst, int limit, int offset) {
 
     public static final int MAX_LIMIT = 1000;
 
@@ -25,11 +29,11 @@ public record EntryQuery(boolean everyone, List<Long> memberships, List<Long> le
                                 List<Long> projects, List<Long> tasks, LocalDate from, LocalDate to, Instant since,
                                 int limit, int offset) {
         return new EntryQuery(everyone, memberships, legacyUserIds, contacts, projects, tasks, from, to, since, null,
-            null, null, limit, offset);
+            null, null, null, null, false, limit, offset);
     }
 
     EntryQuery onlyOwn() {
         return new EntryQuery(false, null, null, contacts, projects, tasks, from, to, since, externalReferenceId,
-            billed, running, limit, offset);
+            billed, running, text, beforeId, newestIdFirst, limit, offset);
     }
 }

@@ -122,7 +122,8 @@ class EntryRepository {
      */
     List<Entry> search(AccountId account, long viewer, EntryQuery query) {
         var filter = filter(account, viewer, query);
-        return jdbc.sql(SELECT + " WHERE " + filter.where() + " ORDER BY e.spent_on DESC, e.id DESC LIMIT :limit OFFSET :offset")
+        var order = query.newestIdFirst() ? " ORDER BY e.id DESC" : " ORDER BY e.spent_on DESC, e.id DESC";
+        return jdbc.sql(SELECT + " WHERE " + filter.where() + order + " LIMIT :limit OFFSET :offset")
             .paramSource(filter.params().addValue("limit", query.limit()).addValue("offset", query.offset()))
             .query(EntryRepository::map)
             .list();
@@ -186,6 +187,14 @@ class EntryRepository {
         }
         if (query.billed() != null) {
             where.add(query.billed() ? "e.invoice_id IS NOT NULL" : "e.invoice_id IS NULL");
+        }
+        if (query.text() != null) {
+            where.add("e.description ILIKE :text ESCAPE '\\'");
+            params.addValue("text", "%" + query.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (query.beforeId() != null) {
+            where.add("e.id < :beforeId");
+            params.addValue("beforeId", query.beforeId());
         }
         if (query.running() != null) {
             where.add(query.running() ? "e.timer_started_at IS NOT NULL" : "e.timer_started_at IS NULL");

@@ -1,0 +1,220 @@
+package io.timeledger.api.expensicat;
+
+import io.timeledger.api.common.JsonFields;
+import io.timeledger.api.common.Params;
+import io.timeledger.api.common.RequestBodies;
+import io.timeledger.core.account.Actor;
+import io.timeledger.core.account.People;
+import io.timeledger.core.common.Field;
+import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.NotFound;
+import io.timeledger.core.time.Entries;
+import io.timeledger.core.time.EntryChanges;
+import io.timeledger.core.time.EntryQuery;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Expensicat's time entries: list (newest first, keyset cursor), create (without
+ * {@code end_time} a running timer), get, update (partial), delete (204).
+ */
+@RestController
+@RequestMapping({"/v1/time-entries", "/api/v1/time-entries"})
+class ExpensicatTimeEntriesController {
+
+    private static final String CURSOR_PREFIX = "c1:";
+
+    private final Entries entries;
+    private final People people;
+    private final ExpensicatViews views;
+    private final RequestBodies bodies;
+    private final Clock clock;
+
+    ExpensicatTimeEntriesController(Entries entries, People people, ExpensicatViews views, RequestBodies bodies,
+                                    Clock clock) {
+        this.entries = entries;
+        this.people = people;
+        this.views = views;
+        this.bodies = bodies;
+        this.clock = clock;
+    }
+
+    static boolean serves(String path) {
+        return path.startsWith("/v1/time-entries") || path.startsWith("/api/v1/time-entries");
+    }
+
+    @GetMapping
+    Map<String, Object> list(Actor actor, HttpServletRequest request) {
+        int limit = Params.integer("limit", request.getParameter("limit"), 1, 100, 20);
+        var userId = request.getParameter("user_id");
+        List<Long> memberships = userId == null || userId.isBlank() ? null
+            : userId.strip().equals("me") ? List.of(actor.membershipId()) : List.of(Params.id("user_id", userId));
+        var projectId = Params.id("project_id", request.getParameter("project_id"));
+        var text = request.getParameter("q");
+        var query = new EntryQuery(true, memberships, null, null, projectId == null ? null : List.of(projectId), null,
+            Params.date("start_date", request.getParameter("start_date")),
+            Params.date("end_date", request.getParameter("end_date")), null, null, null, null,
+            text == null || text.isBlank() ? null : text.strip(), decode(request.getParameter("cursor")), true,
+            limit + 1, 0);
+        var found = entries.search(actor, query);
+        var page = found.size() > limit ? found.subList(0, limit) : found;
+        var meta = new LinkedHashMap<String, Object>();
+        meta.put("count", page.size());
+        meta.put("next_cursor", found.size() > limit ? encode(page.get(page.size() - 1).id()) : null);
+        var body = new LinkedHashMap<String, Object>();
+        body.put("data", views.render(actor, page));
+        body.put("meta", meta);
+        return body;
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> get(Actor actor, @PathVariable String id) {
+        return Map.of("data", views.render(actor, entries.get(actor, parse(id))));
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> create(Actor actor, HttpServletRequest request) {
+        var fields = JsonFields.of(bodies.read(request), "time_entry");
+        var start = instant(fields, "start_time");
+        var end = instant(fields, "end_time");
+        var description = fields.string("description");
+        var projectId = fields.id("project_id");
+        var billable = fields.bool("billable");
+        if (start.orElse(null) == null && !fields.rejected("start_time")) {
+            fields.reject("start_time", "is required");
+        }
+        if (description.orElse(null) == null && !fields.rejected("description")) {
+            fields.reject("description", "is required");
+        }
+        if (billable.isGiven() && billable.orElse(null) == null && !fields.rejected("billable")) {
+            fields.reject("billable", "must be true or false");
+        }
+        var now = clock.instant();
+        var startedAt = start.orElse(null);
+        var endedAt = end.orElse(null);
+        if (startedAt != null && endedAt == null) {
+            // a running timer counts from its start: it must have begun, and within a day
+            if (startedAt.isAfter(now.plusSeconds(60))) {
+                fields.reject("start_time", "of a running timer must not be in the future");
+            } else if (startedAt.isBefore(now.minus(Duration.ofHours(24)))) {
+                fields.reject("start_time", "of a running timer must be within the last 24 hours; "
+                    + "send end_time to log past work");
+            }
+        }
+        fields.validate();
+
+        var zone = zoneOf(actor);
+        var date = Field.of(startedAt.atZone(zone).toLocalDate());
+        Field<Long> duration = endedAt == null
+            ? Field.of(Math.max(0, Duration.between(startedAt, now).getSeconds())) : Field.absent();
+        var changes = new EntryChanges(Field.absent(), Field.absent(), projectId, Field.absent(), description,
+            duration, date, Field.of(startedAt), endedAt == null ? Field.absent() : Field.of(endedAt),
+            Field.absent(), billable);
+        var entry = endedAt == null ? entries.start(actor, changes) : entries.create(actor, changes);
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("data", views.render(actor, entry)));
+    }
+
+    @PatchMapping("/{id}")
+    Map<String, Object> update(Actor actor, @PathVariable String id, HttpServletRequest request) {
+        long entryId = parse(id);
+        var current = entries.get(actor, entryId);
+        var fields = JsonFields.of(bodies.read(request), "time_entry");
+        var start = instant(fields, "start_time");
+        var end = instant(fields, "end_time");
+        var description = fields.string("description");
+        var projectId = fields.id("project_id");
+        var billable = fields.bool("billable");
+        if (start.isGiven() && start.orElse(null) == null && !fields.rejected("start_time")) {
+            fields.reject("start_time", "can't be cleared");
+        }
+        if (billable.isGiven() && billable.orElse(null) == null && !fields.rejected("billable")) {
+            fields.reject("billable", "must be true or false");
+        }
+        fields.validate();
+
+        if (current.running() && end.orElse(null) != null) {
+            entries.stop(actor, entryId);
+        }
+        var startedAt = start.orElse(current.startedAt() != null ? current.startedAt()
+            : views.startOf(current));
+        var date = start.isGiven() ? Field.of(startedAt.atZone(current.ownerTimeZone()).toLocalDate())
+            : Field.<java.time.LocalDate>absent();
+        var changes = new EntryChanges(Field.absent(), Field.absent(), projectId, Field.absent(), description,
+            Field.absent(), date, start.isGiven() || end.isGiven() ? Field.of(startedAt) : Field.absent(), end,
+            Field.absent(), billable);
+        return Map.of("data", views.render(actor, entries.update(actor, entryId, changes)));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(Actor actor, @PathVariable String id) {
+        entries.delete(actor, parse(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    private ZoneId zoneOf(Actor actor) {
+        return people.member(actor.account(), actor.membershipId()).timeZone();
+    }
+
+    /** An ISO 8601 instant with an offset ({@code 2024-01-20T09:00:00Z}). */
+    private static Field<Instant> instant(JsonFields fields, String name) {
+        return fields.string(name).map(text -> {
+            if (text == null) {
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(text.strip()).toInstant();
+            } catch (DateTimeParseException e) {
+                fields.reject(name, "must be an ISO 8601 date-time with an offset, such as 2024-01-20T09:00:00Z");
+                return null;
+            }
+        });
+    }
+
+    private static long parse(String id) {
+        var parsed = Params.id("id", id);
+        if (parsed == null) {
+            throw new NotFound("Time entry", id);
+        }
+        return parsed;
+    }
+
+    /** Cursors are opaque to clients: the last id seen, so new entries never shift a page. */
+    static String encode(long lastId) {
+        return Base64.getUrlEncoder().withoutPadding()
+            .encodeToString((CURSOR_PREFIX + lastId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Long decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            var text = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
+            if (text.startsWith(CURSOR_PREFIX)) {
+                return Long.parseLong(text.substring(CURSOR_PREFIX.length()));
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw new Invalid("cursor", "is not a cursor this API gave out");
+    }
+}

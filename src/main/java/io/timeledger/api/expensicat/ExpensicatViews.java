@@ -1,0 +1,111 @@
+package io.timeledger.api.expensicat;
+
+import io.timeledger.core.account.Accounts;
+import io.timeledger.core.account.Actor;
+import io.timeledger.core.account.Member;
+import io.timeledger.core.account.People;
+import io.timeledger.core.catalog.Contacts;
+import io.timeledger.core.catalog.Named;
+import io.timeledger.core.catalog.Project;
+import io.timeledger.core.catalog.Projects;
+import io.timeledger.core.time.Entry;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Renders entries as Expensicat time entries, loading people and projects once per page. */
+@Component
+class ExpensicatViews {
+
+    private final Accounts accounts;
+    private final People people;
+    private final Projects projects;
+    private final Contacts contacts;
+    private final Clock clock;
+
+    ExpensicatViews(Accounts accounts, People people, Projects projects, Contacts contacts, Clock clock) {
+        this.accounts = accounts;
+        this.people = people;
+        this.projects = projects;
+        this.contacts = contacts;
+        this.clock = clock;
+    }
+
+    EcEntry render(Actor actor, Entry entry) {
+        return render(actor, List.of(entry)).get(0);
+    }
+
+    List<EcEntry> render(Actor actor, List<Entry> entries) {
+        var currency = accounts.get(actor.account()).currency();
+        var members = people.members(actor.account(), null).stream()
+            .collect(Collectors.toMap(Member::id, Function.identity()));
+        var projectIds = entries.stream().map(Entry::projectId).filter(Objects::nonNull).distinct().toList();
+        var projectNames = projects.names(actor.account(), projectIds);
+        var live = new HashMap<Long, Project>();
+        projectIds.forEach(id -> projects.find(actor.account(), id).ifPresent(p -> live.put(id, p)));
+        var customerIds = entries.stream().map(Entry::contactId).filter(Objects::nonNull).distinct().toList();
+        var customers = contacts.names(actor.account(), customerIds);
+        var now = clock.instant();
+        return entries.stream().map(entry -> {
+            var member = members.get(entry.membershipId());
+            EcProject project = null;
+            if (entry.projectId() != null) {
+                var named = projectNames.get(entry.projectId());
+                var current = live.get(entry.projectId());
+                var customer = customers.get(entry.contactId());
+                project = new EcProject(id(entry.projectId()), named == null ? null : named.name(),
+                    id(entry.contactId()), current == null || current.details().defaultRate() == null
+                        ? BigDecimal.ZERO : current.details().defaultRate(),
+                    currency, entry.contactId() == null ? null
+                        : new EcCustomer(id(entry.contactId()), name(customer)));
+            }
+            var start = entry.startedAt() != null ? entry.startedAt() : startOf(entry);
+            long seconds = entry.seconds(now);
+            var end = entry.running() ? null : entry.endedAt() != null ? entry.endedAt() : start.plusSeconds(seconds);
+            return new EcEntry(id(entry.id()), id(entry.account().value()), id(entry.membershipId()),
+                id(entry.projectId()), timestamp(start), timestamp(end), seconds, entry.description(),
+                entry.billable(), id(entry.invoiceId()), timestamp(entry.createdAt()), timestamp(entry.updatedAt()),
+                new EcUser(id(entry.membershipId()), member == null ? null : member.name(),
+                    member == null ? null : member.email(), null),
+                project, null);
+        }).toList();
+    }
+
+    /** An entry tracked by duration has no start: it is shown starting at the beginning of its day. */
+    Instant startOf(Entry entry) {
+        return entry.spentOn().atStartOfDay(entry.ownerTimeZone()).toInstant();
+    }
+
+    private static String id(Long id) {
+        return id == null ? null : Long.toString(id);
+    }
+
+    private static String name(Named named) {
+        return named == null ? null : named.name();
+    }
+
+    private static String timestamp(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    record EcUser(String id, String fullName, String email, String avatarUrl) { }
+
+    record EcCustomer(String id, String name) { }
+
+    record EcProject(String id, String name, String customerId, BigDecimal hourlyRate, String currency,
+                     EcCustomer customer) { }
+
+    record EcInvoice(String id, String number, String status, String date, String dueDate) { }
+
+    /** Expensicat's time entry, every field of the document's sample. */
+    record EcEntry(String id, String organizationId, String userId, String projectId, String startTime,
+                   String endTime, long duration, String description, boolean billable, String invoiceId,
+                   String createdAt, String updatedAt, EcUser user, EcProject project, EcInvoice invoice) { }
+}
