@@ -126,7 +126,7 @@ class ExpensicatTimeEntriesController {
         var date = Field.of(startedAt.atZone(zone).toLocalDate());
         Field<Long> duration = endedAt == null
             ? Field.of(Math.max(0, Duration.between(startedAt, now).getSeconds())) : Field.absent();
-        var changes = new EntryChanges(Field.absent(), Field.absent(), projectId, Field.absent(), description,
+        var changes = new EntryChanges(Field.absent(), Field.absent(), projectId, Field.absent(), Field.absent(), description,
             duration, date, Field.of(startedAt), endedAt == null ? Field.absent() : Field.of(endedAt),
             Field.absent(), billable);
         var entry = endedAt == null ? entries.start(actor, changes) : entries.create(actor, changes);
@@ -158,7 +158,7 @@ class ExpensicatTimeEntriesController {
             : views.startOf(current));
         var date = start.isGiven() ? Field.of(startedAt.atZone(current.ownerTimeZone()).toLocalDate())
             : Field.<java.time.LocalDate>absent();
-        var changes = new EntryChanges(Field.absent(), Field.absent(), projectId, Field.absent(), description,
+        var changes = new EntryChanges(Field.absent(), Field.absent(), projectId, Field.absent(), Field.absent(), description,
             Field.absent(), date, start.isGiven() || end.isGiven() ? Field.of(startedAt) : Field.absent(), end,
             Field.absent(), billable);
         return Map.of("data", views.render(actor, entries.update(actor, entryId, changes)));

@@ -126,7 +126,7 @@ class HarvestTimeEntriesController {
             running = hours.orElse(null) == null;
             duration = hours.map(HarvestTimeEntriesController::seconds);
         }
-        var changes = new EntryChanges(userId, Field.absent(), projectId, taskId.map(List::of), notes, duration,
+        var changes = new EntryChanges(userId, Field.absent(), projectId, Field.absent(), taskId.map(List::of), notes, duration,
             Field.of(date), startedAt, endedAt, reference, Field.absent());
         var entry = running ? entries.start(actor, changes) : entries.create(actor, changes);
         return views.render(actor, entry);
@@ -156,7 +156,7 @@ class HarvestTimeEntriesController {
         var zone = current.ownerTimeZone();
         Field<Instant> startedAt = startedTime.map(text -> text == null ? null : at(date, "started_time", text, zone));
         Field<Instant> endedAt = endedTime.map(text -> text == null ? null : at(date, "ended_time", text, zone));
-        var changes = new EntryChanges(Field.absent(), Field.absent(), projectId, taskId.map(List::of), notes,
+        var changes = new EntryChanges(Field.absent(), Field.absent(), projectId, Field.absent(), taskId.map(List::of), notes,
             hours.map(HarvestTimeEntriesController::seconds), spentDate, startedAt, endedAt, reference, Field.absent());
         return views.render(actor, entries.update(actor, id, changes));
     }

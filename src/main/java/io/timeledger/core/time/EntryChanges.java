@@ -10,6 +10,7 @@ import java.util.List;
  * (#task, #project-code, @contact-code) add to what the id fields say.
  *
  * @param membershipId whose entry it is (admins only, for someone else)
+ * @param jobId        the job it is logged to; the job brings its project and contact
  * @param duration     seconds
  * @param date         the day; on create, absent means "start a timer in the dock"
  * @param startedAt    when the work started (tracking by start and end time)
@@ -17,7 +18,7 @@ import java.util.List;
  * @param billable     overrides whether the entry is billable (else its work decides)
  */
 public record EntryChanges(Field<Long> membershipId, Field<Long> contactId, Field<Long> projectId,
-                           Field<List<Long>> taskIds, Field<String> description, Field<Long> duration,
+                           Field<Long> jobId, Field<List<Long>> taskIds, Field<String> description, Field<Long> duration,
                            Field<LocalDate> date, Field<Instant> startedAt, Field<Instant> endedAt,
                            Field<ExternalReference> externalReference, Field<Boolean> billable) {
 
@@ -28,11 +29,12 @@ public record EntryChanges(Field<Long> membershipId, Field<Long> contactId, Fiel
     public static EntryChanges of(Field<Long> membershipId, Field<Long> contactId, Field<Long> projectId,
                                   Field<List<Long>> taskIds, Field<String> description, Field<Long> duration,
                                   Field<LocalDate> date) {
-        return new EntryChanges(membershipId, contactId, projectId, taskIds, description, duration, date,
+        return new EntryChanges(membershipId, contactId, projectId, Field.absent(), taskIds, description, duration, date,
             Field.absent(), Field.absent(), Field.absent(), Field.absent());
     }
 
     boolean changesWork() {
-        return contactId.isGiven() || projectId.isGiven() || taskIds.isGiven() || description.isGiven();
+        return contactId.isGiven() || projectId.isGiven() || jobId.isGiven() || taskIds.isGiven()
+            || description.isGiven();
     }
 }

@@ -87,6 +87,7 @@ final class EntryDraft {
     void work(Work work, Rate rate) {
         contactId = work.contactId();
         projectId = work.projectId();
+        jobId = work.jobId();
         taskIds = work.taskIds();
         billable = rate.billable();
         billingRate = rate.rate();

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * one: a task's rate on the entry's project (Harvest's task assignment), a task's own rate,
  * the project's, the contact's, the person's rate on the project (Harvest's user assignment),
  * the person's own. A non-billable task, task assignment, project or contact makes the entry
- * non-billable.
+ * non-billable. Time logged to a job is priced by the job's price type instead.
  */
 @Component
 class RateResolver {
@@ -26,6 +26,9 @@ class RateResolver {
     }
 
     Rate resolve(Member member, Work work) {
+        if (work.job() != null) {
+            return byJob(member, work);
+        }
         List<TaskAssignment> onProject = work.project() == null ? List.of() : work.tasks().stream()
             .map(task -> assignments.taskAssignment(member.account(), work.projectId(), task.id()).orElse(null))
             .filter(Objects::nonNull)
@@ -44,14 +47,34 @@ class RateResolver {
         if (rate == null && work.contact() != null) {
             rate = work.contact().details().defaultRate();
         }
-        if (rate == null && work.project() != null) {
+        if (rate == null) {
+            rate = personal(member, work);
+        }
+        return new Rate(billable, rate, member.costRate());
+    }
+
+    /**
+     * Time logged to a job is priced by the job: per hour at its price, fixed (the time itself not
+     * billable), or per user at the person's rate on the project, else their own.
+     */
+    private Rate byJob(Member member, Work work) {
+        var job = work.job();
+        boolean billable = (work.contact() == null || work.contact().details().billable())
+            && (work.project() == null || work.project().details().billable());
+        return switch (job.priceType()) {
+            case PER_HOUR -> new Rate(billable, job.price(), member.costRate());
+            case FIXED -> new Rate(false, null, member.costRate());
+            case PER_USER -> new Rate(billable, personal(member, work), member.costRate());
+        };
+    }
+
+    private BigDecimal personal(Member member, Work work) {
+        BigDecimal rate = null;
+        if (work.project() != null) {
             rate = assignments.userAssignment(member.account(), work.projectId(), member.id())
                 .map(assignment -> assignment.hourlyRate()).orElse(null);
         }
-        if (rate == null) {
-            rate = member.billingRate();
-        }
-        return new Rate(billable, rate, member.costRate());
+        return rate != null ? rate : member.billingRate();
     }
 
     private static BigDecimal first(List<BigDecimal> rates) {

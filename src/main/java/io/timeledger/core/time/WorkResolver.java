@@ -2,6 +2,8 @@ package io.timeledger.core.time;
 
 import io.timeledger.core.catalog.Contact;
 import io.timeledger.core.catalog.Contacts;
+import io.timeledger.core.catalog.Job;
+import io.timeledger.core.catalog.Jobs;
 import io.timeledger.core.catalog.Project;
 import io.timeledger.core.catalog.Projects;
 import io.timeledger.core.catalog.Task;
@@ -24,11 +26,13 @@ class WorkResolver {
     private final Contacts contacts;
     private final Projects projects;
     private final Tasks tasks;
+    private final Jobs jobs;
 
-    WorkResolver(Contacts contacts, Projects projects, Tasks tasks) {
+    WorkResolver(Contacts contacts, Projects projects, Tasks tasks, Jobs jobs) {
         this.contacts = contacts;
         this.projects = projects;
         this.tasks = tasks;
+        this.jobs = jobs;
     }
 
     /** The work of a new entry, or of an entry whose work changes from {@code current} (null for a new one). */
@@ -51,7 +55,14 @@ class WorkResolver {
             }
         }
 
-        Long projectId = changes.projectId().isGiven() ? changes.projectId().orElse(null)
+        Long jobId = changes.jobId().orElse(current == null ? null : current.jobId());
+        Job job = jobId == null ? null : jobs.find(account, jobId).orElse(null);
+        if (job == null && jobId != null && changes.jobId().isGiven()) {
+            problems.add("job_id", "does not name a job in this account");
+        }
+
+        Long projectId = job != null && job.projectId() != null && changes.jobId().isGiven() ? job.projectId()
+            : changes.projectId().isGiven() ? changes.projectId().orElse(null)
             : current != null && current.projectId() != null ? current.projectId()
             : tags.hashes().stream().map(code -> projects.byShortCode(account, code).orElse(null))
                 .filter(Objects::nonNull).map(Project::id).findFirst().orElse(null);
@@ -61,7 +72,9 @@ class WorkResolver {
         }
 
         Long contactId;
-        if (project != null) {
+        if (job != null && changes.jobId().isGiven() && job.projectId() == null) {
+            contactId = job.contactId();
+        } else if (project != null) {
             // a project always belongs to its contact
             Long given = changes.contactId().orElse(null);
             if (given != null && given != project.contactId()) {
@@ -80,6 +93,6 @@ class WorkResolver {
         if (contact == null && contactId != null && changes.contactId().isGiven() && project == null) {
             problems.add("contact_id", "does not name a contact in this account");
         }
-        return new Work(contactId, contact, projectId, project, List.copyOf(chosenTasks));
+        return new Work(contactId, contact, projectId, project, jobId, job, List.copyOf(chosenTasks));
     }
 }
