@@ -39,7 +39,7 @@ final class CredentialFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean harvest = request.getRequestURI().startsWith(HARVEST_PREFIX);
-        String secret = secretOf(request, harvest);
+        String secret = secretOf(request, harvest, paydirt(request.getRequestURI()));
         if (secret == null) {
             chain.doFilter(request, response);
             return;
@@ -72,7 +72,17 @@ final class CredentialFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String secretOf(HttpServletRequest request, boolean harvest) {
+    /** Paydirt takes its API key as the api_key parameter, in the query or the form. */
+    private static boolean paydirt(String path) {
+        for (var base : new String[] {"/v1/jobs", "/api/v1/jobs", "/api/v1/time"}) {
+            if (path.equals(base) || path.startsWith(base + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String secretOf(HttpServletRequest request, boolean harvest, boolean paydirt) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             var token = authorization.substring(BEARER.length()).strip();
@@ -82,8 +92,9 @@ final class CredentialFilter extends OncePerRequestFilter {
         if (apiKey != null && !apiKey.isBlank()) {
             return apiKey.strip();
         }
-        // Harvest also takes the token as a query parameter
-        String queryToken = harvest ? request.getParameter("access_token") : null;
+        // Harvest also takes the token as a query parameter, Paydirt its key
+        String queryToken = harvest ? request.getParameter("access_token")
+            : paydirt ? request.getParameter("api_key") : null;
         return queryToken == null || queryToken.isBlank() ? null : queryToken.strip();
     }
 

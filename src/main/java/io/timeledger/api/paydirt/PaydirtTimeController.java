@@ -1,0 +1,133 @@
+package io.timeledger.api.paydirt;
+
+import io.timeledger.api.common.JsonFields;
+import io.timeledger.api.common.Params;
+import io.timeledger.api.common.RequestBodies;
+import io.timeledger.core.account.Actor;
+import io.timeledger.core.account.People;
+import io.timeledger.core.common.Field;
+import io.timeledger.core.time.Entries;
+import io.timeledger.core.time.Entry;
+import io.timeledger.core.time.EntryChanges;
+import io.timeledger.core.time.EntryQuery;
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Paydirt's time logs ({@code /api/v1/time}): time logged to jobs, each one the same entry
+ * every other dialect shows. List with {@code start}, {@code end}, {@code user_id},
+ * {@code client_id}; create with {@code job_id} and a {@code duration} in seconds or
+ * {@code started_at}/{@code ended_at}.
+ */
+@RestController
+@RequestMapping("/api/v1/time")
+class PaydirtTimeController {
+
+    private final Entries entries;
+    private final People people;
+    private final RequestBodies bodies;
+    private final Clock clock;
+
+    PaydirtTimeController(Entries entries, People people, RequestBodies bodies, Clock clock) {
+        this.entries = entries;
+        this.people = people;
+        this.bodies = bodies;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    Map<String, List<PdTimeLog>> list(Actor actor, HttpServletRequest request) {
+        var userId = Params.id("user_id", request.getParameter("user_id"));
+        var clientId = Params.id("client_id", request.getParameter("client_id"));
+        var query = EntryQuery.of(true, userId == null ? null : List.of(userId), null,
+            clientId == null ? null : List.of(clientId), null, null,
+            Params.date("start", request.getParameter("start")), Params.date("end", request.getParameter("end")), null,
+            Params.integer("limit", request.getParameter("limit"), 1, EntryQuery.MAX_LIMIT, 500),
+            Params.integer("offset", request.getParameter("offset"), 0, Integer.MAX_VALUE, 0));
+        var now = clock.instant();
+        return Map.of("time_logs", entries.search(actor, query).stream().map(e -> PdTimeLog.from(e, now)).toList());
+    }
+
+    @GetMapping("/{id}")
+    Map<String, PdTimeLog> fetch(Actor actor, @PathVariable long id) {
+        return Map.of("time_log", PdTimeLog.from(entries.get(actor, id), clock.instant()));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, PdTimeLog> create(Actor actor, HttpServletRequest request) {
+        var fields = JsonFields.of(bodies.read(request), "time_log");
+        var jobId = fields.id("job_id");
+        var duration = fields.integer("duration");
+        var startedAt = instant(fields, "started_at");
+        var endedAt = instant(fields, "ended_at");
+        var date = fields.date("date");
+        var notes = fields.string("notes");
+        if (jobId.orElse(null) == null && !fields.rejected("job_id")) {
+            fields.reject("job_id", "can't be blank");
+        }
+        boolean bySpan = startedAt.orElse(null) != null || endedAt.orElse(null) != null;
+        if (bySpan && (startedAt.orElse(null) == null || endedAt.orElse(null) == null)) {
+            fields.reject(startedAt.orElse(null) == null ? "started_at" : "ended_at",
+                "is needed with " + (startedAt.orElse(null) == null ? "ended_at" : "started_at"));
+        }
+        if (!bySpan && duration.orElse(null) == null && !fields.rejected("duration")) {
+            fields.reject("duration", "or started_at and ended_at are needed");
+        }
+        fields.validate();
+
+        var zone = people.member(actor.account(), actor.membershipId()).timeZone();
+        var day = date.orElse(null) != null ? date.orElse(null)
+            : bySpan ? startedAt.orElse(null).atZone(zone).toLocalDate() : LocalDate.now(clock.withZone(zone));
+        var changes = new EntryChanges(Field.absent(), Field.absent(), Field.absent(), jobId, Field.absent(), notes,
+            bySpan ? Field.absent() : duration, Field.of(day), startedAt, endedAt, Field.absent(), Field.absent());
+        return Map.of("time_log", PdTimeLog.from(entries.create(actor, changes), clock.instant()));
+    }
+
+    private static Field<Instant> instant(JsonFields fields, String name) {
+        return fields.string(name).map(text -> {
+            if (text == null) {
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(text.strip()).toInstant();
+            } catch (DateTimeParseException e) {
+                fields.reject(name, "must be an ISO 8601 date-time with an offset");
+                return null;
+            }
+        });
+    }
+
+    /** A time log: an entry as Paydirt shows it, ids as numbers and money as "85.0". */
+    record PdTimeLog(long id, Long jobId, Long projectId, Long clientId, long userId, String date,
+                     String startedAt, String endedAt, long duration, String notes, boolean billable, String rate,
+                     String createdAt, String updatedAt) {
+        static PdTimeLog from(Entry entry, Instant now) {
+            return new PdTimeLog(entry.id(), entry.jobId(), entry.projectId(), entry.contactId(),
+                entry.membershipId(), entry.spentOn() == null ? null : entry.spentOn().toString(),
+                timestamp(entry.startedAt()), timestamp(entry.endedAt()), entry.seconds(now), entry.description(),
+                entry.billable(), Paydirt.decimal(entry.billable() && entry.billingRate() != null
+                    ? entry.billingRate() : BigDecimal.ZERO),
+                timestamp(entry.createdAt()), timestamp(entry.updatedAt()));
+        }
+
+        private static String timestamp(Instant instant) {
+            return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+        }
+    }
+}
