@@ -96,7 +96,8 @@ class JobRepository {
     private static Job map(ResultSet rs, int row) throws SQLException {
         return new Job(rs.getLong("id"), rs.getLong("contact_id"), rs.getObject("project_id", Long.class),
             rs.getString("name"), rs.getBigDecimal("price"), PriceType.of(rs.getInt("price_type")),
-            rs.getObject("estimate_s", Long.class), rs.getBoolean("completed"),
+            rs.getObject("estimate_s") instanceof Number estimate ? estimate.longValue() : null,
+            rs.getBoolean("completed"),
             rs.getBigDecimal("unbilled_fixed_value"), rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("updated_at").toInstant());
     }

@@ -48,8 +48,15 @@ public class Jobs {
         if (fields.projectId().orElse(null) == null) {
             problems.add("project_id", "can't be blank");
         }
+        var name = fields.name().orElse(null);
+        if (name == null || name.isBlank()) {
+            problems.add("name", "can't be blank");
+        }
         if (fields.priceType().orElse(null) == null) {
             problems.add("price_type", "can't be blank");
+        }
+        if (fields.price().orElse(null) == null) {
+            problems.add("price", "can't be blank");
         }
         problems.throwIfAny();
         return repository.insert(actor.account(), applyTo(actor.account(), BLANK, fields));
