@@ -48,18 +48,14 @@ public class Jobs {
         if (fields.projectId().orElse(null) == null) {
             problems.add("project_id", "can't be blank");
         }
-        var name = fields.name().orElse(null);
-        if (name == null || name.isBlank()) {
-            problems.add("name", "can't be blank");
-        }
-        if (fields.priceType().orElse(null) == null) {
-            problems.add("price_type", "can't be blank");
-        }
-        if (fields.price().orElse(null) == null) {
-            problems.add("price", "can't be blank");
+        Job job = null;
+        try {
+            job = applyTo(actor.account(), BLANK, fields);
+        } catch (Invalid invalid) {
+            problems.addAll(invalid);
         }
         problems.throwIfAny();
-        return repository.insert(actor.account(), applyTo(actor.account(), BLANK, fields));
+        return repository.insert(actor.account(), job);
     }
 
     @Transactional
@@ -83,7 +79,7 @@ public class Jobs {
         var name = Names.required(problems, "name", changes.name().orElse(current.name()), DetailChanges.NAME_MAX);
         var priceType = changes.priceType().orElse(current.priceType());
         if (priceType == null) {
-            problems.add("price_type", "must be 0 (per hour), 1 (fixed price) or 2 (per user)");
+            problems.add("price_type", "can't be blank");
         }
         BigDecimal price = changes.price().orElse(current.price());
         if (price == null) {
