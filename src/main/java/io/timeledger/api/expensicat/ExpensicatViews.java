@@ -8,6 +8,8 @@ import io.timeledger.core.catalog.Contacts;
 import io.timeledger.core.catalog.Named;
 import io.timeledger.core.catalog.Project;
 import io.timeledger.core.catalog.Projects;
+import io.timeledger.core.money.Invoice;
+import io.timeledger.core.money.Invoices;
 import io.timeledger.core.time.Entry;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -28,13 +30,16 @@ class ExpensicatViews {
     private final People people;
     private final Projects projects;
     private final Contacts contacts;
+    private final Invoices invoices;
     private final Clock clock;
 
-    ExpensicatViews(Accounts accounts, People people, Projects projects, Contacts contacts, Clock clock) {
+    ExpensicatViews(Accounts accounts, People people, Projects projects, Contacts contacts, Invoices invoices,
+                    Clock clock) {
         this.accounts = accounts;
         this.people = people;
         this.projects = projects;
         this.contacts = contacts;
+        this.invoices = invoices;
         this.clock = clock;
     }
 
@@ -52,6 +57,8 @@ class ExpensicatViews {
         projectIds.forEach(id -> projects.find(actor.account(), id).ifPresent(p -> live.put(id, p)));
         var customerIds = entries.stream().map(Entry::contactId).filter(Objects::nonNull).distinct().toList();
         var customers = contacts.names(actor.account(), customerIds);
+        var invoiced = invoices.summaries(actor.account(),
+            entries.stream().map(Entry::invoiceId).filter(Objects::nonNull).distinct().toList());
         var now = clock.instant();
         return entries.stream().map(entry -> {
             var member = members.get(entry.membershipId());
@@ -74,8 +81,13 @@ class ExpensicatViews {
                 entry.billable(), id(entry.invoiceId()), timestamp(entry.createdAt()), timestamp(entry.updatedAt()),
                 new EcUser(id(entry.membershipId()), member == null ? null : member.name(),
                     member == null ? null : member.email(), null),
-                project, null);
+                project, invoice(entry.invoiceId() == null ? null : invoiced.get(entry.invoiceId())));
         }).toList();
+    }
+
+    private static EcInvoice invoice(Invoice invoice) {
+        return invoice == null ? null : new EcInvoice(id(invoice.id()), invoice.number(),
+            invoice.sent() ? "sent" : "draft", invoice.issuedOn().toString(), invoice.dueOn().toString());
     }
 
     /** An entry tracked by duration has no start: it is shown starting at the beginning of its day. */

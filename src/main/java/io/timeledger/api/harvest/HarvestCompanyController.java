@@ -20,7 +20,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /v2/company}: the account as Harvest shows it. PATCH takes Harvest's
- * {@code wants_timestamp_timers}, and as extensions {@code name}, {@code week_start_day},
+ * {@code wants_timestamp_timers}, and as extensions {@code name}, {@code week_start_day}, {@code expense_feature},
  * {@code clock}, {@code time_format}, {@code time_rounding_minutes} and {@code time_rounding_mode}.
  */
 @RestController
@@ -52,7 +52,7 @@ class HarvestCompanyController {
         });
         var changes = new AccountChanges(fields.string("name"), weekStart, fields.bool("wants_timestamp_timers"),
             fields.integer("time_rounding_minutes").map(m -> m == null ? null : (int) Math.max(-1, Math.min(m, 1000))),
-            roundingMode, fields.string("clock"), fields.string("time_format"));
+            roundingMode, fields.string("clock"), fields.string("time_format"), fields.bool("expense_feature"));
         fields.validate();
         return HtCompany.from(accounts.change(actor, changes), request);
     }
@@ -85,7 +85,8 @@ class HarvestCompanyController {
             return new HtCompany(base.toUriString(), base.getHost(), account.name(), true,
                 account.weekStart().getDisplayName(TextStyle.FULL, Locale.ENGLISH), preferences.timestampTimers(),
                 preferences.timeFormat(), "%Y-%m-%d", "self_hosted", preferences.clock(), "iso_code_with_symbol",
-                "symbol_before", ".", ",", "orange", WEEKLY_CAPACITY, false, false, false, false, true,
+                "symbol_before", ".", ",", "orange", WEEKLY_CAPACITY, preferences.expensesEnabled(), true, false, false,
+                true,
                 account.currency(), Currency.getInstance(account.currency()).getSymbol(Locale.ENGLISH),
                 account.timeZone().getId(), preferences.roundingMinutes(),
                 preferences.roundingUp() ? "up" : "nearest");

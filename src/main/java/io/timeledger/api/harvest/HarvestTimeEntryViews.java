@@ -12,6 +12,8 @@ import io.timeledger.core.catalog.Projects;
 import io.timeledger.core.catalog.TaskAssignment;
 import io.timeledger.core.catalog.Tasks;
 import io.timeledger.core.catalog.UserAssignment;
+import io.timeledger.core.money.Invoice;
+import io.timeledger.core.money.Invoices;
 import io.timeledger.core.time.Entry;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -37,16 +39,18 @@ class HarvestTimeEntryViews {
     private final Projects projects;
     private final Tasks tasks;
     private final Assignments assignments;
+    private final Invoices invoices;
     private final Clock clock;
 
     HarvestTimeEntryViews(Accounts accounts, People people, Contacts contacts, Projects projects, Tasks tasks,
-                          Assignments assignments, Clock clock) {
+                          Assignments assignments, Invoices invoices, Clock clock) {
         this.accounts = accounts;
         this.people = people;
         this.contacts = contacts;
         this.projects = projects;
         this.tasks = tasks;
         this.assignments = assignments;
+        this.invoices = invoices;
         this.clock = clock;
     }
 
@@ -68,11 +72,13 @@ class HarvestTimeEntryViews {
         var userAssignments = new HashMap<List<Long>, UserAssignment>();
         assignments.userAssignmentsOf(actor.account(), projectIds)
             .forEach(a -> userAssignments.put(List.of(a.projectId(), a.membershipId()), a));
+        var invoiced = invoices.summaries(actor.account(), ids(entries, Entry::invoiceId));
         var now = clock.instant();
         return entries.stream().map(entry -> {
             var task = task(entry);
             var member = members.get(entry.membershipId());
-            return view(account, entry, now, member,
+            var invoice = entry.invoiceId() == null ? null : invoiced.get(entry.invoiceId());
+            return view(account, entry, now, member, invoice,
                 ref(contactNames, entry.contactId()), ref(projectNames, entry.projectId()), ref(taskNames, task),
                 entry.projectId() == null ? null
                     : userAssignments.get(List.of(entry.projectId(), entry.membershipId())),
@@ -81,7 +87,8 @@ class HarvestTimeEntryViews {
         }).toList();
     }
 
-    private static HtEntry view(Account account, Entry entry, java.time.Instant now, Member member, Ref client,
+    private static HtEntry view(Account account, Entry entry, java.time.Instant now, Member member, Invoice invoice,
+                                Ref client,
                                 Ref project, Ref task, UserAssignment userAssignment, TaskAssignment taskAssignment) {
         long seconds = entry.seconds(now);
         var preferences = account.preferences();
@@ -115,7 +122,7 @@ class HarvestTimeEntryViews {
             HarvestJson.timeOfDay(entry.startedAt(), zone, preferences.clock()),
             HarvestJson.timeOfDay(entry.endedAt(), zone, preferences.clock()),
             entry.running(),
-            entry.invoiceId() == null ? null : new HtInvoice(entry.invoiceId(), null),
+            invoice == null ? null : new HtInvoice(invoice.id(), invoice.number()),
             reference == null ? null : new HtExternalReference(reference.id(), reference.groupId(),
                 reference.accountId(), reference.permalink(), reference.service(), reference.serviceIconUrl()),
             entry.billable(),

@@ -15,7 +15,7 @@ class AccountRepository {
 
     private static final String COLUMNS = """
             a.id, a.name, a.currency, a.time_zone, a.week_start, a.wants_timestamp_timers, a.rounding_minutes,
-            a.rounding_mode, a.clock, a.time_format, a.created_at, a.updated_at""";
+            a.rounding_mode, a.clock, a.time_format, a.expenses_enabled, a.created_at, a.updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -68,7 +68,7 @@ class AccountRepository {
                 UPDATE account AS a
                    SET name = :name, week_start = :weekStart, wants_timestamp_timers = :timestampTimers,
                        rounding_minutes = :roundingMinutes, rounding_mode = :roundingMode, clock = :clock,
-                       time_format = :timeFormat, updated_at = now()
+                       time_format = :timeFormat, expenses_enabled = :expenses, updated_at = now()
                  WHERE a.id = :id
                 RETURNING %s
                 """.formatted(COLUMNS))
@@ -80,6 +80,7 @@ class AccountRepository {
             .param("roundingMode", preferences.roundingUp() ? "up" : "nearest")
             .param("clock", preferences.clock())
             .param("timeFormat", preferences.timeFormat())
+            .param("expenses", preferences.expensesEnabled())
             .query(AccountRepository::map)
             .single();
     }
@@ -96,7 +97,8 @@ class AccountRepository {
             ZoneId.of(rs.getString("time_zone")),
             DayOfWeek.of(rs.getInt("week_start")),
             new Preferences(rs.getBoolean("wants_timestamp_timers"), rs.getInt("rounding_minutes"),
-                "up".equals(rs.getString("rounding_mode")), rs.getString("clock"), rs.getString("time_format")),
+                "up".equals(rs.getString("rounding_mode")), rs.getString("clock"), rs.getString("time_format"),
+                rs.getBoolean("expenses_enabled")),
             rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("updated_at").toInstant());
     }

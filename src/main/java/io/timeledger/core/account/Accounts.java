@@ -51,7 +51,8 @@ public class Accounts {
         var weekStart = required(problems, "week_start_day", changes.weekStart(), current.weekStart());
         var preferences = new Preferences(
             required(problems, "wants_timestamp_timers", changes.timestampTimers(), old.timestampTimers()), rounding,
-            required(problems, "rounding_mode", changes.roundingUp(), old.roundingUp()), clock, timeFormat);
+            required(problems, "rounding_mode", changes.roundingUp(), old.roundingUp()), clock, timeFormat,
+            required(problems, "expenses_enabled", changes.expensesEnabled(), old.expensesEnabled()));
         problems.throwIfAny();
         return repository.update(actor.account(), name.strip(), weekStart, preferences);
     }

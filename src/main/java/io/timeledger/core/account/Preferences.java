@@ -8,6 +8,7 @@ package io.timeledger.core.account;
  * @param roundingUp      round up rather than to the nearest increment
  * @param clock           "12h" or "24h"
  * @param timeFormat      "decimal" or "hours_minutes"
+ * @param expensesEnabled whether the account tracks expenses (MinuteDock's expenses feature)
  */
 public record Preferences(boolean timestampTimers, int roundingMinutes, boolean roundingUp, String clock,
-                          String timeFormat) { }
+                          String timeFormat, boolean expensesEnabled) { }
