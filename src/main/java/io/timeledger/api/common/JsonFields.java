@@ -166,6 +166,47 @@ public final class JsonFields {
         });
     }
 
+    /**
+     * MinuteDock's ListFilter: an array of ids, a comma-separated string of them, or null for no
+     * filter; where {@code allowAll}, "all" (alone or in the array) gives an empty list.
+     */
+    public Field<List<Long>> listFilter(String name, boolean allowAll) {
+        var node = object.get(name);
+        if (allowAll && node != null && (node.isString() && node.stringValue().strip().equalsIgnoreCase("all")
+                || node.isArray() && node.size() == 1 && node.get(0).isString()
+                    && node.get(0).stringValue().strip().equalsIgnoreCase("all"))) {
+            return Field.of(List.of());
+        }
+        return ids(name);
+    }
+
+    /** Strings as a JSON array or one comma-separated string; empty when absent or null. */
+    public List<String> stringList(String name) {
+        var node = object.get(name);
+        var values = new ArrayList<String>();
+        if (node == null || node.isNull()) {
+            return values;
+        }
+        if (node.isString()) {
+            for (var part : node.stringValue().split(",")) {
+                if (!part.isBlank()) {
+                    values.add(part.strip());
+                }
+            }
+        } else if (node.isArray()) {
+            for (var item : node) {
+                if (!item.isString()) {
+                    problems.add(name, "must be strings");
+                    return List.of();
+                }
+                values.add(item.stringValue());
+            }
+        } else {
+            problems.add(name, "must be an array or a comma-separated string");
+        }
+        return values;
+    }
+
     /** A calendar day, {@code YYYY-MM-DD}; an empty string counts as null. */
     public Field<LocalDate> date(String name) {
         return read(name, node -> {

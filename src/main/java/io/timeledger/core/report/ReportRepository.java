@@ -1,0 +1,124 @@
+package io.timeledger.core.report;
+
+import io.timeledger.core.common.AccountId;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Aggregates entries in SQL: one pass, grouped by the chosen dimensions. */
+@Repository
+class ReportRepository {
+
+    /** A row of the aggregate: the group's keys (null when ungrouped) and its sums. */
+    record Row(Map<Dimension, String> keys, Map<Dimension, String> names, long entries, long seconds,
+               long billableSeconds, BigDecimal amount) { }
+
+    private final JdbcClient jdbc;
+
+    ReportRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Row> aggregate(AccountId account, long viewer, ReportQuery query, Instant now) {
+        var where = new ArrayList<String>(List.of("e.account_id = :account", "e.logged"));
+        var params = new MapSqlParameterSource("account", account.value()).addValue("now", Timestamp.from(now));
+        if (!query.everyone() && query.memberships() == null && query.legacyUserIds() == null) {
+            where.add("e.membership_id = :viewer");
+            params.addValue("viewer", viewer);
+        }
+        if (query.memberships() != null) {
+            where.add("e.membership_id = ANY(:memberships)");
+            params.addValue("memberships", query.memberships().toArray(Long[]::new));
+        }
+        if (query.legacyUserIds() != null) {
+            where.add("m.user_id = ANY(:users)");
+            params.addValue("users", query.legacyUserIds().toArray(Long[]::new));
+        }
+        if (query.contacts() != null) {
+            where.add("e.contact_id = ANY(:contacts)");
+            params.addValue("contacts", query.contacts().toArray(Long[]::new));
+        }
+        if (query.projects() != null) {
+            where.add("e.project_id = ANY(:projects)");
+            params.addValue("projects", query.projects().toArray(Long[]::new));
+        }
+        if (query.tasks() != null) {
+            where.add("EXISTS (SELECT 1 FROM entry_task t WHERE t.entry_id = e.id AND t.task_id = ANY(:tasks))");
+            params.addValue("tasks", query.tasks().toArray(Long[]::new));
+        }
+        if (query.from() != null) {
+            where.add("e.spent_on >= :from");
+            params.addValue("from", query.from());
+        }
+        if (query.to() != null) {
+            where.add("e.spent_on <= :to");
+            params.addValue("to", query.to());
+        }
+        if (query.billable() != null) {
+            where.add(query.billable() ? "e.billable" : "NOT e.billable");
+        }
+        if (query.invoiced() != null) {
+            where.add(query.invoiced() ? "e.invoice_id IS NOT NULL" : "e.invoice_id IS NULL");
+        }
+        var keys = new ArrayList<String>();
+        var joins = new StringBuilder(" JOIN membership m ON m.id = e.membership_id");
+        for (var dimension : query.groupBy()) {
+            switch (dimension) {
+                case CONTACT -> {
+                    keys.add("e.contact_id::text AS contact_key");
+                    keys.add("c.name AS contact_name");
+                    joins.append(" LEFT JOIN contact c ON c.account_id = e.account_id AND c.id = e.contact_id");
+                }
+                case PROJECT -> {
+                    keys.add("e.project_id::text AS project_key");
+                    keys.add("p.name AS project_name");
+                    joins.append(" LEFT JOIN project p ON p.account_id = e.account_id AND p.id = e.project_id");
+                }
+                case USER -> {
+                    keys.add("e.membership_id::text AS user_key");
+                    keys.add("trim(u.first_name || ' ' || u.last_name) AS user_name");
+                    joins.append(" JOIN app_user u ON u.id = m.user_id");
+                }
+                case DATE -> keys.add("to_char(e.spent_on, 'YYYY-MM-DD') AS date_key");
+                case MONTH -> keys.add("to_char(e.spent_on, 'YYYY-MM') AS month_key");
+                case YEAR -> keys.add("to_char(e.spent_on, 'YYYY') AS year_key");
+            }
+        }
+        var seconds = "(e.duration_s + CASE WHEN e.timer_started_at IS NULL THEN 0"
+            + " ELSE floor(extract(epoch FROM (CAST(:now AS timestamptz) - e.timer_started_at)))::bigint END)";
+        var sql = "SELECT " + (keys.isEmpty() ? "" : String.join(", ", keys) + ", ")
+            + "count(*) AS entries, sum(" + seconds + ") AS seconds, "
+            + "coalesce(sum(" + seconds + ") FILTER (WHERE e.billable), 0) AS billable_seconds, "
+            + "coalesce(sum(" + seconds + " * coalesce(e.billing_rate, 0)) FILTER (WHERE e.billable), 0) AS amount_x3600"
+            + " FROM entry e" + joins
+            + " WHERE " + String.join(" AND ", where)
+            + (keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys.stream()
+                .map(k -> k.substring(k.lastIndexOf(" AS ") + 4)).toList())
+                + " ORDER BY " + String.join(", ", query.groupBy().stream().map(d -> d.wire() + "_key").toList()));
+        return jdbc.sql(sql).paramSource(params).query((rs, row) -> map(rs, query.groupBy())).list();
+    }
+
+    private static Row map(ResultSet rs, List<Dimension> dimensions) throws SQLException {
+        var keys = new EnumMap<Dimension, String>(Dimension.class);
+        var names = new EnumMap<Dimension, String>(Dimension.class);
+        for (var dimension : dimensions) {
+            keys.put(dimension, rs.getString(dimension.wire() + "_key"));
+            if (!dimension.period()) {
+                names.put(dimension, rs.getString(dimension.wire() + "_name"));
+            }
+        }
+        var amount = rs.getBigDecimal("amount_x3600");
+        return new Row(keys, names, rs.getLong("entries"), rs.getLong("seconds"), rs.getLong("billable_seconds"),
+            amount == null ? BigDecimal.ZERO : amount.divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP));
+    }
+}

@@ -1,0 +1,103 @@
+package io.timeledger.core.report;
+
+import io.timeledger.core.account.Accounts;
+import io.timeledger.core.account.Actor;
+import io.timeledger.core.account.Role;
+import io.timeledger.core.common.Forbidden;
+import io.timeledger.core.common.Invalid;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reports over logged time. Members report on their own time and see no money; managers and
+ * admins on everyone's, with billable amounts. Hours are summed as seconds and rounded once,
+ * to two places; amounts are summed exactly and rounded once, half up, to the cent.
+ */
+@Service
+public class Reports {
+
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+
+    private final ReportRepository repository;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    Reports(ReportRepository repository, Accounts accounts, Clock clock) {
+        this.repository = repository;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public ReportResult generate(Actor actor, ReportQuery query) {
+        if (query.groupBy().stream().filter(Dimension::period).count() > 1) {
+            throw new Invalid("group_by", "may hold only one of date, month and year");
+        }
+        if (query.from() != null && query.to() != null && query.to().isBefore(query.from())) {
+            throw new Invalid("to", "must not be before from");
+        }
+        boolean member = actor.role() == Role.MEMBER;
+        if (member) {
+            boolean others = query.memberships() != null
+                    && query.memberships().stream().anyMatch(id -> id != actor.membershipId())
+                || query.legacyUserIds() != null
+                    && query.legacyUserIds().stream().anyMatch(id -> id != actor.userId());
+            if (others) {
+                throw new Forbidden("Members can report only on their own time");
+            }
+            query = new ReportQuery(query.from(), query.to(), false, null, null, query.contacts(), query.projects(),
+                query.tasks(), query.billable(), query.invoiced(), query.groupBy());
+        }
+        var currency = accounts.get(actor.account()).currency();
+        var rows = repository.aggregate(actor.account(), actor.membershipId(), query, clock.instant());
+        long entries = 0;
+        long seconds = 0;
+        long billableSeconds = 0;
+        var amount = BigDecimal.ZERO;
+        var groups = new java.util.ArrayList<ReportResult.Group>();
+        for (var row : rows) {
+            entries += row.entries();
+            seconds += row.seconds();
+            billableSeconds += row.billableSeconds();
+            amount = amount.add(row.amount());
+            if (!query.groupBy().isEmpty()) {
+                groups.add(new ReportResult.Group(row.keys(), row.names(),
+                    totals(row.entries(), row.seconds(), row.billableSeconds(), row.amount(), currency, member)));
+            }
+        }
+        return new ReportResult(describe(query),
+            totals(entries, seconds, billableSeconds, amount, currency, member), List.copyOf(groups));
+    }
+
+    private static ReportResult.Totals totals(long entries, long seconds, long billableSeconds, BigDecimal amount,
+                                              String currency, boolean hideMoney) {
+        return new ReportResult.Totals(entries, hours(seconds), hours(billableSeconds),
+            hideMoney ? null : Map.of(currency, amount.setScale(2, RoundingMode.HALF_UP)));
+    }
+
+    private static BigDecimal hours(long seconds) {
+        return BigDecimal.valueOf(seconds).divide(SECONDS_PER_HOUR, 2, RoundingMode.HALF_UP);
+    }
+
+    /** "Report for Jan 2024" for a calendar month, else the range. */
+    private static String describe(ReportQuery query) {
+        var from = query.from();
+        var to = query.to();
+        if (from != null && to != null && from.getDayOfMonth() == 1 && to.equals(from.plusMonths(1).minusDays(1))) {
+            return "Report for " + MONTH.format(from);
+        }
+        if (from == null && to == null) {
+            return "Report for all time";
+        }
+        return "Report for " + (from == null ? "the beginning" : from.toString()) + " to "
+            + (to == null ? "today" : to.toString());
+    }
+}
