@@ -26,12 +26,24 @@ final class DetailsColumns {
                              END, 2)
                   FROM entry e
                  WHERE e.account_id = %1$s.account_id AND e.%2$s = %1$s.id AND e.logged
-                   AND e.spent_on BETWEEN
-                       CASE %1$s.budget_frequency WHEN 'weekly' THEN :weekFrom WHEN 'monthly' THEN :monthFrom
-                            WHEN 'quarterly' THEN :quarterFrom WHEN 'yearly' THEN :yearFrom ELSE DATE '0001-01-01' END
-                   AND CASE %1$s.budget_frequency WHEN 'weekly' THEN :weekTo WHEN 'monthly' THEN :monthTo
-                            WHEN 'quarterly' THEN :quarterTo WHEN 'yearly' THEN :yearTo ELSE DATE '9999-12-31' END
-            ) END AS budget_progress""".formatted(table, entryColumn);
+                   AND e.spent_on BETWEEN %3$s
+            ) + CASE %1$s.budget_type WHEN 'billable' THEN (
+                -- a money budget also counts the expenses billed to it
+                SELECT coalesce(sum(round(x.quantity * x.unit_amount, 2)), 0)
+                  FROM expense x
+                 WHERE x.account_id = %1$s.account_id AND x.%2$s = %1$s.id AND x.invoice_id IS NOT NULL
+                   AND x.spent_on BETWEEN %4$s
+            ) ELSE 0 END END AS budget_progress""".formatted(table, entryColumn, period(table), period(table));
+    }
+
+    /** The bounds of the current period of the row's budget frequency. */
+    private static String period(String table) {
+        return """
+            CASE %1$s.budget_frequency WHEN 'weekly' THEN :weekFrom WHEN 'monthly' THEN :monthFrom
+                 WHEN 'quarterly' THEN :quarterFrom WHEN 'yearly' THEN :yearFrom ELSE DATE '0001-01-01' END
+            AND CASE %1$s.budget_frequency WHEN 'weekly' THEN :weekTo WHEN 'monthly' THEN :monthTo
+                 WHEN 'quarterly' THEN :quarterTo WHEN 'yearly' THEN :yearTo ELSE DATE '9999-12-31' END"""
+            .formatted(table);
     }
 
     static final String INSERT_COLUMNS =

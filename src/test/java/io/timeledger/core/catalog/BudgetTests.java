@@ -66,6 +66,27 @@ class BudgetTests {
     }
 
     @Test
+    void aBillableBudgetCountsInvoicedExpensesToo() {
+        var admin = fixtures.anAccount();
+        jdbc.sql("UPDATE account SET expenses_enabled = true WHERE id = :id").param("id", admin.account().value())
+            .update();
+        var today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        var contact = post(admin, "/api/v1/contacts", "{\"contact\": {\"name\": \"C\", \"budget_type\": \"billable\", "
+            + "\"budget_frequency\": \"total\", \"default_rate_dollars\": \"100.00\"}}");
+        log(admin, today, 3600, "\"contact_id\": \"" + contact + "\"");
+        api.bearer(admin.token()).post("/api/v1/expenses", "{\"expense\": {\"description\": \"Travel\", "
+            + "\"rate_cents\": 4550, \"date\": \"" + today + "\", \"contact_id\": \"" + contact + "\"}}").expect(201);
+        var before = api.bearer(admin.token()).get("/api/v1/contacts/" + contact).json().get("budget_progress");
+
+        api.bearer(admin.token()).post("/api/v1/invoices", "{\"invoice\": {\"contact_id\": \"" + contact + "\"}}")
+            .expect(201);
+        var after = api.bearer(admin.token()).get("/api/v1/contacts/" + contact).json().get("budget_progress");
+
+        assertThat(before.decimalValue()).isEqualByComparingTo("100");
+        assertThat(after.decimalValue()).isEqualByComparingTo("145.5");
+    }
+
+    @Test
     void periodsFollowTheCalendarAndTheAccountsWeekStart() {
         var wednesday = LocalDate.of(2024, 5, 15);
 
