@@ -21,12 +21,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * How fast MinuteDock's entry search answers on a large account: fills one account with N
- * entries (default 100,000) over three years, then times each search shape over HTTP.
+ * entries (default 100,000) over three years, then times each search and report shape over HTTP.
  * Run with {@code bench/entries-search.sh [N]}; not part of the test suite.
  */
 public final class EntriesSearchBench {
 
-    private static final int RUNS = 40;
+    private static final int RUNS = Integer.getInteger("bench.runs", 40);
 
     public static void main(String[] args) throws Exception {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -98,10 +98,25 @@ public final class EntriesSearchBench {
                 "one task, everyone", "/api/v1/entries?user_accounts=all&tasks=" + task);
             var http = HttpClient.newHttpClient();
             var base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-            System.out.printf("%-36s %8s %8s %8s %6s%n", "search", "p50 ms", "p95 ms", "max ms", "rows");
-            for (var shape : new java.util.TreeMap<>(shapes).entrySet()) {
-                var request = HttpRequest.newBuilder(URI.create(base + shape.getValue()))
-                    .header("Authorization", "Bearer " + token).build();
+            System.out.printf("%-44s %8s %8s %8s %6s%n", "request", "p50 ms", "p95 ms", "max ms", "rows");
+            var reports = Map.of(
+                "report: whole ledger, totals", "{\"user_accounts\": \"all\"}",
+                "report: whole ledger by contact and month", "{\"user_accounts\": \"all\", "
+                    + "\"group_by\": [\"contact\", \"month\"]}",
+                "report: one year by user and project", "{\"user_accounts\": \"all\", \"from\": \"2025-01-01\", "
+                    + "\"to\": \"2025-12-31\", \"group_by\": \"user,project\"}");
+            var requests = new java.util.TreeMap<String, HttpRequest>();
+            for (var shape : shapes.entrySet()) {
+                requests.put(shape.getKey(), HttpRequest.newBuilder(URI.create(base + shape.getValue()))
+                    .header("Authorization", "Bearer " + token).build());
+            }
+            for (var report : reports.entrySet()) {
+                requests.put(report.getKey(), HttpRequest.newBuilder(URI.create(base + "/api/v1/reports/generate"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(report.getValue())).build());
+            }
+            for (var shape : requests.entrySet()) {
+                var request = shape.getValue();
                 int rows = 0;
                 for (int i = 0; i < 5; i++) {
                     http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -114,10 +129,11 @@ public final class EntriesSearchBench {
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException(shape.getKey() + ": " + response.body());
                     }
-                    rows = response.body().split("\"user_account_id\"").length - 1;
+                    rows = shape.getKey().startsWith("report") ? response.body().split("\"hours\"").length - 1
+                        : response.body().split("\"user_account_id\"").length - 1;
                 }
                 Collections.sort(times);
-                System.out.printf("%-36s %8.1f %8.1f %8.1f %6d%n", shape.getKey(), times.get(RUNS / 2),
+                System.out.printf("%-44s %8.1f %8.1f %8.1f %6d%n", shape.getKey(), times.get(RUNS / 2),
                     times.get((int) (RUNS * 0.95)), times.get(RUNS - 1), rows);
             }
         }
