@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -70,41 +71,49 @@ class ReportRepository {
         if (query.invoiced() != null) {
             where.add(query.invoiced() ? "e.invoice_id IS NOT NULL" : "e.invoice_id IS NULL");
         }
+        // Aggregate on ids and truncated dates first, then name the (few) groups: no join or
+        // text formatting runs per entry.
         var keys = new ArrayList<String>();
-        var joins = new StringBuilder(" JOIN membership m ON m.id = e.membership_id");
+        var names = new ArrayList<String>();
+        var joins = new StringBuilder();
         for (var dimension : query.groupBy()) {
             switch (dimension) {
                 case CONTACT -> {
-                    keys.add("e.contact_id::text AS contact_key");
-                    keys.add("c.name AS contact_name");
-                    joins.append(" LEFT JOIN contact c ON c.account_id = e.account_id AND c.id = e.contact_id");
+                    keys.add("e.contact_id AS contact_key");
+                    names.add("c.name AS contact_name");
+                    joins.append(" LEFT JOIN contact c ON c.account_id = :account AND c.id = g.contact_key");
                 }
                 case PROJECT -> {
-                    keys.add("e.project_id::text AS project_key");
-                    keys.add("p.name AS project_name");
-                    joins.append(" LEFT JOIN project p ON p.account_id = e.account_id AND p.id = e.project_id");
+                    keys.add("e.project_id AS project_key");
+                    names.add("p.name AS project_name");
+                    joins.append(" LEFT JOIN project p ON p.account_id = :account AND p.id = g.project_key");
                 }
                 case USER -> {
-                    keys.add("e.membership_id::text AS user_key");
-                    keys.add("trim(u.first_name || ' ' || u.last_name) AS user_name");
-                    joins.append(" JOIN app_user u ON u.id = m.user_id");
+                    keys.add("e.membership_id AS user_key");
+                    names.add("trim(u.first_name || ' ' || u.last_name) AS user_name");
+                    joins.append(" LEFT JOIN membership um ON um.account_id = :account AND um.id = g.user_key"
+                        + " LEFT JOIN app_user u ON u.id = um.user_id");
                 }
-                case DATE -> keys.add("to_char(e.spent_on, 'YYYY-MM-DD') AS date_key");
-                case MONTH -> keys.add("to_char(e.spent_on, 'YYYY-MM') AS month_key");
-                case YEAR -> keys.add("to_char(e.spent_on, 'YYYY') AS year_key");
+                case DATE -> keys.add("e.spent_on AS date_key");
+                case MONTH -> keys.add("CAST(date_trunc('month', e.spent_on) AS date) AS month_key");
+                case YEAR -> keys.add("CAST(date_trunc('year', e.spent_on) AS date) AS year_key");
             }
         }
         var seconds = "(e.duration_s + CASE WHEN e.timer_started_at IS NULL THEN 0"
             + " ELSE floor(extract(epoch FROM (CAST(:now AS timestamptz) - e.timer_started_at)))::bigint END)";
-        var sql = "SELECT " + (keys.isEmpty() ? "" : String.join(", ", keys) + ", ")
+        var membership = query.legacyUserIds() != null ? " JOIN membership m ON m.id = e.membership_id" : "";
+        var aggregate = "SELECT " + (keys.isEmpty() ? "" : String.join(", ", keys) + ", ")
             + "count(*) AS entries, sum(" + seconds + ") AS seconds, "
             + "coalesce(sum(" + seconds + ") FILTER (WHERE e.billable), 0) AS billable_seconds, "
             + "coalesce(sum(" + seconds + " * coalesce(e.billing_rate, 0)) FILTER (WHERE e.billable), 0) AS amount_x3600"
-            + " FROM entry e" + joins
+            + " FROM entry e" + membership
             + " WHERE " + String.join(" AND ", where)
             + (keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys.stream()
-                .map(k -> k.substring(k.lastIndexOf(" AS ") + 4)).toList())
-                + " ORDER BY " + String.join(", ", query.groupBy().stream().map(d -> d.wire() + "_key").toList()));
+                .map(k -> k.substring(k.lastIndexOf(" AS ") + 4)).toList()));
+        var sql = keys.isEmpty() ? aggregate
+            : "SELECT g.*" + (names.isEmpty() ? "" : ", " + String.join(", ", names)) + " FROM (" + aggregate + ") g"
+                + joins + " ORDER BY " + String.join(", ", query.groupBy().stream()
+                    .map(d -> "g." + d.wire() + "_key").toList());
         return jdbc.sql(sql).paramSource(params).query((rs, row) -> map(rs, query.groupBy())).list();
     }
 
@@ -112,7 +121,13 @@ class ReportRepository {
         var keys = new EnumMap<Dimension, String>(Dimension.class);
         var names = new EnumMap<Dimension, String>(Dimension.class);
         for (var dimension : dimensions) {
-            keys.put(dimension, rs.getString(dimension.wire() + "_key"));
+            var column = dimension.wire() + "_key";
+            keys.put(dimension, switch (dimension) {
+                case DATE -> rs.getObject(column, LocalDate.class).toString();
+                case MONTH -> rs.getObject(column, LocalDate.class).toString().substring(0, 7);
+                case YEAR -> rs.getObject(column, LocalDate.class).toString().substring(0, 4);
+                default -> rs.getString(column);
+            });
             if (!dimension.period()) {
                 names.put(dimension, rs.getString(dimension.wire() + "_name"));
             }
