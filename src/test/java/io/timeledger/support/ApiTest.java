@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"timeledger.database.ephemeral=true", "timeledger.first-start.enabled=false"})
+    properties = {"timeledger.database.ephemeral=true", "timeledger.first-start.enabled=false",
+        "timeledger.rate-limit.enabled=false"})
 @Import({Fixtures.class, Api.class, TestSupport.class})
 public @interface ApiTest { }
