@@ -1,6 +1,8 @@
 package io.timeledger.core.report;
 
 import io.timeledger.core.common.AccountId;
+import io.timeledger.core.time.EntryFilter;
+import io.timeledger.core.time.EntryQuery;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,46 +32,13 @@ class ReportRepository {
     }
 
     List<Row> aggregate(AccountId account, long viewer, ReportQuery query, Instant now) {
-        var where = new ArrayList<String>(List.of("e.account_id = :account", "e.logged"));
-        var params = new MapSqlParameterSource("account", account.value()).addValue("now", Timestamp.from(now));
-        if (!query.everyone() && query.memberships() == null && query.legacyUserIds() == null) {
-            where.add("e.membership_id = :viewer");
-            params.addValue("viewer", viewer);
-        }
-        if (query.memberships() != null) {
-            where.add("e.membership_id = ANY(:memberships)");
-            params.addValue("memberships", query.memberships().toArray(Long[]::new));
-        }
-        if (query.legacyUserIds() != null) {
-            where.add("m.user_id = ANY(:users)");
-            params.addValue("users", query.legacyUserIds().toArray(Long[]::new));
-        }
-        if (query.contacts() != null) {
-            where.add("e.contact_id = ANY(:contacts)");
-            params.addValue("contacts", query.contacts().toArray(Long[]::new));
-        }
-        if (query.projects() != null) {
-            where.add("e.project_id = ANY(:projects)");
-            params.addValue("projects", query.projects().toArray(Long[]::new));
-        }
-        if (query.tasks() != null) {
-            where.add("EXISTS (SELECT 1 FROM entry_task t WHERE t.entry_id = e.id AND t.task_id = ANY(:tasks))");
-            params.addValue("tasks", query.tasks().toArray(Long[]::new));
-        }
-        if (query.from() != null) {
-            where.add("e.spent_on >= :from");
-            params.addValue("from", query.from());
-        }
-        if (query.to() != null) {
-            where.add("e.spent_on <= :to");
-            params.addValue("to", query.to());
-        }
-        if (query.billable() != null) {
-            where.add(query.billable() ? "e.billable" : "NOT e.billable");
-        }
-        if (query.invoiced() != null) {
-            where.add(query.invoiced() ? "e.invoice_id IS NOT NULL" : "e.invoice_id IS NULL");
-        }
+        var entries = new EntryQuery(query.everyone(), query.memberships(), query.legacyUserIds(), query.contacts(),
+            query.projects(), query.tasks(), query.from(), query.to(), null, null, query.invoiced(), null, null, null,
+            false, 0, 0);
+        var filter = EntryFilter.of(account, viewer, entries);
+        var where = filter.where() + (query.billable() == null ? "" : query.billable() ? " AND e.billable"
+            : " AND NOT e.billable");
+        var params = filter.params().addValue("now", Timestamp.from(now));
         // Aggregate on ids and truncated dates first, then name the (few) groups: no join or
         // text formatting runs per entry.
         var keys = new ArrayList<String>();
@@ -107,7 +75,7 @@ class ReportRepository {
             + "coalesce(sum(" + seconds + ") FILTER (WHERE e.billable), 0) AS billable_seconds, "
             + "coalesce(sum(" + seconds + " * coalesce(e.billing_rate, 0)) FILTER (WHERE e.billable), 0) AS amount_x3600"
             + " FROM entry e" + membership
-            + " WHERE " + String.join(" AND ", where)
+            + " WHERE " + where
             + (keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys.stream()
                 .map(k -> k.substring(k.lastIndexOf(" AS ") + 4)).toList()));
         var sql = keys.isEmpty() ? aggregate

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -121,7 +120,7 @@ class EntryRepository {
      * each search gets a plan made for its own shape (and the index that serves it).
      */
     List<Entry> search(AccountId account, long viewer, EntryQuery query) {
-        var filter = filter(account, viewer, query);
+        var filter = EntryFilter.of(account, viewer, query);
         var order = query.newestIdFirst() ? " ORDER BY e.id DESC" : " ORDER BY e.spent_on DESC, e.id DESC";
         return jdbc.sql(SELECT + " WHERE " + filter.where() + order + " LIMIT :limit OFFSET :offset")
             .paramSource(filter.params().addValue("limit", query.limit()).addValue("offset", query.offset()))
@@ -130,76 +129,12 @@ class EntryRepository {
     }
 
     long count(AccountId account, long viewer, EntryQuery query) {
-        var filter = filter(account, viewer, query);
+        var filter = EntryFilter.of(account, viewer, query);
         return jdbc.sql("SELECT count(*) FROM entry e JOIN membership m ON m.id = e.membership_id WHERE "
                 + filter.where())
             .paramSource(filter.params())
             .query(Long.class)
             .single();
-    }
-
-    private record Filter(String where, MapSqlParameterSource params) { }
-
-    private static Filter filter(AccountId account, long viewer, EntryQuery query) {
-        var where = new ArrayList<String>();
-        var params = new MapSqlParameterSource("account", account.value());
-        where.add("e.account_id = :account");
-        where.add("e.logged");
-        if (!query.everyone() && query.memberships() == null && query.legacyUserIds() == null) {
-            where.add("e.membership_id = :viewer");
-            params.addValue("viewer", viewer);
-        }
-        if (query.memberships() != null) {
-            where.add("e.membership_id = ANY(:memberships)");
-            params.addValue("memberships", query.memberships().toArray(Long[]::new));
-        }
-        if (query.legacyUserIds() != null) {
-            where.add("m.user_id = ANY(:users)");
-            params.addValue("users", query.legacyUserIds().toArray(Long[]::new));
-        }
-        if (query.contacts() != null) {
-            where.add("e.contact_id = ANY(:contacts)");
-            params.addValue("contacts", query.contacts().toArray(Long[]::new));
-        }
-        if (query.projects() != null) {
-            where.add("e.project_id = ANY(:projects)");
-            params.addValue("projects", query.projects().toArray(Long[]::new));
-        }
-        if (query.tasks() != null) {
-            where.add("EXISTS (SELECT 1 FROM entry_task t WHERE t.entry_id = e.id AND t.task_id = ANY(:tasks))");
-            params.addValue("tasks", query.tasks().toArray(Long[]::new));
-        }
-        if (query.from() != null) {
-            where.add("e.spent_on >= :from");
-            params.addValue("from", query.from());
-        }
-        if (query.to() != null) {
-            where.add("e.spent_on <= :to");
-            params.addValue("to", query.to());
-        }
-        if (query.since() != null) {
-            where.add("e.updated_at > :since");
-            params.addValue("since", Timestamp.from(query.since()));
-        }
-        if (query.externalReferenceId() != null) {
-            where.add("e.external_id = :externalId");
-            params.addValue("externalId", query.externalReferenceId());
-        }
-        if (query.billed() != null) {
-            where.add(query.billed() ? "e.invoice_id IS NOT NULL" : "e.invoice_id IS NULL");
-        }
-        if (query.text() != null) {
-            where.add("e.description ILIKE :text ESCAPE '\\'");
-            params.addValue("text", "%" + query.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        if (query.beforeId() != null) {
-            where.add("e.id < :beforeId");
-            params.addValue("beforeId", query.beforeId());
-        }
-        if (query.running() != null) {
-            where.add(query.running() ? "e.timer_started_at IS NOT NULL" : "e.timer_started_at IS NULL");
-        }
-        return new Filter(String.join(" AND ", where), params);
     }
 
     private void writeTasks(AccountId account, long entryId, List<Long> taskIds) {
