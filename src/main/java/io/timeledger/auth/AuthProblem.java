@@ -8,7 +8,8 @@ public enum AuthProblem {
     OTHER_ACCOUNT(403, "This access token is for another account than the one the request names"),
     ARCHIVED_MEMBERSHIP(403, "Your membership of this account is archived"),
     NO_ACCOUNT(403, "You do not belong to any account"),
-    RATE_LIMITED(429, "Too many requests; retry after the number of seconds in Retry-After");
+    RATE_LIMITED(429, "Too many requests; retry after the number of seconds in Retry-After"),
+    UNAVAILABLE(503, "The service is briefly unavailable (its database cannot be reached); retry shortly");
 
     private final int status;
     private final String message;

@@ -4,7 +4,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.timeledger.core.account.Actor;
 import java.io.IOException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -14,6 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * answers 401; a wrong secret or account is answered here, in the dialect's error shape.
  */
 final class CredentialFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(CredentialFilter.class);
 
     static final String API_KEY_HEADER = "X-API-Key";
     static final String ACCOUNT_HEADER = "X-Account-ID";
@@ -44,7 +53,13 @@ final class CredentialFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var credential = credentials.authenticate(secret);
+        Optional<Credential> credential;
+        try {
+            credential = credentials.authenticate(secret);
+        } catch (DataAccessResourceFailureException | TransientDataAccessException | TransactionException e) {
+            unavailable(request, response, e);
+            return;
+        }
         if (credential.isEmpty()) {
             failures.render(request, response, AuthProblem.INVALID_CREDENTIAL);
             return;
@@ -55,21 +70,34 @@ final class CredentialFilter extends OncePerRequestFilter {
             failures.render(request, response, AuthProblem.RATE_LIMITED);
             return;
         }
+        Actor actor;
         try {
-            var actor = harvest
+            actor = harvest
                 ? accounts.resolve(credential.get(), harvestAccount(request), true)
                 : accounts.resolve(credential.get(), request.getHeader(ACCOUNT_HEADER), false);
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(new ActorAuthentication(actor, credential.get()));
-            SecurityContextHolder.setContext(context);
-            try {
-                chain.doFilter(request, response);
-            } finally {
-                SecurityContextHolder.clearContext();
-            }
         } catch (AccountResolver.Refused refused) {
             failures.render(request, response, refused.problem());
+            return;
+        } catch (DataAccessResourceFailureException | TransientDataAccessException | TransactionException e) {
+            unavailable(request, response, e);
+            return;
         }
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new ActorAuthentication(actor, credential.get()));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void unavailable(HttpServletRequest request, HttpServletResponse response, RuntimeException e)
+            throws IOException {
+        log.warn("Cannot authenticate {} {}: the database is unreachable ({})", request.getMethod(),
+            request.getRequestURI(), e.getMessage());
+        response.setHeader("Retry-After", "5");
+        failures.render(request, response, AuthProblem.UNAVAILABLE);
     }
 
     /** Paydirt takes its API key as the api_key parameter, in the query or the form. */

@@ -10,9 +10,13 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -105,11 +109,15 @@ class ApiExceptionHandler {
         return shapes.respond(request, ApiError.of(409, "The request met a concurrent change; retry it"));
     }
 
-    /** The database is briefly out of reach (a connection timeout, a failover). */
-    @ExceptionHandler
-    ResponseEntity<Object> unavailable(TransientDataAccessException e, HttpServletRequest request) {
-        log.warn("Transient database failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return shapes.respond(request, ApiError.of(503, "The service is briefly unavailable; retry shortly"));
+    /** The database is out of reach (down, restarting, failing over, or the pool exhausted): the client may retry. */
+    @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class,
+        CannotCreateTransactionException.class, TransactionSystemException.class})
+    ResponseEntity<Object> unavailable(RuntimeException e, HttpServletRequest request) {
+        log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        var response = shapes.respond(request, ApiError.of(503,
+            "The service is briefly unavailable (its database cannot be reached); retry shortly"));
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+            .header(HttpHeaders.RETRY_AFTER, "5").body(response.getBody());
     }
 
     /** Spring MVC's own failures (405, 406, 415, ...) keep their status; anything else is a bug of ours. */

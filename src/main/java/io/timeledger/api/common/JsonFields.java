@@ -58,6 +58,10 @@ public final class JsonFields {
             if (value.length() > MAX_STRING) {
                 return fail(name, "is too long (maximum is " + MAX_STRING + " characters)");
             }
+            if (value.indexOf('\u0000') >= 0) {
+                // PostgreSQL text cannot hold it; say so rather than fail at the database
+                return fail(name, "must not contain the NUL character");
+            }
             return value;
         });
     }

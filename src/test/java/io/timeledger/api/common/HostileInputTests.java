@@ -28,7 +28,9 @@ class HostileInputTests {
         "{\"name\": 12, \"id\": [], \"date\": {}, \"duration\": \"x\", \"hours\": -1e400, \"project_id\": true,"
             + " \"task_ids\": \"a,b\", \"start_time\": 5, \"price_type\": 99, \"group_by\": 7, \"contact_id\": -3}",
         "{\"entry\": {\"duration\": 9223372036854775807, \"date\": \"2024-13-45\"}}",
-        "{\"name\": \"" + "x".repeat(20_000) + "\"}");
+        "{\"name\": \"" + "x".repeat(100_000) + "\"}",
+        "{\"name\": \"'; DROP TABLE entry; --\", \"description\": \"\\u0000\", \"short_code\": \"a' OR '1'='1\"}",
+        "{\"name\": \"\", \"date\": \"\", \"project_id\": \"\", \"user_id\": \"\", \"status\": \"nope\"}");
     private static final List<String> QUERIES = List.of("?limit=-5&offset=x&from=bad&to=2024-02-30&since=never"
         + "&page=0&per_page=99999&cursor=%25%25&user_id=me&is_running=maybe&contacts=a&group_by=x",
         "?user_accounts=all&contacts[]=1&projects=1,2,x&limit=1000000000000");
@@ -68,6 +70,9 @@ class HostileInputTests {
                             requests++;
                             check(failures, caller.send(method.name(), path, "a[b]=c&name=&hours=x",
                                 "application/x-www-form-urlencoded"), method, path + " (form)");
+                            requests++;
+                            check(failures, caller.send(method.name(), path, "<xml/>", "text/xml"), method,
+                                path + " (xml)");
                         }
                     }
                 }
@@ -76,6 +81,7 @@ class HostileInputTests {
 
         assertThat(requests).isGreaterThan(1000);
         assertThat(failures).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM entry").query(Long.class).single()).isNotNull();
     }
 
     private static void check(List<String> failures, Response response, RequestMethod method,

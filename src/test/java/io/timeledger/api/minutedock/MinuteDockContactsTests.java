@@ -212,6 +212,8 @@ class MinuteDockContactsTests {
         caller.send("POST", "/api/v1/contacts", "name=ABC", "text/plain").expect(415);
         caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"" + "y".repeat(200_000) + "\"}}").expect(422);
         caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"A\", \"budget_target\": 1e400}}").expect(422);
+        assertThat(caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"A\\u0000B\"}}").expect(422).json()
+            .get("errors").get("name").get(0).stringValue()).contains("NUL");
         caller.get("/api/v1/contacts/not-a-number").expect(404);
         caller.get("/api/v1/contacts/99999999999999999999999").expect(404);
         caller.send("POST", "/api/v1/contacts/1", "{}", "application/json").expect(405);

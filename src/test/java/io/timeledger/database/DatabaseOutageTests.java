@@ -1,0 +1,95 @@
+package io.timeledger.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.timeledger.TimeledgerApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The database goes away under a running server: requests answer 503 in the dialect's shape,
+ * and when it comes back the server serves again by itself, with everything acknowledged kept.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DatabaseOutageTests {
+
+    private static final Pattern TOKEN = Pattern.compile("tlp_[A-Za-z0-9_-]{43}");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path pgData;
+
+    @TempDir
+    Path appData;
+
+    @Test
+    void aServerOutlivesItsDatabaseGoingAwayAndComingBack(CapturedOutput output) throws Exception {
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var postgres = start(port);
+        try (var server = new SpringApplicationBuilder(TimeledgerApplication.class).run("--server.port=0",
+                "--timeledger.database.url=jdbc:postgresql://localhost:" + port + "/postgres",
+                "--timeledger.database.user=postgres", "--timeledger.database.data-dir=" + appData,
+                "--spring.datasource.hikari.connection-timeout=1000")) {
+            var token = TOKEN.matcher(output.getOut()).results().map(m -> m.group()).findFirst().orElseThrow();
+            assertThat(call(server, token, "POST", "/api/v1/contacts", "{\"contact\": {\"name\": \"Kept\"}}")
+                .statusCode()).isEqualTo(201);
+
+            postgres.close();
+            var minuteDock = call(server, token, "GET", "/api/v1/contacts", null);
+            var harvest = call(server, token, "GET", "/v2/clients", null);
+
+            assertThat(minuteDock.statusCode()).isEqualTo(503);
+            assertThat(minuteDock.body()).contains("\"error\"").contains("unavailable");
+            assertThat(minuteDock.headers().firstValue("Retry-After")).isPresent();
+            assertThat(harvest.statusCode()).isEqualTo(503);
+            assertThat(harvest.body()).contains("\"message\"");
+
+            postgres = start(port);
+            var deadline = Instant.now().plus(Duration.ofSeconds(30));
+            HttpResponse<String> again;
+            do {
+                Thread.sleep(200);
+                again = call(server, token, "GET", "/api/v1/contacts", null);
+            } while (again.statusCode() != 200 && Instant.now().isBefore(deadline));
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(again.body()).contains("Kept");
+        } finally {
+            postgres.close();
+        }
+    }
+
+    private EmbeddedPostgres start(int port) throws Exception {
+        return EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false).setPort(port).start();
+    }
+
+    private HttpResponse<String> call(ConfigurableApplicationContext server, String token, String method, String path,
+                                      String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:"
+                + server.getEnvironment().getProperty("local.server.port") + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+            .timeout(Duration.ofSeconds(20))
+            .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
