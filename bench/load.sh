@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The load benchmark: the server as its own process over a ledger of N entries (default 1000000),
+# each hot path at 1, 8 and 32 clients beside its plain-SQL floor. Writes target/bench-load.md.
+# Usage: bench/load.sh [N]     (BENCH_JAVA_OPTS=-Dbench.seconds=4 sets the seconds per measurement)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -B package -DskipTests
+./mvnw -q -B test-compile
+classpath=$(./mvnw -q -B dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+exec java ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$classpath" io.timeledger.bench.LoadBench "$@"

@@ -1,0 +1,323 @@
+package io.timeledger.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * The load benchmark: the server as its own process (java -jar, embedded PostgreSQL), a ledger
+ * of N entries, then each hot path at 1, 8 and 32 concurrent clients over HTTP, beside the same
+ * work as plain SQL over JDBC against the same PostgreSQL (the floor). Also the server's start
+ * time and its resident memory under the 32-client load. Run with {@code bench/load.sh [N]}.
+ */
+public final class LoadBench {
+
+    private static final Duration CELL = Duration.ofSeconds(Integer.getInteger("bench.seconds", 4));
+    private static final int[] CLIENTS = {1, 8, 32};
+    private static final Pattern TOKEN = Pattern.compile("tlp_[A-Za-z0-9_-]{43}");
+
+    interface Call {
+        /** One unit of work for client {@code client}, iteration {@code i}; true when it succeeded. */
+        boolean run(int client, long i) throws Exception;
+    }
+
+    record Result(double perSecond, double p50, double p99, long errors) { }
+
+    public static void main(String[] args) throws Exception {
+        int entries = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        var dataDir = Files.createTempDirectory("timeledger-bench");
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        long started = System.nanoTime();
+        var server = new ProcessBuilder("java", "-jar", "target/timeledger.jar",
+            "--timeledger.rate-limit.enabled=false", "--logging.level.root=WARN")
+            .redirectErrorStream(true);
+        server.environment().put("TIMELEDGER_DATA_DIR", dataDir.toString());
+        server.environment().put("PORT", Integer.toString(port));
+        var process = server.start();
+        String token = null;
+        var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while (token == null && (line = lines.readLine()) != null) {
+            var matcher = TOKEN.matcher(line);
+            if (matcher.find()) {
+                token = matcher.group();
+            }
+        }
+        var http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(64)).build();
+        var base = "http://localhost:" + port;
+        while (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode() != 200) {
+            Thread.sleep(50);
+        }
+        double startSeconds = (System.nanoTime() - started) / 1e9;
+        var drain = new Thread(() -> lines.lines().forEach(l -> { }));
+        drain.setDaemon(true);
+        drain.start();
+        try {
+            var pgPort = Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(3).strip();
+            var jdbcUrl = "jdbc:postgresql://localhost:" + pgPort + "/timeledger";
+            fill(jdbcUrl, entries);
+            run(http, base, token, jdbcUrl, process, entries, startSeconds);
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private static void fill(String jdbcUrl, int entries) throws Exception {
+        try (var db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            var sql = db.createStatement();
+            long t0 = System.nanoTime();
+            sql.execute("""
+                INSERT INTO app_user (email, first_name, last_name)
+                SELECT 'bench' || g || '@example.com', 'Bench', 'User ' || g FROM generate_series(1, 19) g""");
+            sql.execute("""
+                INSERT INTO membership (account_id, user_id, role, billing_rate)
+                SELECT 1, id, 'member', 100 FROM app_user WHERE email LIKE 'bench%'""");
+            sql.execute("INSERT INTO contact (account_id, name, default_rate) SELECT 1, 'Contact ' || g, 100 + g"
+                + " FROM generate_series(1, 50) g");
+            sql.execute("""
+                INSERT INTO project (account_id, contact_id, name)
+                SELECT 1, (SELECT min(id) FROM contact) + (g % 50), 'Project ' || g FROM generate_series(1, 200) g""");
+            sql.execute("INSERT INTO task (account_id, name) SELECT 1, 'Task ' || g FROM generate_series(1, 30) g");
+            sql.execute("""
+                WITH m AS (SELECT array_agg(id ORDER BY id) AS ids FROM membership WHERE account_id = 1),
+                     p AS (SELECT array_agg(id ORDER BY id) AS ids, array_agg(contact_id ORDER BY id) AS contacts
+                             FROM project WHERE account_id = 1)
+                INSERT INTO entry (account_id, membership_id, contact_id, project_id, description, spent_on,
+                                   duration_s, logged, logged_at, billable, billing_rate)
+                SELECT 1, m.ids[1 + g % 20], p.contacts[1 + g % 200], p.ids[1 + g % 200], 'Work item ' || g,
+                       current_date - (g % 1095), 900 + (g % 28) * 900, true, now(), g % 10 <> 0, 120
+                  FROM generate_series(1, %d) g, m, p""".formatted(entries));
+            sql.execute("VACUUM ANALYZE");
+            System.out.printf("filled %,d entries in %.1f s%n", entries, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private static void run(HttpClient http, String base, String token, String jdbcUrl, Process server, int entries,
+                            double startSeconds) throws Exception {
+        var project = new AtomicLong();
+        var contact = new AtomicLong();
+        var task = new AtomicLong();
+        try (var db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            var rs = db.createStatement().executeQuery("SELECT min(p.id), min(p.contact_id), (SELECT min(id) FROM task)"
+                + " FROM project p");
+            rs.next();
+            project.set(rs.getLong(1));
+            contact.set(rs.getLong(2));
+            task.set(rs.getLong(3));
+        }
+        var report = new StringBuilder();
+        report.append("| operation | clients | HTTP req/s | p50 ms | p99 ms | SQL floor req/s | floor p50 ms | ratio |\n");
+        report.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        var peakRss = new AtomicLong();
+        var floors = new ThreadLocal<Connection>();
+        var connections = new ConcurrentLinkedQueue<Connection>();
+        record Op(String name, Call http, Call floor) { }
+        var ops = List.of(
+            new Op("MinuteDock entry create",
+                (c, i) -> post(http, base + "/api/v1/entries", token, "{\"entry\": {\"date\": \"2026-01-0" + (1 + i % 9)
+                    + "\", \"duration\": 1800, \"project_id\": \"" + project + "\", \"description\": \"load\"}}") == 201,
+                (c, i) -> insert(db(floors, connections, jdbcUrl), project.get(), contact.get())),
+            new Op("Harvest time entry create",
+                (c, i) -> post(http, base + "/v2/time_entries", token, "{\"project_id\": " + project + ", \"task_id\": "
+                    + task + ", \"spent_date\": \"2026-01-02\", \"hours\": 0.5}") == 201,
+                (c, i) -> insert(db(floors, connections, jdbcUrl), project.get(), contact.get())),
+            new Op("Harvest list, per_page=2000",
+                (c, i) -> get(http, base + "/v2/time_entries?per_page=2000", token) == 200,
+                (c, i) -> select(db(floors, connections, jdbcUrl), "SELECT e.*, (SELECT count(*) FROM entry"
+                    + " WHERE account_id = 1 AND logged) FROM entry e WHERE e.account_id = 1 AND e.logged"
+                    + " ORDER BY e.spent_on DESC, e.id DESC LIMIT 2000")),
+            new Op("MinuteDock search, 500 rows",
+                (c, i) -> get(http, base + "/api/v1/entries?user_accounts=all", token) == 200,
+                (c, i) -> select(db(floors, connections, jdbcUrl), "SELECT e.*, ARRAY(SELECT task_id FROM entry_task t"
+                    + " WHERE t.entry_id = e.id) FROM entry e WHERE e.account_id = 1 AND e.logged"
+                    + " ORDER BY e.spent_on DESC, e.id DESC LIMIT 500")),
+            new Op("Expensicat cursor page (100)",
+                (c, i) -> get(http, base + "/v1/time-entries?limit=100", token) == 200,
+                (c, i) -> select(db(floors, connections, jdbcUrl), "SELECT e.* FROM entry e WHERE e.account_id = 1"
+                    + " AND e.logged ORDER BY e.id DESC LIMIT 101")),
+            new Op("Dock update, one person, many devices",
+                (c, i) -> {
+                    int status = put(http, base + "/api/v1/entries/current", token,
+                        "{\"entry\": {\"description\": \"device " + c + " edit " + i + "\"}}");
+                    return status == 200 || status == 409;
+                },
+                (c, i) -> {
+                    var db = db(floors, connections, jdbcUrl);
+                    db.createStatement().executeUpdate("UPDATE dock SET version_number = version_number + 1,"
+                        + " version_id = gen_random_uuid() WHERE membership_id = 1");
+                    db.commit();
+                    return true;
+                }),
+            new Op("Report by contact and month, whole ledger",
+                (c, i) -> post(http, base + "/api/v1/reports/generate", token, "{\"user_accounts\": \"all\","
+                    + " \"group_by\": [\"contact\", \"month\"]}") == 200,
+                (c, i) -> select(db(floors, connections, jdbcUrl), "SELECT contact_id,"
+                    + " date_trunc('month', spent_on), count(*), sum(duration_s),"
+                    + " sum(duration_s) FILTER (WHERE billable), sum(duration_s * billing_rate) FILTER (WHERE billable)"
+                    + " FROM entry WHERE account_id = 1 AND logged GROUP BY 1, 2")));
+        post(http, base + "/api/v1/entries", token, "{\"entry\": {\"description\": \"the dock\"}}");
+        try (var setup = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            setup.createStatement().execute("INSERT INTO dock (membership_id, account_id) VALUES (1, 1)"
+                + " ON CONFLICT DO NOTHING");
+        }
+        for (var op : ops) {
+            for (int clients : CLIENTS) {
+                var sampler = clients == 32 ? sampleRss(server, peakRss) : null;
+                var viaHttp = measure(op.http(), clients);
+                if (sampler != null) {
+                    sampler.cancel(true);
+                }
+                var floor = measure(op.floor(), clients);
+                report.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.0f | %.2f | %.0f %% |%n",
+                    op.name(), clients, viaHttp.perSecond(), viaHttp.p50(), viaHttp.p99(), floor.perSecond(),
+                    floor.p50(), 100 * viaHttp.perSecond() / floor.perSecond()));
+                System.out.print(report.substring(report.lastIndexOf("| " + op.name())));
+            }
+        }
+        for (var connection : connections) {
+            connection.close();
+        }
+        report.append(String.format(Locale.ROOT, "%nEntries: %,d. Start with embedded PostgreSQL (process start to"
+            + " health UP): %.1f s. Peak resident memory under 32 clients: %d MB.%n", entries, startSeconds,
+            peakRss.get() / 1024));
+        Files.writeString(Path.of("target/bench-load.md"), report.toString());
+        System.out.println(report);
+    }
+
+    private static Connection db(ThreadLocal<Connection> local, ConcurrentLinkedQueue<Connection> all, String url)
+            throws Exception {
+        var connection = local.get();
+        if (connection == null) {
+            connection = DriverManager.getConnection(url, "postgres", "");
+            connection.setAutoCommit(false);
+            local.set(connection);
+            all.add(connection);
+        }
+        return connection;
+    }
+
+    private static boolean insert(Connection db, long project, long contact) throws Exception {
+        try (var statement = db.prepareStatement("INSERT INTO entry (account_id, membership_id, contact_id, project_id,"
+                + " description, spent_on, duration_s, logged, logged_at, billable, billing_rate)"
+                + " VALUES (1, 1, ?, ?, 'load', DATE '2026-01-02', 1800, true, now(), true, 120)")) {
+            statement.setLong(1, contact);
+            statement.setLong(2, project);
+            statement.executeUpdate();
+        }
+        db.commit();
+        return true;
+    }
+
+    private static boolean select(Connection db, String sql) throws Exception {
+        try (var rs = db.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                rs.getObject(1);
+            }
+        }
+        db.commit();
+        return true;
+    }
+
+    private static Result measure(Call call, int clients) throws Exception {
+        var pool = Executors.newFixedThreadPool(clients);
+        var latencies = new ConcurrentLinkedQueue<Double>();
+        var errors = new AtomicInteger();
+        var counter = new AtomicLong();
+        long warmupEnd = System.nanoTime() + 500_000_000L;
+        long end = warmupEnd + CELL.toNanos();
+        var futures = new ArrayList<CompletableFuture<Void>>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            futures.add(CompletableFuture.runAsync(() -> {
+                while (System.nanoTime() < end) {
+                    long i = counter.incrementAndGet();
+                    long t0 = System.nanoTime();
+                    boolean ok;
+                    try {
+                        ok = call.run(client, i);
+                    } catch (Exception e) {
+                        ok = false;
+                    }
+                    if (t0 >= warmupEnd) {
+                        latencies.add((System.nanoTime() - t0) / 1e6);
+                        if (!ok) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                }
+            }, pool));
+        }
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+        pool.shutdown();
+        var sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            return new Result(0, 0, 0, errors.get());
+        }
+        return new Result(sorted.size() / (CELL.toNanos() / 1e9), sorted.get(sorted.size() / 2),
+            sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))), errors.get());
+    }
+
+    private static CompletableFuture<Void> sampleRss(Process server, AtomicLong peakKb) {
+        return CompletableFuture.runAsync(() -> {
+            var status = Path.of("/proc/" + server.pid() + "/status");
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    for (var line : Files.readAllLines(status)) {
+                        if (line.startsWith("VmRSS:")) {
+                            long kb = Long.parseLong(line.replaceAll("\\D", ""));
+                            peakKb.accumulateAndGet(kb, Math::max);
+                        }
+                    }
+                    Thread.sleep(100);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    private static int get(HttpClient http, String url, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static int post(HttpClient http, String url, String token, String body) throws Exception {
+        return send(http, "POST", url, token, body);
+    }
+
+    private static int put(HttpClient http, String url, String token, String body) throws Exception {
+        return send(http, "PUT", url, token, body);
+    }
+
+    private static int send(HttpClient http, String method, String url, String token, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
