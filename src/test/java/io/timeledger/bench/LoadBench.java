@@ -111,7 +111,7 @@ public final class LoadBench {
                                    duration_s, logged, logged_at, billable, billing_rate)
                 SELECT 1, m.ids[1 + g % 20], p.contacts[1 + g % 200], p.ids[1 + g % 200], 'Work item ' || g,
                        current_date - (g % 1095), 900 + (g % 28) * 900, true, now(), g % 10 <> 0, 120
-                  FROM generate_series(1, %d) g, m, p""".formatted(entries));
+                  FROM generate_series(1, :entries) g, m, p""".replace(":entries", Integer.toString(entries)));
             sql.execute("VACUUM ANALYZE");
             System.out.printf("filled %,d entries in %.1f s%n", entries, (System.nanoTime() - t0) / 1e9);
         }
