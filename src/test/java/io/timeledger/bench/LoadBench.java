@@ -35,6 +35,8 @@ public final class LoadBench {
     private static final Duration CELL = Duration.ofSeconds(Integer.getInteger("bench.seconds", 4));
     private static final int[] CLIENTS = {1, 8, 32};
     private static final Pattern TOKEN = Pattern.compile("tlp_[A-Za-z0-9_-]{43}");
+    private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_ERROR =
+        new java.util.concurrent.atomic.AtomicReference<>();
 
     interface Call {
         /** One unit of work for client {@code client}, iteration {@code i}; true when it succeeded. */
@@ -131,8 +133,9 @@ public final class LoadBench {
             task.set(rs.getLong(3));
         }
         var report = new StringBuilder();
-        report.append("| operation | clients | HTTP req/s | p50 ms | p99 ms | SQL floor req/s | floor p50 ms | ratio |\n");
-        report.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        report.append("| operation | clients | HTTP req/s | p50 ms | p99 ms | errors | SQL floor req/s | floor p50 ms |"
+            + " ratio |\n");
+        report.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         var peakRss = new AtomicLong();
         var floors = new ThreadLocal<Connection>();
         var connections = new ConcurrentLinkedQueue<Connection>();
@@ -193,9 +196,12 @@ public final class LoadBench {
                     sampler.cancel(true);
                 }
                 var floor = measure(op.floor(), clients);
-                report.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %.0f | %.2f | %.0f %% |%n",
-                    op.name(), clients, viaHttp.perSecond(), viaHttp.p50(), viaHttp.p99(), floor.perSecond(),
-                    floor.p50(), 100 * viaHttp.perSecond() / floor.perSecond()));
+                if (floor.errors() > 0) {
+                    throw new IllegalStateException("the floor of " + op.name() + " failed: " + FIRST_ERROR.get());
+                }
+                report.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %d | %.0f | %.2f | %.0f %% |%n",
+                    op.name(), clients, viaHttp.perSecond(), viaHttp.p50(), viaHttp.p99(), viaHttp.errors(),
+                    floor.perSecond(), floor.p50(), 100 * viaHttp.perSecond() / floor.perSecond()));
                 System.out.print(report.substring(report.lastIndexOf("| " + op.name())));
             }
         }
@@ -262,6 +268,9 @@ public final class LoadBench {
                         ok = call.run(client, i);
                     } catch (Exception e) {
                         ok = false;
+                        if (FIRST_ERROR.compareAndSet(null, e.toString())) {
+                            System.err.println("first failure: " + e);
+                        }
                     }
                     if (t0 >= warmupEnd) {
                         latencies.add((System.nanoTime() - t0) / 1e6);

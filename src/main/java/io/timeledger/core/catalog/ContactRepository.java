@@ -15,6 +15,8 @@ class ContactRepository {
 
     private static final String COLUMNS = "contact.id, contact.address, " + DetailsColumns.select("contact", "contact_id");
 
+    private static final String PLAIN_COLUMNS = "contact.id, contact.address, " + DetailsColumns.plain("contact");
+
     private final JdbcClient jdbc;
 
     ContactRepository(JdbcClient jdbc) {
@@ -51,15 +53,24 @@ class ContactRepository {
             .optional();
     }
 
-    Optional<Contact> findByShortCode(AccountId account, BudgetPeriods periods, String code) {
-        var statement = jdbc.sql("""
+    Optional<Contact> findByShortCode(AccountId account, String code) {
+        return jdbc.sql("""
                 SELECT %s
                   FROM contact
                  WHERE account_id = :account AND lower(short_code) = lower(:code) AND deleted_at IS NULL
-                """.formatted(COLUMNS))
+                """.formatted(PLAIN_COLUMNS))
             .param("account", account.value())
-            .param("code", code);
-        return DetailsColumns.bind(statement, periods)
+            .param("code", code)
+            .query(ContactRepository::map)
+            .optional();
+    }
+
+    /** The live row without its budget progress: a cheap lookup for checks and pricing. */
+    Optional<Contact> findPlain(AccountId account, long id) {
+        return jdbc.sql("SELECT " + PLAIN_COLUMNS + " FROM contact WHERE account_id = :account AND id = :id"
+                + " AND deleted_at IS NULL")
+            .param("account", account.value())
+            .param("id", id)
             .query(ContactRepository::map)
             .optional();
     }

@@ -42,16 +42,16 @@ public class Contacts {
             .orElseThrow(() -> new NotFound("Contact", id));
     }
 
-    /** The live contact, if there is one with this id. */
+    /** The live contact, if there is one with this id, without its budget progress (null). */
     @Transactional(readOnly = true)
     public Optional<Contact> find(AccountId account, long id) {
-        return repository.find(account, budgets.periods(account), id, false);
+        return repository.findPlain(account, id);
     }
 
-    /** The live contact whose short code is {@code code}, ignoring case: what an {@code @code} names. */
+    /** The live contact whose short code is {@code code}, ignoring case: what an {@code @code} names; without its budget progress. */
     @Transactional(readOnly = true)
     public Optional<Contact> byShortCode(AccountId account, String code) {
-        return repository.findByShortCode(account, budgets.periods(account), code);
+        return repository.findByShortCode(account, code);
     }
 
     @Transactional

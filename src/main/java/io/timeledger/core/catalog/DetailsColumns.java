@@ -36,6 +36,14 @@ final class DetailsColumns {
             ) ELSE 0 END END AS budget_progress""".formatted(table, entryColumn, period(table), period(table));
     }
 
+    /** The shared columns of {@code table} without its budget's progress (null): for lookups that only need the row. */
+    static String plain(String table) {
+        return """
+            %1$s.name, %1$s.short_code, %1$s.active, %1$s.pinned, %1$s.budget_type, %1$s.budget_frequency,
+            %1$s.budget_target, %1$s.default_rate, %1$s.billable, %1$s.created_at, %1$s.updated_at,
+            CAST(NULL AS numeric) AS budget_progress""".formatted(table);
+    }
+
     /** The bounds of the current period of the row's budget frequency. */
     private static String period(String table) {
         return """

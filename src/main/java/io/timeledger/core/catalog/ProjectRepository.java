@@ -15,6 +15,8 @@ class ProjectRepository {
 
     private static final String COLUMNS = "project.id, project.contact_id, " + DetailsColumns.select("project", "project_id");
 
+    private static final String PLAIN_COLUMNS = "project.id, project.contact_id, " + DetailsColumns.plain("project");
+
     private final JdbcClient jdbc;
 
     ProjectRepository(JdbcClient jdbc) {
@@ -51,15 +53,24 @@ class ProjectRepository {
             .optional();
     }
 
-    Optional<Project> findByShortCode(AccountId account, BudgetPeriods periods, String code) {
-        var statement = jdbc.sql("""
+    Optional<Project> findByShortCode(AccountId account, String code) {
+        return jdbc.sql("""
                 SELECT %s
                   FROM project
                  WHERE account_id = :account AND lower(short_code) = lower(:code) AND deleted_at IS NULL
-                """.formatted(COLUMNS))
+                """.formatted(PLAIN_COLUMNS))
             .param("account", account.value())
-            .param("code", code);
-        return DetailsColumns.bind(statement, periods)
+            .param("code", code)
+            .query(ProjectRepository::map)
+            .optional();
+    }
+
+    /** The live row without its budget progress: a cheap lookup for checks and pricing. */
+    Optional<Project> findPlain(AccountId account, long id) {
+        return jdbc.sql("SELECT " + PLAIN_COLUMNS + " FROM project WHERE account_id = :account AND id = :id"
+                + " AND deleted_at IS NULL")
+            .param("account", account.value())
+            .param("id", id)
             .query(ProjectRepository::map)
             .optional();
     }

@@ -44,16 +44,16 @@ public class Projects {
             .orElseThrow(() -> new NotFound("Project", id));
     }
 
-    /** The live project, if there is one with this id. */
+    /** The live project, if there is one with this id, without its budget progress (null). */
     @Transactional(readOnly = true)
     public Optional<Project> find(AccountId account, long id) {
-        return repository.find(account, budgets.periods(account), id, false);
+        return repository.findPlain(account, id);
     }
 
-    /** The live project whose short code is {@code code}, ignoring case: what a {@code #code} names. */
+    /** The live project whose short code is {@code code}, ignoring case: what a {@code #code} names; without its budget progress. */
     @Transactional(readOnly = true)
     public Optional<Project> byShortCode(AccountId account, String code) {
-        return repository.findByShortCode(account, budgets.periods(account), code);
+        return repository.findByShortCode(account, code);
     }
 
     @Transactional
