@@ -137,31 +137,35 @@ public final class LoadBench {
             + " ratio |\n");
         report.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         var peakRss = new AtomicLong();
-        var floors = new ThreadLocal<Connection>();
-        var connections = new ConcurrentLinkedQueue<Connection>();
+        // one connection per client, reused by every floor measurement
+        var connections = new Connection[32];
+        for (int i = 0; i < connections.length; i++) {
+            connections[i] = DriverManager.getConnection(jdbcUrl, "postgres", "");
+            connections[i].setAutoCommit(false);
+        }
         record Op(String name, Call http, Call floor) { }
         var ops = List.of(
             new Op("MinuteDock entry create",
                 (c, i) -> post(http, base + "/api/v1/entries", token, "{\"entry\": {\"date\": \"2026-01-0" + (1 + i % 9)
                     + "\", \"duration\": 1800, \"project_id\": \"" + project + "\", \"description\": \"load\"}}") == 201,
-                (c, i) -> insert(db(floors, connections, jdbcUrl), project.get(), contact.get())),
+                (c, i) -> insert(connections[c], project.get(), contact.get())),
             new Op("Harvest time entry create",
                 (c, i) -> post(http, base + "/v2/time_entries", token, "{\"project_id\": " + project + ", \"task_id\": "
                     + task + ", \"spent_date\": \"2026-01-02\", \"hours\": 0.5}") == 201,
-                (c, i) -> insert(db(floors, connections, jdbcUrl), project.get(), contact.get())),
+                (c, i) -> insert(connections[c], project.get(), contact.get())),
             new Op("Harvest list, per_page=2000",
                 (c, i) -> get(http, base + "/v2/time_entries?per_page=2000", token) == 200,
-                (c, i) -> select(db(floors, connections, jdbcUrl), "SELECT e.*, (SELECT count(*) FROM entry"
+                (c, i) -> select(connections[c], "SELECT e.*, (SELECT count(*) FROM entry"
                     + " WHERE account_id = 1 AND logged) FROM entry e WHERE e.account_id = 1 AND e.logged"
                     + " ORDER BY e.spent_on DESC, e.id DESC LIMIT 2000")),
             new Op("MinuteDock search, 500 rows",
                 (c, i) -> get(http, base + "/api/v1/entries?user_accounts=all", token) == 200,
-                (c, i) -> select(db(floors, connections, jdbcUrl), "SELECT e.*, ARRAY(SELECT task_id FROM entry_task t"
+                (c, i) -> select(connections[c], "SELECT e.*, ARRAY(SELECT task_id FROM entry_task t"
                     + " WHERE t.entry_id = e.id) FROM entry e WHERE e.account_id = 1 AND e.logged"
                     + " ORDER BY e.spent_on DESC, e.id DESC LIMIT 500")),
             new Op("Expensicat cursor page (100)",
                 (c, i) -> get(http, base + "/v1/time-entries?limit=100", token) == 200,
-                (c, i) -> select(db(floors, connections, jdbcUrl), "SELECT e.* FROM entry e WHERE e.account_id = 1"
+                (c, i) -> select(connections[c], "SELECT e.* FROM entry e WHERE e.account_id = 1"
                     + " AND e.logged ORDER BY e.id DESC LIMIT 101")),
             new Op("Dock update, one person, many devices",
                 (c, i) -> {
@@ -170,7 +174,7 @@ public final class LoadBench {
                     return status == 200 || status == 409;
                 },
                 (c, i) -> {
-                    var db = db(floors, connections, jdbcUrl);
+                    var db = connections[c];
                     db.createStatement().executeUpdate("UPDATE dock SET version_number = version_number + 1,"
                         + " version_id = gen_random_uuid() WHERE membership_id = 1");
                     db.commit();
@@ -179,7 +183,7 @@ public final class LoadBench {
             new Op("Report by contact and month, whole ledger",
                 (c, i) -> post(http, base + "/api/v1/reports/generate", token, "{\"user_accounts\": \"all\","
                     + " \"group_by\": [\"contact\", \"month\"]}") == 200,
-                (c, i) -> select(db(floors, connections, jdbcUrl), "SELECT contact_id,"
+                (c, i) -> select(connections[c], "SELECT contact_id,"
                     + " date_trunc('month', spent_on), count(*), sum(duration_s),"
                     + " sum(duration_s) FILTER (WHERE billable), sum(duration_s * billing_rate) FILTER (WHERE billable)"
                     + " FROM entry WHERE account_id = 1 AND logged GROUP BY 1, 2")));
@@ -213,18 +217,6 @@ public final class LoadBench {
             peakRss.get() / 1024));
         Files.writeString(Path.of("target/bench-load.md"), report.toString());
         System.out.println(report);
-    }
-
-    private static Connection db(ThreadLocal<Connection> local, ConcurrentLinkedQueue<Connection> all, String url)
-            throws Exception {
-        var connection = local.get();
-        if (connection == null) {
-            connection = DriverManager.getConnection(url, "postgres", "");
-            connection.setAutoCommit(false);
-            local.set(connection);
-            all.add(connection);
-        }
-        return connection;
     }
 
     private static boolean insert(Connection db, long project, long contact) throws Exception {
