@@ -54,25 +54,12 @@ class ContactRepository {
     }
 
     Optional<Contact> findByShortCode(AccountId account, String code) {
-        return jdbc.sql("""
-                SELECT %s
-                  FROM contact
-                 WHERE account_id = :account AND lower(short_code) = lower(:code) AND deleted_at IS NULL
-                """.formatted(PLAIN_COLUMNS))
-            .param("account", account.value())
-            .param("code", code)
-            .query(ContactRepository::map)
-            .optional();
+        return DetailsColumns.findByShortCode(jdbc, "contact", PLAIN_COLUMNS, ContactRepository::map, account, code);
     }
 
     /** The live row without its budget progress: a cheap lookup for checks and pricing. */
     Optional<Contact> findPlain(AccountId account, long id) {
-        return jdbc.sql("SELECT " + PLAIN_COLUMNS + " FROM contact WHERE account_id = :account AND id = :id"
-                + " AND deleted_at IS NULL")
-            .param("account", account.value())
-            .param("id", id)
-            .query(ContactRepository::map)
-            .optional();
+        return DetailsColumns.findLive(jdbc, "contact", PLAIN_COLUMNS, ContactRepository::map, account, id);
     }
 
     boolean hasLiveProjects(AccountId account, long id) {

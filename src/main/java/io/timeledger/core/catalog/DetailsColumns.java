@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 import io.timeledger.core.common.AccountId;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
@@ -66,6 +68,28 @@ final class DetailsColumns {
             default_rate = :defaultRate, billable = :billable, updated_at = now()""";
 
     private DetailsColumns() { }
+
+    /** The live row of {@code table} with this id, read with {@code columns}. */
+    static <T> Optional<T> findLive(JdbcClient jdbc, String table, String columns, RowMapper<T> mapper,
+                                    AccountId account, long id) {
+        return jdbc.sql("SELECT " + columns + " FROM " + table + " WHERE account_id = :account AND id = :id"
+                + " AND deleted_at IS NULL")
+            .param("account", account.value())
+            .param("id", id)
+            .query(mapper)
+            .optional();
+    }
+
+    /** The live row of {@code table} whose short code is {@code code}, ignoring case. */
+    static <T> Optional<T> findByShortCode(JdbcClient jdbc, String table, String columns, RowMapper<T> mapper,
+                                           AccountId account, String code) {
+        return jdbc.sql("SELECT " + columns + " FROM " + table + " WHERE account_id = :account"
+                + " AND lower(short_code) = lower(:code) AND deleted_at IS NULL")
+            .param("account", account.value())
+            .param("code", code)
+            .query(mapper)
+            .optional();
+    }
 
     /** Whether another live row of {@code table} (contact or project) has this short code, ignoring case. */
     static boolean shortCodeTaken(JdbcClient jdbc, String table, AccountId account, String shortCode, long exceptId) {

@@ -54,25 +54,12 @@ class ProjectRepository {
     }
 
     Optional<Project> findByShortCode(AccountId account, String code) {
-        return jdbc.sql("""
-                SELECT %s
-                  FROM project
-                 WHERE account_id = :account AND lower(short_code) = lower(:code) AND deleted_at IS NULL
-                """.formatted(PLAIN_COLUMNS))
-            .param("account", account.value())
-            .param("code", code)
-            .query(ProjectRepository::map)
-            .optional();
+        return DetailsColumns.findByShortCode(jdbc, "project", PLAIN_COLUMNS, ProjectRepository::map, account, code);
     }
 
     /** The live row without its budget progress: a cheap lookup for checks and pricing. */
     Optional<Project> findPlain(AccountId account, long id) {
-        return jdbc.sql("SELECT " + PLAIN_COLUMNS + " FROM project WHERE account_id = :account AND id = :id"
-                + " AND deleted_at IS NULL")
-            .param("account", account.value())
-            .param("id", id)
-            .query(ProjectRepository::map)
-            .optional();
+        return DetailsColumns.findLive(jdbc, "project", PLAIN_COLUMNS, ProjectRepository::map, account, id);
     }
 
     boolean shortCodeTaken(AccountId account, String shortCode, long exceptId) {
