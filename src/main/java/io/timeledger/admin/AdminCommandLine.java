@@ -85,7 +85,7 @@ public final class AdminCommandLine {
     // --- accounts
 
     @Command(name = "account", description = "Accounts (tenants).", mixinStandardHelpOptions = true,
-        subcommands = {AccountCreate.class, AccountList.class})
+        subcommands = {AccountCreate.class, AccountList.class, AccountExpenses.class})
     static final class AccountCommands { }
 
     @Command(name = "create", description = "Open a new account.", mixinStandardHelpOptions = true)
@@ -120,6 +120,23 @@ public final class AdminCommandLine {
                 admin.out.printf("%s\t%s\t%s\t%s%n", account.id(), account.name(), account.currency(),
                     account.timeZone());
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "expenses", description = "Turn an account's expenses feature on or off.",
+        mixinStandardHelpOptions = true)
+    static final class AccountExpenses implements Callable<Integer> {
+        @Option(names = "--account", required = true) long account;
+        @Option(names = "--enabled", required = true, arity = "1", description = "true or false") boolean enabled;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var admin = root(spec);
+            var changed = admin.bean(Accounts.class).switchExpenses(new AccountId(account), enabled);
+            admin.out.printf("account %s expenses %s%n", changed.id(),
+                changed.preferences().expensesEnabled() ? "enabled" : "disabled");
             return 0;
         }
     }

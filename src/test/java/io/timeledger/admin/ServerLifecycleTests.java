@@ -88,6 +88,12 @@ class ServerLifecycleTests {
             admin("token", "revoke", "--id", tokenId);
             assertThat(get(server, "/api/v1/users/me", token).statusCode()).isEqualTo(401);
 
+            assertThat(admin("account", "expenses", "--account", account, "--enabled", "true"))
+                .contains("expenses enabled");
+            var expenses = HttpRequest.newBuilder(url(server, "/api/v1/expenses"))
+                .header("X-API-Key", apiKey).header("X-Account-ID", account).build();
+            assertThat(http.send(expenses, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
             assertThat(AdminCommandLine.run("admin", "member", "add", "--email", "nobody@example.com",
                 "--account", account)).isEqualTo(1);
             assertThat(output.getErr()).contains("error: User nobody@example.com not found");

@@ -57,6 +57,15 @@ public class Accounts {
         return repository.update(actor.account(), name.strip(), weekStart, preferences);
     }
 
+    /** Turns the expenses feature on or off: for the operator's command line, which acts as no member. */
+    @Transactional
+    public Account switchExpenses(AccountId id, boolean enabled) {
+        var current = get(id);
+        var old = current.preferences();
+        return repository.update(id, current.name(), current.weekStart(), new Preferences(old.timestampTimers(),
+            old.roundingMinutes(), old.roundingUp(), old.clock(), old.timeFormat(), enabled));
+    }
+
     /** The given value, or the current one when left out; a value given as null is a problem. */
     private static <T> T required(Invalid.Collector problems, String field, Field<T> change, T current) {
         if (change.isGiven() && change.orElse(null) == null) {
