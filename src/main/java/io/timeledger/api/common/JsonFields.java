@@ -3,7 +3,9 @@ package io.timeledger.api.common;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -225,6 +227,20 @@ public final class JsonFields {
                 }
             }
             return fail(name, "is not a valid date (YYYY-MM-DD)");
+        });
+    }
+
+    /** An ISO 8601 instant with an offset ({@code 2024-01-20T09:00:00Z}), or null. */
+    public Field<Instant> instant(String name) {
+        return read(name, node -> {
+            if (node.isString()) {
+                try {
+                    return OffsetDateTime.parse(node.stringValue().strip()).toInstant();
+                } catch (DateTimeParseException e) {
+                    // answered below
+                }
+            }
+            return fail(name, "must be an ISO 8601 date-time with an offset, such as 2024-01-20T09:00:00Z");
         });
     }
 

@@ -16,9 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,8 +92,8 @@ class ExpensicatTimeEntriesController {
     @PostMapping
     ResponseEntity<Map<String, Object>> create(Actor actor, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "time_entry");
-        var start = instant(fields, "start_time");
-        var end = instant(fields, "end_time");
+        var start = fields.instant("start_time");
+        var end = fields.instant("end_time");
         var description = fields.string("description");
         var projectId = fields.id("project_id");
         var billable = fields.bool("billable");
@@ -138,8 +136,8 @@ class ExpensicatTimeEntriesController {
         long entryId = parse(id);
         var current = entries.get(actor, entryId);
         var fields = JsonFields.of(bodies.read(request), "time_entry");
-        var start = instant(fields, "start_time");
-        var end = instant(fields, "end_time");
+        var start = fields.instant("start_time");
+        var end = fields.instant("end_time");
         var description = fields.string("description");
         var projectId = fields.id("project_id");
         var billable = fields.bool("billable");
@@ -172,21 +170,6 @@ class ExpensicatTimeEntriesController {
 
     private ZoneId zoneOf(Actor actor) {
         return people.member(actor.account(), actor.membershipId()).timeZone();
-    }
-
-    /** An ISO 8601 instant with an offset ({@code 2024-01-20T09:00:00Z}). */
-    private static Field<Instant> instant(JsonFields fields, String name) {
-        return fields.string(name).map(text -> {
-            if (text == null) {
-                return null;
-            }
-            try {
-                return OffsetDateTime.parse(text.strip()).toInstant();
-            } catch (DateTimeParseException e) {
-                fields.reject(name, "must be an ISO 8601 date-time with an offset, such as 2024-01-20T09:00:00Z");
-                return null;
-            }
-        });
     }
 
     private static long parse(String id) {

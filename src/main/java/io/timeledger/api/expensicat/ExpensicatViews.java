@@ -1,5 +1,6 @@
 package io.timeledger.api.expensicat;
 
+import io.timeledger.api.common.Instants;
 import io.timeledger.core.account.Accounts;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.Member;
@@ -14,7 +15,6 @@ import io.timeledger.core.time.Entry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
@@ -77,8 +77,8 @@ class ExpensicatViews {
             long seconds = entry.seconds(now);
             var end = entry.running() ? null : entry.endedAt() != null ? entry.endedAt() : start.plusSeconds(seconds);
             return new EcEntry(id(entry.id()), id(entry.account().value()), id(entry.membershipId()),
-                id(entry.projectId()), timestamp(start), timestamp(end), seconds, entry.description(),
-                entry.billable(), id(entry.invoiceId()), timestamp(entry.createdAt()), timestamp(entry.updatedAt()),
+                id(entry.projectId()), Instants.iso(start), Instants.iso(end), seconds, entry.description(),
+                entry.billable(), id(entry.invoiceId()), Instants.iso(entry.createdAt()), Instants.iso(entry.updatedAt()),
                 new EcUser(id(entry.membershipId()), member == null ? null : member.name(),
                     member == null ? null : member.email(), null),
                 project, invoice(entry.invoiceId() == null ? null : invoiced.get(entry.invoiceId())));
@@ -101,10 +101,6 @@ class ExpensicatViews {
 
     private static String name(Named named) {
         return named == null ? null : named.name();
-    }
-
-    private static String timestamp(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     record EcUser(String id, String fullName, String email, String avatarUrl) { }

@@ -1,5 +1,6 @@
 package io.timeledger.api.harvest;
 
+import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
 import io.timeledger.api.common.RequestBodies;
@@ -190,8 +191,8 @@ class HarvestAssignmentsController {
         return found.stream().map(a -> new HtTaskAssignment(a.id(),
             new HtProjectRef(a.projectId(), name(projectNames, a.projectId()), codes.get(a.projectId())),
             new HtRef(a.taskId(), name(taskNames, a.taskId())), a.active(), a.billable(),
-            HarvestJson.number(a.hourlyRate()), HarvestJson.number(a.budget()), HarvestJson.timestamp(a.createdAt()),
-            HarvestJson.timestamp(a.updatedAt()))).toList();
+            HarvestJson.number(a.hourlyRate()), HarvestJson.number(a.budget()), Instants.iso(a.createdAt()),
+            Instants.iso(a.updatedAt()))).toList();
     }
 
     private List<HtUserAssignment> renderUsers(AccountId account, List<UserAssignment> found) {
@@ -205,7 +206,7 @@ class HarvestAssignmentsController {
                 new HtProjectRef(a.projectId(), name(projectNames, a.projectId()), codes.get(a.projectId())),
                 new HtRef(a.membershipId(), member == null ? null : member.name()), a.active(), a.projectManager(),
                 a.hourlyRate() == null, HarvestJson.number(a.hourlyRate()), HarvestJson.number(a.budget()),
-                HarvestJson.timestamp(a.createdAt()), HarvestJson.timestamp(a.updatedAt()));
+                Instants.iso(a.createdAt()), Instants.iso(a.updatedAt()));
         }).toList();
     }
 

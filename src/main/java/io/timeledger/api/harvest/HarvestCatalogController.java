@@ -1,5 +1,6 @@
 package io.timeledger.api.harvest;
 
+import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
 import io.timeledger.api.common.RequestBodies;
@@ -258,7 +259,7 @@ class HarvestCatalogController {
         static HtClient from(Contact contact, String currency) {
             return new HtClient(contact.id(), contact.details().name(), contact.details().active(), contact.address(),
                 null,
-                currency, HarvestJson.timestamp(contact.createdAt()), HarvestJson.timestamp(contact.updatedAt()));
+                currency, Instants.iso(contact.createdAt()), Instants.iso(contact.updatedAt()));
         }
     }
 
@@ -281,8 +282,8 @@ class HarvestCatalogController {
                 : budget.type() == BudgetType.HOURS ? "project" : "project_cost";
             return new HtProject(project.id(), d.name(), d.shortCode(), d.active(), billBy,
                 HarvestJson.number(budget.target()), budgetBy, budget.frequency() == BudgetFrequency.MONTHLY, false,
-                HarvestJson.number(new BigDecimal("80")), null, false, HarvestJson.timestamp(project.createdAt()),
-                HarvestJson.timestamp(project.updatedAt()), null, null, d.billable(), false, "",
+                HarvestJson.number(new BigDecimal("80")), null, false, Instants.iso(project.createdAt()),
+                Instants.iso(project.updatedAt()), null, null, d.billable(), false, "",
                 new HtProjectClient(project.contactId(), client == null ? null : client.name(), currency), null, false,
                 HarvestJson.number(d.defaultRate()), null);
         }
@@ -292,7 +293,7 @@ class HarvestCatalogController {
                   boolean isActive, String createdAt, String updatedAt) {
         static HtTask from(Task task) {
             return new HtTask(task.id(), task.name(), task.billable(), HarvestJson.number(task.defaultRate()), false,
-                task.active(), HarvestJson.timestamp(task.createdAt()), HarvestJson.timestamp(task.updatedAt()));
+                task.active(), Instants.iso(task.createdAt()), Instants.iso(task.updatedAt()));
         }
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -41,10 +40,6 @@ final class HarvestJson {
         long increment = incrementMinutes * 60L;
         long units = up ? (seconds + increment - 1) / increment : (seconds + increment / 2) / increment;
         return hours(units * increment);
-    }
-
-    static String timestamp(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** "3:00pm" on a 12-hour clock, "15:00" on a 24-hour one, in the person's zone. */

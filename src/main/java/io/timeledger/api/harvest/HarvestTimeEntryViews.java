@@ -1,5 +1,6 @@
 package io.timeledger.api.harvest;
 
+import io.timeledger.api.common.Instants;
 import io.timeledger.core.account.Account;
 import io.timeledger.core.account.Accounts;
 import io.timeledger.core.account.Actor;
@@ -102,23 +103,23 @@ class HarvestTimeEntryViews {
             client, project, task,
             userAssignment == null ? null : new HtUserAssignment(userAssignment.id(), userAssignment.projectManager(),
                 userAssignment.active(), HarvestJson.number(userAssignment.budget()),
-                HarvestJson.timestamp(userAssignment.createdAt()), HarvestJson.timestamp(userAssignment.updatedAt()),
+                Instants.iso(userAssignment.createdAt()), Instants.iso(userAssignment.updatedAt()),
                 HarvestJson.number(userAssignment.hourlyRate())),
             taskAssignment == null ? null : new HtTaskAssignment(taskAssignment.id(), taskAssignment.billable(),
-                taskAssignment.active(), HarvestJson.timestamp(taskAssignment.createdAt()),
-                HarvestJson.timestamp(taskAssignment.updatedAt()), HarvestJson.number(taskAssignment.hourlyRate()),
+                taskAssignment.active(), Instants.iso(taskAssignment.createdAt()),
+                Instants.iso(taskAssignment.updatedAt()), HarvestJson.number(taskAssignment.hourlyRate()),
                 HarvestJson.number(taskAssignment.budget())),
             HarvestJson.hours(seconds),
             HarvestJson.hours(entry.durationSeconds()),
             HarvestJson.roundedHours(seconds, preferences.roundingMinutes(), preferences.roundingUp()),
             entry.description().isEmpty() ? null : entry.description(),
-            HarvestJson.timestamp(entry.createdAt()),
-            HarvestJson.timestamp(entry.updatedAt()),
+            Instants.iso(entry.createdAt()),
+            Instants.iso(entry.updatedAt()),
             lock != null,
             lock,
             entry.closed(),
             entry.invoiceId() != null,
-            HarvestJson.timestamp(entry.timerStartedAt()),
+            Instants.iso(entry.timerStartedAt()),
             HarvestJson.timeOfDay(entry.startedAt(), zone, preferences.clock()),
             HarvestJson.timeOfDay(entry.endedAt(), zone, preferences.clock()),
             entry.running(),

@@ -1,5 +1,6 @@
 package io.timeledger.api.harvest;
 
+import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.Params;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.Member;
@@ -62,8 +63,8 @@ class HarvestUsersController {
             return new HtUser(member.id(), member.firstName(), member.lastName(), member.email(), "",
                 member.timeZone().getId(), false, false, !member.archived(), 126_000,
                 HarvestJson.number(member.billingRate()), HarvestJson.number(member.costRate()), List.of(),
-                List.of(access), null, HarvestJson.timestamp(member.createdAt()),
-                HarvestJson.timestamp(member.updatedAt()));
+                List.of(access), null, Instants.iso(member.createdAt()),
+                Instants.iso(member.updatedAt()));
         }
     }
 }

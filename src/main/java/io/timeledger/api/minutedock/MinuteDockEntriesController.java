@@ -1,5 +1,6 @@
 package io.timeledger.api.minutedock;
 
+import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
 import io.timeledger.core.account.Actor;
@@ -18,7 +19,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -186,7 +186,7 @@ class MinuteDockEntriesController {
                 Wire.id(entry.projectId()), ids(entry.taskIds()), entry.description(), seconds, hours(seconds),
                 Wire.id(entry.account().value()), Wire.id(entry.userId()),
                 entry.spentOn() == null ? null : entry.spentOn().toString(), Wire.id(entry.invoiceId()), rate,
-                entry.updatedAt().truncatedTo(ChronoUnit.SECONDS).toString(),
+                Instants.iso(entry.updatedAt()),
                 entry.loggedAt() == null ? null
                     : WITH_OFFSET.format(entry.loggedAt().atZone(entry.ownerTimeZone())),
                 entry.logged(), rate);

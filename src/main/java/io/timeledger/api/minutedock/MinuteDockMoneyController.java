@@ -1,5 +1,6 @@
 package io.timeledger.api.minutedock;
 
+import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
 import io.timeledger.core.account.Accounts;
@@ -21,7 +22,6 @@ import io.timeledger.core.money.LineGrouping;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -240,10 +240,6 @@ class MinuteDockMoneyController {
             fields.bool("written_off"));
     }
 
-    private static String timestamp(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
     record MdItem(String id, String name, String description, long defaultRateCents) {
         static MdItem from(Item item) {
             return new MdItem(Wire.id(item.id()), item.name(), item.description(), item.defaultRateCents());
@@ -258,8 +254,8 @@ class MinuteDockMoneyController {
             return new MdExpense(Wire.id(e.id()), e.description(), e.quantity(), Wire.dollars(e.unitAmount()),
                 Wire.dollars(e.amount()), currency, e.date().toString(), Wire.id(e.contactId()),
                 Wire.id(e.projectId()), Wire.id(e.membershipId()), Wire.id(e.invoiceId()), e.manuallyInvoiced(),
-                e.writtenOff(), e.item() == null ? null : MdItem.from(e.item()), timestamp(e.createdAt()),
-                timestamp(e.updatedAt()));
+                e.writtenOff(), e.item() == null ? null : MdItem.from(e.item()), Instants.iso(e.createdAt()),
+                Instants.iso(e.updatedAt()));
         }
     }
 
@@ -279,9 +275,9 @@ class MinuteDockMoneyController {
                      String total, Object delivery, String createdAt, String updatedAt) {
         static MdInvoice from(Invoice i) {
             return new MdInvoice(Wire.id(i.id()), i.contactId(), i.number(), i.reference(),
-                i.sent() ? "sent" : "draft", timestamp(i.sentAt()), i.archived(), i.issuedOn().toString(),
+                i.sent() ? "sent" : "draft", Instants.iso(i.sentAt()), i.archived(), i.issuedOn().toString(),
                 i.dueOn().toString(), i.currency(), Wire.dollars(i.subtotal()), Wire.dollars(i.tax()),
-                Wire.dollars(i.total()), null, timestamp(i.createdAt()), timestamp(i.updatedAt()));
+                Wire.dollars(i.total()), null, Instants.iso(i.createdAt()), Instants.iso(i.updatedAt()));
         }
     }
 

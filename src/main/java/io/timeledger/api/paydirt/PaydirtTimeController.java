@@ -1,5 +1,6 @@
 package io.timeledger.api.paydirt;
 
+import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
 import io.timeledger.api.common.RequestBodies;
@@ -15,9 +16,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -74,8 +72,8 @@ class PaydirtTimeController {
         var fields = JsonFields.of(bodies.read(request), "time_log");
         var jobId = fields.id("job_id");
         var duration = fields.integer("duration");
-        var startedAt = instant(fields, "started_at");
-        var endedAt = instant(fields, "ended_at");
+        var startedAt = fields.instant("started_at");
+        var endedAt = fields.instant("ended_at");
         var date = fields.date("date");
         var notes = fields.string("notes");
         if (jobId.orElse(null) == null && !fields.rejected("job_id")) {
@@ -99,20 +97,6 @@ class PaydirtTimeController {
         return Map.of("time_log", PdTimeLog.from(entries.create(actor, changes), clock.instant()));
     }
 
-    private static Field<Instant> instant(JsonFields fields, String name) {
-        return fields.string(name).map(text -> {
-            if (text == null) {
-                return null;
-            }
-            try {
-                return OffsetDateTime.parse(text.strip()).toInstant();
-            } catch (DateTimeParseException e) {
-                fields.reject(name, "must be an ISO 8601 date-time with an offset");
-                return null;
-            }
-        });
-    }
-
     /** A time log: an entry as Paydirt shows it, ids as numbers and money as "85.0". */
     record PdTimeLog(long id, Long jobId, Long projectId, Long clientId, long userId, String date,
                      String startedAt, String endedAt, long duration, String notes, boolean billable, String rate,
@@ -120,14 +104,10 @@ class PaydirtTimeController {
         static PdTimeLog from(Entry entry, Instant now) {
             return new PdTimeLog(entry.id(), entry.jobId(), entry.projectId(), entry.contactId(),
                 entry.membershipId(), entry.spentOn() == null ? null : entry.spentOn().toString(),
-                timestamp(entry.startedAt()), timestamp(entry.endedAt()), entry.seconds(now), entry.description(),
+                Instants.iso(entry.startedAt()), Instants.iso(entry.endedAt()), entry.seconds(now), entry.description(),
                 entry.billable(), Paydirt.decimal(entry.billable() && entry.billingRate() != null
                     ? entry.billingRate() : BigDecimal.ZERO),
-                timestamp(entry.createdAt()), timestamp(entry.updatedAt()));
-        }
-
-        private static String timestamp(Instant instant) {
-            return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+                Instants.iso(entry.createdAt()), Instants.iso(entry.updatedAt()));
         }
     }
 }
