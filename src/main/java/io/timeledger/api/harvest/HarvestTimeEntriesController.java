@@ -164,9 +164,7 @@ class HarvestTimeEntriesController {
     /** Answers the deleted entry, as Harvest does. Approved entries only by an admin. */
     @DeleteMapping("/{id}")
     HarvestTimeEntryViews.HtEntry delete(Actor actor, @PathVariable long id) {
-        var shown = views.render(actor, entries.get(actor, id));
-        entries.delete(actor, id);
-        return shown;
+        return views.render(actor, entries.delete(actor, id));
     }
 
     @DeleteMapping("/{id}/external_reference")

@@ -65,12 +65,6 @@ public class People {
         return member(account, membership);
     }
 
-    @Transactional
-    public void activate(long userId, AccountId account) {
-        membershipOf(userId, account).orElseThrow(() -> new NotFound("Account", account));
-        repository.updateActiveAccount(userId, account);
-    }
-
     @Transactional(readOnly = true)
     public Member member(AccountId account, long membershipId) {
         return repository.findMember(account, membershipId).orElseThrow(() -> new NotFound("User", membershipId));

@@ -30,6 +30,11 @@ public record Entry(long id, AccountId account, long membershipId, long userId, 
 
     /** All seconds tracked, the running timer's included. */
     public long seconds(Instant now) {
+        return seconds(durationSeconds, timerStartedAt, now);
+    }
+
+    /** The seconds tracked before the timer started plus those it has run, if it runs. */
+    static long seconds(long durationSeconds, Instant timerStartedAt, Instant now) {
         if (timerStartedAt == null) {
             return durationSeconds;
         }

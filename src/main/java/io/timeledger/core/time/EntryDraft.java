@@ -1,7 +1,6 @@
 package io.timeledger.core.time;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -60,8 +59,7 @@ final class EntryDraft {
     }
 
     long seconds(Instant now) {
-        return running() ? durationSeconds + Math.max(0, Duration.between(timerStartedAt, now).getSeconds())
-            : durationSeconds;
+        return Entry.seconds(durationSeconds, timerStartedAt, now);
     }
 
     /** Stops the timer, keeping the seconds it ran. */
