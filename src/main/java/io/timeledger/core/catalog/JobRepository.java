@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,14 +51,7 @@ class JobRepository {
                 VALUES (:account, :contact, :project, :name, :price, :priceType, :estimate, :completed)
                 RETURNING %s
                 """.formatted(COLUMNS))
-            .param("account", account.value())
-            .param("contact", job.contactId())
-            .param("project", job.projectId())
-            .param("name", job.name())
-            .param("price", job.price())
-            .param("priceType", job.priceType().code())
-            .param("estimate", job.estimateSeconds())
-            .param("completed", job.completed())
+            .paramSource(columns(account, job))
             .query(JobRepository::map)
             .single();
     }
@@ -70,17 +64,22 @@ class JobRepository {
                  WHERE account_id = :account AND id = :id AND deleted_at IS NULL
                 RETURNING %s
                 """.formatted(COLUMNS))
-            .param("account", account.value())
-            .param("id", job.id())
-            .param("contact", job.contactId())
-            .param("project", job.projectId())
-            .param("name", job.name())
-            .param("price", job.price())
-            .param("priceType", job.priceType().code())
-            .param("estimate", job.estimateSeconds())
-            .param("completed", job.completed())
+            .paramSource(columns(account, job).addValue("id", job.id()))
             .query(JobRepository::map)
             .single();
+    }
+
+    /** The job's columns as statement parameters, for insert and update alike. */
+    private static MapSqlParameterSource columns(AccountId account, Job job) {
+        return new MapSqlParameterSource()
+            .addValue("account", account.value())
+            .addValue("contact", job.contactId())
+            .addValue("project", job.projectId())
+            .addValue("name", job.name())
+            .addValue("price", job.price())
+            .addValue("priceType", job.priceType().code())
+            .addValue("estimate", job.estimateSeconds())
+            .addValue("completed", job.completed());
     }
 
     boolean delete(AccountId account, long id) {
