@@ -3,6 +3,7 @@ package io.timeledger.admin;
 import io.timeledger.TimeledgerApplication;
 import io.timeledger.auth.Credential;
 import io.timeledger.auth.Credentials;
+import io.timeledger.auth.OAuthClients;
 import io.timeledger.auth.Passwords;
 import io.timeledger.core.account.Accounts;
 import io.timeledger.core.account.NewAccount;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Option;
         AdminCommandLine.UserCommands.class,
         AdminCommandLine.MemberCommands.class,
         AdminCommandLine.TokenCommands.class,
-        AdminCommandLine.ApiKeyCommands.class
+        AdminCommandLine.ApiKeyCommands.class,
+        AdminCommandLine.OAuthClientCommands.class
     })
 public final class AdminCommandLine {
 
@@ -307,6 +309,66 @@ public final class AdminCommandLine {
         public Integer call() {
             var admin = root(spec);
             admin.out.println(admin.bean(Credentials.class).regenerateApiKey(admin.userByEmail(email).id()).secret());
+            return 0;
+        }
+    }
+
+    // --- OAuth apps
+
+    @Command(name = "oauth-client", description = "Apps that connect through OAuth 2.0.", mixinStandardHelpOptions = true,
+        subcommands = {OAuthClientCreate.class, OAuthClientList.class, OAuthClientDelete.class})
+    static final class OAuthClientCommands { }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = {
+        "Register an app; prints its client_id (and, for a confidential app, its secret, once).",
+        "Confidential: a server that keeps a secret; gets refresh tokens. Public (--public): a mobile,",
+        "desktop or browser app; no secret, PKCE required, no refresh tokens."})
+    static final class OAuthClientCreate implements Callable<Integer> {
+        @Option(names = "--name", required = true, description = "shown to people on the consent page") String name;
+        @Option(names = "--redirect-uri", required = true, description = "exact callback URI; repeat for several")
+        java.util.List<String> redirectUris;
+        @Option(names = "--public", description = "a public client (no secret, PKCE)") boolean publicClient;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var admin = root(spec);
+            var client = admin.bean(OAuthClients.class).register(name, redirectUris, !publicClient);
+            admin.out.printf("client_id     %s%n", client.clientId());
+            if (client.secret() != null) {
+                admin.out.printf("client_secret %s   (shown this once)%n", client.secret());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", description = "List the registered apps (never their secrets).",
+        mixinStandardHelpOptions = true)
+    static final class OAuthClientList implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var admin = root(spec);
+            for (var client : admin.bean(OAuthClients.class).all()) {
+                admin.out.printf("%s\t%s\t%s\t%s%n", client.clientId(), client.name(),
+                    client.confidential() ? "confidential" : "public", String.join(" ", client.redirectUris()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", description = "Remove an app and every authorization and token given to it.",
+        mixinStandardHelpOptions = true)
+    static final class OAuthClientDelete implements Callable<Integer> {
+        @Option(names = "--client-id", required = true) String clientId;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var admin = root(spec);
+            admin.bean(OAuthClients.class).delete(clientId);
+            admin.out.printf("oauth client %s deleted%n", clientId);
             return 0;
         }
     }

@@ -1,6 +1,7 @@
 package io.timeledger.admin;
 
 import io.timeledger.auth.Credentials;
+import io.timeledger.auth.Passwords;
 import io.timeledger.core.account.Accounts;
 import io.timeledger.core.account.NewAccount;
 import io.timeledger.core.account.NewUser;
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * On an empty database: opens an account, makes its administrator, and prints one personal
- * access token to the console. Never again after that, and on one node only when several start
+ * On an empty database: opens an account, makes its administrator, and prints their password
+ * (for the sign-in page) and one personal access token to the console. Never again after that, and on one node only when several start
  * together (an advisory lock serialises them).
  */
 @Component
@@ -33,6 +34,7 @@ class FirstStart implements ApplicationRunner {
     private final Accounts accounts;
     private final People people;
     private final Credentials credentials;
+    private final Passwords passwords;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final String adminEmail;
@@ -40,7 +42,7 @@ class FirstStart implements ApplicationRunner {
     private final PrintStream console;
     private final Environment environment;
 
-    FirstStart(Accounts accounts, People people, Credentials credentials, JdbcClient jdbc,
+    FirstStart(Accounts accounts, People people, Credentials credentials, Passwords passwords, JdbcClient jdbc,
                TransactionTemplate transaction,
                @Value("${timeledger.first-start.admin-email:admin@localhost}") String adminEmail,
                @Value("${timeledger.first-start.account-name:My Company}") String accountName,
@@ -48,6 +50,7 @@ class FirstStart implements ApplicationRunner {
         this.accounts = accounts;
         this.people = people;
         this.credentials = credentials;
+        this.passwords = passwords;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.adminEmail = adminEmail;
@@ -61,7 +64,7 @@ class FirstStart implements ApplicationRunner {
         setUpIfEmpty().ifPresent(this::announce);
     }
 
-    private record Setup(String accountName, String accountId, String email, String token) { }
+    private record Setup(String accountName, String accountId, String email, String password, String token) { }
 
     private Optional<Setup> setUpIfEmpty() {
         return transaction.execute(status -> {
@@ -72,18 +75,25 @@ class FirstStart implements ApplicationRunner {
             var account = accounts.open(new NewAccount(accountName, "USD", ZoneId.systemDefault().getId(), null));
             var user = people.createUser(new NewUser(adminEmail, "Admin", "", ZoneId.systemDefault().getId()));
             people.join(account.id(), user.id(), Role.ADMIN, null);
+            var password = passwords.setGenerated(user.id());
             var token = credentials.issuePersonalAccessToken(user.id(), account.id(), "first start");
-            return Optional.of(new Setup(account.name(), account.id().toString(), user.email(), token.secret()));
+            return Optional.of(new Setup(account.name(), account.id().toString(), user.email(), password,
+                token.secret()));
         });
     }
 
     // Printed, not logged: the token must reach the person at the console and no log file.
     private void announce(Setup setup) {
+        var port = environment.getProperty("local.server.port", "8080");
         console.printf("""
 
                 ================================================================================
                  Timeledger is set up. Account "%s" (id %s), administrator %s.
-                 Your personal access token (shown this once; keep it like a password):
+                 Sign in at http://localhost:%s/login with that email and the password
+
+                   %s
+
+                 Your personal access token (both shown this once; keep them like passwords):
 
                    %s
 
@@ -91,8 +101,8 @@ class FirstStart implements ApplicationRunner {
                    curl -H "Authorization: Bearer %s" http://localhost:%s/api/v1/users/me
                 ================================================================================
 
-                """, setup.accountName(), setup.accountId(), setup.email(), setup.token(), setup.token(),
-                environment.getProperty("local.server.port", "8080"));
+                """, setup.accountName(), setup.accountId(), setup.email(), port, setup.password(), setup.token(),
+                setup.token(), port);
         console.flush();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The account a credential acts in. A personal access token is bound to its account: MinuteDock
+ * The account a credential acts in. A personal or OAuth access token is bound to its account: MinuteDock
  * ignores any header, Harvest requires its header to name that account or be absent. A legacy
  * API key acts in the account the header names, else the user's active one.
  */
@@ -35,16 +35,15 @@ class AccountResolver {
     }
 
     Actor resolve(Credential credential, String accountHeader, boolean tokenMustMatchHeader) throws Refused {
-        if (tokenMustMatchHeader && credential.kind() == CredentialKind.PERSONAL_ACCESS_TOKEN
+        if (tokenMustMatchHeader && credential.accountBound()
                 && accountHeader != null && !accountHeader.isBlank()
                 && !parseId(accountHeader).equals(Optional.of(credential.accountId()))) {
             throw new Refused(AuthProblem.OTHER_ACCOUNT);
         }
-        var member = switch (credential.kind()) {
-            case PERSONAL_ACCESS_TOKEN -> people.membershipOf(credential.userId(), new AccountId(credential.accountId()))
-                .orElseThrow(() -> new Refused(AuthProblem.INVALID_CREDENTIAL));
-            case API_KEY -> memberForKey(credential.userId(), accountHeader);
-        };
+        var member = credential.accountBound()
+            ? people.membershipOf(credential.userId(), new AccountId(credential.accountId()))
+                .orElseThrow(() -> new Refused(AuthProblem.INVALID_CREDENTIAL))
+            : memberForKey(credential.userId(), accountHeader);
         if (member.archived()) {
             throw new Refused(AuthProblem.ARCHIVED_MEMBERSHIP);
         }

@@ -28,12 +28,13 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, Credentials credentials, AccountResolver accounts,
-                                    AuthFailureRenderer failures, RateLimits limits) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, Credentials credentials, OAuthAuthorizations oauth,
+                                    AccountResolver accounts, AuthFailureRenderer failures, RateLimits limits)
+            throws Exception {
         return http
             .securityMatcher(API_PATHS)
             .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-            .addFilterBefore(new CredentialFilter(credentials, accounts, failures, limits), AnonymousAuthenticationFilter.class)
+            .addFilterBefore(new CredentialFilter(credentials, oauth, accounts, failures, limits), AnonymousAuthenticationFilter.class)
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable())
             .httpBasic(basic -> basic.disable())
@@ -42,16 +43,6 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
             .exceptionHandling(errors -> errors
                 .authenticationEntryPoint((request, response, e) ->
                     failures.render(request, response, AuthProblem.MISSING_CREDENTIAL)))
-            .build();
-    }
-
-    /** Outside the API: the health probe and, later, the browser pages (which bring their own rules). */
-    @Bean
-    @Order(2)
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-        return http
-            .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .build();
     }
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.timeledger.core.account.Actor;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -16,8 +17,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates an API request from {@code Authorization: Bearer} or {@code X-API-Key} and fixes
- * the account it acts in. A request with neither goes on unauthenticated, and the entry point
+ * Authenticates an API request from {@code Authorization: Bearer} (a personal or OAuth access
+ * token) or {@code X-API-Key} and fixes the account it acts in. A request with neither goes on unauthenticated, and the entry point
  * answers 401; a wrong secret or account is answered here, in the dialect's error shape.
  */
 final class CredentialFilter extends OncePerRequestFilter {
@@ -31,14 +32,21 @@ final class CredentialFilter extends OncePerRequestFilter {
     static final String HARVEST_PREFIX = "/v2/";
     private static final String BEARER = "bearer ";
 
+    /** What a token with only the read scope may send. */
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    /** POSTs that only read: running a report changes nothing. */
+    private static final Set<String> READING_POSTS = Set.of("/api/v1/reports/generate");
+
     private final Credentials credentials;
+    private final OAuthAuthorizations oauth;
     private final AccountResolver accounts;
     private final AuthFailureRenderer failures;
     private final RateLimits limits;
 
-    CredentialFilter(Credentials credentials, AccountResolver accounts, AuthFailureRenderer failures,
-                     RateLimits limits) {
+    CredentialFilter(Credentials credentials, OAuthAuthorizations oauth, AccountResolver accounts,
+                     AuthFailureRenderer failures, RateLimits limits) {
         this.credentials = credentials;
+        this.oauth = oauth;
         this.accounts = accounts;
         this.failures = failures;
         this.limits = limits;
@@ -55,7 +63,9 @@ final class CredentialFilter extends OncePerRequestFilter {
         }
         Optional<Credential> credential;
         try {
-            credential = credentials.authenticate(secret);
+            credential = secret.startsWith(CredentialKind.OAUTH_ACCESS_TOKEN.secretPrefix())
+                ? oauth.authenticate(secret)
+                : credentials.authenticate(secret);
         } catch (DataAccessResourceFailureException | TransientDataAccessException | TransactionException e) {
             unavailable(request, response, e);
             return;
@@ -64,10 +74,14 @@ final class CredentialFilter extends OncePerRequestFilter {
             failures.render(request, response, AuthProblem.INVALID_CREDENTIAL);
             return;
         }
-        long wait = limits.secondsToWait(credential.get().id());
+        long wait = limits.secondsToWait(credential.get());
         if (wait > 0) {
             response.setHeader("Retry-After", Long.toString(wait));
             failures.render(request, response, AuthProblem.RATE_LIMITED);
+            return;
+        }
+        if (credential.get().readOnly() && !reads(request)) {
+            failures.render(request, response, AuthProblem.READ_ONLY_TOKEN);
             return;
         }
         Actor actor;
@@ -98,6 +112,11 @@ final class CredentialFilter extends OncePerRequestFilter {
             request.getRequestURI(), e.getMessage());
         response.setHeader("Retry-After", "5");
         failures.render(request, response, AuthProblem.UNAVAILABLE);
+    }
+
+    private static boolean reads(HttpServletRequest request) {
+        return READS.contains(request.getMethod())
+            || "POST".equals(request.getMethod()) && READING_POSTS.contains(request.getRequestURI());
     }
 
     /** Paydirt takes its API key as the api_key parameter, in the query or the form. */

@@ -5,7 +5,9 @@ public enum CredentialKind {
     /** Account-scoped, {@code Authorization: Bearer}; {@code X-Account-ID} is ignored. */
     PERSONAL_ACCESS_TOKEN("personal_access_token", "tlp_"),
     /** User-scoped legacy key, {@code X-API-Key}; {@code X-Account-ID} picks the account. */
-    API_KEY("api_key", "tlk_");
+    API_KEY("api_key", "tlk_"),
+    /** Account-scoped like a personal token, issued to an app by the OAuth authorization-code flow. */
+    OAUTH_ACCESS_TOKEN("oauth_access_token", "tlo_");
 
     private final String column;
     private final String secretPrefix;

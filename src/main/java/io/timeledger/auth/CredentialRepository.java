@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Repository;
 class CredentialRepository {
 
     private static final String COLUMNS =
-        "id, kind, user_id, account_id, name, prefix, created_at, last_used_at, revoked_at";
+        "id, kind, user_id, account_id, name, prefix, created_at, last_used_at, revoked_at, scopes";
 
     private final JdbcClient jdbc;
 
@@ -92,7 +93,8 @@ class CredentialRepository {
             rs.getString("prefix"),
             instant(rs.getTimestamp("created_at")),
             instant(rs.getTimestamp("last_used_at")),
-            instant(rs.getTimestamp("revoked_at")));
+            instant(rs.getTimestamp("revoked_at")),
+            Set.of((String[]) rs.getArray("scopes").getArray()));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -50,6 +50,17 @@ public class Credentials {
         }
     }
 
+    /** Revokes one of the user's own credentials; another user's id answers as unknown. */
+    @Transactional
+    public void revokeOwn(long userId, long credentialId) {
+        var credential = repository.find(credentialId)
+            .filter(c -> c.userId() == userId)
+            .orElseThrow(() -> new NotFound("Credential", credentialId));
+        if (!credential.revoked()) {
+            repository.revoke(credentialId);
+        }
+    }
+
     @Transactional(readOnly = true)
     public List<Credential> ofUser(long userId) {
         return repository.ofUser(userId);

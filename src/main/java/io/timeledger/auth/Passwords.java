@@ -34,6 +34,14 @@ public class Passwords {
         people.changePasswordHash(userId, encoder.encode(password));
     }
 
+    /** Gives the user a new random password (128 bits, URL-safe) and returns it, for showing once. */
+    @Transactional
+    public String setGenerated(long userId) {
+        var password = Secrets.generate("").substring(0, 22);
+        set(userId, password);
+        return password;
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class Beans {
 

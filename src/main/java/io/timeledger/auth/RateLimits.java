@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RateLimits {
 
-    private final ConcurrentHashMap<Long, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final boolean enabled;
     private final long requests;
     private final Duration period;
@@ -31,11 +31,11 @@ class RateLimits {
     }
 
     /** 0 when the request may go ahead, else the whole seconds until it may be retried. */
-    long secondsToWait(long credentialId) {
+    long secondsToWait(Credential credential) {
         if (!enabled) {
             return 0;
         }
-        var bucket = buckets.computeIfAbsent(credentialId, id -> Bucket.builder()
+        var bucket = buckets.computeIfAbsent(credential.kind().secretPrefix() + credential.id(), id -> Bucket.builder()
             .addLimit(Bandwidth.builder().capacity(requests).refillGreedy(requests, period).build())
             .build());
         var probe = bucket.tryConsumeAndReturnRemaining(1);

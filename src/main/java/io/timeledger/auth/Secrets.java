@@ -21,9 +21,13 @@ final class Secrets {
     private Secrets() { }
 
     static String generate(CredentialKind kind) {
+        return generate(kind.secretPrefix());
+    }
+
+    static String generate(String prefix) {
         var bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return kind.secretPrefix() + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static byte[] hash(String secret) {

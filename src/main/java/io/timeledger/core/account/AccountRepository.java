@@ -44,15 +44,16 @@ class AccountRepository {
             .optional();
     }
 
-    List<Account> forUser(long userId) {
+    List<Account> forUser(long userId, boolean activeOnly) {
         return jdbc.sql("""
                 SELECT %s
                   FROM account a
                   JOIN membership m ON m.account_id = a.id
-                 WHERE m.user_id = :user
+                 WHERE m.user_id = :user AND (NOT :activeOnly OR NOT m.archived)
                  ORDER BY a.name, a.id
                 """.formatted(COLUMNS))
             .param("user", userId)
+            .param("activeOnly", activeOnly)
             .query(AccountRepository::map)
             .list();
     }

@@ -83,7 +83,13 @@ public class Accounts {
     /** Every account the user belongs to, archived memberships included. */
     @Transactional(readOnly = true)
     public List<Account> ofUser(long userId) {
-        return repository.forUser(userId);
+        return repository.forUser(userId, false);
+    }
+
+    /** The accounts the user may act in now: their memberships that are not archived. */
+    @Transactional(readOnly = true)
+    public List<Account> activeOfUser(long userId) {
+        return repository.forUser(userId, true);
     }
 
     @Transactional(readOnly = true)

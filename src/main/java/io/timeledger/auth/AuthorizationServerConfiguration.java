@@ -1,0 +1,195 @@
+package io.timeledger.auth;
+
+import java.time.Clock;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * OAuth 2.0 with Spring Authorization Server: the authorization-code grant (PKCE for public apps)
+ * and refresh tokens at {@code /oauth/authorize} and {@code /oauth/token}, revocation at
+ * {@code /oauth/revoke}, introspection at {@code /oauth/introspect}, and the server's metadata at
+ * {@code /.well-known/oauth-authorization-server}. Access tokens are opaque {@code tlo_} secrets
+ * held hashed by {@link OAuthAuthorizations}; each is bound to the account chosen on the consent
+ * page, which is asked for on every authorization.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfiguration {
+
+    static final String AUTHORIZE = "/oauth/authorize";
+    static final String CONSENT_PAGE = "/oauth/consent";
+    /** The consent form's field that names the chosen account. */
+    static final String ACCOUNT_PARAMETER = "account_id";
+
+    @Bean
+    RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
+        return new JdbcRegisteredClientRepository(jdbc);
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings() {
+        return AuthorizationServerSettings.builder()
+            .authorizationEndpoint(AUTHORIZE)
+            .tokenEndpoint("/oauth/token")
+            .tokenRevocationEndpoint("/oauth/revoke")
+            .tokenIntrospectionEndpoint("/oauth/introspect")
+            .jwkSetEndpoint("/oauth/jwks")
+            .build();
+    }
+
+    @Bean
+    OAuth2TokenGenerator<?> oauthTokenGenerator(Clock clock) {
+        var refresh = new OAuth2RefreshTokenGenerator();
+        refresh.setClock(clock);
+        return new DelegatingOAuth2TokenGenerator(new AccessTokenGenerator(clock), refresh);
+    }
+
+    @Bean
+    @Order(2)
+    @ConditionalOnWebApplication
+    SecurityFilterChain authorizationServerSecurity(HttpSecurity http, OAuthAuthorizations authorizations,
+                                                    OAuth2TokenGenerator<?> tokens) throws Exception {
+        http.oauth2AuthorizationServer(server -> {
+            http.securityMatcher(server.getEndpointsMatcher());
+            server.authorizationService(authorizations)
+                .authorizationConsentService(new AskEveryTime())
+                .tokenGenerator(tokens)
+                .authorizationEndpoint(endpoint -> endpoint
+                    .consentPage(CONSENT_PAGE)
+                    .authorizationRequestConverters(converters -> converters.replaceAll(ScopesByDefault::new))
+                    .authenticationProviders(providers -> providers.replaceAll(provider ->
+                        provider instanceof OAuth2AuthorizationConsentAuthenticationProvider
+                            ? new AccountChoice(provider, authorizations) : provider)));
+        });
+        return http
+            .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+            // a person who is not signed in is sent to sign in first, then back to the authorization
+            .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                new LoginUrlAuthenticationEntryPoint("/login"),
+                PathPatternRequestMatcher.withDefaults().matcher(AUTHORIZE)))
+            .build();
+    }
+
+    /**
+     * MinuteDock's document never names scopes: an authorization request without {@code scope}
+     * asks for both, {@code read} and {@code write}, as its tokens carry.
+     */
+    private record ScopesByDefault(AuthenticationConverter converter) implements AuthenticationConverter {
+        @Override
+        public Authentication convert(HttpServletRequest request) {
+            var converted = converter.convert(request);
+            if (converted instanceof OAuth2AuthorizationCodeRequestAuthenticationToken code
+                    && code.getAuthorizationCode() == null && code.getScopes().isEmpty()) {
+                return new OAuth2AuthorizationCodeRequestAuthenticationToken(code.getAuthorizationUri(),
+                    code.getClientId(), (Authentication) code.getPrincipal(), code.getRedirectUri(), code.getState(),
+                    Set.of(OAuthAuthorizations.READ_SCOPE, OAuthAuthorizations.WRITE_SCOPE),
+                    code.getAdditionalParameters());
+            }
+            return converted;
+        }
+    }
+
+    /** Opaque access tokens with our prefix, so a token's kind is plain from its first characters. */
+    private record AccessTokenGenerator(Clock clock) implements OAuth2TokenGenerator<OAuth2AccessToken> {
+        @Override
+        public OAuth2AccessToken generate(OAuth2TokenContext context) {
+            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                return null;
+            }
+            var issuedAt = clock.instant();
+            var lifetime = context.getRegisteredClient().getTokenSettings().getAccessTokenTimeToLive();
+            return new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
+                Secrets.generate(CredentialKind.OAUTH_ACCESS_TOKEN), issuedAt, issuedAt.plus(lifetime),
+                context.getAuthorizedScopes());
+        }
+    }
+
+    /**
+     * Consent is not remembered: the account is chosen per authorization, so every authorization
+     * shows the consent page. (An app that wants a second account asks again and gets a second token.)
+     */
+    private static final class AskEveryTime implements OAuth2AuthorizationConsentService {
+        @Override
+        public void save(OAuth2AuthorizationConsent consent) { }
+
+        @Override
+        public void remove(OAuth2AuthorizationConsent consent) { }
+
+        @Override
+        public OAuth2AuthorizationConsent findById(String registeredClientId, String principalName) {
+            return null;
+        }
+    }
+
+    /**
+     * Spring's consent step, plus the account: the person must pick one of their active accounts,
+     * and the authorization (and so every token issued from it) is bound to it.
+     */
+    private record AccountChoice(AuthenticationProvider consent, OAuthAuthorizations authorizations)
+            implements AuthenticationProvider {
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            var request = (OAuth2AuthorizationConsentAuthenticationToken) authentication;
+            if (request.getScopes().isEmpty()) {
+                // denied: Spring's provider answers the app with access_denied
+                return consent.authenticate(authentication);
+            }
+            long account = chosenAccount(request.getAdditionalParameters());
+            var result = (OAuth2AuthorizationCodeRequestAuthenticationToken) consent.authenticate(authentication);
+            if (result == null || result.getAuthorizationCode() == null) {
+                return result;
+            }
+            if (!authorizations.bindAccount(result.getAuthorizationCode().getTokenValue(), account)) {
+                throw invalidAccount();
+            }
+            return result;
+        }
+
+        private static long chosenAccount(Map<String, Object> parameters) {
+            try {
+                return Long.parseLong(String.valueOf(parameters.get(ACCOUNT_PARAMETER)).strip());
+            } catch (NumberFormatException e) {
+                throw invalidAccount();
+            }
+        }
+
+        private static OAuth2AuthenticationException invalidAccount() {
+            return new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
+                "account_id: choose one of your accounts", null));
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return consent.supports(authentication);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.timeledger.web;
+
+import io.timeledger.auth.Credential;
+import io.timeledger.auth.CredentialKind;
+import io.timeledger.auth.Credentials;
+import io.timeledger.auth.OAuthAuthorizations;
+import io.timeledger.core.account.Account;
+import io.timeledger.core.account.Accounts;
+import io.timeledger.core.account.People;
+import io.timeledger.core.account.User;
+import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.NotFound;
+import jakarta.servlet.http.HttpSession;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Sign-in and the profile page, "Manage access tokens" and "Connected apps". */
+@Controller
+class PagesController {
+
+    /** A personal access token as the profile page lists it. */
+    record TokenRow(long id, String name, String prefix, String account, java.time.Instant createdAt,
+                    java.time.Instant lastUsedAt) { }
+
+    private final People people;
+    private final Accounts accounts;
+    private final Credentials credentials;
+    private final OAuthAuthorizations authorizations;
+
+    PagesController(People people, Accounts accounts, Credentials credentials, OAuthAuthorizations authorizations) {
+        this.people = people;
+        this.accounts = accounts;
+        this.credentials = credentials;
+        this.authorizations = authorizations;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/profile";
+    }
+
+    @GetMapping(WebSecurityConfiguration.LOGIN)
+    String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
+        if (error != null && session != null
+                && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof AuthenticationException e) {
+            model.addAttribute("error", e instanceof org.springframework.security.authentication.LockedException
+                ? e.getMessage() : "That email and password do not match.");
+        } else if (error != null) {
+            model.addAttribute("error", "That email and password do not match.");
+        }
+        return "login";
+    }
+
+    @GetMapping("/profile")
+    String profile(Principal principal, Model model) {
+        var user = signedIn(principal);
+        var mine = accounts.activeOfUser(user.id());
+        Map<Long, String> names = accounts.ofUser(user.id()).stream()
+            .collect(Collectors.toMap(a -> a.id().value(), Account::name, (a, b) -> a));
+        List<TokenRow> tokens = credentials.ofUser(user.id()).stream()
+            .filter(c -> c.kind() == CredentialKind.PERSONAL_ACCESS_TOKEN && !c.revoked())
+            .map(c -> row(c, names::get))
+            .toList();
+        model.addAttribute("user", user);
+        model.addAttribute("zone", user.timeZone());
+        model.addAttribute("accounts", mine);
+        model.addAttribute("tokens", tokens);
+        model.addAttribute("apps", authorizations.grantsOf(user.id()));
+        return "profile";
+    }
+
+    @PostMapping("/profile/tokens")
+    String createToken(Principal principal, @RequestParam(defaultValue = "") String name,
+                       @RequestParam(name = "account_id", required = false) Long accountId,
+                       RedirectAttributes redirect) {
+        var user = signedIn(principal);
+        if (name.isBlank()) {
+            redirect.addFlashAttribute("problem", "Give the token a name you will recognise later.");
+            return "redirect:/profile";
+        }
+        if (accountId == null) {
+            redirect.addFlashAttribute("problem", "Choose the account the token acts in.");
+            return "redirect:/profile";
+        }
+        try {
+            var issued = credentials.issuePersonalAccessToken(user.id(), new AccountId(accountId), name);
+            redirect.addFlashAttribute("revealed", issued.secret());
+            redirect.addFlashAttribute("revealedName", issued.credential().name());
+        } catch (Invalid | NotFound e) {
+            redirect.addFlashAttribute("problem", e instanceof NotFound
+                ? "You do not belong to that account." : "The name " + e.getMessage() + ".");
+        }
+        return "redirect:/profile";
+    }
+
+    @PostMapping("/profile/tokens/{id}/revoke")
+    String revokeToken(Principal principal, @PathVariable long id, RedirectAttributes redirect) {
+        credentials.revokeOwn(signedIn(principal).id(), id);
+        redirect.addFlashAttribute("notice", "The token was revoked; it stops working at once.");
+        return "redirect:/profile";
+    }
+
+    @PostMapping("/profile/apps/{id}/revoke")
+    String revokeApp(Principal principal, @PathVariable long id, RedirectAttributes redirect) {
+        authorizations.revoke(signedIn(principal).id(), id);
+        redirect.addFlashAttribute("notice", "The app's access was revoked; its tokens stop working at once.");
+        return "redirect:/profile";
+    }
+
+    private User signedIn(Principal principal) {
+        return people.userByEmail(principal.getName()).orElseThrow(() -> new NotFound("User", principal.getName()));
+    }
+
+    private static TokenRow row(Credential credential, Function<Long, String> accountName) {
+        return new TokenRow(credential.id(), credential.name() == null ? "(unnamed)" : credential.name(),
+            credential.prefix(), accountName.apply(credential.accountId()), credential.createdAt(),
+            credential.lastUsedAt());
+    }
+}
