@@ -1,0 +1,145 @@
+package io.timeledger.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import io.timeledger.auth.OAuthClients;
+import io.timeledger.auth.Passwords;
+import io.timeledger.support.Api;
+import io.timeledger.support.ApiTest;
+import io.timeledger.support.Fixtures;
+import io.timeledger.support.WebSession;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * A person in a real browser (Debian's headless Chromium, driven by Selenium): sign in, create a
+ * token on the profile page and use it, revoke it, and authorize an app on the consent page.
+ * Skipped where Chromium is not installed, unless TIMELEDGER_REQUIRE_BROWSER is set (as
+ * {@code .ci/run} does after installing it), so CI cannot skip it silently.
+ */
+@ApiTest
+class BrowserTests {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final String PASSWORD = "correct horse battery";
+
+    @Autowired Api api;
+    @Autowired Fixtures fixtures;
+    @Autowired Passwords passwords;
+    @Autowired OAuthClients clients;
+    @Value("${local.server.port}") int port;
+
+    WebDriver browser;
+    Path profileDir;
+
+    @BeforeEach
+    void startChromium() throws IOException {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (System.getenv("TIMELEDGER_REQUIRE_BROWSER") != null) {
+            assertThat(installed).as("Chromium and ChromeDriver in /usr/bin").isTrue();
+        }
+        assumeThat(installed).as("Debian's chromium and chromium-driver are installed").isTrue();
+        profileDir = Files.createTempDirectory("chromium-profile");
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // the flags this machine needs: no sandbox as root, and no calls home on a closed network
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--window-size=1100,900", "--user-data-dir=" + profileDir);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void stopChromium() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profileDir != null) {
+            try (var files = Files.walk(profileDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void signInCreateATokenUseItAndRevokeIt() throws IOException {
+        var person = fixtures.anAccount("Browser Co");
+        passwords.set(person.userId(), PASSWORD);
+
+        browser.get(url("/profile"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        signIn(person.email());
+        assertThat(browser.findElement(By.id("tokens-heading")).getText()).isEqualTo("Manage access tokens");
+
+        browser.findElement(By.id("token-name")).sendKeys("From the browser");
+        new Select(browser.findElement(By.id("token-account"))).selectByVisibleText("Browser Co");
+        browser.findElement(By.id("create")).click();
+
+        var token = browser.findElement(By.id("revealed")).getText();
+        assertThat(token).startsWith("tlp_");
+        screenshot("profile-token-revealed");
+        api.bearer(token).get("/api/v1/users/me").expect(200);
+
+        browser.navigate().refresh();
+        assertThat(browser.findElements(By.id("revealed"))).as("shown only once").isEmpty();
+        browser.findElement(By.cssSelector("button[aria-label='Revoke From the browser']")).click();
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("revoked");
+        api.bearer(token).get("/api/v1/users/me").expect(401);
+    }
+
+    @Test
+    void authorizeAnAppOnTheConsentPage() throws IOException {
+        var person = fixtures.anAccount("Consent Co");
+        passwords.set(person.userId(), PASSWORD);
+        var app = clients.register("Browser app", List.of("http://localhost:9/callback"), true);
+
+        browser.get(url("/oauth/authorize?response_type=code&client_id=" + app.clientId()
+            + "&redirect_uri=http://localhost:9/callback&scope=read%20write&state=st"));
+        signIn(person.email());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Browser app");
+        screenshot("consent");
+        browser.findElement(By.id("authorize")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+            .until(driver -> driver.getCurrentUrl().startsWith("http://localhost:9/callback"));
+        var answer = WebSession.query(browser.getCurrentUrl());
+        assertThat(answer).containsKey("code").containsEntry("state", "st");
+    }
+
+    private void signIn(String email) {
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Kept in target/browser for a person to look at; nothing asserts on pixels. */
+    private void screenshot(String name) throws IOException {
+        var png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
+        var dir = Files.createDirectories(Path.of("target", "browser"));
+        Files.write(dir.resolve(name + ".png"), png);
+    }
+}
