@@ -59,6 +59,13 @@ class ArchitectureTests {
         .because("a dialect controller parses, calls one core service, and renders");
 
     @ArchTest
+    static final ArchRule pagesDoNotTouchTheDatabaseNorTheDialects = noClasses()
+        .that().resideInAPackage("io.timeledger.web..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "org.springframework.jdbc..", "java.sql..", "io.timeledger.api..")
+        .because("a page, like a dialect, calls the core and auth services");
+
+    @ArchTest
     static final ArchRule featurePackagesAreFreeOfCycles = slices()
         .matching("io.timeledger.core.(*)..")
         .should().beFreeOfCycles();

@@ -74,13 +74,7 @@ class CredentialRepository {
 
     /** Records use at most once a minute per credential, so busy clients do not turn every read into a write. */
     void touch(long id, Instant now) {
-        jdbc.sql("""
-                UPDATE credential SET last_used_at = :now
-                 WHERE id = :id AND (last_used_at IS NULL OR last_used_at < CAST(:now AS timestamptz) - interval '1 minute')
-                """)
-            .param("id", id)
-            .param("now", Timestamp.from(now))
-            .update();
+        LastUse.record(jdbc, "credential", id, now);
     }
 
     private static Credential map(ResultSet rs, int row) throws SQLException {

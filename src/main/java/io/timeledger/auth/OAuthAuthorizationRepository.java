@@ -168,13 +168,7 @@ class OAuthAuthorizationRepository {
 
     /** Records use at most once a minute, as for personal access tokens. */
     void touch(long id, Instant now) {
-        jdbc.sql("""
-                UPDATE oauth_authorization SET last_used_at = :now
-                 WHERE id = :id AND (last_used_at IS NULL OR last_used_at < CAST(:now AS timestamptz) - interval '1 minute')
-                """)
-            .param("id", id)
-            .param("now", Timestamp.from(now))
-            .update();
+        LastUse.record(jdbc, "oauth_authorization", id, now);
     }
 
     /** The user's granted authorizations (an account chosen, a token or refresh token issued). */

@@ -1,8 +1,6 @@
 package io.timeledger.web;
 
 import io.timeledger.core.account.Accounts;
-import io.timeledger.core.account.People;
-import io.timeledger.core.common.NotFound;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -22,12 +20,12 @@ import org.springframework.web.server.ResponseStatusException;
 class ConsentController {
 
     private final RegisteredClientRepository clients;
-    private final People people;
+    private final SignedIn signedIn;
     private final Accounts accounts;
 
-    ConsentController(RegisteredClientRepository clients, People people, Accounts accounts) {
+    ConsentController(RegisteredClientRepository clients, SignedIn signedIn, Accounts accounts) {
         this.clients = clients;
-        this.people = people;
+        this.signedIn = signedIn;
         this.accounts = accounts;
     }
 
@@ -38,7 +36,7 @@ class ConsentController {
         if (client == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown client_id");
         }
-        var user = people.userByEmail(principal.getName()).orElseThrow(() -> new NotFound("User", principal.getName()));
+        var user = signedIn.user(principal);
         var scopes = new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
         scopes.removeIf(String::isEmpty);
         model.addAttribute("client", client.getClientName());

@@ -6,7 +6,6 @@ import io.timeledger.auth.Credentials;
 import io.timeledger.auth.OAuthAuthorizations;
 import io.timeledger.core.account.Account;
 import io.timeledger.core.account.Accounts;
-import io.timeledger.core.account.People;
 import io.timeledger.core.account.User;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
@@ -35,13 +34,14 @@ class PagesController {
     record TokenRow(long id, String name, String prefix, String account, java.time.Instant createdAt,
                     java.time.Instant lastUsedAt) { }
 
-    private final People people;
+    private final SignedIn signedIn;
     private final Accounts accounts;
     private final Credentials credentials;
     private final OAuthAuthorizations authorizations;
 
-    PagesController(People people, Accounts accounts, Credentials credentials, OAuthAuthorizations authorizations) {
-        this.people = people;
+    PagesController(SignedIn signedIn, Accounts accounts, Credentials credentials,
+                    OAuthAuthorizations authorizations) {
+        this.signedIn = signedIn;
         this.accounts = accounts;
         this.credentials = credentials;
         this.authorizations = authorizations;
@@ -121,7 +121,7 @@ class PagesController {
     }
 
     private User signedIn(Principal principal) {
-        return people.userByEmail(principal.getName()).orElseThrow(() -> new NotFound("User", principal.getName()));
+        return signedIn.user(principal);
     }
 
     private static TokenRow row(Credential credential, Function<Long, String> accountName) {
