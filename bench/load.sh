@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The load benchmark: the server as its own process over a ledger of N entries (default 1000000),
 # each hot path at 1, 8 and 32 clients beside its plain-SQL floor. Writes target/bench-load.md.
-# Usage: bench/load.sh [N]     (BENCH_JAVA_OPTS=-Dbench.seconds=4 sets the seconds per measurement)
+# Usage: bench/load.sh [N]
+#   BENCH_JAVA_OPTS="-Dbench.seconds=4"          seconds per measurement
+#   BENCH_JAVA_OPTS="-Dbench.only=create"        only the operations whose name contains this
+#   BENCH_JAVA_OPTS="-Dbench.server-opts=-Xmx256m" JVM options of the server under test
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B package -DskipTests

@@ -1,8 +1,6 @@
 package io.timeledger.auth;
 
 import io.timeledger.core.account.Actor;
-import io.timeledger.core.account.Member;
-import io.timeledger.core.account.People;
 import io.timeledger.core.common.AccountId;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -28,45 +26,40 @@ class AccountResolver {
         }
     }
 
-    private final People people;
-
-    AccountResolver(People people) {
-        this.people = people;
-    }
-
-    Actor resolve(Credential credential, String accountHeader, boolean tokenMustMatchHeader) throws Refused {
-        if (tokenMustMatchHeader && credential.accountBound()
-                && accountHeader != null && !accountHeader.isBlank()
+    /**
+     * The actor an authenticated credential runs as. {@code accountHeader} is what the request
+     * named (X-Account-ID, or Harvest's header when {@code tokenMustMatchHeader}); the membership
+     * was already looked up for it with the credential.
+     */
+    Actor resolve(Authenticated found, String accountHeader, boolean tokenMustMatchHeader) throws Refused {
+        var credential = found.credential();
+        boolean named = accountHeader != null && !accountHeader.isBlank();
+        if (tokenMustMatchHeader && credential.accountBound() && named
                 && !parseId(accountHeader).equals(Optional.of(credential.accountId()))) {
             throw new Refused(AuthProblem.OTHER_ACCOUNT);
         }
-        var member = credential.accountBound()
-            ? people.membershipOf(credential.userId(), new AccountId(credential.accountId()))
-                .orElseThrow(() -> new Refused(AuthProblem.INVALID_CREDENTIAL))
-            : memberForKey(credential.userId(), accountHeader);
-        if (member.archived()) {
+        if (!found.hasMembership()) {
+            throw new Refused(credential.accountBound() ? AuthProblem.INVALID_CREDENTIAL
+                : named ? AuthProblem.UNKNOWN_ACCOUNT : AuthProblem.NO_ACCOUNT);
+        }
+        if (found.archived()) {
             throw new Refused(AuthProblem.ARCHIVED_MEMBERSHIP);
         }
-        return new Actor(member.account(), member.id(), member.userId(), member.role());
+        return new Actor(new AccountId(found.accountId()), found.membershipId(), credential.userId(), found.role());
     }
 
-    private Member memberForKey(long userId, String accountHeader) throws Refused {
-        if (accountHeader != null && !accountHeader.isBlank()) {
-            return parseId(accountHeader)
-                .flatMap(id -> people.membershipOf(userId, new AccountId(id)))
-                .orElseThrow(() -> new Refused(AuthProblem.UNKNOWN_ACCOUNT));
+    /**
+     * The account a legacy API key looks for: the one the header names (an id that cannot be one
+     * looks for none), or null to use the user's active account. Tokens ignore it.
+     */
+    static Long headerAccount(String accountHeader) {
+        if (accountHeader == null || accountHeader.isBlank()) {
+            return null;
         }
-        var user = people.user(userId);
-        if (user.activeAccountId() != null) {
-            var active = people.membershipOf(userId, new AccountId(user.activeAccountId()));
-            if (active.isPresent()) {
-                return active.get();
-            }
-        }
-        throw new Refused(AuthProblem.NO_ACCOUNT);
+        return parseId(accountHeader).orElse(-1L);
     }
 
-    private static Optional<Long> parseId(String value) {
+    static Optional<Long> parseId(String value) {
         try {
             return Optional.of(Long.parseLong(value.strip()));
         } catch (NumberFormatException e) {

@@ -61,43 +61,40 @@ final class CredentialFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Credential> credential;
+        String accountHeader = harvest ? harvestAccount(request) : request.getHeader(ACCOUNT_HEADER);
+        Optional<Authenticated> found;
         try {
-            credential = secret.startsWith(CredentialKind.OAUTH_ACCESS_TOKEN.secretPrefix())
+            found = secret.startsWith(CredentialKind.OAUTH_ACCESS_TOKEN.secretPrefix())
                 ? oauth.authenticate(secret)
-                : credentials.authenticate(secret);
+                : credentials.authenticate(secret, AccountResolver.headerAccount(accountHeader));
         } catch (DataAccessResourceFailureException | TransientDataAccessException | TransactionException e) {
             unavailable(request, response, e);
             return;
         }
-        if (credential.isEmpty()) {
+        if (found.isEmpty()) {
             failures.render(request, response, AuthProblem.INVALID_CREDENTIAL);
             return;
         }
-        long wait = limits.secondsToWait(credential.get());
+        var credential = found.get().credential();
+        long wait = limits.secondsToWait(credential);
         if (wait > 0) {
             response.setHeader("Retry-After", Long.toString(wait));
             failures.render(request, response, AuthProblem.RATE_LIMITED);
             return;
         }
-        if (credential.get().readOnly() && !reads(request)) {
+        if (credential.readOnly() && !reads(request)) {
             failures.render(request, response, AuthProblem.READ_ONLY_TOKEN);
             return;
         }
         Actor actor;
         try {
-            actor = harvest
-                ? accounts.resolve(credential.get(), harvestAccount(request), true)
-                : accounts.resolve(credential.get(), request.getHeader(ACCOUNT_HEADER), false);
+            actor = accounts.resolve(found.get(), accountHeader, harvest);
         } catch (AccountResolver.Refused refused) {
             failures.render(request, response, refused.problem());
             return;
-        } catch (DataAccessResourceFailureException | TransientDataAccessException | TransactionException e) {
-            unavailable(request, response, e);
-            return;
         }
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new ActorAuthentication(actor, credential.get()));
+        context.setAuthentication(new ActorAuthentication(actor, credential));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import io.timeledger.core.account.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,12 +39,34 @@ class CredentialRepository {
             .single();
     }
 
-    /** The live credential whose secret hashes to {@code hash}. */
-    Optional<Credential> findLiveByHash(byte[] hash) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM credential WHERE secret_hash = :hash AND revoked_at IS NULL")
+    /**
+     * The live credential whose secret hashes to {@code hash}, with the membership it acts through:
+     * its own account for a token, else {@code headerAccount}, else the user's active account. Records
+     * the use (at most once a minute) in the same statement.
+     */
+    Optional<Authenticated> authenticate(byte[] hash, Long headerAccount, Instant now) {
+        return jdbc.sql("""
+                WITH c AS (
+                    SELECT cr.id, cr.kind, cr.user_id, cr.account_id, cr.name, cr.prefix, cr.created_at,
+                           cr.last_used_at, cr.revoked_at, cr.scopes, u.active_account_id
+                      FROM credential cr JOIN app_user u ON u.id = cr.user_id
+                     WHERE cr.secret_hash = :hash AND cr.revoked_at IS NULL),
+                %s
+                SELECT c.*, m.id AS membership_id, m.account_id AS member_account_id, m.role, m.archived
+                  FROM c
+                  LEFT JOIN membership m ON m.user_id = c.user_id
+                   AND m.account_id = COALESCE(c.account_id, CAST(:header AS bigint), c.active_account_id)
+                """.formatted(LastUse.touch("credential")))
             .param("hash", hash)
-            .query(CredentialRepository::map)
+            .param("header", headerAccount)
+            .param("now", Timestamp.from(now))
+            .query((rs, n) -> new Authenticated(map(rs, n), rs.getObject("membership_id", Long.class),
+                rs.getLong("member_account_id"), role(rs.getString("role")), rs.getBoolean("archived")))
             .optional();
+    }
+
+    static Role role(String wire) {
+        return wire == null ? null : Role.parse("role", wire);
     }
 
     Optional<Credential> find(long id) {
@@ -70,11 +93,6 @@ class CredentialRepository {
         jdbc.sql("UPDATE credential SET revoked_at = now() WHERE user_id = :user AND kind = 'api_key' AND revoked_at IS NULL")
             .param("user", userId)
             .update();
-    }
-
-    /** Records use at most once a minute per credential, so busy clients do not turn every read into a write. */
-    void touch(long id, Instant now) {
-        LastUse.record(jdbc, "credential", id, now);
     }
 
     private static Credential map(ResultSet rs, int row) throws SQLException {

@@ -66,12 +66,12 @@ public class Credentials {
         return repository.ofUser(userId);
     }
 
-    /** The live credential this secret belongs to; records its use. */
-    @Transactional
-    public Optional<Credential> authenticate(String secret) {
-        var credential = repository.findLiveByHash(Secrets.hash(secret));
-        credential.ifPresent(c -> repository.touch(c.id(), clock.instant()));
-        return credential;
+    /**
+     * The live credential this secret belongs to and the membership it acts through (see
+     * {@link CredentialRepository#authenticate}); records its use. One statement, no transaction.
+     */
+    Optional<Authenticated> authenticate(String secret, Long headerAccount) {
+        return repository.authenticate(Secrets.hash(secret), headerAccount, clock.instant());
     }
 
     private IssuedCredential issue(CredentialKind kind, long userId, Long accountId, String name) {

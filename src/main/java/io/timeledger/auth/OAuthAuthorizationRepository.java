@@ -29,10 +29,6 @@ class OAuthAuthorizationRepository {
     record Grant(long id, String clientName, long accountId, String accountName, Set<String> scopes,
                  Instant createdAt, Instant lastUsedAt) { }
 
-    /** What a presented access token stands for. */
-    record LiveToken(long id, long userId, long accountId, Set<String> scopes, String clientName, String prefix,
-                     Instant createdAt, Instant lastUsedAt) { }
-
     private static final String COLUMNS = """
         id, authorization_id, registered_client_id, user_id, principal_name, grant_type, account_id,
         authorized_scopes, request::text AS request, state_hash,
@@ -148,27 +144,33 @@ class OAuthAuthorizationRepository {
             .optional();
     }
 
-    /** The authorization whose live access token hashes to {@code hash}, once its account was chosen. */
-    Optional<LiveToken> findLiveAccessToken(byte[] hash, Instant now) {
+    /**
+     * The authorization whose live access token hashes to {@code hash}, once its account was chosen,
+     * as a credential with its membership in that account; records the use in the same statement.
+     */
+    Optional<Authenticated> authenticate(byte[] hash, Instant now) {
         return jdbc.sql("""
-                SELECT a.id, a.user_id, a.account_id, a.access_scopes, c.client_name, a.access_prefix,
-                       a.created_at, a.last_used_at
-                  FROM oauth_authorization a
-                  JOIN oauth2_registered_client c ON c.id = a.registered_client_id
-                 WHERE a.access_hash = :hash AND NOT a.access_invalidated
-                   AND a.access_expires_at > :now AND a.account_id IS NOT NULL
-                """)
+                WITH c AS (
+                    SELECT a.id, a.user_id, a.account_id, a.access_scopes, cl.client_name, a.access_prefix,
+                           a.created_at, a.last_used_at
+                      FROM oauth_authorization a
+                      JOIN oauth2_registered_client cl ON cl.id = a.registered_client_id
+                     WHERE a.access_hash = :hash AND NOT a.access_invalidated
+                       AND a.access_expires_at > :now AND a.account_id IS NOT NULL),
+                %s
+                SELECT c.*, m.id AS membership_id, m.role, m.archived
+                  FROM c LEFT JOIN membership m ON m.account_id = c.account_id AND m.user_id = c.user_id
+                """.formatted(LastUse.touch("oauth_authorization")))
             .param("hash", hash)
             .param("now", Timestamp.from(now))
-            .query((rs, n) -> new LiveToken(rs.getLong("id"), rs.getLong("user_id"), rs.getLong("account_id"),
-                strings(rs.getArray("access_scopes")), rs.getString("client_name"), rs.getString("access_prefix"),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_used_at"))))
+            .query((rs, n) -> new Authenticated(
+                new Credential(rs.getLong("id"), CredentialKind.OAUTH_ACCESS_TOKEN, rs.getLong("user_id"),
+                    rs.getLong("account_id"), rs.getString("client_name"), rs.getString("access_prefix"),
+                    instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_used_at")), null,
+                    strings(rs.getArray("access_scopes"))),
+                rs.getObject("membership_id", Long.class), rs.getLong("account_id"),
+                CredentialRepository.role(rs.getString("role")), rs.getBoolean("archived")))
             .optional();
-    }
-
-    /** Records use at most once a minute, as for personal access tokens. */
-    void touch(long id, Instant now) {
-        LastUse.record(jdbc, "oauth_authorization", id, now);
     }
 
     /** The user's granted authorizations (an account chosen, a token or refresh token issued). */

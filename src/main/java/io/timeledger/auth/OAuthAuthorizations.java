@@ -132,15 +132,9 @@ public class OAuthAuthorizations implements OAuth2AuthorizationService {
         return repository.bindAccount(Secrets.hash(code), accountId);
     }
 
-    /** The credential an OAuth access token stands for, while it is live; records its use. */
-    @Transactional
-    public Optional<Credential> authenticate(String accessToken) {
-        var now = clock.instant();
-        return repository.findLiveAccessToken(Secrets.hash(accessToken), now).map(token -> {
-            repository.touch(token.id(), now);
-            return new Credential(token.id(), CredentialKind.OAUTH_ACCESS_TOKEN, token.userId(), token.accountId(),
-                token.clientName(), token.prefix(), token.createdAt(), token.lastUsedAt(), null, token.scopes());
-        });
+    /** What a live OAuth access token stands for, with its membership; records its use. One statement. */
+    Optional<Authenticated> authenticate(String accessToken) {
+        return repository.authenticate(Secrets.hash(accessToken), clock.instant());
     }
 
     /** The apps the user has authorized, one row per authorization. */

@@ -53,9 +53,17 @@ public final class LoadBench {
             port = socket.getLocalPort();
         }
         long started = System.nanoTime();
-        var server = new ProcessBuilder("java", "-jar", "target/timeledger.jar",
-            "--timeledger.rate-limit.enabled=false", "--logging.level.root=WARN")
-            .redirectErrorStream(true);
+        var command = new ArrayList<String>();
+        command.add("java");
+        // JVM options for the server, e.g. -Dbench.server-opts="-Xmx256m -XX:StartFlightRecording=..."
+        for (var option : System.getProperty("bench.server-opts", "").split("\\s+")) {
+            if (!option.isBlank()) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-jar", "target/timeledger.jar", "--timeledger.rate-limit.enabled=false",
+            "--logging.level.root=WARN"));
+        var server = new ProcessBuilder(command).redirectErrorStream(true);
         server.environment().put("TIMELEDGER_DATA_DIR", dataDir.toString());
         server.environment().put("PORT", Integer.toString(port));
         var process = server.start();
@@ -192,7 +200,12 @@ public final class LoadBench {
             setup.createStatement().execute("INSERT INTO dock (membership_id, account_id) VALUES (1, 1)"
                 + " ON CONFLICT DO NOTHING");
         }
+        // -Dbench.only=create measures only the operations whose name contains it
+        var only = System.getProperty("bench.only", "").toLowerCase(Locale.ROOT);
         for (var op : ops) {
+            if (!op.name().toLowerCase(Locale.ROOT).contains(only)) {
+                continue;
+            }
             for (int clients : CLIENTS) {
                 var sampler = clients == 32 ? sampleRss(server, peakRss) : null;
                 var viaHttp = measure(op.http(), clients);
