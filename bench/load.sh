@@ -4,7 +4,7 @@
 # Usage: bench/load.sh [N]
 #   BENCH_JAVA_OPTS="-Dbench.seconds=4"          seconds per measurement
 #   BENCH_JAVA_OPTS="-Dbench.only=create"        only the operations whose name contains this
-#   BENCH_JAVA_OPTS="-Dbench.server-opts=-Xmx256m" JVM options of the server under test
+#   BENCH_SERVER_OPTS="-Xmx256m"                 JVM options of the server under test (default -Xmx256m)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B package -DskipTests

@@ -38,6 +38,8 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
  */
 public final class LoadBench {
 
+    /** How the README says to run the server: a bounded heap. */
+    static final String DEFAULT_SERVER_OPTS = "-Xmx256m";
     private static final Duration CELL = Duration.ofSeconds(Integer.getInteger("bench.seconds", 4));
     private static final int[] CLIENTS = {1, 8, 32};
     private static final Pattern TOKEN = Pattern.compile("tlp_[A-Za-z0-9_-]{43}");
@@ -61,8 +63,9 @@ public final class LoadBench {
         long started = System.nanoTime();
         var command = new ArrayList<String>();
         command.add("java");
-        // JVM options for the server, e.g. -Dbench.server-opts="-Xmx256m -XX:StartFlightRecording=..."
-        for (var option : System.getProperty("bench.server-opts", "").split("\\s+")) {
+        // JVM options for the server under test: BENCH_SERVER_OPTS="-Xmx256m -XX:StartFlightRecording=..."
+        var serverOptions = System.getenv().getOrDefault("BENCH_SERVER_OPTS", DEFAULT_SERVER_OPTS);
+        for (var option : serverOptions.split("\\s+")) {
             if (!option.isBlank()) {
                 command.add(option);
             }
