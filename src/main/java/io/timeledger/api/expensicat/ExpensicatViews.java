@@ -7,7 +7,6 @@ import io.timeledger.core.account.Member;
 import io.timeledger.core.account.People;
 import io.timeledger.core.catalog.Contacts;
 import io.timeledger.core.catalog.Named;
-import io.timeledger.core.catalog.Project;
 import io.timeledger.core.catalog.Projects;
 import io.timeledger.core.money.Invoice;
 import io.timeledger.core.money.Invoices;
@@ -15,12 +14,12 @@ import io.timeledger.core.time.Entry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Renders entries as Expensicat time entries, loading people and projects once per page. */
 @Component
@@ -43,18 +42,20 @@ class ExpensicatViews {
         this.clock = clock;
     }
 
+    /** One read-only transaction for all the lookups of a page (one connection, one commit). */
+    @Transactional(readOnly = true)
     EcEntry render(Actor actor, Entry entry) {
         return render(actor, List.of(entry)).get(0);
     }
 
+    @Transactional(readOnly = true)
     List<EcEntry> render(Actor actor, List<Entry> entries) {
         var currency = accounts.get(actor.account()).currency();
         var members = people.members(actor.account(), null).stream()
             .collect(Collectors.toMap(Member::id, Function.identity()));
         var projectIds = entries.stream().map(Entry::projectId).filter(Objects::nonNull).distinct().toList();
         var projectNames = projects.names(actor.account(), projectIds);
-        var live = new HashMap<Long, Project>();
-        projectIds.forEach(id -> projects.find(actor.account(), id).ifPresent(p -> live.put(id, p)));
+        var live = projects.findAll(actor.account(), projectIds);
         var customerIds = entries.stream().map(Entry::contactId).filter(Objects::nonNull).distinct().toList();
         var customers = contacts.names(actor.account(), customerIds);
         var invoiced = invoices.summaries(actor.account(),

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Renders entries as Harvest time entries, loading what they point at (people, clients,
@@ -55,10 +56,13 @@ class HarvestTimeEntryViews {
         this.clock = clock;
     }
 
+    /** One read-only transaction for all the lookups of a page (one connection, one commit). */
+    @Transactional(readOnly = true)
     HtEntry render(Actor actor, Entry entry) {
         return render(actor, List.of(entry)).get(0);
     }
 
+    @Transactional(readOnly = true)
     List<HtEntry> render(Actor actor, List<Entry> entries) {
         var account = accounts.get(actor.account());
         var members = people.members(actor.account(), null).stream()

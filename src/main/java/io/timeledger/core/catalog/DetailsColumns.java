@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 import io.timeledger.core.common.AccountId;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,6 +80,20 @@ final class DetailsColumns {
             .param("id", id)
             .query(mapper)
             .optional();
+    }
+
+    /** The live rows of {@code table} with these ids (those that are), read with {@code columns}. */
+    static <T> List<T> findLive(JdbcClient jdbc, String table, String columns, RowMapper<T> mapper,
+                                AccountId account, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + columns + " FROM " + table + " WHERE account_id = :account AND id = ANY(:ids)"
+                + " AND deleted_at IS NULL")
+            .param("account", account.value())
+            .param("ids", ids.toArray(Long[]::new))
+            .query(mapper)
+            .list();
     }
 
     /** The live row of {@code table} whose short code is {@code code}, ignoring case. */
