@@ -173,18 +173,37 @@ class OAuthAuthorizationRepository {
             .optional();
     }
 
-    /** The user's granted authorizations (an account chosen, a token or refresh token issued). */
-    List<Grant> grantsOf(long userId) {
+    /**
+     * Forgets authorizations that can no longer be used, a day after they began: abandoned before
+     * an account was chosen, or with no live access or refresh token left.
+     */
+    int purgeDead(Instant now) {
+        return jdbc.sql("""
+                DELETE FROM oauth_authorization
+                 WHERE created_at < CAST(:now AS timestamptz) - interval '1 day'
+                   AND (account_id IS NULL
+                        OR ((access_hash IS NULL OR access_invalidated OR access_expires_at <= :now)
+                            AND (refresh_hash IS NULL OR refresh_invalidated OR refresh_expires_at <= :now)))
+                """)
+            .param("now", Timestamp.from(now))
+            .update();
+    }
+
+    /** The user's authorizations that still work: an account chosen and a live access or refresh token. */
+    List<Grant> grantsOf(long userId, Instant now) {
         return jdbc.sql("""
                 SELECT a.id, c.client_name, a.account_id, acc.name AS account_name, a.authorized_scopes,
                        a.created_at, a.last_used_at
                   FROM oauth_authorization a
                   JOIN oauth2_registered_client c ON c.id = a.registered_client_id
                   JOIN account acc ON acc.id = a.account_id
-                 WHERE a.user_id = :user AND (a.access_hash IS NOT NULL OR a.refresh_hash IS NOT NULL)
+                 WHERE a.user_id = :user
+                   AND ((a.access_hash IS NOT NULL AND NOT a.access_invalidated AND a.access_expires_at > :now)
+                        OR (a.refresh_hash IS NOT NULL AND NOT a.refresh_invalidated AND a.refresh_expires_at > :now))
                  ORDER BY a.created_at, a.id
                 """)
             .param("user", userId)
+            .param("now", Timestamp.from(now))
             .query((rs, n) -> new Grant(rs.getLong("id"), rs.getString("client_name"), rs.getLong("account_id"),
                 rs.getString("account_name"), strings(rs.getArray("authorized_scopes")),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_used_at"))))

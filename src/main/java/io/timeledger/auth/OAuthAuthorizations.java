@@ -68,6 +68,10 @@ public class OAuthAuthorizations implements OAuth2AuthorizationService {
         var user = people.userByEmail(authorization.getPrincipalName())
             .orElseThrow(() -> new IllegalStateException("an authorization for an unknown user"));
         var access = authorization.getAccessToken();
+        if (access == null && authorization.getToken(OAuth2AuthorizationCode.class) == null) {
+            // a new authorization begins: a good moment to forget the dead ones
+            repository.purgeDead(clock.instant());
+        }
         repository.save(
             authorization.getId(),
             authorization.getRegisteredClientId(),
@@ -140,7 +144,7 @@ public class OAuthAuthorizations implements OAuth2AuthorizationService {
     /** The apps the user has authorized, one row per authorization. */
     @Transactional(readOnly = true)
     public List<Grant> grantsOf(long userId) {
-        return repository.grantsOf(userId);
+        return repository.grantsOf(userId, clock.instant());
     }
 
     /** Revokes one of the user's authorizations and every token issued from it, at once. */

@@ -46,6 +46,7 @@ class ServerLifecycleTests {
             var tokens = TOKEN.matcher(output.getOut()).results().map(m -> m.group()).distinct().toList();
             assertThat(tokens).hasSize(1);
             token = tokens.get(0);
+            assertThat(output.getOut()).containsPattern("Sign in at http://localhost:\\d+/login with that email");
             assertThat(get(server, "/api/v1/users/me", token).body()).contains("\"email\":\"admin@localhost\"");
             assertThat(post(server, "/api/v1/contacts", token, "{\"contact\": {\"name\": \"Kept Ltd\"}}").statusCode())
                 .isEqualTo(201);
@@ -93,6 +94,18 @@ class ServerLifecycleTests {
             var expenses = HttpRequest.newBuilder(url(server, "/api/v1/expenses"))
                 .header("X-API-Key", apiKey).header("X-Account-ID", account).build();
             assertThat(http.send(expenses, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+            var registered = admin("oauth-client", "create", "--name", "Invoice Bot",
+                "--redirect-uri", "https://bot.example.com/callback");
+            var clientId = java.util.regex.Pattern.compile("tlc_[0-9a-f]{32}").matcher(registered).results()
+                .findFirst().orElseThrow().group();
+            assertThat(registered).containsPattern("client_secret tls_[A-Za-z0-9_-]{43}");
+            assertThat(admin("oauth-client", "list")).contains(clientId, "Invoice Bot", "confidential",
+                "https://bot.example.com/callback").doesNotContain("tls_");
+            assertThat(admin("oauth-client", "create", "--name", "Phone", "--redirect-uri", "http://127.0.0.1:7000/cb",
+                "--public")).doesNotContain("client_secret");
+            admin("oauth-client", "delete", "--client-id", clientId);
+            assertThat(admin("oauth-client", "list")).doesNotContain(clientId).contains("Phone", "public");
 
             assertThat(AdminCommandLine.run("admin", "member", "add", "--email", "nobody@example.com",
                 "--account", account)).isEqualTo(1);

@@ -220,6 +220,33 @@ class OAuthFlowTests {
     }
 
     @Test
+    void deadAuthorizationsAreForgottenAndNotListed() {
+        var person = personWithPassword("Tidy");
+        var app = app(true);
+        var browser = signedIn(person);
+        browser.get(location(browser.get(authorizeUrl(app, "read", null))));   // abandoned at the consent page
+        var live = authorizeConfidential(browser, app, person);
+        assertThat(jdbc.sql("SELECT count(*) FROM oauth_authorization WHERE user_id = :u")
+            .param("u", person.userId()).query(Long.class).single()).isEqualTo(2);
+
+        // two days later the abandoned one is gone when a new authorization begins; the live one stays
+        jdbc.sql("UPDATE oauth_authorization SET created_at = created_at - interval '2 days' WHERE user_id = :u")
+            .param("u", person.userId()).update();
+        browser.get(authorizeUrl(app, "read", null));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM oauth_authorization WHERE user_id = :u AND account_id IS NULL"
+            + " AND created_at < now() - interval '1 day'").param("u", person.userId()).query(Long.class).single())
+            .isZero();
+        api.bearer(live).get("/api/v1/users/me").expect(200);
+        assertThat(browser.get("/profile").body()).contains("Test app");
+
+        // once its tokens are revoked, the app is no longer listed
+        jdbc.sql("UPDATE oauth_authorization SET access_invalidated = true, refresh_invalidated = true"
+            + " WHERE user_id = :u").param("u", person.userId()).update();
+        assertThat(browser.get("/profile").body()).contains("No apps are connected.");
+    }
+
+    @Test
     void theConsentPageRefusesAnAccountThePersonIsNotIn() {
         var person = personWithPassword("Mine");
         var other = fixtures.anAccount("Not mine");
