@@ -43,8 +43,11 @@ class OAuthAuthorizationRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts or updates by the authorization server's id; who it is for and its account never change. */
-    void save(String authorizationId, String registeredClientId, long userId, String principalName,
+    /**
+     * Inserts or updates by the authorization server's id; who it is for and its account never
+     * change ({@code userId} may be null once the row exists).
+     */
+    void save(String authorizationId, String registeredClientId, Long userId, String principalName,
               String grantType, Set<String> authorizedScopes, String requestJson, byte[] stateHash,
               StoredToken code, StoredToken access, String accessPrefix, Set<String> accessScopes,
               StoredToken refresh) {
@@ -59,7 +62,9 @@ class OAuthAuthorizationRepository {
                     code_hash, code_issued_at, code_expires_at, code_invalidated,
                     access_hash, access_prefix, access_scopes, access_issued_at, access_expires_at, access_invalidated,
                     refresh_hash, refresh_issued_at, refresh_expires_at, refresh_invalidated)
-                VALUES (:authorization, :client, :user, :principal, :grant, :scopes, CAST(:request AS jsonb), :state,
+                VALUES (:authorization, :client,
+                    COALESCE(:user, (SELECT user_id FROM oauth_authorization WHERE authorization_id = :authorization)),
+                    :principal, :grant, :scopes, CAST(:request AS jsonb), :state,
                     :code, :codeIssued, :codeExpires, :codeInvalidated,
                     :access, :accessPrefix, :accessScopes, :accessIssued, :accessExpires, :accessInvalidated,
                     :refresh, :refreshIssued, :refreshExpires, :refreshInvalidated)

@@ -4,6 +4,7 @@ import io.timeledger.auth.OAuthAuthorizationRepository.Grant;
 import io.timeledger.auth.OAuthAuthorizationRepository.Row;
 import io.timeledger.auth.OAuthAuthorizationRepository.StoredToken;
 import io.timeledger.core.account.People;
+import io.timeledger.core.account.User;
 import io.timeledger.core.common.NotFound;
 import java.security.Principal;
 import java.time.Clock;
@@ -65,8 +66,8 @@ public class OAuthAuthorizations implements OAuth2AuthorizationService {
     @Override
     @Transactional
     public void save(OAuth2Authorization authorization) {
-        var user = people.userByEmail(authorization.getPrincipalName())
-            .orElseThrow(() -> new IllegalStateException("an authorization for an unknown user"));
+        // known when the authorization begins; kept from then on, even if the person's email changes
+        Long userId = people.userByEmail(authorization.getPrincipalName()).map(User::id).orElse(null);
         var access = authorization.getAccessToken();
         if (access == null && authorization.getToken(OAuth2AuthorizationCode.class) == null) {
             // a new authorization begins: a good moment to forget the dead ones
@@ -75,7 +76,7 @@ public class OAuthAuthorizations implements OAuth2AuthorizationService {
         repository.save(
             authorization.getId(),
             authorization.getRegisteredClientId(),
-            user.id(),
+            userId,
             authorization.getPrincipalName(),
             authorization.getAuthorizationGrantType().getValue(),
             authorization.getAuthorizedScopes(),
