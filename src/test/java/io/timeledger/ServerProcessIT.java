@@ -1,0 +1,139 @@
+package io.timeledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged server as people run it ({@code java -jar target/timeledger.jar}): killed with
+ * SIGKILL, it leaves its embedded PostgreSQL running; the next start stops that orphan, starts
+ * afresh on the same files, and nothing acknowledged is lost. Runs after {@code package}.
+ */
+class ServerProcessIT {
+
+    private static final Pattern TOKEN = Pattern.compile("tlp_[A-Za-z0-9_-]{43}");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir Path dataDir;
+
+    @Test
+    void aKilledServerLeavesAnOrphanThatTheNextStartStops() throws Exception {
+        int port = freePort();
+        var first = start(port);
+        String token = first.token().get(60, TimeUnit.SECONDS);
+        awaitHealth(port);
+        var created = send(port, "POST", "/api/v1/contacts", token, "{\"contact\": {\"name\": \"Survivor Ltd\"}}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        long orphan = postmasterPid();
+
+        first.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("PostgreSQL outlives a SIGKILL")
+            .isPresent();
+
+        var second = start(port);
+        try {
+            awaitHealth(port);
+            assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphan").isEmpty();
+            assertThat(postmasterPid()).isNotEqualTo(orphan);
+            var contacts = send(port, "GET", "/api/v1/contacts", token, null);
+            assertThat(contacts.statusCode()).isEqualTo(200);
+            assertThat(contacts.body()).contains("Survivor Ltd");
+        } finally {
+            long postmaster = postmasterPid();
+            second.process().destroy();
+            assertThat(second.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+            var left = ProcessHandle.of(postmaster);
+            if (left.isPresent()) {
+                left.get().onExit().get(30, TimeUnit.SECONDS);
+            }
+            assertThat(ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive))
+                .as("PostgreSQL after a graceful stop").isEmpty();
+        }
+    }
+
+    private record Server(Process process, CompletableFuture<String> token) { }
+
+    private Server start(int port) throws Exception {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var builder = new ProcessBuilder(java, "-Xmx256m", "-jar", "target/timeledger.jar",
+            "--timeledger.rate-limit.enabled=false")
+            .redirectErrorStream(true);
+        builder.environment().put("TIMELEDGER_DATA_DIR", dataDir.toString());
+        builder.environment().put("PORT", Integer.toString(port));
+        var process = builder.start();
+        var token = new CompletableFuture<String>();
+        var reader = new Thread(() -> {
+            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    var matcher = TOKEN.matcher(line);
+                    if (matcher.find()) {
+                        token.complete(matcher.group());
+                    }
+                }
+            } catch (java.io.IOException ended) {
+                // the process is gone
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return new Server(process, token);
+    }
+
+    private void awaitHealth(int port) throws Exception {
+        var deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (send(port, "GET", "/actuator/health", null, null).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the server did not become healthy");
+    }
+
+    private HttpResponse<String> send(int port, String method, String path, String token, String body)
+            throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long postmasterPid() throws Exception {
+        List<String> lines = Files.readAllLines(dataDir.resolve("pg/postmaster.pid"));
+        return Long.parseLong(lines.get(0).strip());
+    }
+
+    private static int freePort() throws Exception {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
