@@ -29,12 +29,12 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, Credentials credentials, OAuthAuthorizations oauth,
-                                    AccountResolver accounts, AuthFailureRenderer failures, RateLimits limits)
-            throws Exception {
+                                    AccountResolver accounts, AuthFailureRenderer failures, RateLimits limits,
+                                    List<SecretParameter> parameters) throws Exception {
         return http
             .securityMatcher(API_PATHS)
             .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-            .addFilterBefore(new CredentialFilter(credentials, oauth, accounts, failures, limits), AnonymousAuthenticationFilter.class)
+            .addFilterBefore(new CredentialFilter(credentials, oauth, accounts, failures, limits, parameters), AnonymousAuthenticationFilter.class)
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable())
             .httpBasic(basic -> basic.disable())

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.timeledger.core.account.Actor;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -42,21 +43,23 @@ final class CredentialFilter extends OncePerRequestFilter {
     private final AccountResolver accounts;
     private final AuthFailureRenderer failures;
     private final RateLimits limits;
+    private final List<SecretParameter> parameters;
 
     CredentialFilter(Credentials credentials, OAuthAuthorizations oauth, AccountResolver accounts,
-                     AuthFailureRenderer failures, RateLimits limits) {
+                     AuthFailureRenderer failures, RateLimits limits, List<SecretParameter> parameters) {
         this.credentials = credentials;
         this.oauth = oauth;
         this.accounts = accounts;
         this.failures = failures;
         this.limits = limits;
+        this.parameters = List.copyOf(parameters);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean harvest = request.getRequestURI().startsWith(HARVEST_PREFIX);
-        String secret = secretOf(request, harvest, paydirt(request.getRequestURI()));
+        String secret = secretOf(request);
         if (secret == null) {
             chain.doFilter(request, response);
             return;
@@ -116,17 +119,7 @@ final class CredentialFilter extends OncePerRequestFilter {
             || "POST".equals(request.getMethod()) && READING_POSTS.contains(request.getRequestURI());
     }
 
-    /** Paydirt takes its API key as the api_key parameter, in the query or the form. */
-    private static boolean paydirt(String path) {
-        for (var base : new String[] {"/v1/jobs", "/api/v1/jobs", "/api/v1/time"}) {
-            if (path.equals(base) || path.startsWith(base + "/")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String secretOf(HttpServletRequest request, boolean harvest, boolean paydirt) {
+    private String secretOf(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             var token = authorization.substring(BEARER.length()).strip();
@@ -137,9 +130,14 @@ final class CredentialFilter extends OncePerRequestFilter {
             return apiKey.strip();
         }
         // Harvest also takes the token as a query parameter, Paydirt its key
-        String queryToken = harvest ? request.getParameter("access_token")
-            : paydirt ? request.getParameter("api_key") : null;
-        return queryToken == null || queryToken.isBlank() ? null : queryToken.strip();
+        for (var parameter : parameters) {
+            var name = parameter.nameFor(request);
+            if (name != null) {
+                var value = request.getParameter(name);
+                return value == null || value.isBlank() ? null : value.strip();
+            }
+        }
+        return null;
     }
 
     private static String harvestAccount(HttpServletRequest request) {
