@@ -2,6 +2,7 @@ package io.timeledger.core.account;
 
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Forbidden;
+import java.util.Collection;
 
 /** Who is acting, in which account, with which role: resolved once per request from the credential. */
 public record Actor(AccountId account, long membershipId, long userId, Role role) {
@@ -10,6 +11,26 @@ public record Actor(AccountId account, long membershipId, long userId, Role role
     public void requireManager() {
         if (role == Role.MEMBER) {
             throw new Forbidden("Only admins and managers can do that");
+        }
+    }
+
+    /** Members see and report only their own time; admins and managers everyone's. */
+    public boolean seesOnlyOwnTime() {
+        return role == Role.MEMBER;
+    }
+
+    /**
+     * Refuses, with {@code refusal}, a member's question that names anyone's time but their own, by
+     * membership id or by legacy user id (either collection may be null: not asked).
+     */
+    public void requireOwnTime(Collection<Long> memberships, Collection<Long> legacyUserIds, String refusal) {
+        if (!seesOnlyOwnTime()) {
+            return;
+        }
+        boolean others = memberships != null && memberships.stream().anyMatch(id -> id != membershipId)
+            || legacyUserIds != null && legacyUserIds.stream().anyMatch(id -> id != userId);
+        if (others) {
+            throw new Forbidden(refusal);
         }
     }
 

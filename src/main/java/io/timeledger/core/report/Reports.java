@@ -2,8 +2,6 @@ package io.timeledger.core.report;
 
 import io.timeledger.core.account.Accounts;
 import io.timeledger.core.account.Actor;
-import io.timeledger.core.account.Role;
-import io.timeledger.core.common.Forbidden;
 import io.timeledger.core.common.Invalid;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -44,15 +42,9 @@ public class Reports {
         if (query.from() != null && query.to() != null && query.to().isBefore(query.from())) {
             throw new Invalid("to", "must not be before from");
         }
-        boolean member = actor.role() == Role.MEMBER;
+        boolean member = actor.seesOnlyOwnTime();
         if (member) {
-            boolean others = query.memberships() != null
-                    && query.memberships().stream().anyMatch(id -> id != actor.membershipId())
-                || query.legacyUserIds() != null
-                    && query.legacyUserIds().stream().anyMatch(id -> id != actor.userId());
-            if (others) {
-                throw new Forbidden("Members can report only on their own time");
-            }
+            actor.requireOwnTime(query.memberships(), query.legacyUserIds(), "Members can report only on their own time");
             query = new ReportQuery(query.from(), query.to(), false, null, null, query.contacts(), query.projects(),
                 query.tasks(), query.billable(), query.invoiced(), query.groupBy());
         }

@@ -55,16 +55,10 @@ public class Entries {
 
     /** The query narrowed to what the actor may see: a member, only their own entries. */
     private static EntryQuery visible(Actor actor, EntryQuery query) {
-        if (actor.role() != Role.MEMBER) {
+        if (!actor.seesOnlyOwnTime()) {
             return query;
         }
-        boolean others = query.memberships() != null
-                && query.memberships().stream().anyMatch(id -> id != actor.membershipId())
-            || query.legacyUserIds() != null
-                && query.legacyUserIds().stream().anyMatch(id -> id != actor.userId());
-        if (others) {
-            throw new Forbidden("Members can see only their own entries");
-        }
+        actor.requireOwnTime(query.memberships(), query.legacyUserIds(), "Members can see only their own entries");
         return query.onlyOwn();
     }
 
@@ -312,7 +306,7 @@ public class Entries {
     }
 
     private static void requireVisible(Actor actor, Entry entry) {
-        if (actor.role() == Role.MEMBER && entry.membershipId() != actor.membershipId()) {
+        if (actor.seesOnlyOwnTime() && entry.membershipId() != actor.membershipId()) {
             throw new Forbidden("Members can see only their own entries");
         }
     }
