@@ -78,6 +78,10 @@ class PagesController {
         model.addAttribute("zone", user.timeZone());
         model.addAttribute("accounts", mine);
         model.addAttribute("tokens", tokens);
+        model.addAttribute("apiKey", credentials.ofUser(user.id()).stream()
+            .filter(c -> c.kind() == CredentialKind.API_KEY && !c.revoked())
+            .map(c -> row(c, names::get))
+            .findFirst().orElse(null));
         model.addAttribute("apps", authorizations.grantsOf(user.id()));
         return "profile";
     }
@@ -98,11 +102,20 @@ class PagesController {
         try {
             var issued = credentials.issuePersonalAccessToken(user.id(), new AccountId(accountId), name);
             redirect.addFlashAttribute("revealed", issued.secret());
-            redirect.addFlashAttribute("revealedName", issued.credential().name());
+            redirect.addFlashAttribute("revealedName", "token “" + issued.credential().name() + "”");
         } catch (Invalid | NotFound e) {
             redirect.addFlashAttribute("problem", e instanceof NotFound
                 ? "You do not belong to that account." : "The name " + e.getMessage() + ".");
         }
+        return "redirect:/profile";
+    }
+
+    /** The legacy API key (X-API-Key): a new one replaces any earlier one, shown once. */
+    @PostMapping("/profile/api-key")
+    String regenerateApiKey(Principal principal, RedirectAttributes redirect) {
+        var issued = credentials.regenerateApiKey(signedIn(principal).id());
+        redirect.addFlashAttribute("revealed", issued.secret());
+        redirect.addFlashAttribute("revealedName", "API key");
         return "redirect:/profile";
     }
 

@@ -138,6 +138,30 @@ class SignInAndProfileTests {
     }
 
     @Test
+    void theLegacyApiKeyIsMadeAndReplacedOnTheProfilePage() {
+        var person = personWithPassword();
+        var browser = new WebSession(port);
+        browser.signIn(person.email(), PASSWORD);
+        var profile = browser.get("/profile").body();
+        assertThat(profile).contains("You have no API key.");
+
+        var first = revealedKey(browser, browser.post("/profile/api-key", "_csrf", hidden(profile, "_csrf")));
+        api.apiKey(first).get("/api/v1/users/me").expect(200);
+        var page = browser.get("/profile").body();
+        assertThat(page).contains("Your key starts").contains(first.substring(0, 12)).doesNotContain(first);
+
+        var second = revealedKey(browser, browser.post("/profile/api-key", "_csrf", hidden(page, "_csrf")));
+        api.apiKey(second).get("/api/v1/users/me").expect(200);
+        api.apiKey(first).get("/api/v1/users/me").expect(401);
+    }
+
+    private static String revealedKey(WebSession browser, java.net.http.HttpResponse<String> created) {
+        var matcher = Pattern.compile("id=\"revealed\">(tlk_[A-Za-z0-9_-]+)<").matcher(browser.get(location(created)).body());
+        assertThat(matcher.find()).as("the key is revealed").isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
     void aTokenNeedsANameAndAnAccountOfTheirs() {
         var person = personWithPassword();
         var stranger = fixtures.anAccount();
