@@ -3,7 +3,6 @@ package io.timeledger.api.expensicat;
 import io.timeledger.api.common.Instants;
 import io.timeledger.core.account.Accounts;
 import io.timeledger.core.account.Actor;
-import io.timeledger.core.account.Member;
 import io.timeledger.core.account.People;
 import io.timeledger.core.catalog.Contacts;
 import io.timeledger.core.catalog.Named;
@@ -16,8 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,8 +48,8 @@ class ExpensicatViews {
     @Transactional(readOnly = true)
     List<EcEntry> render(Actor actor, List<Entry> entries) {
         var currency = accounts.get(actor.account()).currency();
-        var members = people.members(actor.account(), null).stream()
-            .collect(Collectors.toMap(Member::id, Function.identity()));
+        var members = people.membersAmong(actor.account(),
+            entries.stream().map(Entry::membershipId).distinct().toList());
         var projectIds = entries.stream().map(Entry::projectId).filter(Objects::nonNull).distinct().toList();
         var projectNames = projects.names(actor.account(), projectIds);
         var live = projects.findAll(actor.account(), projectIds);

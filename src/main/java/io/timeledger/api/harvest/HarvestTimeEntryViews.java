@@ -65,8 +65,8 @@ class HarvestTimeEntryViews {
     @Transactional(readOnly = true)
     List<HtEntry> render(Actor actor, List<Entry> entries) {
         var account = accounts.get(actor.account());
-        var members = people.members(actor.account(), null).stream()
-            .collect(Collectors.toMap(Member::id, Function.identity()));
+        var members = people.membersAmong(actor.account(),
+            entries.stream().map(Entry::membershipId).distinct().toList());
         var contactNames = contacts.names(actor.account(), ids(entries, Entry::contactId));
         var projectIds = ids(entries, Entry::projectId);
         var projectNames = projects.names(actor.account(), projectIds);

@@ -4,7 +4,10 @@ import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,6 +82,14 @@ public class People {
     @Transactional(readOnly = true)
     public Optional<Member> membershipOf(long userId, AccountId account) {
         return repository.findMemberByUser(account, userId);
+    }
+
+    /** These memberships of the account (archived ones too), by id: whom a page of time points at. */
+    @Transactional(readOnly = true)
+    public Map<Long, Member> membersAmong(AccountId account, Collection<Long> membershipIds) {
+        var found = new HashMap<Long, Member>();
+        repository.membersAmong(account, membershipIds).forEach(member -> found.put(member.id(), member));
+        return found;
     }
 
     /** The account's people; {@code active} true for the unarchived, false for the archived, null for all. */
