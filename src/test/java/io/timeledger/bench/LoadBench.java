@@ -239,9 +239,12 @@ public final class LoadBench {
                 if (floor.errors() > 0) {
                     throw new IllegalStateException("the floor of " + op.name() + " failed: " + FIRST_ERROR.get());
                 }
-                report.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %d | %.0f | %.2f | %.0f %% |%n",
+                // a floor that finished nothing in its window has no ratio
+                var ratio = floor.perSecond() == 0 ? "—"
+                    : String.format(Locale.ROOT, "%.0f %%", 100 * viaHttp.perSecond() / floor.perSecond());
+                report.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %d | %.0f | %.2f | %s |%n",
                     op.name(), clients, viaHttp.perSecond(), viaHttp.p50(), viaHttp.p99(), viaHttp.errors(),
-                    floor.perSecond(), floor.p50(), 100 * viaHttp.perSecond() / floor.perSecond()));
+                    floor.perSecond(), floor.p50(), ratio));
                 System.out.print(report.substring(report.lastIndexOf("| " + op.name())));
             }
         }
