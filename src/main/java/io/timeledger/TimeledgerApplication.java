@@ -1,6 +1,7 @@
 package io.timeledger;
 
 import io.timeledger.admin.AdminCommandLine;
+import io.timeledger.database.EarlyStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,7 +14,10 @@ public class TimeledgerApplication {
         if (args.length > 0 && args[0].equals("admin")) {
             System.exit(AdminCommandLine.run(args));
         }
-        SpringApplication.run(TimeledgerApplication.class, args);
+        var app = new SpringApplication(TimeledgerApplication.class);
+        // the embedded PostgreSQL starts while Spring builds everything that does not need it
+        app.addListeners(new EarlyStart());
+        app.run(args);
     }
 
     /** The application without its web server, for the admin command line. */

@@ -20,7 +20,14 @@ class DatabaseConfiguration {
             return EmbeddedDatabase.NONE;
         }
         boolean adminCommand = environment.matchesProfiles("admin");
-        return EmbeddedDatabase.open(properties.dataDir().resolve("pg"), properties.ephemeral(), adminCommand);
+        var directory = properties.dataDir().resolve("pg");
+        if (!adminCommand && !properties.ephemeral()) {
+            var early = EarlyStart.takeFor(directory);
+            if (early != null) {
+                return early;
+            }
+        }
+        return EmbeddedDatabase.open(directory, properties.ephemeral(), adminCommand);
     }
 
     @Bean
