@@ -30,11 +30,13 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, Credentials credentials, OAuthAuthorizations oauth,
                                     AccountResolver accounts, AuthFailureRenderer failures, RateLimits limits,
-                                    List<SecretParameter> parameters) throws Exception {
+                                    List<SecretParameter> parameters, List<ReadingRequest> readingRequests)
+            throws Exception {
         return http
             .securityMatcher(API_PATHS)
             .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-            .addFilterBefore(new CredentialFilter(credentials, oauth, accounts, failures, limits, parameters), AnonymousAuthenticationFilter.class)
+            .addFilterBefore(new CredentialFilter(credentials, oauth, accounts, failures, limits, parameters,
+                readingRequests), AnonymousAuthenticationFilter.class)
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable())
             .httpBasic(basic -> basic.disable())

@@ -35,8 +35,6 @@ final class CredentialFilter extends OncePerRequestFilter {
 
     /** What a token with only the read scope may send. */
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
-    /** POSTs that only read: running a report changes nothing. */
-    private static final Set<String> READING_POSTS = Set.of("/api/v1/reports/generate");
 
     private final Credentials credentials;
     private final OAuthAuthorizations oauth;
@@ -44,15 +42,18 @@ final class CredentialFilter extends OncePerRequestFilter {
     private final AuthFailureRenderer failures;
     private final RateLimits limits;
     private final List<SecretParameter> parameters;
+    private final List<ReadingRequest> readingRequests;
 
     CredentialFilter(Credentials credentials, OAuthAuthorizations oauth, AccountResolver accounts,
-                     AuthFailureRenderer failures, RateLimits limits, List<SecretParameter> parameters) {
+                     AuthFailureRenderer failures, RateLimits limits, List<SecretParameter> parameters,
+                     List<ReadingRequest> readingRequests) {
         this.credentials = credentials;
         this.oauth = oauth;
         this.accounts = accounts;
         this.failures = failures;
         this.limits = limits;
         this.parameters = List.copyOf(parameters);
+        this.readingRequests = List.copyOf(readingRequests);
     }
 
     @Override
@@ -114,9 +115,8 @@ final class CredentialFilter extends OncePerRequestFilter {
         failures.render(request, response, AuthProblem.UNAVAILABLE);
     }
 
-    private static boolean reads(HttpServletRequest request) {
-        return READS.contains(request.getMethod())
-            || "POST".equals(request.getMethod()) && READING_POSTS.contains(request.getRequestURI());
+    private boolean reads(HttpServletRequest request) {
+        return READS.contains(request.getMethod()) || readingRequests.stream().anyMatch(r -> r.onlyReads(request));
     }
 
     private String secretOf(HttpServletRequest request) {
