@@ -2,18 +2,26 @@ package io.timeledger.web;
 
 import io.timeledger.core.common.Forbidden;
 import io.timeledger.core.common.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 
 /** Failures on a page answer with a page, not with an API dialect's JSON. */
 @ControllerAdvice(basePackageClasses = PageErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
     @ExceptionHandler
     @ResponseStatus(HttpStatus.NOT_FOUND)
@@ -28,6 +36,33 @@ class PageErrors {
     String forbidden(Forbidden e, Model model) {
         model.addAttribute("status", 403);
         model.addAttribute("message", e.getMessage());
+        return "error";
+    }
+
+    /** A link cut short or edited by hand: a missing or malformed parameter. */
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badRequest(Exception e, Model model) {
+        model.addAttribute("status", 400);
+        model.addAttribute("message", "That link is incomplete or malformed.");
+        return "error";
+    }
+
+    @ExceptionHandler
+    ModelAndView status(ResponseStatusException e) {
+        var page = new ModelAndView("error", HttpStatus.valueOf(e.getStatusCode().value()));
+        page.addObject("status", e.getStatusCode().value());
+        page.addObject("message", e.getReason());
+        return page;
+    }
+
+    /** Anything else: logged here, a plain page there — never a stack trace. */
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+    String unexpected(Exception e, Model model) {
+        log.error("A page failed", e);
+        model.addAttribute("status", 500);
+        model.addAttribute("message", "Something went wrong on our side; please try again.");
         return "error";
     }
 }

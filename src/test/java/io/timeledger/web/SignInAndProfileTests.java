@@ -196,6 +196,24 @@ class SignInAndProfileTests {
         api.bearer(victim.token()).get("/api/v1/users/me").expect(200);
     }
 
+    @Test
+    void aBrokenLinkAnswersWithAPageNotJson() {
+        var person = personWithPassword();
+        var browser = new WebSession(port);
+        browser.signIn(person.email(), PASSWORD);
+        var csrf = hidden(browser.get("/profile").body(), "_csrf");
+
+        var noClient = browser.get("/oauth/consent");
+        assertThat(noClient.statusCode()).isEqualTo(400);
+        assertThat(noClient.body()).contains("<!DOCTYPE html>").contains("incomplete or malformed");
+        var unknownClient = browser.get("/oauth/consent?client_id=nope&state=x");
+        assertThat(unknownClient.statusCode()).isEqualTo(400);
+        assertThat(unknownClient.body()).contains("<!DOCTYPE html>").contains("unknown client_id");
+        var notAnId = browser.post("/profile/tokens/abc/revoke", "_csrf", csrf);
+        assertThat(notAnId.statusCode()).isEqualTo(400);
+        assertThat(notAnId.body()).contains("<!DOCTYPE html>");
+    }
+
     private Person personWithPassword() {
         var person = fixtures.anAccount();
         passwords.set(person.userId(), PASSWORD);
