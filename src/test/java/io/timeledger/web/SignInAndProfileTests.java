@@ -209,6 +209,11 @@ class SignInAndProfileTests {
         var unknownClient = browser.get("/oauth/consent?client_id=nope&state=x");
         assertThat(unknownClient.statusCode()).isEqualTo(400);
         assertThat(unknownClient.body()).contains("<!DOCTYPE html>").contains("unknown client_id");
+        var nowhere = browser.get("/no-such-page");
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+        assertThat(nowhere.body()).contains("<!DOCTYPE html>").contains("There is no such page.");
+        assertThat(api.bearer(person.token()).get("/api/v1/no-such-endpoint").expect(404).json().get("error")
+            .stringValue()).contains("No such endpoint");
         var notAnId = browser.post("/profile/tokens/abc/revoke", "_csrf", csrf);
         assertThat(notAnId.statusCode()).isEqualTo(400);
         assertThat(notAnId.body()).contains("<!DOCTYPE html>");

@@ -14,6 +14,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -88,8 +90,15 @@ class ApiExceptionHandler {
             new Invalid.Violation(e.getParameterName(), "is required"))));
     }
 
+    /** An unknown endpoint answers in its API's shape; an unknown page outside the APIs, with a page. */
     @ExceptionHandler
-    ResponseEntity<Object> noRoute(NoResourceFoundException e, HttpServletRequest request) {
+    Object noRoute(NoResourceFoundException e, HttpServletRequest request) {
+        if (!shapes.speaksApi(request)) {
+            var page = new ModelAndView("error", HttpStatus.NOT_FOUND);
+            page.addObject("status", 404);
+            page.addObject("message", "There is no such page.");
+            return page;
+        }
         return shapes.respond(request, ApiError.of(404, "No such endpoint: " + request.getMethod() + " "
             + request.getRequestURI()));
     }

@@ -45,6 +45,13 @@ public class ErrorShapes implements AuthFailureRenderer {
         json.writeValue(response.getOutputStream(), body(request, error));
     }
 
+    /** Whether the request was meant for one of the APIs (else a person's browser asked for a page). */
+    public boolean speaksApi(HttpServletRequest request) {
+        var path = request.getRequestURI();
+        return path.startsWith("/api/") || path.startsWith("/v1/") || path.startsWith("/v2/")
+            || shapes.stream().anyMatch(shape -> shape.serves(request));
+    }
+
     private Object body(HttpServletRequest request, ApiError error) {
         for (var shape : shapes) {
             if (shape.serves(request)) {
