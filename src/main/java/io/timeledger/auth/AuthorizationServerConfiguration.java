@@ -46,7 +46,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class AuthorizationServerConfiguration {
 
     static final String AUTHORIZE = "/oauth/authorize";
-    static final String CONSENT_PAGE = "/oauth/consent";
     /** The consent form's field that names the chosen account. */
     static final String ACCOUNT_PARAMETER = "account_id";
 
@@ -84,7 +83,7 @@ class AuthorizationServerConfiguration {
                 .authorizationConsentService(new AskEveryTime())
                 .tokenGenerator(tokens)
                 .authorizationEndpoint(endpoint -> endpoint
-                    .consentPage(CONSENT_PAGE)
+                    .consentPage(OAuthAuthorizations.CONSENT_PAGE)
                     .authorizationRequestConverters(converters -> converters.replaceAll(ScopesByDefault::new))
                     .authenticationProviders(providers -> providers.replaceAll(provider ->
                         provider instanceof OAuth2AuthorizationConsentAuthenticationProvider

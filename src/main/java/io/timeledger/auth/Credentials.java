@@ -44,21 +44,19 @@ public class Credentials {
 
     @Transactional
     public void revoke(long credentialId) {
-        var credential = repository.find(credentialId).orElseThrow(() -> new NotFound("Credential", credentialId));
-        if (!credential.revoked()) {
-            repository.revoke(credentialId);
-        }
+        revokeIf(credentialId, credential -> true);
     }
 
     /** Revokes one of the user's own credentials; another user's id answers as unknown. */
     @Transactional
     public void revokeOwn(long userId, long credentialId) {
-        var credential = repository.find(credentialId)
-            .filter(c -> c.userId() == userId)
-            .orElseThrow(() -> new NotFound("Credential", credentialId));
-        if (!credential.revoked()) {
-            repository.revoke(credentialId);
-        }
+        revokeIf(credentialId, credential -> credential.userId() == userId);
+    }
+
+    /** Revokes the credential if it exists and passes {@code allowed}; else NotFound. Revoking twice is harmless. */
+    private void revokeIf(long credentialId, java.util.function.Predicate<Credential> allowed) {
+        repository.find(credentialId).filter(allowed).orElseThrow(() -> new NotFound("Credential", credentialId));
+        repository.revoke(credentialId);
     }
 
     @Transactional(readOnly = true)

@@ -45,6 +45,8 @@ public class OAuthAuthorizations implements OAuth2AuthorizationService {
     /** The scope that lets a token change data; a token without it may only read. */
     public static final String WRITE_SCOPE = "write";
     public static final String READ_SCOPE = "read";
+    /** Where the authorization server sends a signed-in person to consent and choose the account. */
+    public static final String CONSENT_PAGE = "/oauth/consent";
 
     private static final String PLACEHOLDER = "#";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };

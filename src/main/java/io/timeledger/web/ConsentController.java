@@ -1,5 +1,6 @@
 package io.timeledger.web;
 
+import io.timeledger.auth.OAuthAuthorizations;
 import io.timeledger.core.account.Accounts;
 import java.security.Principal;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ class ConsentController {
         this.accounts = accounts;
     }
 
-    @GetMapping("/oauth/consent")
+    @GetMapping(OAuthAuthorizations.CONSENT_PAGE)
     String consent(Principal principal, @RequestParam(name = "client_id") String clientId,
                    @RequestParam(defaultValue = "") String scope, @RequestParam String state, Model model) {
         var client = clients.findByClientId(clientId);

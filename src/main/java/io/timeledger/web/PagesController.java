@@ -70,16 +70,17 @@ class PagesController {
         var mine = accounts.activeOfUser(user.id());
         Map<Long, String> names = accounts.ofUser(user.id()).stream()
             .collect(Collectors.toMap(a -> a.id().value(), Account::name, (a, b) -> a));
-        List<TokenRow> tokens = credentials.ofUser(user.id()).stream()
-            .filter(c -> c.kind() == CredentialKind.PERSONAL_ACCESS_TOKEN && !c.revoked())
+        var live = credentials.ofUser(user.id()).stream().filter(c -> !c.revoked()).toList();
+        List<TokenRow> tokens = live.stream()
+            .filter(c -> c.kind() == CredentialKind.PERSONAL_ACCESS_TOKEN)
             .map(c -> row(c, names::get))
             .toList();
         model.addAttribute("user", user);
         model.addAttribute("zone", user.timeZone());
         model.addAttribute("accounts", mine);
         model.addAttribute("tokens", tokens);
-        model.addAttribute("apiKey", credentials.ofUser(user.id()).stream()
-            .filter(c -> c.kind() == CredentialKind.API_KEY && !c.revoked())
+        model.addAttribute("apiKey", live.stream()
+            .filter(c -> c.kind() == CredentialKind.API_KEY)
             .map(c -> row(c, names::get))
             .findFirst().orElse(null));
         model.addAttribute("apps", authorizations.grantsOf(user.id()));

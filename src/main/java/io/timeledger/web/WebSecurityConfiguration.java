@@ -1,5 +1,6 @@
 package io.timeledger.web;
 
+import io.timeledger.auth.OAuthAuthorizations;
 import io.timeledger.auth.SignInThrottle;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -34,7 +35,7 @@ class WebSecurityConfiguration {
         return http
             .authenticationManager(new ProviderManager(throttle.guarding(passwords)))
             .authorizeHttpRequests(requests -> requests
-                .requestMatchers("/", "/profile", "/profile/**", "/oauth/consent").authenticated()
+                .requestMatchers("/", "/profile", "/profile/**", OAuthAuthorizations.CONSENT_PAGE).authenticated()
                 .anyRequest().permitAll())
             .formLogin(form -> form
                 .loginPage(LOGIN)

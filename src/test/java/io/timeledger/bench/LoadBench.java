@@ -353,14 +353,15 @@ public final class LoadBench {
     }
 
     private static int post(CloseableHttpClient http, String url, String token, String body) throws Exception {
-        var request = new HttpPost(url);
-        request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
-        request.setHeader("Authorization", "Bearer " + token);
-        return execute(http, request);
+        return withJson(http, new HttpPost(url), token, body);
     }
 
     private static int put(CloseableHttpClient http, String url, String token, String body) throws Exception {
-        var request = new HttpPut(url);
+        return withJson(http, new HttpPut(url), token, body);
+    }
+
+    private static int withJson(CloseableHttpClient http, ClassicHttpRequest request, String token, String body)
+            throws Exception {
         request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
         request.setHeader("Authorization", "Bearer " + token);
         return execute(http, request);
