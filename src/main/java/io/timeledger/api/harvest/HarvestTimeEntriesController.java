@@ -93,20 +93,15 @@ class HarvestTimeEntriesController {
     HarvestTimeEntryViews.HtEntry create(Actor actor, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "time_entry");
         var userId = fields.id("user_id");
-        var projectId = fields.id("project_id");
-        var taskId = fields.id("task_id");
-        var spentDate = fields.date("spent_date");
-        var hours = fields.number("hours");
-        var startedTime = fields.string("started_time");
-        var endedTime = fields.string("ended_time");
-        var notes = fields.string("notes");
-        var reference = externalReference(fields);
-        requirePresent(fields, "project_id", projectId);
-        requirePresent(fields, "task_id", taskId);
-        requirePresent(fields, "spent_date", spentDate);
+        var body = Body.read(fields);
+        requirePresent(fields, "project_id", body.projectId());
+        requirePresent(fields, "task_id", body.taskId());
+        requirePresent(fields, "spent_date", body.spentDate());
         fields.validate();
 
-        var date = spentDate.orElse(null);
+        var date = body.spentDate().orElse(null);
+        var startedTime = body.startedTime();
+        var endedTime = body.endedTime();
         var zone = zoneOf(actor, userId.orElse(null));
         boolean timestamps = accounts.get(actor.account()).preferences().timestampTimers()
             || startedTime.orElse(null) != null || endedTime.orElse(null) != null;
@@ -123,11 +118,12 @@ class HarvestTimeEntriesController {
                 endedAt = Field.of(at(date, "ended_time", endedTime.orElse(null), zone));
             }
         } else {
-            running = hours.orElse(null) == null;
-            duration = hours.map(HarvestTimeEntriesController::seconds);
+            running = body.hours().orElse(null) == null;
+            duration = body.hours().map(HarvestTimeEntriesController::seconds);
         }
-        var changes = new EntryChanges(userId, Field.absent(), projectId, Field.absent(), taskId.map(List::of), notes, duration,
-            Field.of(date), startedAt, endedAt, reference, Field.absent());
+        var changes = new EntryChanges(userId, Field.absent(), body.projectId(), Field.absent(),
+            body.taskId().map(List::of), body.notes(), duration, Field.of(date), startedAt, endedAt, body.reference(),
+            Field.absent());
         var entry = running ? entries.start(actor, changes) : entries.create(actor, changes);
         return views.render(actor, entry);
     }
@@ -136,28 +132,24 @@ class HarvestTimeEntriesController {
     HarvestTimeEntryViews.HtEntry update(Actor actor, @PathVariable long id, HttpServletRequest request) {
         var current = entries.get(actor, id);
         var fields = JsonFields.of(bodies.read(request), "time_entry");
-        var projectId = fields.id("project_id");
-        var taskId = fields.id("task_id");
-        var spentDate = fields.date("spent_date");
-        var hours = fields.number("hours");
-        var startedTime = fields.string("started_time");
-        var endedTime = fields.string("ended_time");
-        var notes = fields.string("notes");
-        var reference = externalReference(fields);
-        if (projectId.isGiven() && projectId.orElse(null) == null) {
+        var body = Body.read(fields);
+        if (body.projectId().isGiven() && body.projectId().orElse(null) == null) {
             fields.reject("project_id", "can't be blank");
         }
-        if (taskId.isGiven() && taskId.orElse(null) == null) {
+        if (body.taskId().isGiven() && body.taskId().orElse(null) == null) {
             fields.reject("task_id", "can't be blank");
         }
         fields.validate();
 
-        var date = spentDate.orElse(current.spentOn());
+        var date = body.spentDate().orElse(current.spentOn());
         var zone = current.ownerTimeZone();
-        Field<Instant> startedAt = startedTime.map(text -> text == null ? null : at(date, "started_time", text, zone));
-        Field<Instant> endedAt = endedTime.map(text -> text == null ? null : at(date, "ended_time", text, zone));
-        var changes = new EntryChanges(Field.absent(), Field.absent(), projectId, Field.absent(), taskId.map(List::of), notes,
-            hours.map(HarvestTimeEntriesController::seconds), spentDate, startedAt, endedAt, reference, Field.absent());
+        Field<Instant> startedAt = body.startedTime()
+            .map(text -> text == null ? null : at(date, "started_time", text, zone));
+        Field<Instant> endedAt = body.endedTime()
+            .map(text -> text == null ? null : at(date, "ended_time", text, zone));
+        var changes = new EntryChanges(Field.absent(), Field.absent(), body.projectId(), Field.absent(),
+            body.taskId().map(List::of), body.notes(), body.hours().map(HarvestTimeEntriesController::seconds),
+            body.spentDate(), startedAt, endedAt, body.reference(), Field.absent());
         return views.render(actor, entries.update(actor, id, changes));
     }
 
@@ -181,6 +173,18 @@ class HarvestTimeEntriesController {
     @PatchMapping("/{id}/stop")
     HarvestTimeEntryViews.HtEntry stop(Actor actor, @PathVariable long id) {
         return views.render(actor, entries.stop(actor, id));
+    }
+
+    /** The fields a time entry's create and update bodies share, read in one order for both. */
+    private record Body(Field<Long> projectId, Field<Long> taskId, Field<LocalDate> spentDate, Field<BigDecimal> hours,
+                        Field<String> startedTime, Field<String> endedTime, Field<String> notes,
+                        Field<ExternalReference> reference) {
+
+        static Body read(JsonFields fields) {
+            return new Body(fields.id("project_id"), fields.id("task_id"), fields.date("spent_date"),
+                fields.number("hours"), fields.string("started_time"), fields.string("ended_time"),
+                fields.string("notes"), externalReference(fields));
+        }
     }
 
     private static void requirePresent(JsonFields fields, String name, Field<?> field) {
