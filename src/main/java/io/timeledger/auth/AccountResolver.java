@@ -1,7 +1,6 @@
 package io.timeledger.auth;
 
 import io.timeledger.core.account.Actor;
-import io.timeledger.core.common.AccountId;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -42,10 +41,10 @@ class AccountResolver {
             throw new Refused(credential.accountBound() ? AuthProblem.INVALID_CREDENTIAL
                 : named ? AuthProblem.UNKNOWN_ACCOUNT : AuthProblem.NO_ACCOUNT);
         }
-        if (found.archived()) {
+        if (found.actor().member().archived()) {
             throw new Refused(AuthProblem.ARCHIVED_MEMBERSHIP);
         }
-        return new Actor(new AccountId(found.accountId()), found.membershipId(), credential.userId(), found.role());
+        return found.actor();
     }
 
     /**

@@ -1,16 +1,17 @@
 package io.timeledger.auth;
 
-import io.timeledger.core.account.Role;
+import io.timeledger.core.account.Actor;
 
 /**
- * A credential found by its secret, together with the membership it would act through — read in
- * the same statement, so authenticating a request costs one round trip to the database.
+ * A credential found by its secret, together with the actor it would run as (its membership in the
+ * account looked for, and that account) — read in the same statement, so authenticating a request
+ * costs one round trip to the database.
  *
- * @param membershipId null when the user has no membership in the account looked for
+ * @param actor null when the user has no membership in the account looked for
  */
-record Authenticated(Credential credential, Long membershipId, long accountId, Role role, boolean archived) {
+record Authenticated(Credential credential, Actor actor) {
 
     boolean hasMembership() {
-        return membershipId != null;
+        return actor != null;
     }
 }

@@ -1,5 +1,6 @@
 package io.timeledger.auth;
 
+import io.timeledger.core.account.ActorRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import io.timeledger.core.account.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,21 +52,16 @@ class CredentialRepository {
                       FROM credential cr JOIN app_user u ON u.id = cr.user_id
                      WHERE cr.secret_hash = :hash AND cr.revoked_at IS NULL),
                 %s
-                SELECT c.*, m.id AS membership_id, m.account_id AS member_account_id, m.role, m.archived
+                SELECT c.*, %s
                   FROM c
-                  LEFT JOIN membership m ON m.user_id = c.user_id
-                   AND m.account_id = COALESCE(c.account_id, CAST(:header AS bigint), c.active_account_id)
-                """.formatted(LastUse.touch("credential")))
+                %s
+                """.formatted(LastUse.touch("credential"), ActorRows.COLUMNS,
+                    ActorRows.join("c.user_id", "COALESCE(c.account_id, CAST(:header AS bigint), c.active_account_id)")))
             .param("hash", hash)
             .param("header", headerAccount)
             .param("now", Timestamp.from(now))
-            .query((rs, n) -> new Authenticated(map(rs, n), rs.getObject("membership_id", Long.class),
-                rs.getLong("member_account_id"), role(rs.getString("role")), rs.getBoolean("archived")))
+            .query((rs, n) -> new Authenticated(map(rs, n), ActorRows.map(rs).orElse(null)))
             .optional();
-    }
-
-    static Role role(String wire) {
-        return wire == null ? null : Role.parse("role", wire);
     }
 
     Optional<Credential> find(long id) {

@@ -1,5 +1,6 @@
 package io.timeledger.auth;
 
+import io.timeledger.core.account.ActorRows;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -163,9 +164,11 @@ class OAuthAuthorizationRepository {
                      WHERE a.access_hash = :hash AND NOT a.access_invalidated
                        AND a.access_expires_at > :now AND a.account_id IS NOT NULL),
                 %s
-                SELECT c.*, m.id AS membership_id, m.role, m.archived
-                  FROM c LEFT JOIN membership m ON m.account_id = c.account_id AND m.user_id = c.user_id
-                """.formatted(LastUse.touch("oauth_authorization")))
+                SELECT c.*, %s
+                  FROM c
+                %s
+                """.formatted(LastUse.touch("oauth_authorization"), ActorRows.COLUMNS,
+                    ActorRows.join("c.user_id", "c.account_id")))
             .param("hash", hash)
             .param("now", Timestamp.from(now))
             .query((rs, n) -> new Authenticated(
@@ -173,8 +176,7 @@ class OAuthAuthorizationRepository {
                     rs.getLong("account_id"), rs.getString("client_name"), rs.getString("access_prefix"),
                     instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_used_at")), null,
                     strings(rs.getArray("access_scopes"))),
-                rs.getObject("membership_id", Long.class), rs.getLong("account_id"),
-                CredentialRepository.role(rs.getString("role")), rs.getBoolean("archived")))
+                ActorRows.map(rs).orElse(null)))
             .optional();
     }
 

@@ -2,6 +2,7 @@ package io.timeledger.support;
 
 import io.timeledger.auth.Credentials;
 import io.timeledger.core.account.Accounts;
+import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.NewAccount;
 import io.timeledger.core.account.NewUser;
 import io.timeledger.core.account.People;
@@ -36,6 +37,11 @@ public class Fixtures {
     public Person anAccount(String name) {
         var account = accounts.open(new NewAccount(name, "USD", "UTC", null));
         return aPerson(account.id(), Role.ADMIN, null);
+    }
+
+    /** The person as the core sees them acting: what authentication resolves their token to. */
+    public Actor actorOf(Person person) {
+        return new Actor(people.member(person.account(), person.membershipId()), accounts.get(person.account()));
     }
 
     public Person aMember(AccountId account) {

@@ -4,7 +4,6 @@ import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
 import io.timeledger.api.common.RequestBodies;
 import io.timeledger.core.account.Actor;
-import io.timeledger.core.account.People;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
@@ -15,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -42,15 +40,13 @@ class ExpensicatTimeEntriesController {
     private static final String CURSOR_PREFIX = "c1:";
 
     private final Entries entries;
-    private final People people;
     private final ExpensicatViews views;
     private final RequestBodies bodies;
     private final Clock clock;
 
-    ExpensicatTimeEntriesController(Entries entries, People people, ExpensicatViews views, RequestBodies bodies,
+    ExpensicatTimeEntriesController(Entries entries, ExpensicatViews views, RequestBodies bodies,
                                     Clock clock) {
         this.entries = entries;
-        this.people = people;
         this.views = views;
         this.bodies = bodies;
         this.clock = clock;
@@ -169,7 +165,7 @@ class ExpensicatTimeEntriesController {
     }
 
     private ZoneId zoneOf(Actor actor) {
-        return people.member(actor.account(), actor.membershipId()).timeZone();
+        return actor.member().timeZone();
     }
 
     private static long parse(String id) {

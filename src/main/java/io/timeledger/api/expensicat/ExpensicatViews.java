@@ -1,10 +1,9 @@
 package io.timeledger.api.expensicat;
 
 import io.timeledger.api.common.Instants;
-import io.timeledger.core.account.Accounts;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.People;
-import io.timeledger.core.catalog.Contacts;
+import io.timeledger.core.catalog.CatalogNames;
 import io.timeledger.core.catalog.Named;
 import io.timeledger.core.catalog.Projects;
 import io.timeledger.core.money.Invoice;
@@ -21,20 +20,17 @@ import org.springframework.transaction.annotation.Transactional;
 /** Renders entries as Expensicat time entries, loading people and projects once per page. */
 @Component
 class ExpensicatViews {
-
-    private final Accounts accounts;
     private final People people;
     private final Projects projects;
-    private final Contacts contacts;
+    private final CatalogNames catalogNames;
     private final Invoices invoices;
     private final Clock clock;
 
-    ExpensicatViews(Accounts accounts, People people, Projects projects, Contacts contacts, Invoices invoices,
+    ExpensicatViews(People people, Projects projects, CatalogNames catalogNames, Invoices invoices,
                     Clock clock) {
-        this.accounts = accounts;
         this.people = people;
         this.projects = projects;
-        this.contacts = contacts;
+        this.catalogNames = catalogNames;
         this.invoices = invoices;
         this.clock = clock;
     }
@@ -47,14 +43,15 @@ class ExpensicatViews {
 
     @Transactional(readOnly = true)
     List<EcEntry> render(Actor actor, List<Entry> entries) {
-        var currency = accounts.get(actor.account()).currency();
-        var members = people.membersAmong(actor.account(),
+        var currency = actor.tenant().currency();
+        var members = people.membersAmong(actor,
             entries.stream().map(Entry::membershipId).distinct().toList());
         var projectIds = entries.stream().map(Entry::projectId).filter(Objects::nonNull).distinct().toList();
-        var projectNames = projects.names(actor.account(), projectIds);
-        var live = projects.findAll(actor.account(), projectIds);
         var customerIds = entries.stream().map(Entry::contactId).filter(Objects::nonNull).distinct().toList();
-        var customers = contacts.names(actor.account(), customerIds);
+        var names = catalogNames.of(actor.account(), customerIds, projectIds, List.of());
+        var projectNames = names.projects();
+        var customers = names.contacts();
+        var live = projects.findAll(actor.account(), projectIds);
         var invoiced = invoices.summaries(actor.account(),
             entries.stream().map(Entry::invoiceId).filter(Objects::nonNull).distinct().toList());
         var now = clock.instant();

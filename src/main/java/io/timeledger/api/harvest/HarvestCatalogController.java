@@ -4,7 +4,6 @@ import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
 import io.timeledger.api.common.RequestBodies;
-import io.timeledger.core.account.Accounts;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.catalog.BudgetFrequency;
 import io.timeledger.core.catalog.BudgetType;
@@ -48,15 +47,13 @@ class HarvestCatalogController {
     private final Contacts contacts;
     private final Projects projects;
     private final Tasks tasks;
-    private final Accounts accounts;
     private final RequestBodies bodies;
 
-    HarvestCatalogController(Contacts contacts, Projects projects, Tasks tasks, Accounts accounts,
+    HarvestCatalogController(Contacts contacts, Projects projects, Tasks tasks,
                              RequestBodies bodies) {
         this.contacts = contacts;
         this.projects = projects;
         this.tasks = tasks;
-        this.accounts = accounts;
         this.bodies = bodies;
     }
 
@@ -202,7 +199,7 @@ class HarvestCatalogController {
     }
 
     private String currency(Actor actor) {
-        return accounts.get(actor.account()).currency();
+        return actor.tenant().currency();
     }
 
     private static Map<String, Object> page(HttpServletRequest request, String key, List<?> all) {

@@ -6,7 +6,6 @@ import io.timeledger.core.account.Account;
 import io.timeledger.core.account.AccountChanges;
 import io.timeledger.core.account.Accounts;
 import io.timeledger.core.account.Actor;
-import io.timeledger.core.common.Field;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
@@ -37,7 +36,7 @@ class HarvestCompanyController {
 
     @GetMapping
     HtCompany company(Actor actor, HttpServletRequest request) {
-        return HtCompany.from(accounts.get(actor.account()), request);
+        return HtCompany.from(actor.tenant(), request);
     }
 
     @PatchMapping

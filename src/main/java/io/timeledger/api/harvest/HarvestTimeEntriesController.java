@@ -3,13 +3,11 @@ package io.timeledger.api.harvest;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
 import io.timeledger.api.common.RequestBodies;
-import io.timeledger.core.account.Accounts;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.People;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.time.Entries;
-import io.timeledger.core.time.Entry;
 import io.timeledger.core.time.EntryChanges;
 import io.timeledger.core.time.EntryQuery;
 import io.timeledger.core.time.ExternalReference;
@@ -32,7 +30,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /v2/time_entries}: list with Harvest's filters and pages, retrieve, create (by
@@ -44,16 +41,14 @@ import tools.jackson.databind.JsonNode;
 class HarvestTimeEntriesController {
 
     private final Entries entries;
-    private final Accounts accounts;
     private final People people;
     private final HarvestTimeEntryViews views;
     private final RequestBodies bodies;
     private final Clock clock;
 
-    HarvestTimeEntriesController(Entries entries, Accounts accounts, People people, HarvestTimeEntryViews views,
+    HarvestTimeEntriesController(Entries entries, People people, HarvestTimeEntryViews views,
                                  RequestBodies bodies, Clock clock) {
         this.entries = entries;
-        this.accounts = accounts;
         this.people = people;
         this.views = views;
         this.bodies = bodies;
@@ -103,7 +98,7 @@ class HarvestTimeEntriesController {
         var startedTime = body.startedTime();
         var endedTime = body.endedTime();
         var zone = zoneOf(actor, userId.orElse(null));
-        boolean timestamps = accounts.get(actor.account()).preferences().timestampTimers()
+        boolean timestamps = actor.tenant().preferences().timestampTimers()
             || startedTime.orElse(null) != null || endedTime.orElse(null) != null;
         Field<Instant> startedAt = Field.absent();
         Field<Instant> endedAt = Field.absent();
@@ -218,8 +213,10 @@ class HarvestTimeEntriesController {
     }
 
     private ZoneId zoneOf(Actor actor, Long membershipId) {
-        long id = membershipId == null ? actor.membershipId() : membershipId;
-        return people.findMember(actor.account(), id).map(member -> member.timeZone())
+        if (membershipId == null || membershipId == actor.membershipId()) {
+            return actor.member().timeZone();
+        }
+        return people.findMember(actor.account(), membershipId).map(member -> member.timeZone())
             .orElse(ZoneId.of("UTC"));
     }
 

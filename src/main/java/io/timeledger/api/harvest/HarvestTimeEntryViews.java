@@ -2,16 +2,13 @@ package io.timeledger.api.harvest;
 
 import io.timeledger.api.common.Instants;
 import io.timeledger.core.account.Account;
-import io.timeledger.core.account.Accounts;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.Member;
 import io.timeledger.core.account.People;
 import io.timeledger.core.catalog.Assignments;
-import io.timeledger.core.catalog.Contacts;
+import io.timeledger.core.catalog.CatalogNames;
 import io.timeledger.core.catalog.Named;
-import io.timeledger.core.catalog.Projects;
 import io.timeledger.core.catalog.TaskAssignment;
-import io.timeledger.core.catalog.Tasks;
 import io.timeledger.core.catalog.UserAssignment;
 import io.timeledger.core.money.Invoice;
 import io.timeledger.core.money.Invoices;
@@ -34,23 +31,16 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class HarvestTimeEntryViews {
-
-    private final Accounts accounts;
     private final People people;
-    private final Contacts contacts;
-    private final Projects projects;
-    private final Tasks tasks;
+    private final CatalogNames catalogNames;
     private final Assignments assignments;
     private final Invoices invoices;
     private final Clock clock;
 
-    HarvestTimeEntryViews(Accounts accounts, People people, Contacts contacts, Projects projects, Tasks tasks,
+    HarvestTimeEntryViews(People people, CatalogNames catalogNames,
                           Assignments assignments, Invoices invoices, Clock clock) {
-        this.accounts = accounts;
         this.people = people;
-        this.contacts = contacts;
-        this.projects = projects;
-        this.tasks = tasks;
+        this.catalogNames = catalogNames;
         this.assignments = assignments;
         this.invoices = invoices;
         this.clock = clock;
@@ -64,13 +54,12 @@ class HarvestTimeEntryViews {
 
     @Transactional(readOnly = true)
     List<HtEntry> render(Actor actor, List<Entry> entries) {
-        var account = accounts.get(actor.account());
-        var members = people.membersAmong(actor.account(),
+        var account = actor.tenant();
+        var members = people.membersAmong(actor,
             entries.stream().map(Entry::membershipId).distinct().toList());
-        var contactNames = contacts.names(actor.account(), ids(entries, Entry::contactId));
         var projectIds = ids(entries, Entry::projectId);
-        var projectNames = projects.names(actor.account(), projectIds);
-        var taskNames = tasks.names(actor.account(), ids(entries, HarvestTimeEntryViews::task));
+        var names = catalogNames.of(actor.account(), ids(entries, Entry::contactId), projectIds,
+            ids(entries, HarvestTimeEntryViews::task));
         var taskAssignments = new HashMap<List<Long>, TaskAssignment>();
         assignments.taskAssignmentsOf(actor.account(), projectIds)
             .forEach(a -> taskAssignments.put(List.of(a.projectId(), a.taskId()), a));
@@ -84,7 +73,8 @@ class HarvestTimeEntryViews {
             var member = members.get(entry.membershipId());
             var invoice = entry.invoiceId() == null ? null : invoiced.get(entry.invoiceId());
             return view(account, entry, now, member, invoice,
-                ref(contactNames, entry.contactId()), ref(projectNames, entry.projectId()), ref(taskNames, task),
+                ref(names.contacts(), entry.contactId()), ref(names.projects(), entry.projectId()),
+                ref(names.tasks(), task),
                 entry.projectId() == null ? null
                     : userAssignments.get(List.of(entry.projectId(), entry.membershipId())),
                 entry.projectId() == null || task == null ? null

@@ -29,7 +29,7 @@ class HarvestUsersController {
 
     @GetMapping("/me")
     HtUser me(Actor actor) {
-        return HtUser.from(people.member(actor.account(), actor.membershipId()));
+        return HtUser.from(actor.member());
     }
 
     @GetMapping

@@ -3,7 +3,6 @@ package io.timeledger.api.minutedock;
 import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
-import io.timeledger.core.account.Accounts;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.catalog.Contacts;
 import io.timeledger.core.common.Invalid;
@@ -21,7 +20,6 @@ import io.timeledger.core.money.Items;
 import io.timeledger.core.money.LineGrouping;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -48,16 +46,14 @@ class MinuteDockMoneyController {
     private final Items items;
     private final Expenses expenses;
     private final Invoices invoices;
-    private final Accounts accounts;
     private final Contacts contacts;
     private final InvoicePdf pdf;
 
-    MinuteDockMoneyController(Items items, Expenses expenses, Invoices invoices, Accounts accounts,
+    MinuteDockMoneyController(Items items, Expenses expenses, Invoices invoices,
                               Contacts contacts, InvoicePdf pdf) {
         this.items = items;
         this.expenses = expenses;
         this.invoices = invoices;
-        this.accounts = accounts;
         this.contacts = contacts;
         this.pdf = pdf;
     }
@@ -170,7 +166,7 @@ class MinuteDockMoneyController {
     @GetMapping("/invoices/{id}.pdf")
     ResponseEntity<byte[]> invoicePdf(Actor actor, @PathVariable long id) {
         var invoice = invoices.get(actor, id);
-        var account = accounts.get(actor.account());
+        var account = actor.tenant();
         var contact = contacts.names(actor.account(), List.of(invoice.contactId())).get(invoice.contactId());
         var address = contacts.find(actor.account(), invoice.contactId()).map(c -> c.address()).orElse(null);
         return ResponseEntity.ok()
@@ -230,7 +226,7 @@ class MinuteDockMoneyController {
     // --- shapes
 
     private String currency(Actor actor) {
-        return accounts.get(actor.account()).currency();
+        return actor.tenant().currency();
     }
 
     private static ExpenseChanges expenseChanges(JsonFields fields) {

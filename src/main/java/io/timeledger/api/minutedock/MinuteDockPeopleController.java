@@ -37,7 +37,7 @@ class MinuteDockPeopleController {
 
     @GetMapping("/accounts/current")
     MdAccount currentAccount(Actor actor) {
-        return MdAccount.from(accounts.get(actor.account()));
+        return MdAccount.from(actor.tenant());
     }
 
     @GetMapping("/users")
@@ -49,7 +49,7 @@ class MinuteDockPeopleController {
 
     @GetMapping("/users/me")
     MdUser me(Actor actor) {
-        return MdUser.from(people.member(actor.account(), actor.membershipId()), clock);
+        return MdUser.from(actor.member(), clock);
     }
 
     record MdAccount(String id, String name) {

@@ -5,7 +5,6 @@ import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
 import io.timeledger.api.common.RequestBodies;
 import io.timeledger.core.account.Actor;
-import io.timeledger.core.account.People;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.time.Entries;
 import io.timeledger.core.time.Entry;
@@ -37,13 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PaydirtTimeController {
 
     private final Entries entries;
-    private final People people;
     private final RequestBodies bodies;
     private final Clock clock;
 
-    PaydirtTimeController(Entries entries, People people, RequestBodies bodies, Clock clock) {
+    PaydirtTimeController(Entries entries, RequestBodies bodies, Clock clock) {
         this.entries = entries;
-        this.people = people;
         this.bodies = bodies;
         this.clock = clock;
     }
@@ -89,7 +86,7 @@ class PaydirtTimeController {
         }
         fields.validate();
 
-        var zone = people.member(actor.account(), actor.membershipId()).timeZone();
+        var zone = actor.member().timeZone();
         var day = date.orElse(null) != null ? date.orElse(null)
             : bySpan ? startedAt.orElse(null).atZone(zone).toLocalDate() : LocalDate.now(clock.withZone(zone));
         var changes = new EntryChanges(Field.absent(), Field.absent(), Field.absent(), jobId, Field.absent(), notes,

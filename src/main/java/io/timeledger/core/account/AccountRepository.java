@@ -13,9 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
-    private static final String COLUMNS = """
-            a.id, a.name, a.currency, a.time_zone, a.week_start, a.wants_timestamp_timers, a.rounding_minutes,
-            a.rounding_mode, a.clock, a.time_format, a.expenses_enabled, a.created_at, a.updated_at""";
+    private static final String COLUMNS = columns("a", "");
 
     private final JdbcClient jdbc;
 
@@ -33,14 +31,14 @@ class AccountRepository {
             .param("currency", account.currency())
             .param("timeZone", account.timeZone())
             .param("weekStart", account.weekStart().getValue())
-            .query(AccountRepository::map)
+            .query((rs, row) -> map(rs, ""))
             .single();
     }
 
     Optional<Account> find(AccountId id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account a WHERE a.id = :id")
             .param("id", id.value())
-            .query(AccountRepository::map)
+            .query((rs, row) -> map(rs, ""))
             .optional();
     }
 
@@ -54,13 +52,13 @@ class AccountRepository {
                 """.formatted(COLUMNS))
             .param("user", userId)
             .param("activeOnly", activeOnly)
-            .query(AccountRepository::map)
+            .query((rs, row) -> map(rs, ""))
             .list();
     }
 
     List<Account> all() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account a ORDER BY a.id")
-            .query(AccountRepository::map)
+            .query((rs, row) -> map(rs, ""))
             .list();
     }
 
@@ -82,7 +80,7 @@ class AccountRepository {
             .param("clock", preferences.clock())
             .param("timeFormat", preferences.timeFormat())
             .param("expenses", preferences.expensesEnabled())
-            .query(AccountRepository::map)
+            .query((rs, row) -> map(rs, ""))
             .single();
     }
 
@@ -90,17 +88,23 @@ class AccountRepository {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account)").query(Boolean.class).single();
     }
 
-    private static Account map(ResultSet rs, int row) throws SQLException {
+    /** An account's columns under {@code alias}, each renamed with {@code prefix} (none when empty) for {@link #map}. */
+    static String columns(String alias, String prefix) {
+        return Columns.of(alias, prefix, "id", "name", "currency", "time_zone", "week_start", "wants_timestamp_timers",
+            "rounding_minutes", "rounding_mode", "clock", "time_format", "expenses_enabled", "created_at", "updated_at");
+    }
+
+    static Account map(ResultSet rs, String prefix) throws SQLException {
         return new Account(
-            new AccountId(rs.getLong("id")),
-            rs.getString("name"),
-            rs.getString("currency"),
-            ZoneId.of(rs.getString("time_zone")),
-            DayOfWeek.of(rs.getInt("week_start")),
-            new Preferences(rs.getBoolean("wants_timestamp_timers"), rs.getInt("rounding_minutes"),
-                "up".equals(rs.getString("rounding_mode")), rs.getString("clock"), rs.getString("time_format"),
-                rs.getBoolean("expenses_enabled")),
-            rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("updated_at").toInstant());
+            new AccountId(rs.getLong(prefix + "id")),
+            rs.getString(prefix + "name"),
+            rs.getString(prefix + "currency"),
+            ZoneId.of(rs.getString(prefix + "time_zone")),
+            DayOfWeek.of(rs.getInt(prefix + "week_start")),
+            new Preferences(rs.getBoolean(prefix + "wants_timestamp_timers"), rs.getInt(prefix + "rounding_minutes"),
+                "up".equals(rs.getString(prefix + "rounding_mode")), rs.getString(prefix + "clock"),
+                rs.getString(prefix + "time_format"), rs.getBoolean(prefix + "expenses_enabled")),
+            rs.getTimestamp(prefix + "created_at").toInstant(),
+            rs.getTimestamp(prefix + "updated_at").toInstant());
     }
 }

@@ -4,19 +4,48 @@ import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Forbidden;
 import java.util.Collection;
 
-/** Who is acting, in which account, with which role: resolved once per request from the credential. */
-public record Actor(AccountId account, long membershipId, long userId, Role role) {
+/**
+ * Who is acting, in which account, with which role: resolved once per request from the credential,
+ * in the same statement that finds it ({@link ActorRows}). The membership and the account are as
+ * they were when the request began; a request that changes either uses what its change returned.
+ *
+ * @param member the acting person's membership in the account (their role, rates and time zone)
+ * @param tenant the account acted in (its currency, time zone and preferences)
+ */
+public record Actor(Member member, Account tenant) {
+
+    public Actor {
+        if (!member.account().equals(tenant.id())) {
+            throw new IllegalArgumentException("membership " + member.id() + " is not in account " + tenant.id());
+        }
+    }
+
+    public AccountId account() {
+        return member.account();
+    }
+
+    public long membershipId() {
+        return member.id();
+    }
+
+    public long userId() {
+        return member.userId();
+    }
+
+    public Role role() {
+        return member.role();
+    }
 
     /** Admins and managers shape the catalog; members track time against it. */
     public void requireManager() {
-        if (role == Role.MEMBER) {
+        if (role() == Role.MEMBER) {
             throw new Forbidden("Only admins and managers can do that");
         }
     }
 
     /** Members see and report only their own time; admins and managers everyone's. */
     public boolean seesOnlyOwnTime() {
-        return role == Role.MEMBER;
+        return role() == Role.MEMBER;
     }
 
     /**
@@ -27,15 +56,15 @@ public record Actor(AccountId account, long membershipId, long userId, Role role
         if (!seesOnlyOwnTime()) {
             return;
         }
-        boolean others = memberships != null && memberships.stream().anyMatch(id -> id != membershipId)
-            || legacyUserIds != null && legacyUserIds.stream().anyMatch(id -> id != userId);
+        boolean others = memberships != null && memberships.stream().anyMatch(id -> id != membershipId())
+            || legacyUserIds != null && legacyUserIds.stream().anyMatch(id -> id != userId());
         if (others) {
             throw new Forbidden(refusal);
         }
     }
 
     public void requireAdmin() {
-        if (role != Role.ADMIN) {
+        if (role() != Role.ADMIN) {
             throw new Forbidden("Only admins can do that");
         }
     }

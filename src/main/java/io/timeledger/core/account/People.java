@@ -84,11 +84,18 @@ public class People {
         return repository.findMemberByUser(account, userId);
     }
 
-    /** These memberships of the account (archived ones too), by id: whom a page of time points at. */
+    /**
+     * These memberships of the actor's account (archived ones too), by id: whom a page of time points
+     * at. The actor's own comes with the actor; only the others are read.
+     */
     @Transactional(readOnly = true)
-    public Map<Long, Member> membersAmong(AccountId account, Collection<Long> membershipIds) {
+    public Map<Long, Member> membersAmong(Actor actor, Collection<Long> membershipIds) {
         var found = new HashMap<Long, Member>();
-        repository.membersAmong(account, membershipIds).forEach(member -> found.put(member.id(), member));
+        var others = membershipIds.stream().filter(id -> id != actor.membershipId()).toList();
+        if (others.size() < membershipIds.size()) {
+            found.put(actor.membershipId(), actor.member());
+        }
+        repository.membersAmong(actor.account(), others).forEach(member -> found.put(member.id(), member));
         return found;
     }
 

@@ -16,10 +16,7 @@ import org.springframework.stereotype.Repository;
 class PeopleRepository {
 
     private static final String USER_COLUMNS = "u.id, u.email, u.first_name, u.last_name, u.time_zone, u.active_account_id";
-    private static final String MEMBER_COLUMNS = """
-            m.id, m.account_id, m.user_id, u.email, u.first_name, u.last_name, u.time_zone,
-            m.role, m.billing_rate, m.cost_rate, m.archived, m.push_channel_token, m.created_at, m.updated_at
-            """;
+    private static final String MEMBER_COLUMNS = memberColumns("m", "u", "");
 
     private final JdbcClient jdbc;
 
@@ -102,7 +99,7 @@ class PeopleRepository {
                 """.formatted(MEMBER_COLUMNS))
             .param("account", account.value())
             .param("id", membershipId)
-            .query(PeopleRepository::mapMember)
+            .query((rs, row) -> mapMember(rs, ""))
             .optional();
     }
 
@@ -114,7 +111,7 @@ class PeopleRepository {
                 """.formatted(MEMBER_COLUMNS))
             .param("account", account.value())
             .param("user", userId)
-            .query(PeopleRepository::mapMember)
+            .query((rs, row) -> mapMember(rs, ""))
             .optional();
     }
 
@@ -128,7 +125,7 @@ class PeopleRepository {
                 """.formatted(MEMBER_COLUMNS))
             .param("account", account.value())
             .param("archived", active == null ? null : !active)
-            .query(PeopleRepository::mapMember)
+            .query((rs, row) -> mapMember(rs, ""))
             .list();
     }
 
@@ -143,7 +140,7 @@ class PeopleRepository {
                 """.formatted(MEMBER_COLUMNS))
             .param("account", account.value())
             .param("ids", membershipIds.toArray(Long[]::new))
-            .query(PeopleRepository::mapMember)
+            .query((rs, row) -> mapMember(rs, ""))
             .list();
     }
 
@@ -157,21 +154,31 @@ class PeopleRepository {
             rs.getObject("active_account_id", Long.class));
     }
 
-    private static Member mapMember(ResultSet rs, int row) throws SQLException {
+    /**
+     * A membership's columns and its user's, from {@code membership} and {@code app_user} under the
+     * aliases given, each renamed with {@code prefix} (none when empty) for {@link #mapMember}.
+     */
+    static String memberColumns(String membership, String user, String prefix) {
+        return Columns.of(membership, prefix, "id", "account_id", "user_id", "role", "billing_rate", "cost_rate",
+                "archived", "push_channel_token", "created_at", "updated_at")
+            + ", " + Columns.of(user, prefix, "email", "first_name", "last_name", "time_zone");
+    }
+
+    static Member mapMember(ResultSet rs, String prefix) throws SQLException {
         return new Member(
-            rs.getLong("id"),
-            new AccountId(rs.getLong("account_id")),
-            rs.getLong("user_id"),
-            rs.getString("email"),
-            rs.getString("first_name"),
-            rs.getString("last_name"),
-            ZoneId.of(rs.getString("time_zone")),
-            Role.valueOf(rs.getString("role").toUpperCase(java.util.Locale.ROOT)),
-            rs.getBigDecimal("billing_rate"),
-            rs.getBigDecimal("cost_rate"),
-            rs.getBoolean("archived"),
-            rs.getObject("push_channel_token", UUID.class),
-            rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("updated_at").toInstant());
+            rs.getLong(prefix + "id"),
+            new AccountId(rs.getLong(prefix + "account_id")),
+            rs.getLong(prefix + "user_id"),
+            rs.getString(prefix + "email"),
+            rs.getString(prefix + "first_name"),
+            rs.getString(prefix + "last_name"),
+            ZoneId.of(rs.getString(prefix + "time_zone")),
+            Role.valueOf(rs.getString(prefix + "role").toUpperCase(java.util.Locale.ROOT)),
+            rs.getBigDecimal(prefix + "billing_rate"),
+            rs.getBigDecimal(prefix + "cost_rate"),
+            rs.getBoolean(prefix + "archived"),
+            rs.getObject(prefix + "push_channel_token", UUID.class),
+            rs.getTimestamp(prefix + "created_at").toInstant(),
+            rs.getTimestamp(prefix + "updated_at").toInstant());
     }
 }

@@ -3,9 +3,7 @@ package io.timeledger.core.catalog;
 import io.timeledger.core.common.AccountId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -134,9 +132,6 @@ class ContactRepository {
         return true;
     }
 
-    Map<Long, Named> names(AccountId account, Collection<Long> ids) {
-        return Named.of(jdbc, "contact", account, ids);
-    }
 
     private static Contact map(ResultSet rs, int row) throws SQLException {
         return new Contact(

@@ -18,19 +18,20 @@ public class Contacts {
 
     private final ContactRepository repository;
     private final BudgetClock budgets;
+    private final CatalogNames names;
 
-    Contacts(ContactRepository repository, BudgetClock budgets) {
+    Contacts(ContactRepository repository, BudgetClock budgets, CatalogNames names) {
         this.repository = repository;
         this.budgets = budgets;
+        this.names = names;
+    }
+
+    /** Names by id, deleted records included: what existing time still points at. */
+    public Map<Long, Named> names(AccountId account, Collection<Long> ids) {
+        return names.of(account, ids, List.of(), List.of()).contacts();
     }
 
     /** Filters are null when not applied. */
-    /** Names by id, deleted records included: what existing time still points at. */
-    @Transactional(readOnly = true)
-    public Map<Long, Named> names(AccountId account, Collection<Long> ids) {
-        return ids.isEmpty() ? Map.of() : repository.names(account, ids);
-    }
-
     @Transactional(readOnly = true)
     public List<Contact> list(AccountId account, Boolean active, Boolean pinned) {
         return repository.list(account, budgets.periods(account), active, pinned);

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -103,9 +102,6 @@ class ProjectRepository {
             .update() == 1;
     }
 
-    Map<Long, Named> names(AccountId account, Collection<Long> ids) {
-        return Named.of(jdbc, "project", account, ids);
-    }
 
     private static Project map(ResultSet rs, int row) throws SQLException {
         return new Project(

@@ -19,20 +19,21 @@ public class Projects {
     private final ProjectRepository repository;
     private final ContactRepository contacts;
     private final BudgetClock budgets;
+    private final CatalogNames names;
 
-    Projects(ProjectRepository repository, ContactRepository contacts, BudgetClock budgets) {
+    Projects(ProjectRepository repository, ContactRepository contacts, BudgetClock budgets, CatalogNames names) {
         this.repository = repository;
         this.contacts = contacts;
         this.budgets = budgets;
+        this.names = names;
+    }
+
+    /** Names by id, deleted records included: what existing time still points at. */
+    public Map<Long, Named> names(AccountId account, Collection<Long> ids) {
+        return names.of(account, List.of(), ids, List.of()).projects();
     }
 
     /** Filters are null when not applied. */
-    /** Names by id, deleted records included: what existing time still points at. */
-    @Transactional(readOnly = true)
-    public Map<Long, Named> names(AccountId account, Collection<Long> ids) {
-        return ids.isEmpty() ? Map.of() : repository.names(account, ids);
-    }
-
     @Transactional(readOnly = true)
     public List<Project> list(AccountId account, Long contactId, Boolean active) {
         return repository.list(account, budgets.periods(account), contactId, active);

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -113,9 +112,6 @@ class TaskRepository {
             .update() == 1;
     }
 
-    Map<Long, Named> names(AccountId account, Collection<Long> ids) {
-        return Named.of(jdbc, "task", account, ids);
-    }
 
     private static Task map(ResultSet rs, int row) throws SQLException {
         return new Task(

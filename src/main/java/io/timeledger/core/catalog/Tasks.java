@@ -20,15 +20,16 @@ public class Tasks {
     private static final Task BLANK = new Task(0, null, false, null, true, true, 0, null, null);
 
     private final TaskRepository repository;
+    private final CatalogNames names;
 
-    Tasks(TaskRepository repository) {
+    Tasks(TaskRepository repository, CatalogNames names) {
         this.repository = repository;
+        this.names = names;
     }
 
     /** Names by id, deleted records included: what existing time still points at. */
-    @Transactional(readOnly = true)
     public Map<Long, Named> names(AccountId account, Collection<Long> ids) {
-        return ids.isEmpty() ? Map.of() : repository.names(account, ids);
+        return names.of(account, List.of(), List.of(), ids).tasks();
     }
 
     @Transactional(readOnly = true)

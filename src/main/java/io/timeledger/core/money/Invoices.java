@@ -1,6 +1,5 @@
 package io.timeledger.core.money;
 
-import io.timeledger.core.account.Accounts;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.Member;
 import io.timeledger.core.account.People;
@@ -43,17 +42,15 @@ public class Invoices {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final InvoiceRepository repository;
-    private final Accounts accounts;
     private final People people;
     private final Contacts contacts;
     private final Projects projects;
     private final Tasks tasks;
     private final Clock clock;
 
-    Invoices(InvoiceRepository repository, Accounts accounts, People people, Contacts contacts, Projects projects,
+    Invoices(InvoiceRepository repository, People people, Contacts contacts, Projects projects,
              Tasks tasks, Clock clock) {
         this.repository = repository;
-        this.accounts = accounts;
         this.people = people;
         this.contacts = contacts;
         this.projects = projects;
@@ -99,7 +96,7 @@ public class Invoices {
         if (draft.reference() != null && draft.reference().length() > 255) {
             problems.add("reference", "is too long (maximum is 255 characters)");
         }
-        var account = accounts.get(actor.account());
+        var account = actor.tenant();
         var issued = draft.issuedOn() != null ? draft.issuedOn() : LocalDate.now(clock.withZone(account.timeZone()));
         var due = draft.dueOn() != null ? draft.dueOn() : issued.plusDays(30);
         if (due.isBefore(issued)) {

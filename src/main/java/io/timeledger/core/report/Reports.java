@@ -1,6 +1,5 @@
 package io.timeledger.core.report;
 
-import io.timeledger.core.account.Accounts;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.Invalid;
 import java.math.BigDecimal;
@@ -25,12 +24,10 @@ public class Reports {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
 
     private final ReportRepository repository;
-    private final Accounts accounts;
     private final Clock clock;
 
-    Reports(ReportRepository repository, Accounts accounts, Clock clock) {
+    Reports(ReportRepository repository, Clock clock) {
         this.repository = repository;
-        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -48,7 +45,7 @@ public class Reports {
             query = new ReportQuery(query.from(), query.to(), false, null, null, query.contacts(), query.projects(),
                 query.tasks(), query.billable(), query.invoiced(), query.groupBy());
         }
-        var currency = accounts.get(actor.account()).currency();
+        var currency = actor.tenant().currency();
         var rows = repository.aggregate(actor.account(), actor.membershipId(), query, clock.instant());
         long entries = 0;
         long seconds = 0;

@@ -2,7 +2,6 @@ package io.timeledger.core.time;
 
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.Member;
-import io.timeledger.core.account.People;
 import io.timeledger.core.common.Conflict;
 import io.timeledger.core.common.Invalid;
 import java.util.Objects;
@@ -22,16 +21,13 @@ public class Docks {
     private final Clockwork clockwork;
     private final WorkResolver works;
     private final RateResolver rates;
-    private final People people;
 
-    Docks(DockRepository docks, EntryRepository entries, Clockwork clockwork, WorkResolver works, RateResolver rates,
-          People people) {
+    Docks(DockRepository docks, EntryRepository entries, Clockwork clockwork, WorkResolver works, RateResolver rates) {
         this.docks = docks;
         this.entries = entries;
         this.clockwork = clockwork;
         this.works = works;
         this.rates = rates;
-        this.people = people;
     }
 
     @Transactional(readOnly = true)
@@ -49,7 +45,7 @@ public class Docks {
      */
     @Transactional
     public Dock update(Actor actor, DockChanges changes) {
-        return change(actor, people.member(actor.account(), actor.membershipId()), changes, true);
+        return change(actor, actor.member(), changes, true);
     }
 
     Dock change(Actor actor, Member owner, DockChanges changes, boolean versionRequired) {
@@ -112,15 +108,14 @@ public class Docks {
             var day = changes.entry().date().orElse(null);
             draft.log(day == null ? clockwork.today(owner) : day, now);
         }
-        long id;
+        Entry entry;
         if (current == null) {
-            id = entries.insert(account, draft);
+            entry = entries.insert(account, draft);
         } else {
-            id = current.id();
-            entries.update(account, id, draft, work != null);
+            entries.update(account, current.id(), draft, work != null);
+            entry = entries.find(account, current.id(), false).orElseThrow();
         }
         var next = docks.bump(account, owner.id(), changes.clientId());
-        var entry = entries.find(account, id, false).orElseThrow();
         return new Dock(owner.id(), entry, next.number(), next.id(), next.clientId());
     }
 }

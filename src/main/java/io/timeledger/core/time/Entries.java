@@ -91,14 +91,14 @@ public class Entries {
             draft.logged = true;
             draft.spentOn = date;
             draft.loggedAt = now;
-            return find(actor, entries.insert(actor.account(), draft));
+            return entries.insert(actor.account(), draft);
         }
         docks.lock(actor.account(), owner.id());
         clockwork.clearDock(actor.account(), owner, now);
         draft.start(now);
-        long id = entries.insert(actor.account(), draft);
+        var entry = entries.insert(actor.account(), draft);
         docks.bump(actor.account(), owner.id(), null);
-        return find(actor, id);
+        return entry;
     }
 
     /**
@@ -131,7 +131,7 @@ public class Entries {
         draft.spentOn = date;
         draft.loggedAt = now;
         draft.start(now);
-        return find(actor, entries.insert(actor.account(), draft));
+        return entries.insert(actor.account(), draft);
     }
 
     /** Starts a stopped entry's timer again; the timer that ran before stops. */
@@ -265,7 +265,7 @@ public class Entries {
             return entry;
         }
         requireUnlocked(entry);
-        var owner = people.member(actor.account(), actor.membershipId());
+        var owner = actor.member();
         var now = clockwork.now();
         long carried = clockwork.clearDock(actor.account(), owner, now);
         var draft = EntryDraft.of(entry);
@@ -296,7 +296,7 @@ public class Entries {
     private Member owner(Actor actor, Field<Long> membershipId) {
         Long id = membershipId.orElse(null);
         if (id == null || id == actor.membershipId()) {
-            return people.member(actor.account(), actor.membershipId());
+            return actor.member();
         }
         if (actor.role() != Role.ADMIN) {
             throw new Forbidden("Only admins can track time for someone else");

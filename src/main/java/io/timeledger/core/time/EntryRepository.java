@@ -17,18 +17,33 @@ import org.springframework.stereotype.Repository;
 @Repository
 class EntryRepository {
 
-    private static final String SELECT = """
+    private static final String SELECT = select(
+        "ARRAY(SELECT et.task_id FROM entry_task et WHERE et.entry_id = e.id ORDER BY et.position)", "entry");
+
+    /** An entry's columns from {@code source} as {@code e}, its task ids read by {@code taskIds}. */
+    private static String select(String taskIds, String source) {
+        return """
             SELECT e.id, e.account_id, e.membership_id, m.user_id, e.contact_id, e.project_id, e.job_id,
-                   ARRAY(SELECT et.task_id FROM entry_task et WHERE et.entry_id = e.id ORDER BY et.position) AS task_ids,
+                   %s AS task_ids,
                    e.description, e.spent_on, e.duration_s, e.timer_started_at, e.started_at, e.ended_at,
                    e.logged, e.logged_at, e.billable, e.billing_rate, e.cost_rate, e.invoice_id, e.closed,
                    e.locked_reason, e.external_id, e.external_group_id, e.external_account_id,
                    e.external_permalink, e.external_service, e.external_service_icon_url,
                    u.time_zone, e.created_at, e.updated_at
-              FROM entry e
+              FROM %s e
               JOIN membership m ON m.id = e.membership_id
               JOIN app_user u ON u.id = m.user_id
-            """;
+            """.formatted(taskIds, source);
+    }
+
+    /** Writes an entry's tasks in their order from the array parameter {@code :tasks}; {@code entry} names the entry. */
+    private static String insertTasks(String entry) {
+        return """
+            INSERT INTO entry_task (account_id, entry_id, task_id, position)
+            SELECT %1$s.account_id, %1$s.id, task.id, task.position - 1
+              FROM %1$s, unnest(CAST(:tasks AS bigint[])) WITH ORDINALITY AS task (id, position)
+            """.formatted(entry);
+    }
 
     private final JdbcClient jdbc;
 
@@ -65,23 +80,24 @@ class EntryRepository {
             .optional();
     }
 
-    long insert(AccountId account, EntryDraft draft) {
-        long id = jdbc.sql("""
-                INSERT INTO entry (account_id, membership_id, contact_id, project_id, job_id, description, spent_on,
-                                   duration_s, timer_started_at, started_at, ended_at, logged, logged_at, billable,
-                                   billing_rate, cost_rate, external_id, external_group_id, external_account_id,
-                                   external_permalink, external_service, external_service_icon_url)
-                VALUES (:account, :membership, :contact, :project, :job, :description, :spentOn, :duration,
-                        :timerStartedAt, :startedAt, :endedAt, :logged, :loggedAt, :billable, :billingRate, :costRate,
-                        :externalId, :externalGroupId, :externalAccountId, :externalPermalink, :externalService,
-                        :externalServiceIconUrl)
-                RETURNING id
-                """)
-            .paramSource(params(draft).addValue("account", account.value()))
-            .query(Long.class)
+    /** Inserts the entry with its tasks and reads it back: one statement, one round trip. */
+    Entry insert(AccountId account, EntryDraft draft) {
+        return jdbc.sql("""
+                WITH inserted AS (
+                    INSERT INTO entry (account_id, membership_id, contact_id, project_id, job_id, description, spent_on,
+                                       duration_s, timer_started_at, started_at, ended_at, logged, logged_at, billable,
+                                       billing_rate, cost_rate, external_id, external_group_id, external_account_id,
+                                       external_permalink, external_service, external_service_icon_url)
+                    VALUES (:account, :membership, :contact, :project, :job, :description, :spentOn, :duration,
+                            :timerStartedAt, :startedAt, :endedAt, :logged, :loggedAt, :billable, :billingRate, :costRate,
+                            :externalId, :externalGroupId, :externalAccountId, :externalPermalink, :externalService,
+                            :externalServiceIconUrl)
+                    RETURNING *),
+                tasks AS (%s)
+                %s""".formatted(insertTasks("inserted"), select("CAST(:tasks AS bigint[])", "inserted")))
+            .paramSource(params(draft).addValue("account", account.value()).addValue("tasks", tasks(draft.taskIds)))
+            .query(EntryRepository::map)
             .single();
-        writeTasks(account, id, draft.taskIds);
-        return id;
     }
 
     void update(AccountId account, long id, EntryDraft draft, boolean tasksChanged) {
@@ -138,17 +154,19 @@ class EntryRepository {
     }
 
     private void writeTasks(AccountId account, long entryId, List<Long> taskIds) {
-        for (int position = 0; position < taskIds.size(); position++) {
-            jdbc.sql("""
-                    INSERT INTO entry_task (account_id, entry_id, task_id, position)
-                    VALUES (:account, :entry, :task, :position)
-                    """)
-                .param("account", account.value())
-                .param("entry", entryId)
-                .param("task", taskIds.get(position))
-                .param("position", position)
-                .update();
+        if (taskIds.isEmpty()) {
+            return;
         }
+        jdbc.sql("WITH target AS (SELECT CAST(:account AS bigint) AS account_id, CAST(:entry AS bigint) AS id) "
+                + insertTasks("target"))
+            .param("account", account.value())
+            .param("entry", entryId)
+            .param("tasks", tasks(taskIds))
+            .update();
+    }
+
+    private static Long[] tasks(List<Long> taskIds) {
+        return taskIds.toArray(Long[]::new);
     }
 
     private static MapSqlParameterSource params(EntryDraft d) {

@@ -4,7 +4,6 @@ import static io.timeledger.support.JsonShape.assertSameShape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.timeledger.core.account.Actor;
-import io.timeledger.core.account.Role;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.time.Entries;
 import io.timeledger.core.time.EntryChanges;
@@ -106,7 +105,7 @@ class ExpensicatTimeEntriesTests {
     @Test
     void theCursorWalksEveryEntryOnceWhileOthersAreAdded() {
         var admin = fixtures.anAccount();
-        var actor = new Actor(admin.account(), admin.membershipId(), admin.userId(), Role.ADMIN);
+        var actor = fixtures.actorOf(admin);
         for (int i = 0; i < 250; i++) {
             log(actor, "entry " + i);
         }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.timeledger.core.account.Role;
 import io.timeledger.core.catalog.AssignmentChanges;
 import io.timeledger.core.catalog.Assignments;
-import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.Field;
 import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
@@ -67,7 +66,7 @@ class HarvestTimeEntriesTests {
         long project = id(caller.post("/api/v1/projects", "{\"project\": {\"name\": \"Marketing Website\", "
             + "\"contact_id\": \"" + client + "\", \"budget_type\": \"hours\", \"budget_target\": 100}}").expect(201).json());
         long task = id(caller.post("/api/v1/tasks", "{\"task\": {\"name\": \"Graphic Design\"}}").expect(201).json());
-        var actor = new Actor(admin.account(), admin.membershipId(), admin.userId(), Role.ADMIN);
+        var actor = fixtures.actorOf(admin);
         assignments.assignTask(actor, project, task, new AssignmentChanges(Field.of(true), Field.absent(),
             Field.of(new BigDecimal("100.00")), Field.absent()));
         assignments.assignUser(actor, project, admin.membershipId(), new AssignmentChanges(Field.of(true),
