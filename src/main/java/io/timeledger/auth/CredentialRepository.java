@@ -14,6 +14,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CredentialRepository {
 
+    /** Built once: it runs on every request. */
+    private static final String AUTHENTICATE = """
+        WITH c AS (
+            SELECT cr.id, cr.kind, cr.user_id, cr.account_id, cr.name, cr.prefix, cr.created_at,
+                   cr.last_used_at, cr.revoked_at, cr.scopes, u.active_account_id
+              FROM credential cr JOIN app_user u ON u.id = cr.user_id
+             WHERE cr.secret_hash = :hash AND cr.revoked_at IS NULL),
+        %s
+        SELECT c.*, %s
+          FROM c
+        %s
+        """.formatted(LastUse.touch("credential"), ActorRows.COLUMNS,
+            ActorRows.join("c.user_id", "COALESCE(c.account_id, CAST(:header AS bigint), c.active_account_id)"));
+
     private static final String COLUMNS =
         "id, kind, user_id, account_id, name, prefix, created_at, last_used_at, revoked_at, scopes";
 
@@ -45,18 +59,7 @@ class CredentialRepository {
      * the use (at most once a minute) in the same statement.
      */
     Optional<Authenticated> authenticate(byte[] hash, Long headerAccount, Instant now) {
-        return jdbc.sql("""
-                WITH c AS (
-                    SELECT cr.id, cr.kind, cr.user_id, cr.account_id, cr.name, cr.prefix, cr.created_at,
-                           cr.last_used_at, cr.revoked_at, cr.scopes, u.active_account_id
-                      FROM credential cr JOIN app_user u ON u.id = cr.user_id
-                     WHERE cr.secret_hash = :hash AND cr.revoked_at IS NULL),
-                %s
-                SELECT c.*, %s
-                  FROM c
-                %s
-                """.formatted(LastUse.touch("credential"), ActorRows.COLUMNS,
-                    ActorRows.join("c.user_id", "COALESCE(c.account_id, CAST(:header AS bigint), c.active_account_id)")))
+        return jdbc.sql(AUTHENTICATE)
             .param("hash", hash)
             .param("header", headerAccount)
             .param("now", Timestamp.from(now))

@@ -18,6 +18,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OAuthAuthorizationRepository {
 
+    /** Built once: it runs on every request made with an OAuth access token. */
+    private static final String AUTHENTICATE = """
+        WITH c AS (
+            SELECT a.id, a.user_id, a.account_id, a.access_scopes, cl.client_name, a.access_prefix,
+                   a.created_at, a.last_used_at
+              FROM oauth_authorization a
+              JOIN oauth2_registered_client cl ON cl.id = a.registered_client_id
+             WHERE a.access_hash = :hash AND NOT a.access_invalidated
+               AND a.access_expires_at > :now AND a.account_id IS NOT NULL),
+        %s
+        SELECT c.*, %s
+          FROM c
+        %s
+        """.formatted(LastUse.touch("oauth_authorization"), ActorRows.COLUMNS,
+            ActorRows.join("c.user_id", "c.account_id"));
+
     /** One token of an authorization as stored: its hash and lifetime, never its value. */
     record StoredToken(byte[] hash, Instant issuedAt, Instant expiresAt, boolean invalidated) { }
 
@@ -155,20 +171,7 @@ class OAuthAuthorizationRepository {
      * as a credential with its membership in that account; records the use in the same statement.
      */
     Optional<Authenticated> authenticate(byte[] hash, Instant now) {
-        return jdbc.sql("""
-                WITH c AS (
-                    SELECT a.id, a.user_id, a.account_id, a.access_scopes, cl.client_name, a.access_prefix,
-                           a.created_at, a.last_used_at
-                      FROM oauth_authorization a
-                      JOIN oauth2_registered_client cl ON cl.id = a.registered_client_id
-                     WHERE a.access_hash = :hash AND NOT a.access_invalidated
-                       AND a.access_expires_at > :now AND a.account_id IS NOT NULL),
-                %s
-                SELECT c.*, %s
-                  FROM c
-                %s
-                """.formatted(LastUse.touch("oauth_authorization"), ActorRows.COLUMNS,
-                    ActorRows.join("c.user_id", "c.account_id")))
+        return jdbc.sql(AUTHENTICATE)
             .param("hash", hash)
             .param("now", Timestamp.from(now))
             .query((rs, n) -> new Authenticated(

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +20,10 @@ public class CatalogNames {
 
     /** Names by id, one map per kind. */
     public record Names(Map<Long, Named> contacts, Map<Long, Named> projects, Map<Long, Named> tasks) { }
+
+    private static final Map<String, String> SELECTS = Stream.of("contact", "project", "task").collect(Collectors.toMap(
+        table -> table,
+        table -> "SELECT '%1$s' AS kind, id, name FROM %1$s WHERE account_id = :account AND id = ANY(:%1$s)".formatted(table)));
 
     private final JdbcClient jdbc;
 
@@ -32,8 +38,7 @@ public class CatalogNames {
         var kinds = Map.of("contact", contactIds, "project", projectIds, "task", taskIds);
         kinds.forEach((table, ids) -> {
             if (!ids.isEmpty()) {
-                selects.add("SELECT '%1$s' AS kind, id, name FROM %1$s WHERE account_id = :account AND id = ANY(:%1$s)"
-                    .formatted(table));
+                selects.add(SELECTS.get(table));
             }
         });
         if (selects.isEmpty()) {

@@ -20,6 +20,26 @@ class EntryRepository {
     private static final String SELECT = select(
         "ARRAY(SELECT et.task_id FROM entry_task et WHERE et.entry_id = e.id ORDER BY et.position)", "entry");
 
+    /** Writes an entry and its tasks and returns it as {@link #find} does (its tasks from the parameter). */
+    private static final String INSERT = """
+        WITH inserted AS (
+            INSERT INTO entry (account_id, membership_id, contact_id, project_id, job_id, description, spent_on,
+                               duration_s, timer_started_at, started_at, ended_at, logged, logged_at, billable,
+                               billing_rate, cost_rate, external_id, external_group_id, external_account_id,
+                               external_permalink, external_service, external_service_icon_url)
+            VALUES (:account, :membership, :contact, :project, :job, :description, :spentOn, :duration,
+                    :timerStartedAt, :startedAt, :endedAt, :logged, :loggedAt, :billable, :billingRate, :costRate,
+                    :externalId, :externalGroupId, :externalAccountId, :externalPermalink, :externalService,
+                    :externalServiceIconUrl)
+            RETURNING *),
+        tasks AS (%s)
+        %s""".formatted(insertTasks("inserted"), select("CAST(:tasks AS bigint[])", "inserted"));
+
+    /** Writes the tasks of an existing entry, {@code :entry}. */
+    private static final String REPLACE_TASKS =
+        "WITH target AS (SELECT CAST(:account AS bigint) AS account_id, CAST(:entry AS bigint) AS id) "
+            + insertTasks("target");
+
     /** An entry's columns from {@code source} as {@code e}, its task ids read by {@code taskIds}. */
     private static String select(String taskIds, String source) {
         return """
@@ -82,19 +102,7 @@ class EntryRepository {
 
     /** Inserts the entry with its tasks and reads it back: one statement, one round trip. */
     Entry insert(AccountId account, EntryDraft draft) {
-        return jdbc.sql("""
-                WITH inserted AS (
-                    INSERT INTO entry (account_id, membership_id, contact_id, project_id, job_id, description, spent_on,
-                                       duration_s, timer_started_at, started_at, ended_at, logged, logged_at, billable,
-                                       billing_rate, cost_rate, external_id, external_group_id, external_account_id,
-                                       external_permalink, external_service, external_service_icon_url)
-                    VALUES (:account, :membership, :contact, :project, :job, :description, :spentOn, :duration,
-                            :timerStartedAt, :startedAt, :endedAt, :logged, :loggedAt, :billable, :billingRate, :costRate,
-                            :externalId, :externalGroupId, :externalAccountId, :externalPermalink, :externalService,
-                            :externalServiceIconUrl)
-                    RETURNING *),
-                tasks AS (%s)
-                %s""".formatted(insertTasks("inserted"), select("CAST(:tasks AS bigint[])", "inserted")))
+        return jdbc.sql(INSERT)
             .paramSource(params(draft).addValue("account", account.value()).addValue("tasks", tasks(draft.taskIds)))
             .query(EntryRepository::map)
             .single();
@@ -157,8 +165,7 @@ class EntryRepository {
         if (taskIds.isEmpty()) {
             return;
         }
-        jdbc.sql("WITH target AS (SELECT CAST(:account AS bigint) AS account_id, CAST(:entry AS bigint) AS id) "
-                + insertTasks("target"))
+        jdbc.sql(REPLACE_TASKS)
             .param("account", account.value())
             .param("entry", entryId)
             .param("tasks", tasks(taskIds))
