@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -50,35 +51,9 @@ public final class EntriesSearchBench {
                 }
             }
             long started = System.nanoTime();
-            jdbc.sql("""
-                    INSERT INTO contact (account_id, name, default_rate)
-                    SELECT :account, 'Contact ' || g, 100 + g FROM generate_series(1, 50) g
-                    """).param("account", account.id().value()).update();
-            jdbc.sql("""
-                    INSERT INTO project (account_id, contact_id, name)
-                    SELECT :account, c.id, 'Project ' || g
-                      FROM generate_series(1, 200) g
-                      JOIN LATERAL (SELECT id FROM contact WHERE account_id = :account ORDER BY id
-                                     OFFSET (g % 50) LIMIT 1) c ON true
-                    """).param("account", account.id().value()).update();
-            jdbc.sql("INSERT INTO task (account_id, name) SELECT :account, 'Task ' || g FROM generate_series(1, 30) g")
-                .param("account", account.id().value()).update();
-            jdbc.sql("""
-                    WITH m AS (SELECT array_agg(id ORDER BY id) AS ids FROM membership WHERE account_id = :account),
-                         p AS (SELECT array_agg(id ORDER BY id) AS ids, array_agg(contact_id ORDER BY id) AS contacts
-                                 FROM project WHERE account_id = :account)
-                    INSERT INTO entry (account_id, membership_id, contact_id, project_id, description, spent_on,
-                                       duration_s, logged, logged_at, billable, billing_rate)
-                    SELECT :account, m.ids[1 + g % 20], p.contacts[1 + g % 200], p.ids[1 + g % 200],
-                           'Work item ' || g, current_date - (g % 1095), 900 + (g % 28) * 900, true, now(), true, 120
-                      FROM generate_series(1, :n) g, m, p
-                    """).param("account", account.id().value()).param("n", entries).update();
-            jdbc.sql("""
-                    INSERT INTO entry_task (account_id, entry_id, task_id, position)
-                    SELECT e.account_id, e.id, t.ids[1 + e.id % 30], 0
-                      FROM entry e, (SELECT array_agg(id ORDER BY id) AS ids FROM task WHERE account_id = :account) t
-                     WHERE e.account_id = :account
-                    """).param("account", account.id().value()).update();
+            try (var db = app.getBean(DataSource.class).getConnection()) {
+                BenchLedger.fill(db, account.id().value(), entries);
+            }
             jdbc.sql("ANALYZE").update();
             System.out.printf("filled %,d entries in %.1f s%n", entries, (System.nanoTime() - started) / 1e9);
 

@@ -127,21 +127,7 @@ public final class LoadBench {
             sql.execute("""
                 INSERT INTO membership (account_id, user_id, role, billing_rate)
                 SELECT 1, id, 'member', 100 FROM app_user WHERE email LIKE 'bench%'""");
-            sql.execute("INSERT INTO contact (account_id, name, default_rate) SELECT 1, 'Contact ' || g, 100 + g"
-                + " FROM generate_series(1, 50) g");
-            sql.execute("""
-                INSERT INTO project (account_id, contact_id, name)
-                SELECT 1, (SELECT min(id) FROM contact) + (g % 50), 'Project ' || g FROM generate_series(1, 200) g""");
-            sql.execute("INSERT INTO task (account_id, name) SELECT 1, 'Task ' || g FROM generate_series(1, 30) g");
-            sql.execute("""
-                WITH m AS (SELECT array_agg(id ORDER BY id) AS ids FROM membership WHERE account_id = 1),
-                     p AS (SELECT array_agg(id ORDER BY id) AS ids, array_agg(contact_id ORDER BY id) AS contacts
-                             FROM project WHERE account_id = 1)
-                INSERT INTO entry (account_id, membership_id, contact_id, project_id, description, spent_on,
-                                   duration_s, logged, logged_at, billable, billing_rate)
-                SELECT 1, m.ids[1 + g % 20], p.contacts[1 + g % 200], p.ids[1 + g % 200], 'Work item ' || g,
-                       current_date - (g % 1095), 900 + (g % 28) * 900, true, now(), g % 10 <> 0, 120
-                  FROM generate_series(1, :entries) g, m, p""".replace(":entries", Integer.toString(entries)));
+            BenchLedger.fill(db, 1, entries);
             sql.execute("VACUUM ANALYZE");
             System.out.printf("filled %,d entries in %.1f s%n", entries, (System.nanoTime() - t0) / 1e9);
         }
@@ -212,7 +198,7 @@ public final class LoadBench {
                 (c, i) -> post(http, base + "/api/v1/reports/generate", token, "{\"user_accounts\": \"all\","
                     + " \"group_by\": [\"contact\", \"month\"]}") == 200,
                 (c, i) -> select(connections[c], "SELECT contact_id,"
-                    + " date_trunc('month', spent_on), count(*), sum(duration_s),"
+                    + " date_trunc('month', CAST(spent_on AS timestamp)), count(*), sum(duration_s),"
                     + " sum(duration_s) FILTER (WHERE billable), sum(duration_s * billing_rate) FILTER (WHERE billable)"
                     + " FROM entry WHERE account_id = 1 AND logged GROUP BY 1, 2")));
         post(http, base + "/api/v1/entries", token, "{\"entry\": {\"description\": \"the dock\"}}");

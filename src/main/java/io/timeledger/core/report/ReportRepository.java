@@ -63,8 +63,10 @@ class ReportRepository {
                         + " LEFT JOIN app_user u ON u.id = um.user_id");
                 }
                 case DATE -> keys.add("e.spent_on AS date_key");
-                case MONTH -> keys.add("CAST(date_trunc('month', e.spent_on) AS date) AS month_key");
-                case YEAR -> keys.add("CAST(date_trunc('year', e.spent_on) AS date) AS year_key");
+                // truncated as a timestamp without zone: date_trunc of a date would cast it to
+                // timestamptz, a zone conversion per entry (a sixth of a whole-ledger report)
+                case MONTH -> keys.add("CAST(date_trunc('month', CAST(e.spent_on AS timestamp)) AS date) AS month_key");
+                case YEAR -> keys.add("CAST(date_trunc('year', CAST(e.spent_on AS timestamp)) AS date) AS year_key");
             }
         }
         var seconds = "(e.duration_s + CASE WHEN e.timer_started_at IS NULL THEN 0"
