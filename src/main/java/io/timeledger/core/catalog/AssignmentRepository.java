@@ -9,13 +9,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** Task and user assignments: one table each, the same statements for both ({@link AssignmentKind}). */
 @Repository
 class AssignmentRepository {
-
-    private static final String TASK_COLUMNS =
-        "id, project_id, task_id, billable, active, hourly_rate, budget, created_at, updated_at";
-    private static final String USER_COLUMNS =
-        "id, project_id, membership_id, project_manager, active, hourly_rate, budget, created_at, updated_at";
 
     private final JdbcClient jdbc;
 
@@ -23,186 +19,95 @@ class AssignmentRepository {
         this.jdbc = jdbc;
     }
 
-    List<TaskAssignment> taskAssignments(AccountId account, Long projectId, Boolean active) {
+    /** Filters are null when not applied. */
+    List<AssignmentRow> list(AssignmentKind kind, AccountId account, Long projectId, Long subjectId, Boolean active) {
         return jdbc.sql("""
-                SELECT %s FROM task_assignment
+                SELECT %s FROM %s
                  WHERE account_id = :account
                    AND (CAST(:project AS bigint) IS NULL OR project_id = :project)
+                   AND (CAST(:subject AS bigint) IS NULL OR %s = :subject)
                    AND (CAST(:active AS boolean) IS NULL OR active = :active)
                  ORDER BY id
-                """.formatted(TASK_COLUMNS))
+                """.formatted(kind.columns, kind.table, kind.subjectColumn))
             .param("account", account.value())
             .param("project", projectId)
+            .param("subject", subjectId)
             .param("active", active)
-            .query(AssignmentRepository::mapTask)
+            .query(AssignmentRepository::map)
             .list();
     }
 
-    List<TaskAssignment> taskAssignmentsOf(AccountId account, Collection<Long> projectIds) {
-        return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM task_assignment"
+    List<AssignmentRow> ofProjects(AssignmentKind kind, AccountId account, Collection<Long> projectIds) {
+        return jdbc.sql("SELECT " + kind.columns + " FROM " + kind.table
                 + " WHERE account_id = :account AND project_id = ANY(:projects)")
             .param("account", account.value())
             .param("projects", projectIds.toArray(Long[]::new))
-            .query(AssignmentRepository::mapTask)
+            .query(AssignmentRepository::map)
             .list();
     }
 
-    Optional<TaskAssignment> taskAssignment(AccountId account, long id) {
-        return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM task_assignment WHERE account_id = :account AND id = :id")
+    Optional<AssignmentRow> find(AssignmentKind kind, AccountId account, long id) {
+        return jdbc.sql("SELECT " + kind.columns + " FROM " + kind.table + " WHERE account_id = :account AND id = :id")
             .param("account", account.value())
             .param("id", id)
-            .query(AssignmentRepository::mapTask)
+            .query(AssignmentRepository::map)
             .optional();
     }
 
-    Optional<TaskAssignment> taskAssignment(AccountId account, long projectId, long taskId) {
-        return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM task_assignment"
-                + " WHERE account_id = :account AND project_id = :project AND task_id = :task")
+    Optional<AssignmentRow> find(AssignmentKind kind, AccountId account, long projectId, long subjectId) {
+        return jdbc.sql("SELECT " + kind.columns + " FROM " + kind.table
+                + " WHERE account_id = :account AND project_id = :project AND " + kind.subjectColumn + " = :subject")
             .param("account", account.value())
             .param("project", projectId)
-            .param("task", taskId)
-            .query(AssignmentRepository::mapTask)
+            .param("subject", subjectId)
+            .query(AssignmentRepository::map)
             .optional();
     }
 
-    /** Empty when the task is already assigned to the project. */
-    Optional<TaskAssignment> insertTask(AccountId account, long projectId, long taskId, TaskAssignment values) {
+    /** Empty when the subject is already assigned to the project. */
+    Optional<AssignmentRow> insert(AssignmentKind kind, AccountId account, AssignmentRow values) {
         return jdbc.sql("""
-                INSERT INTO task_assignment (account_id, project_id, task_id, billable, active, hourly_rate, budget)
-                VALUES (:account, :project, :task, :billable, :active, :rate, :budget)
-                ON CONFLICT (account_id, project_id, task_id) DO NOTHING
-                RETURNING %s
-                """.formatted(TASK_COLUMNS))
+                INSERT INTO %1$s (account_id, project_id, %2$s, %3$s, active, hourly_rate, budget)
+                VALUES (:account, :project, :subject, :flag, :active, :rate, :budget)
+                ON CONFLICT (account_id, project_id, %2$s) DO NOTHING
+                RETURNING %4$s
+                """.formatted(kind.table, kind.subjectColumn, kind.flagColumn, kind.columns))
             .param("account", account.value())
-            .param("project", projectId)
-            .param("task", taskId)
-            .param("billable", values.billable())
+            .param("project", values.projectId())
+            .param("subject", values.subjectId())
+            .param("flag", values.flag())
             .param("active", values.active())
             .param("rate", values.hourlyRate())
             .param("budget", values.budget())
-            .query(AssignmentRepository::mapTask)
+            .query(AssignmentRepository::map)
             .optional();
     }
 
-    TaskAssignment updateTask(AccountId account, TaskAssignment values) {
+    AssignmentRow update(AssignmentKind kind, AccountId account, AssignmentRow values) {
         return jdbc.sql("""
-                UPDATE task_assignment
-                   SET billable = :billable, active = :active, hourly_rate = :rate, budget = :budget, updated_at = now()
+                UPDATE %s
+                   SET %s = :flag, active = :active, hourly_rate = :rate, budget = :budget, updated_at = now()
                  WHERE account_id = :account AND id = :id
                 RETURNING %s
-                """.formatted(TASK_COLUMNS))
+                """.formatted(kind.table, kind.flagColumn, kind.columns))
             .param("account", account.value())
             .param("id", values.id())
-            .param("billable", values.billable())
+            .param("flag", values.flag())
             .param("active", values.active())
             .param("rate", values.hourlyRate())
             .param("budget", values.budget())
-            .query(AssignmentRepository::mapTask)
+            .query(AssignmentRepository::map)
             .single();
     }
 
-    boolean deleteTask(AccountId account, long id) {
-        return jdbc.sql("DELETE FROM task_assignment WHERE account_id = :account AND id = :id")
+    boolean delete(AssignmentKind kind, AccountId account, long id) {
+        return jdbc.sql("DELETE FROM " + kind.table + " WHERE account_id = :account AND id = :id")
             .param("account", account.value()).param("id", id).update() == 1;
     }
 
-    List<UserAssignment> userAssignments(AccountId account, Long projectId, Long membershipId, Boolean active) {
-        return jdbc.sql("""
-                SELECT %s FROM user_assignment
-                 WHERE account_id = :account
-                   AND (CAST(:project AS bigint) IS NULL OR project_id = :project)
-                   AND (CAST(:member AS bigint) IS NULL OR membership_id = :member)
-                   AND (CAST(:active AS boolean) IS NULL OR active = :active)
-                 ORDER BY id
-                """.formatted(USER_COLUMNS))
-            .param("account", account.value())
-            .param("project", projectId)
-            .param("member", membershipId)
-            .param("active", active)
-            .query(AssignmentRepository::mapUser)
-            .list();
-    }
-
-    List<UserAssignment> userAssignmentsOf(AccountId account, Collection<Long> projectIds) {
-        return jdbc.sql("SELECT " + USER_COLUMNS + " FROM user_assignment"
-                + " WHERE account_id = :account AND project_id = ANY(:projects)")
-            .param("account", account.value())
-            .param("projects", projectIds.toArray(Long[]::new))
-            .query(AssignmentRepository::mapUser)
-            .list();
-    }
-
-    Optional<UserAssignment> userAssignment(AccountId account, long id) {
-        return jdbc.sql("SELECT " + USER_COLUMNS + " FROM user_assignment WHERE account_id = :account AND id = :id")
-            .param("account", account.value())
-            .param("id", id)
-            .query(AssignmentRepository::mapUser)
-            .optional();
-    }
-
-    Optional<UserAssignment> userAssignment(AccountId account, long projectId, long membershipId) {
-        return jdbc.sql("SELECT " + USER_COLUMNS + " FROM user_assignment"
-                + " WHERE account_id = :account AND project_id = :project AND membership_id = :member")
-            .param("account", account.value())
-            .param("project", projectId)
-            .param("member", membershipId)
-            .query(AssignmentRepository::mapUser)
-            .optional();
-    }
-
-    /** Empty when the person is already assigned to the project. */
-    Optional<UserAssignment> insertUser(AccountId account, long projectId, long membershipId, UserAssignment values) {
-        return jdbc.sql("""
-                INSERT INTO user_assignment (account_id, project_id, membership_id, project_manager, active,
-                                             hourly_rate, budget)
-                VALUES (:account, :project, :member, :manager, :active, :rate, :budget)
-                ON CONFLICT (account_id, project_id, membership_id) DO NOTHING
-                RETURNING %s
-                """.formatted(USER_COLUMNS))
-            .param("account", account.value())
-            .param("project", projectId)
-            .param("member", membershipId)
-            .param("manager", values.projectManager())
-            .param("active", values.active())
-            .param("rate", values.hourlyRate())
-            .param("budget", values.budget())
-            .query(AssignmentRepository::mapUser)
-            .optional();
-    }
-
-    UserAssignment updateUser(AccountId account, UserAssignment values) {
-        return jdbc.sql("""
-                UPDATE user_assignment
-                   SET project_manager = :manager, active = :active, hourly_rate = :rate, budget = :budget,
-                       updated_at = now()
-                 WHERE account_id = :account AND id = :id
-                RETURNING %s
-                """.formatted(USER_COLUMNS))
-            .param("account", account.value())
-            .param("id", values.id())
-            .param("manager", values.projectManager())
-            .param("active", values.active())
-            .param("rate", values.hourlyRate())
-            .param("budget", values.budget())
-            .query(AssignmentRepository::mapUser)
-            .single();
-    }
-
-    boolean deleteUser(AccountId account, long id) {
-        return jdbc.sql("DELETE FROM user_assignment WHERE account_id = :account AND id = :id")
-            .param("account", account.value()).param("id", id).update() == 1;
-    }
-
-    private static TaskAssignment mapTask(ResultSet rs, int row) throws SQLException {
-        return new TaskAssignment(rs.getLong("id"), rs.getLong("project_id"), rs.getLong("task_id"),
-            rs.getBoolean("billable"), rs.getBoolean("active"), rs.getBigDecimal("hourly_rate"),
-            rs.getBigDecimal("budget"), rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("updated_at").toInstant());
-    }
-
-    private static UserAssignment mapUser(ResultSet rs, int row) throws SQLException {
-        return new UserAssignment(rs.getLong("id"), rs.getLong("project_id"), rs.getLong("membership_id"),
-            rs.getBoolean("project_manager"), rs.getBoolean("active"), rs.getBigDecimal("hourly_rate"),
+    private static AssignmentRow map(ResultSet rs, int row) throws SQLException {
+        return new AssignmentRow(rs.getLong("id"), rs.getLong("project_id"), rs.getLong("subject_id"),
+            rs.getBoolean("flag"), rs.getBoolean("active"), rs.getBigDecimal("hourly_rate"),
             rs.getBigDecimal("budget"), rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("updated_at").toInstant());
     }

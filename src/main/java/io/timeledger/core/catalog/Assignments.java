@@ -8,6 +8,7 @@ import io.timeledger.core.common.NotFound;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,56 +36,38 @@ public class Assignments {
     /** Filters are null when not applied. */
     @Transactional(readOnly = true)
     public List<TaskAssignment> taskAssignments(AccountId account, Long projectId, Boolean active) {
-        return repository.taskAssignments(account, projectId, active);
+        return tasks(repository.list(AssignmentKind.TASK, account, projectId, null, active));
     }
 
     @Transactional(readOnly = true)
     public List<TaskAssignment> taskAssignmentsOf(AccountId account, Collection<Long> projectIds) {
-        return projectIds.isEmpty() ? List.of() : repository.taskAssignmentsOf(account, projectIds);
+        return tasks(ofProjects(AssignmentKind.TASK, account, projectIds));
     }
 
     @Transactional(readOnly = true)
     public TaskAssignment taskAssignment(AccountId account, long id) {
-        return repository.taskAssignment(account, id).orElseThrow(() -> new NotFound("Task assignment", id));
+        return get(AssignmentKind.TASK, account, id).asTask();
     }
 
     @Transactional(readOnly = true)
     public Optional<TaskAssignment> taskAssignment(AccountId account, long projectId, long taskId) {
-        return repository.taskAssignment(account, projectId, taskId);
+        return repository.find(AssignmentKind.TASK, account, projectId, taskId).map(AssignmentRow::asTask);
     }
 
     @Transactional
     public TaskAssignment assignTask(Actor actor, long projectId, Long taskId, AssignmentChanges fields) {
-        actor.requireManager();
-        projects.find(actor.account(), projectId).orElseThrow(() -> new NotFound("Project", projectId));
-        if (taskId == null) {
-            throw new Invalid("task_id", "can't be blank");
-        }
-        if (tasks.withIds(actor.account(), List.of(taskId)).isEmpty()) {
-            throw new Invalid("task_id", "does not name a task in this account");
-        }
-        var blank = new TaskAssignment(0, projectId, taskId, true, true, null, null, null, null);
-        return repository.insertTask(actor.account(), projectId, taskId, applyTo(blank, fields))
-            .orElseThrow(() -> new Invalid("task_id", "is already assigned to this project"));
+        return assign(AssignmentKind.TASK, actor, projectId, taskId, fields,
+            id -> !tasks.withIds(actor.account(), List.of(id)).isEmpty()).asTask();
     }
 
     @Transactional
     public TaskAssignment changeTaskAssignment(Actor actor, long projectId, long id, AssignmentChanges changes) {
-        actor.requireManager();
-        var current = taskAssignment(actor.account(), id);
-        if (current.projectId() != projectId) {
-            throw new NotFound("Task assignment", id);
-        }
-        return repository.updateTask(actor.account(), applyTo(current, changes));
+        return change(AssignmentKind.TASK, actor, projectId, id, changes).asTask();
     }
 
     @Transactional
     public void unassignTask(Actor actor, long projectId, long id) {
-        actor.requireManager();
-        if (taskAssignment(actor.account(), id).projectId() != projectId
-                || !repository.deleteTask(actor.account(), id)) {
-            throw new NotFound("Task assignment", id);
-        }
+        unassign(AssignmentKind.TASK, actor, projectId, id);
     }
 
     // --- user assignments
@@ -92,62 +75,86 @@ public class Assignments {
     /** Filters are null when not applied. */
     @Transactional(readOnly = true)
     public List<UserAssignment> userAssignments(AccountId account, Long projectId, Long membershipId, Boolean active) {
-        return repository.userAssignments(account, projectId, membershipId, active);
+        return users(repository.list(AssignmentKind.USER, account, projectId, membershipId, active));
     }
 
     @Transactional(readOnly = true)
     public List<UserAssignment> userAssignmentsOf(AccountId account, Collection<Long> projectIds) {
-        return projectIds.isEmpty() ? List.of() : repository.userAssignmentsOf(account, projectIds);
+        return users(ofProjects(AssignmentKind.USER, account, projectIds));
     }
 
     @Transactional(readOnly = true)
     public UserAssignment userAssignment(AccountId account, long id) {
-        return repository.userAssignment(account, id).orElseThrow(() -> new NotFound("User assignment", id));
+        return get(AssignmentKind.USER, account, id).asUser();
     }
 
     @Transactional(readOnly = true)
     public Optional<UserAssignment> userAssignment(AccountId account, long projectId, long membershipId) {
-        return repository.userAssignment(account, projectId, membershipId);
+        return repository.find(AssignmentKind.USER, account, projectId, membershipId).map(AssignmentRow::asUser);
     }
 
     @Transactional
     public UserAssignment assignUser(Actor actor, long projectId, Long membershipId, AssignmentChanges fields) {
-        actor.requireManager();
-        projects.find(actor.account(), projectId).orElseThrow(() -> new NotFound("Project", projectId));
-        if (membershipId == null) {
-            throw new Invalid("user_id", "can't be blank");
-        }
-        if (people.findMember(actor.account(), membershipId).isEmpty()) {
-            throw new Invalid("user_id", "does not name a user in this account");
-        }
-        var blank = new UserAssignment(0, projectId, membershipId, false, true, null, null, null, null);
-        return repository.insertUser(actor.account(), projectId, membershipId, applyTo(blank, fields))
-            .orElseThrow(() -> new Invalid("user_id", "is already assigned to this project"));
+        return assign(AssignmentKind.USER, actor, projectId, membershipId, fields,
+            id -> people.findMember(actor.account(), id).isPresent()).asUser();
     }
 
     @Transactional
     public UserAssignment changeUserAssignment(Actor actor, long projectId, long id, AssignmentChanges changes) {
-        actor.requireManager();
-        var current = userAssignment(actor.account(), id);
-        if (current.projectId() != projectId) {
-            throw new NotFound("User assignment", id);
-        }
-        return repository.updateUser(actor.account(), applyTo(current, changes));
+        return change(AssignmentKind.USER, actor, projectId, id, changes).asUser();
     }
 
     @Transactional
     public void unassignUser(Actor actor, long projectId, long id) {
+        unassign(AssignmentKind.USER, actor, projectId, id);
+    }
+
+    // --- both kinds alike
+
+    private List<AssignmentRow> ofProjects(AssignmentKind kind, AccountId account, Collection<Long> projectIds) {
+        return projectIds.isEmpty() ? List.of() : repository.ofProjects(kind, account, projectIds);
+    }
+
+    private AssignmentRow get(AssignmentKind kind, AccountId account, long id) {
+        return repository.find(kind, account, id).orElseThrow(() -> new NotFound(kind.noun, id));
+    }
+
+    /** Assigns {@code subjectId} (which {@code exists} checks in the account) to the project. */
+    private AssignmentRow assign(AssignmentKind kind, Actor actor, long projectId, Long subjectId,
+                                 AssignmentChanges fields, LongPredicate exists) {
         actor.requireManager();
-        if (userAssignment(actor.account(), id).projectId() != projectId
-                || !repository.deleteUser(actor.account(), id)) {
-            throw new NotFound("User assignment", id);
+        projects.find(actor.account(), projectId).orElseThrow(() -> new NotFound("Project", projectId));
+        if (subjectId == null) {
+            throw new Invalid(kind.subjectField, "can't be blank");
+        }
+        if (!exists.test(subjectId)) {
+            throw new Invalid(kind.subjectField, kind.unknownSubject);
+        }
+        var blank = new AssignmentRow(0, projectId, subjectId, kind.defaultFlag, true, null, null, null, null);
+        return repository.insert(kind, actor.account(), applyTo(kind, blank, fields))
+            .orElseThrow(() -> new Invalid(kind.subjectField, "is already assigned to this project"));
+    }
+
+    private AssignmentRow change(AssignmentKind kind, Actor actor, long projectId, long id, AssignmentChanges changes) {
+        actor.requireManager();
+        var current = get(kind, actor.account(), id);
+        if (current.projectId() != projectId) {
+            throw new NotFound(kind.noun, id);
+        }
+        return repository.update(kind, actor.account(), applyTo(kind, current, changes));
+    }
+
+    private void unassign(AssignmentKind kind, Actor actor, long projectId, long id) {
+        actor.requireManager();
+        if (get(kind, actor.account(), id).projectId() != projectId || !repository.delete(kind, actor.account(), id)) {
+            throw new NotFound(kind.noun, id);
         }
     }
 
-    private static TaskAssignment applyTo(TaskAssignment current, AssignmentChanges changes) {
+    private static AssignmentRow applyTo(AssignmentKind kind, AssignmentRow current, AssignmentChanges changes) {
         var problems = new Invalid.Collector();
-        var result = new TaskAssignment(current.id(), current.projectId(), current.taskId(),
-            Flags.required(problems, "billable", changes.flag().orElse(current.billable())),
+        var result = new AssignmentRow(current.id(), current.projectId(), current.subjectId(),
+            Flags.required(problems, kind.flagField, changes.flag().orElse(current.flag())),
             Flags.required(problems, "is_active", changes.active().orElse(current.active())),
             Money.amount(problems, "hourly_rate", changes.hourlyRate().orElse(current.hourlyRate()),
                 DetailChanges.RATE_MAX),
@@ -157,16 +164,11 @@ public class Assignments {
         return result;
     }
 
-    private static UserAssignment applyTo(UserAssignment current, AssignmentChanges changes) {
-        var problems = new Invalid.Collector();
-        var result = new UserAssignment(current.id(), current.projectId(), current.membershipId(),
-            Flags.required(problems, "is_project_manager", changes.flag().orElse(current.projectManager())),
-            Flags.required(problems, "is_active", changes.active().orElse(current.active())),
-            Money.amount(problems, "hourly_rate", changes.hourlyRate().orElse(current.hourlyRate()),
-                DetailChanges.RATE_MAX),
-            Money.amount(problems, "budget", changes.budget().orElse(current.budget()), DetailChanges.TARGET_MAX),
-            current.createdAt(), current.updatedAt());
-        problems.throwIfAny();
-        return result;
+    private static List<TaskAssignment> tasks(List<AssignmentRow> rows) {
+        return rows.stream().map(AssignmentRow::asTask).toList();
+    }
+
+    private static List<UserAssignment> users(List<AssignmentRow> rows) {
+        return rows.stream().map(AssignmentRow::asUser).toList();
     }
 }

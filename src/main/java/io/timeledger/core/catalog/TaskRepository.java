@@ -16,6 +16,10 @@ class TaskRepository {
             task.id, task.name, task.pinned, task.default_rate, task.billable, task.active,
             (SELECT count(*) FROM entry_task et WHERE et.task_id = task.id) AS entries_count,
             task.created_at, task.updated_at""";
+    /** Without the count of entries, which reads every entry tagged with the task: for pricing and checks. */
+    private static final String PLAIN_COLUMNS = """
+            task.id, task.name, task.pinned, task.default_rate, task.billable, task.active,
+            CAST(NULL AS bigint) AS entries_count, task.created_at, task.updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -40,7 +44,7 @@ class TaskRepository {
     }
 
     List<Task> findAll(AccountId account, Collection<Long> ids) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE account_id = :account AND id = ANY(:ids)")
+        return jdbc.sql("SELECT " + PLAIN_COLUMNS + " FROM task WHERE account_id = :account AND id = ANY(:ids)")
             .param("account", account.value())
             .param("ids", ids.toArray(Long[]::new))
             .query(TaskRepository::map)
@@ -52,7 +56,7 @@ class TaskRepository {
                 SELECT %s FROM task
                  WHERE account_id = :account AND replace(lower(name), ' ', '') = ANY(:tags)
                  ORDER BY id
-                """.formatted(COLUMNS))
+                """.formatted(PLAIN_COLUMNS))
             .param("account", account.value())
             .param("tags", lowerCaseTags.toArray(String[]::new))
             .query(TaskRepository::map)
@@ -121,7 +125,7 @@ class TaskRepository {
             rs.getBigDecimal("default_rate"),
             rs.getBoolean("billable"),
             rs.getBoolean("active"),
-            rs.getLong("entries_count"),
+            rs.getObject("entries_count", Long.class),
             rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("updated_at").toInstant());
     }

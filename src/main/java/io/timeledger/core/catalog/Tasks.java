@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Tasks {
 
-    private static final Task BLANK = new Task(0, null, false, null, true, true, 0, null, null);
+    private static final Task BLANK = new Task(0, null, false, null, true, true, 0L, null, null);
 
     private final TaskRepository repository;
     private final CatalogNames names;
@@ -42,7 +42,10 @@ public class Tasks {
         return repository.find(account, id, false).orElseThrow(() -> new NotFound("Task", id));
     }
 
-    /** The tasks with these ids, in the order given; ids that name no task of the account are left out. */
+    /**
+     * The tasks with these ids, in the order given, without their entries count; ids that name no
+     * task of the account are left out.
+     */
     @Transactional(readOnly = true)
     public List<Task> withIds(AccountId account, Collection<Long> ids) {
         if (ids.isEmpty()) {
@@ -56,7 +59,7 @@ public class Tasks {
 
     /**
      * The tasks a {@code #hashtag} names: by name ignoring case, spaces left out
-     * ({@code #graphicdesign} names "Graphic Design").
+     * ({@code #graphicdesign} names "Graphic Design"); without their entries count.
      */
     @Transactional(readOnly = true)
     public List<Task> tagged(AccountId account, Collection<String> tags) {

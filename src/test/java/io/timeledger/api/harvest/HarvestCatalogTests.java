@@ -184,6 +184,51 @@ class HarvestCatalogTests {
     }
 
     @Test
+    void eachKindOfAssignmentNamesItsOwnFieldsWhenRefused() {
+        var admin = fixtures.anAccount();
+        var caller = harvest(admin);
+        long client = id(caller.post("/v2/clients", "{\"name\": \"ABC\"}").expect(201).json());
+        long project = id(caller.post("/v2/projects", "{\"client_id\": " + client + ", \"name\": \"One\"}")
+            .expect(201).json());
+        long other = id(caller.post("/v2/projects", "{\"client_id\": " + client + ", \"name\": \"Two\"}")
+            .expect(201).json());
+        long task = id(caller.post("/v2/tasks", "{\"name\": \"Design\"}").expect(201).json());
+        var tasks = "/v2/projects/" + project + "/task_assignments";
+        var users = "/v2/projects/" + project + "/user_assignments";
+
+        assertThat(message(caller.post(tasks, "{}").expect(422))).isEqualTo("Task can't be blank");
+        assertThat(message(caller.post(users, "{}").expect(422))).isEqualTo("User can't be blank");
+        assertThat(message(caller.post(tasks, "{\"task_id\": 999999999}").expect(422)))
+            .isEqualTo("Task does not name a task in this account");
+        assertThat(message(caller.post(users, "{\"user_id\": 999999999}").expect(422)))
+            .isEqualTo("User does not name a user in this account");
+        assertThat(message(caller.post(tasks, "{\"task_id\": " + task + ", \"billable\": null}").expect(422)))
+            .isEqualTo("Billable must be true or false");
+        assertThat(message(caller.post(users, "{\"user_id\": " + admin.membershipId()
+            + ", \"is_project_manager\": null}").expect(422))).isEqualTo("Is project manager must be true or false");
+
+        // a new task assignment is billable, a new user assignment not a project manager
+        var taskAssignment = caller.post(tasks, "{\"task_id\": " + task + "}").expect(201).json();
+        var userAssignment = caller.post(users, "{\"user_id\": " + admin.membershipId() + "}").expect(201).json();
+        assertThat(taskAssignment.get("billable").booleanValue()).isTrue();
+        assertThat(userAssignment.get("is_project_manager").booleanValue()).isFalse();
+        assertThat(message(caller.post(users, "{\"user_id\": " + admin.membershipId() + "}").expect(422)))
+            .isEqualTo("User is already assigned to this project");
+
+        // an assignment answers only under its own project
+        caller.get("/v2/projects/" + other + "/task_assignments/" + id(taskAssignment)).expect(404);
+        caller.patch("/v2/projects/" + other + "/user_assignments/" + id(userAssignment), "{\"is_active\": false}")
+            .expect(404);
+        caller.delete("/v2/projects/" + other + "/user_assignments/" + id(userAssignment)).expect(404);
+        assertThat(caller.get(users + "/" + id(userAssignment)).expect(200).json().get("is_active").booleanValue())
+            .isTrue();
+    }
+
+    private static String message(io.timeledger.support.Response response) {
+        return response.json().get("message").stringValue();
+    }
+
+    @Test
     void anotherAccountsCatalogIsNotFound() {
         var mine = fixtures.anAccount();
         var theirs = fixtures.anAccount();
