@@ -71,12 +71,11 @@ class ReportRepository {
         }
         var seconds = "(e.duration_s + CASE WHEN e.timer_started_at IS NULL THEN 0"
             + " ELSE floor(extract(epoch FROM (CAST(:now AS timestamptz) - e.timer_started_at)))::bigint END)";
-        var membership = query.legacyUserIds() != null ? " JOIN membership m ON m.id = e.membership_id" : "";
         var aggregate = "SELECT " + (keys.isEmpty() ? "" : String.join(", ", keys) + ", ")
             + "count(*) AS entries, sum(" + seconds + ") AS seconds, "
             + "coalesce(sum(" + seconds + ") FILTER (WHERE e.billable), 0) AS billable_seconds, "
             + "coalesce(sum(" + seconds + " * coalesce(e.billing_rate, 0)) FILTER (WHERE e.billable), 0) AS amount_x3600"
-            + " FROM entry e" + membership
+            + " FROM entry e"
             + " WHERE " + where
             + (keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys.stream()
                 .map(k -> k.substring(k.lastIndexOf(" AS ") + 4)).toList()));

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 /**
- * The SQL condition that selects an {@link EntryQuery}'s logged entries (table alias {@code e},
- * its membership {@code m}) and its parameters. Only the filters given become SQL, so each
- * search gets a plan made for its own shape. Searches and reports share it.
+ * The SQL condition that selects an {@link EntryQuery}'s logged entries (table alias {@code e}, no
+ * other table needed) and its parameters. Only the filters given become SQL, so each search gets a
+ * plan made for its own shape. Searches, counts and reports share it.
  */
 public record EntryFilter(String where, MapSqlParameterSource params) {
 
@@ -26,7 +26,8 @@ public record EntryFilter(String where, MapSqlParameterSource params) {
             params.addValue("memberships", query.memberships().toArray(Long[]::new));
         }
         if (query.legacyUserIds() != null) {
-            where.add("m.user_id = ANY(:users)");
+            where.add("e.membership_id = ANY(ARRAY(SELECT id FROM membership"
+                + " WHERE account_id = :account AND user_id = ANY(:users)))");
             params.addValue("users", query.legacyUserIds().toArray(Long[]::new));
         }
         if (query.contacts() != null) {

@@ -154,8 +154,7 @@ class EntryRepository {
 
     long count(AccountId account, long viewer, EntryQuery query) {
         var filter = EntryFilter.of(account, viewer, query);
-        return jdbc.sql("SELECT count(*) FROM entry e JOIN membership m ON m.id = e.membership_id WHERE "
-                + filter.where())
+        return jdbc.sql("SELECT count(*) FROM entry e WHERE " + filter.where())
             .paramSource(filter.params())
             .query(Long.class)
             .single();
