@@ -1,6 +1,7 @@
 package io.timeledger.api.expensicat;
 
 import io.timeledger.api.common.JsonFields;
+import io.timeledger.api.common.PageReads;
 import io.timeledger.api.common.Params;
 import io.timeledger.api.common.RequestBodies;
 import io.timeledger.core.account.Actor;
@@ -42,14 +43,16 @@ class ExpensicatTimeEntriesController {
     private final Entries entries;
     private final ExpensicatViews views;
     private final RequestBodies bodies;
+    private final PageReads pageReads;
     private final Clock clock;
 
     ExpensicatTimeEntriesController(Entries entries, ExpensicatViews views, RequestBodies bodies,
-                                    Clock clock) {
+                                    Clock clock, PageReads pageReads) {
         this.entries = entries;
         this.views = views;
         this.bodies = bodies;
         this.clock = clock;
+        this.pageReads = pageReads;
     }
 
     static boolean serves(String path) {
@@ -69,15 +72,17 @@ class ExpensicatTimeEntriesController {
             Params.date("end_date", request.getParameter("end_date")), null, null, null, null,
             text == null || text.isBlank() ? null : text.strip(), decode(request.getParameter("cursor")), true,
             limit + 1, 0);
-        var found = entries.search(actor, query);
-        var page = found.size() > limit ? found.subList(0, limit) : found;
-        var meta = new LinkedHashMap<String, Object>();
-        meta.put("count", page.size());
-        meta.put("next_cursor", found.size() > limit ? encode(page.get(page.size() - 1).id()) : null);
-        var body = new LinkedHashMap<String, Object>();
-        body.put("data", views.render(actor, page));
-        body.put("meta", meta);
-        return body;
+        return pageReads.read(() -> {
+            var found = entries.search(actor, query);
+            var page = found.size() > limit ? found.subList(0, limit) : found;
+            var meta = new LinkedHashMap<String, Object>();
+            meta.put("count", page.size());
+            meta.put("next_cursor", found.size() > limit ? encode(page.get(page.size() - 1).id()) : null);
+            var body = new LinkedHashMap<String, Object>();
+            body.put("data", views.render(actor, page));
+            body.put("meta", meta);
+            return body;
+        });
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,7 @@
 package io.timeledger.api.harvest;
 
 import io.timeledger.api.common.JsonFields;
+import io.timeledger.api.common.PageReads;
 import io.timeledger.api.common.Params;
 import io.timeledger.api.common.RequestBodies;
 import io.timeledger.core.account.Actor;
@@ -44,15 +45,17 @@ class HarvestTimeEntriesController {
     private final People people;
     private final HarvestTimeEntryViews views;
     private final RequestBodies bodies;
+    private final PageReads pageReads;
     private final Clock clock;
 
     HarvestTimeEntriesController(Entries entries, People people, HarvestTimeEntryViews views,
-                                 RequestBodies bodies, Clock clock) {
+                                 RequestBodies bodies, Clock clock, PageReads pageReads) {
         this.entries = entries;
         this.people = people;
         this.views = views;
         this.bodies = bodies;
         this.clock = clock;
+        this.pageReads = pageReads;
     }
 
     @GetMapping
@@ -74,8 +77,8 @@ class HarvestTimeEntriesController {
             null, null, false,
             page.perPage(),
             page.offset());
-        var found = entries.search(actor, query);
-        return page.envelope("time_entries", views.render(actor, found), entries.count(actor, query), request);
+        return pageReads.read(() -> page.envelope("time_entries", views.render(actor, entries.search(actor, query)),
+            entries.count(actor, query), request));
     }
 
     @GetMapping("/{id}")
