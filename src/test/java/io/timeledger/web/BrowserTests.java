@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,7 +105,7 @@ class BrowserTests {
         browser.navigate().refresh();
         assertThat(browser.findElements(By.id("revealed"))).as("shown only once").isEmpty();
         browser.findElement(By.cssSelector("button[aria-label='Revoke From the browser']")).click();
-        assertThat(browser.findElement(By.id("notice")).getText()).contains("revoked");
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "revoked"));
         api.bearer(token).get("/api/v1/users/me").expect(401);
     }
 
@@ -116,14 +118,18 @@ class BrowserTests {
         browser.get(url("/oauth/authorize?response_type=code&client_id=" + app.clientId()
             + "&redirect_uri=http://localhost:9/callback&scope=read%20write&state=st"));
         signIn(person.email());
-        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Browser app");
+        // the sign-in page has an h1 too: wait for the consent page's, not a stale one from the page before
+        until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Browser app"));
         screenshot("consent");
         browser.findElement(By.id("authorize")).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-            .until(driver -> driver.getCurrentUrl().startsWith("http://localhost:9/callback"));
+        until(driver -> driver.getCurrentUrl().startsWith("http://localhost:9/callback"));
         var answer = WebSession.query(browser.getCurrentUrl());
         assertThat(answer).containsKey("code").containsEntry("state", "st");
+    }
+
+    private void until(Function<WebDriver, ?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
     }
 
     private void signIn(String email) {

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Renders entries as Expensicat time entries, loading people and projects once per page. */
 @Component
 class ExpensicatViews {
+
     private final People people;
     private final Projects projects;
     private final CatalogNames catalogNames;

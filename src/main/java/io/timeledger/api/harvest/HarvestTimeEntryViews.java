@@ -31,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class HarvestTimeEntryViews {
+
     private final People people;
     private final CatalogNames catalogNames;
     private final Assignments assignments;

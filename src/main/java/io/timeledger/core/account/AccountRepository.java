@@ -88,10 +88,11 @@ class AccountRepository {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account)").query(Boolean.class).single();
     }
 
-    /** An account's columns under {@code alias}, each renamed with {@code prefix} (none when empty) for {@link #map}. */
+    /** An account's columns under {@code alias}, each renamed with {@code prefix} (none when empty), for {@link #map}. */
     static String columns(String alias, String prefix) {
-        return Columns.of(alias, prefix, "id", "name", "currency", "time_zone", "week_start", "wants_timestamp_timers",
-            "rounding_minutes", "rounding_mode", "clock", "time_format", "expenses_enabled", "created_at", "updated_at");
+        return Columns.of(alias, prefix, "id", "name", "currency", "time_zone", "week_start",
+            "wants_timestamp_timers", "rounding_minutes", "rounding_mode", "clock", "time_format", "expenses_enabled",
+            "created_at", "updated_at");
     }
 
     static Account map(ResultSet rs, String prefix) throws SQLException {

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +19,9 @@ public class CatalogNames {
     /** Names by id, one map per kind. */
     public record Names(Map<Long, Named> contacts, Map<Long, Named> projects, Map<Long, Named> tasks) { }
 
-    private static final Map<String, String> SELECTS = Stream.of("contact", "project", "task").collect(Collectors.toMap(
-        table -> table,
-        table -> "SELECT '%1$s' AS kind, id, name FROM %1$s WHERE account_id = :account AND id = ANY(:%1$s)".formatted(table)));
+    /** One select per table, its ids in the parameter named like the table. */
+    private static final Map<String, String> SELECTS = Map.of(
+        "contact", select("contact"), "project", select("project"), "task", select("task"));
 
     private final JdbcClient jdbc;
 
@@ -57,5 +55,10 @@ public class CatalogNames {
             byId.put(rs.getLong("id"), new Named(rs.getLong("id"), rs.getString("name")));
         });
         return names;
+    }
+
+    private static String select(String table) {
+        return "SELECT '%1$s' AS kind, id, name FROM %1$s WHERE account_id = :account AND id = ANY(:%1$s)"
+            .formatted(table);
     }
 }
