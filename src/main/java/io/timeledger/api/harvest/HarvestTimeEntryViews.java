@@ -61,12 +61,11 @@ class HarvestTimeEntryViews {
         var projectIds = ids(entries, Entry::projectId);
         var names = catalogNames.of(actor.account(), ids(entries, Entry::contactId), projectIds,
             ids(entries, HarvestTimeEntryViews::task));
+        var ofProjects = assignments.ofProjects(actor.account(), projectIds);
         var taskAssignments = new HashMap<List<Long>, TaskAssignment>();
-        assignments.taskAssignmentsOf(actor.account(), projectIds)
-            .forEach(a -> taskAssignments.put(List.of(a.projectId(), a.taskId()), a));
+        ofProjects.tasks().forEach(a -> taskAssignments.put(List.of(a.projectId(), a.taskId()), a));
         var userAssignments = new HashMap<List<Long>, UserAssignment>();
-        assignments.userAssignmentsOf(actor.account(), projectIds)
-            .forEach(a -> userAssignments.put(List.of(a.projectId(), a.membershipId()), a));
+        ofProjects.users().forEach(a -> userAssignments.put(List.of(a.projectId(), a.membershipId()), a));
         var invoiced = invoices.summaries(actor.account(), ids(entries, Entry::invoiceId));
         var now = clock.instant();
         return entries.stream().map(entry -> {

@@ -3,15 +3,23 @@ package io.timeledger.core.catalog;
 import io.timeledger.core.common.AccountId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Task and user assignments: one table each, the same statements for both ({@link AssignmentKind}). */
 @Repository
 class AssignmentRepository {
+
+    private static final String OF_PROJECTS = Arrays.stream(AssignmentKind.values())
+        .map(kind -> "SELECT '" + kind.name() + "' AS kind, " + kind.columns + " FROM " + kind.table
+            + " WHERE account_id = :account AND project_id = ANY(:projects)")
+        .collect(Collectors.joining(" UNION ALL "));
 
     private final JdbcClient jdbc;
 
@@ -37,12 +45,12 @@ class AssignmentRepository {
             .list();
     }
 
-    List<AssignmentRow> ofProjects(AssignmentKind kind, AccountId account, Collection<Long> projectIds) {
-        return jdbc.sql("SELECT " + kind.columns + " FROM " + kind.table
-                + " WHERE account_id = :account AND project_id = ANY(:projects)")
+    /** Both kinds of assignment of these projects, in one query: each row with its kind. */
+    List<Map.Entry<AssignmentKind, AssignmentRow>> ofProjects(AccountId account, Collection<Long> projectIds) {
+        return jdbc.sql(OF_PROJECTS)
             .param("account", account.value())
             .param("projects", projectIds.toArray(Long[]::new))
-            .query(AssignmentRepository::map)
+            .query((rs, row) -> Map.entry(AssignmentKind.valueOf(rs.getString("kind")), map(rs, row)))
             .list();
     }
 

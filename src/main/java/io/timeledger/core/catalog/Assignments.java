@@ -5,6 +5,7 @@ import io.timeledger.core.account.People;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -31,17 +32,31 @@ public class Assignments {
         this.people = people;
     }
 
+    /** The task and the user assignments of a page's projects. */
+    public record OfProjects(List<TaskAssignment> tasks, List<UserAssignment> users) { }
+
+    /** The task and the user assignments of these projects, read in one query. */
+    @Transactional(readOnly = true)
+    public OfProjects ofProjects(AccountId account, Collection<Long> projectIds) {
+        var tasks = new ArrayList<TaskAssignment>();
+        var users = new ArrayList<UserAssignment>();
+        if (!projectIds.isEmpty()) {
+            for (var found : repository.ofProjects(account, projectIds)) {
+                switch (found.getKey()) {
+                    case TASK -> tasks.add(found.getValue().asTask());
+                    case USER -> users.add(found.getValue().asUser());
+                }
+            }
+        }
+        return new OfProjects(List.copyOf(tasks), List.copyOf(users));
+    }
+
     // --- task assignments
 
     /** Filters are null when not applied. */
     @Transactional(readOnly = true)
     public List<TaskAssignment> taskAssignments(AccountId account, Long projectId, Boolean active) {
         return tasks(repository.list(AssignmentKind.TASK, account, projectId, null, active));
-    }
-
-    @Transactional(readOnly = true)
-    public List<TaskAssignment> taskAssignmentsOf(AccountId account, Collection<Long> projectIds) {
-        return tasks(ofProjects(AssignmentKind.TASK, account, projectIds));
     }
 
     @Transactional(readOnly = true)
@@ -79,11 +94,6 @@ public class Assignments {
     }
 
     @Transactional(readOnly = true)
-    public List<UserAssignment> userAssignmentsOf(AccountId account, Collection<Long> projectIds) {
-        return users(ofProjects(AssignmentKind.USER, account, projectIds));
-    }
-
-    @Transactional(readOnly = true)
     public UserAssignment userAssignment(AccountId account, long id) {
         return get(AssignmentKind.USER, account, id).asUser();
     }
@@ -110,10 +120,6 @@ public class Assignments {
     }
 
     // --- both kinds alike
-
-    private List<AssignmentRow> ofProjects(AssignmentKind kind, AccountId account, Collection<Long> projectIds) {
-        return projectIds.isEmpty() ? List.of() : repository.ofProjects(kind, account, projectIds);
-    }
 
     private AssignmentRow get(AssignmentKind kind, AccountId account, long id) {
         return repository.find(kind, account, id).orElseThrow(() -> new NotFound(kind.noun, id));
