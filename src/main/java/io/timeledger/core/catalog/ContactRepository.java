@@ -133,7 +133,7 @@ class ContactRepository {
     }
 
 
-    private static Contact map(ResultSet rs, int row) throws SQLException {
+    static Contact map(ResultSet rs, int row) throws SQLException {
         return new Contact(
             rs.getLong("id"),
             DetailsColumns.map(rs),

@@ -51,6 +51,12 @@ public class Projects {
         return repository.findPlain(account, id);
     }
 
+    /** The live project with its live contact, without budget progress: one round trip for pricing. */
+    @Transactional(readOnly = true)
+    public Optional<ProjectWithContact> findWithContact(AccountId account, long id) {
+        return repository.findPlainWithContact(account, id);
+    }
+
     /** The live projects among these ids, by id, without their budget progress. */
     @Transactional(readOnly = true)
     public Map<Long, Project> findAll(AccountId account, Collection<Long> ids) {

@@ -66,7 +66,9 @@ class WorkResolver {
             : current != null && current.projectId() != null ? current.projectId()
             : tags.hashes().stream().map(code -> projects.byShortCode(account, code).orElse(null))
                 .filter(Objects::nonNull).map(Project::id).findFirst().orElse(null);
-        Project project = projectId == null ? null : projects.find(account, projectId).orElse(null);
+        // the project and its contact in one round trip: pricing needs both
+        var placed = projectId == null ? null : projects.findWithContact(account, projectId).orElse(null);
+        Project project = placed == null ? null : placed.project();
         if (project == null && projectId != null && changes.projectId().isGiven()) {
             problems.add("project_id", "does not name a project in this account");
         }
@@ -89,7 +91,9 @@ class WorkResolver {
             contactId = tags.ats().stream().map(code -> contacts.byShortCode(account, code).orElse(null))
                 .filter(Objects::nonNull).map(Contact::id).findFirst().orElse(null);
         }
-        Contact contact = contactId == null ? null : contacts.find(account, contactId).orElse(null);
+        Contact contact = contactId == null ? null
+            : placed != null && placed.contact() != null && placed.contact().id() == contactId ? placed.contact()
+            : contacts.find(account, contactId).orElse(null);
         if (contact == null && contactId != null && changes.contactId().isGiven() && project == null) {
             problems.add("contact_id", "does not name a contact in this account");
         }
