@@ -63,6 +63,10 @@ final class EmbeddedDatabase implements Closeable {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on");
         }
+        if (ephemeral) {
+            // throw-away clusters are the tests': they count the statements a request costs (RoundTripTests)
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
         var server = builder.start();
         var database = new EmbeddedDatabase(server, server.getPort());
         database.createApplicationDatabase();

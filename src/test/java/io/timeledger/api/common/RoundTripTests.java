@@ -1,0 +1,115 @@
+package io.timeledger.api.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.timeledger.core.account.Role;
+import io.timeledger.support.Api;
+import io.timeledger.support.ApiTest;
+import io.timeledger.support.Fixtures;
+import io.timeledger.support.Fixtures.Person;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * How many SQL statements the hot paths cost, counted by PostgreSQL itself (pg_stat_statements,
+ * loaded in the tests' throw-away cluster). Speed is measured in bench/; this pins the round trips
+ * that docs/performance.md explains, so a lookup added to a create, or a query per entry on a page,
+ * fails here instead of slowly showing up in a benchmark. BEGIN and COMMIT are not counted.
+ */
+@ApiTest
+class RoundTripTests {
+
+    @Autowired Api api;
+    @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void countStatements() {
+        jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+    }
+
+    @Test
+    void aMinuteDockCreateIsAuthenticationThePricingLookupAndTheInsert() {
+        var admin = fixtures.anAccount();
+        var caller = api.bearer(admin.token());
+        var contact = id(caller.post("/api/v1/contacts",
+            "{\"contact\": {\"name\": \"Rated\", \"default_rate_dollars\": \"90.00\"}}").expect(201));
+        var project = id(caller.post("/api/v1/projects", "{\"project\": {\"name\": \"P\", \"contact_id\": \"" + contact
+            + "\"}}").expect(201));
+        var body = "{\"entry\": {\"date\": \"2026-01-02\", \"duration\": 1800, \"project_id\": \"" + project + "\"}}";
+        caller.post("/api/v1/entries", body).expect(201);
+
+        long statements = statementsOf(() -> caller.post("/api/v1/entries", body).expect(201));
+
+        assertThat(statements).as("authenticate, project with its contact, insert returning the entry").isEqualTo(3);
+    }
+
+    @Test
+    void aHarvestCreateReadsWhatItPricesAndRendersOnce() {
+        var admin = fixtures.anAccount();
+        var caller = api.bearer(admin.token());
+        var client = id(caller.post("/v2/clients", "{\"name\": \"C\"}").expect(201));
+        var project = id(caller.post("/v2/projects", "{\"client_id\": " + client + ", \"name\": \"P\"}").expect(201));
+        var task = id(caller.post("/v2/tasks", "{\"name\": \"T\", \"default_hourly_rate\": 100}").expect(201));
+        var body = "{\"project_id\": " + project + ", \"task_id\": " + task + ", \"spent_date\": \"2026-01-02\","
+            + " \"hours\": 1}";
+        caller.post("/v2/time_entries", body).expect(201);
+
+        long statements = statementsOf(() -> caller.post("/v2/time_entries", body).expect(201));
+
+        assertThat(statements).as("authenticate, task, project with contact, task assignment, insert,"
+            + " then the names and the assignments it renders").isEqualTo(7);
+    }
+
+    @Test
+    void aPageCostsTheSameStatementsForFewEntriesAsForMany() {
+        var admin = fixtures.anAccount();
+        var member = fixtures.aPerson(admin.account(), Role.MEMBER, null);
+        var caller = api.bearer(admin.token());
+        var client = id(caller.post("/v2/clients", "{\"name\": \"C\"}").expect(201));
+        log(caller, admin, member, client, 2);
+        long harvestFew = statementsOf(() -> caller.get("/v2/time_entries?per_page=100").expect(200));
+        long expensicatFew = statementsOf(() -> caller.get("/v1/time-entries?limit=100").expect(200));
+        long minuteDockFew = statementsOf(() -> caller.get("/api/v1/entries?user_accounts=all").expect(200));
+
+        log(caller, admin, member, client, 12);
+        long harvestMany = statementsOf(() -> caller.get("/v2/time_entries?per_page=100").expect(200));
+        long expensicatMany = statementsOf(() -> caller.get("/v1/time-entries?limit=100").expect(200));
+        long minuteDockMany = statementsOf(() -> caller.get("/api/v1/entries?user_accounts=all").expect(200));
+
+        assertThat(harvestMany).as("Harvest page").isEqualTo(harvestFew);
+        assertThat(expensicatMany).as("Expensicat page").isEqualTo(expensicatFew);
+        assertThat(minuteDockMany).as("MinuteDock search").isEqualTo(minuteDockFew).isEqualTo(2);
+        assertThat(harvestMany).as("authenticate, entries, other people, names, assignments, count").isEqualTo(6);
+    }
+
+    /** {@code projects} entries, each on a project and task of its own, for the admin and a member. */
+    private void log(Api.Caller caller, Person admin, Person member, String client, int projects) {
+        for (int i = 0; i < projects; i++) {
+            var project = id(caller.post("/v2/projects", "{\"client_id\": " + client + ", \"name\": \"P " + i + "-"
+                + System.nanoTime() + "\"}").expect(201));
+            var task = id(caller.post("/v2/tasks", "{\"name\": \"T " + i + "-" + System.nanoTime() + "\"}")
+                .expect(201));
+            var user = i % 2 == 0 ? admin.membershipId() : member.membershipId();
+            caller.post("/v2/time_entries", "{\"user_id\": " + user + ", \"project_id\": " + project + ", \"task_id\": "
+                + task + ", \"spent_date\": \"2026-01-0" + (1 + i % 9) + "\", \"hours\": 1}").expect(201);
+        }
+    }
+
+    /** The statements PostgreSQL ran for {@code request}, BEGIN and COMMIT aside. */
+    private long statementsOf(Runnable request) {
+        jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
+        request.run();
+        return jdbc.sql("""
+                SELECT coalesce(sum(calls), 0) FROM pg_stat_statements
+                 WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                   AND query !~* '^\\s*(BEGIN|COMMIT|ROLLBACK|SET|SHOW)\\M' AND query !~* 'pg_stat_statements'
+                """).query(Long.class).single();
+    }
+
+    private static String id(io.timeledger.support.Response response) {
+        return response.json().get("id").asString();
+    }
+}
