@@ -2,7 +2,6 @@ package io.timeledger.api.expensicat;
 
 import io.timeledger.api.common.Instants;
 import io.timeledger.core.account.Actor;
-import io.timeledger.core.account.People;
 import io.timeledger.core.catalog.CatalogNames;
 import io.timeledger.core.catalog.Named;
 import io.timeledger.core.catalog.Projects;
@@ -21,15 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ExpensicatViews {
 
-    private final People people;
     private final Projects projects;
     private final CatalogNames catalogNames;
     private final Invoices invoices;
     private final Clock clock;
 
-    ExpensicatViews(People people, Projects projects, CatalogNames catalogNames, Invoices invoices,
+    ExpensicatViews(Projects projects, CatalogNames catalogNames, Invoices invoices,
                     Clock clock) {
-        this.people = people;
         this.projects = projects;
         this.catalogNames = catalogNames;
         this.invoices = invoices;
@@ -45,8 +42,6 @@ class ExpensicatViews {
     @Transactional(readOnly = true)
     List<EcEntry> render(Actor actor, List<Entry> entries) {
         var currency = actor.tenant().currency();
-        var members = people.membersAmong(actor,
-            entries.stream().map(Entry::membershipId).distinct().toList());
         var projectIds = entries.stream().map(Entry::projectId).filter(Objects::nonNull).distinct().toList();
         var customerIds = entries.stream().map(Entry::contactId).filter(Objects::nonNull).distinct().toList();
         var names = catalogNames.of(actor.account(), customerIds, projectIds, List.of());
@@ -57,7 +52,6 @@ class ExpensicatViews {
             entries.stream().map(Entry::invoiceId).filter(Objects::nonNull).distinct().toList());
         var now = clock.instant();
         return entries.stream().map(entry -> {
-            var member = members.get(entry.membershipId());
             EcProject project = null;
             if (entry.projectId() != null) {
                 var named = projectNames.get(entry.projectId());
@@ -75,8 +69,7 @@ class ExpensicatViews {
             return new EcEntry(id(entry.id()), id(entry.account().value()), id(entry.membershipId()),
                 id(entry.projectId()), Instants.iso(start), Instants.iso(end), seconds, entry.description(),
                 entry.billable(), id(entry.invoiceId()), Instants.iso(entry.createdAt()), Instants.iso(entry.updatedAt()),
-                new EcUser(id(entry.membershipId()), member == null ? null : member.name(),
-                    member == null ? null : member.email(), null),
+                new EcUser(id(entry.membershipId()), entry.ownerName(), entry.ownerEmail(), null),
                 project, invoice(entry.invoiceId() == null ? null : invoiced.get(entry.invoiceId())));
         }).toList();
     }

@@ -3,8 +3,6 @@ package io.timeledger.api.harvest;
 import io.timeledger.api.common.Instants;
 import io.timeledger.core.account.Account;
 import io.timeledger.core.account.Actor;
-import io.timeledger.core.account.Member;
-import io.timeledger.core.account.People;
 import io.timeledger.core.catalog.Assignments;
 import io.timeledger.core.catalog.CatalogNames;
 import io.timeledger.core.catalog.Named;
@@ -32,15 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class HarvestTimeEntryViews {
 
-    private final People people;
     private final CatalogNames catalogNames;
     private final Assignments assignments;
     private final Invoices invoices;
     private final Clock clock;
 
-    HarvestTimeEntryViews(People people, CatalogNames catalogNames,
+    HarvestTimeEntryViews(CatalogNames catalogNames,
                           Assignments assignments, Invoices invoices, Clock clock) {
-        this.people = people;
         this.catalogNames = catalogNames;
         this.assignments = assignments;
         this.invoices = invoices;
@@ -56,8 +52,6 @@ class HarvestTimeEntryViews {
     @Transactional(readOnly = true)
     List<HtEntry> render(Actor actor, List<Entry> entries) {
         var account = actor.tenant();
-        var members = people.membersAmong(actor,
-            entries.stream().map(Entry::membershipId).distinct().toList());
         var projectIds = ids(entries, Entry::projectId);
         var names = catalogNames.of(actor.account(), ids(entries, Entry::contactId), projectIds,
             ids(entries, HarvestTimeEntryViews::task));
@@ -70,9 +64,8 @@ class HarvestTimeEntryViews {
         var now = clock.instant();
         return entries.stream().map(entry -> {
             var task = task(entry);
-            var member = members.get(entry.membershipId());
             var invoice = entry.invoiceId() == null ? null : invoiced.get(entry.invoiceId());
-            return view(account, entry, now, member, invoice,
+            return view(account, entry, now, invoice,
                 ref(names.contacts(), entry.contactId()), ref(names.projects(), entry.projectId()),
                 ref(names.tasks(), task),
                 entry.projectId() == null ? null
@@ -82,7 +75,7 @@ class HarvestTimeEntryViews {
         }).toList();
     }
 
-    private static HtEntry view(Account account, Entry entry, java.time.Instant now, Member member, Invoice invoice,
+    private static HtEntry view(Account account, Entry entry, java.time.Instant now, Invoice invoice,
                                 Ref client,
                                 Ref project, Ref task, UserAssignment userAssignment, TaskAssignment taskAssignment) {
         long seconds = entry.seconds(now);
@@ -93,7 +86,7 @@ class HarvestTimeEntryViews {
         return new HtEntry(
             entry.id(),
             entry.spentOn() == null ? null : entry.spentOn().toString(),
-            new Ref(entry.membershipId(), member == null ? null : member.name()),
+            new Ref(entry.membershipId(), entry.ownerName()),
             client, project, task,
             userAssignment == null ? null : new HtUserAssignment(userAssignment.id(), userAssignment.projectManager(),
                 userAssignment.active(), HarvestJson.number(userAssignment.budget()),

@@ -12,6 +12,11 @@ public record Member(long id, AccountId account, long userId, String email, Stri
                      UUID pushChannel, Instant createdAt, Instant updatedAt) {
 
     public String name() {
+        return name(firstName, lastName);
+    }
+
+    /** A person's name as every dialect shows it: first and last, either may be empty. */
+    public static String name(String firstName, String lastName) {
         return (firstName + " " + lastName).strip();
     }
 }

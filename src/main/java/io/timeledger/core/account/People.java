@@ -4,10 +4,7 @@ import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
 import java.math.BigDecimal;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,21 +79,6 @@ public class People {
     @Transactional(readOnly = true)
     public Optional<Member> membershipOf(long userId, AccountId account) {
         return repository.findMemberByUser(account, userId);
-    }
-
-    /**
-     * These memberships of the actor's account (archived ones too), by id: whom a page of time points
-     * at. The actor's own comes with the actor; only the others are read.
-     */
-    @Transactional(readOnly = true)
-    public Map<Long, Member> membersAmong(Actor actor, Collection<Long> membershipIds) {
-        var found = new HashMap<Long, Member>();
-        var others = membershipIds.stream().filter(id -> id != actor.membershipId()).toList();
-        if (others.size() < membershipIds.size()) {
-            found.put(actor.membershipId(), actor.member());
-        }
-        repository.membersAmong(actor.account(), others).forEach(member -> found.put(member.id(), member));
-        return found;
     }
 
     /** The account's people; {@code active} true for the unarchived, false for the archived, null for all. */

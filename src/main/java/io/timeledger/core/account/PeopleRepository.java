@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -125,21 +124,6 @@ class PeopleRepository {
                 """.formatted(MEMBER_COLUMNS))
             .param("account", account.value())
             .param("archived", active == null ? null : !active)
-            .query((rs, row) -> mapMember(rs, ""))
-            .list();
-    }
-
-    List<Member> membersAmong(AccountId account, Collection<Long> membershipIds) {
-        if (membershipIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                SELECT %s
-                  FROM membership m JOIN app_user u ON u.id = m.user_id
-                 WHERE m.account_id = :account AND m.id = ANY(:ids)
-                """.formatted(MEMBER_COLUMNS))
-            .param("account", account.value())
-            .param("ids", membershipIds.toArray(Long[]::new))
             .query((rs, row) -> mapMember(rs, ""))
             .list();
     }

@@ -15,6 +15,7 @@ import java.util.List;
  * @param timerStartedAt  when the running timer started; null when no timer runs
  * @param spentOn         the day the work belongs to; null while unlogged
  * @param ownerTimeZone   the owner's time zone, in which "today" and logged_at are shown
+ * @param ownerName       the owner's name and email, read with the entry for the dialects that show them
  * @param lockedReason    why the entry may not change; null when it may
  */
 public record Entry(long id, AccountId account, long membershipId, long userId, Long contactId, Long projectId,
@@ -22,7 +23,7 @@ public record Entry(long id, AccountId account, long membershipId, long userId, 
                     Instant timerStartedAt, Instant startedAt, Instant endedAt, boolean logged, Instant loggedAt,
                     boolean billable, BigDecimal billingRate, BigDecimal costRate, Long invoiceId, boolean closed,
                     String lockedReason, ExternalReference externalReference, ZoneId ownerTimeZone,
-                    Instant createdAt, Instant updatedAt) {
+                    String ownerName, String ownerEmail, Instant createdAt, Instant updatedAt) {
 
     public boolean running() {
         return timerStartedAt != null;

@@ -1,5 +1,6 @@
 package io.timeledger.core.time;
 
+import io.timeledger.core.account.Member;
 import io.timeledger.core.common.AccountId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,7 +50,7 @@ class EntryRepository {
                    e.logged, e.logged_at, e.billable, e.billing_rate, e.cost_rate, e.invoice_id, e.closed,
                    e.locked_reason, e.external_id, e.external_group_id, e.external_account_id,
                    e.external_permalink, e.external_service, e.external_service_icon_url,
-                   u.time_zone, e.created_at, e.updated_at
+                   u.time_zone, u.first_name, u.last_name, u.email, e.created_at, e.updated_at
               FROM %s e
               JOIN membership m ON m.id = e.membership_id
               JOIN app_user u ON u.id = m.user_id
@@ -240,6 +241,8 @@ class EntryRepository {
                 rs.getString("external_account_id"), rs.getString("external_permalink"),
                 rs.getString("external_service"), rs.getString("external_service_icon_url")),
             ZoneId.of(rs.getString("time_zone")),
+            Member.name(rs.getString("first_name"), rs.getString("last_name")),
+            rs.getString("email"),
             instant(rs, "created_at"),
             instant(rs, "updated_at"));
     }
