@@ -26,26 +26,20 @@ class PageErrors {
     @ExceptionHandler
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(NotFound e, Model model) {
-        model.addAttribute("status", 404);
-        model.addAttribute("message", "That does not exist, or it is not yours.");
-        return "error";
+        return page(model, HttpStatus.NOT_FOUND, "That does not exist, or it is not yours.");
     }
 
     @ExceptionHandler
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden(Forbidden e, Model model) {
-        model.addAttribute("status", 403);
-        model.addAttribute("message", e.getMessage());
-        return "error";
+        return page(model, HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     /** A link cut short or edited by hand: a missing or malformed parameter. */
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badRequest(Exception e, Model model) {
-        model.addAttribute("status", 400);
-        model.addAttribute("message", "That link is incomplete or malformed.");
-        return "error";
+        return page(model, HttpStatus.BAD_REQUEST, "That link is incomplete or malformed.");
     }
 
     @ExceptionHandler
@@ -61,8 +55,13 @@ class PageErrors {
     @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
     String unexpected(Exception e, Model model) {
         log.error("A page failed", e);
-        model.addAttribute("status", 500);
-        model.addAttribute("message", "Something went wrong on our side; please try again.");
+        return page(model, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; please try again.");
+    }
+
+    /** The error page with its status and message; the handler's {@code @ResponseStatus} sets the response's. */
+    private static String page(Model model, HttpStatus status, String message) {
+        model.addAttribute("status", status.value());
+        model.addAttribute("message", message);
         return "error";
     }
 }
