@@ -12,14 +12,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TaskRepository {
 
-    private static final String COLUMNS = """
-            task.id, task.name, task.pinned, task.default_rate, task.billable, task.active,
-            (SELECT count(*) FROM entry_task et WHERE et.task_id = task.id) AS entries_count,
-            task.created_at, task.updated_at""";
+    private static final String COLUMNS =
+        columns("(SELECT count(*) FROM entry_task et WHERE et.task_id = task.id)");
     /** Without the count of entries, which reads every entry tagged with the task: for pricing and checks. */
-    private static final String PLAIN_COLUMNS = """
-            task.id, task.name, task.pinned, task.default_rate, task.billable, task.active,
-            CAST(NULL AS bigint) AS entries_count, task.created_at, task.updated_at""";
+    private static final String PLAIN_COLUMNS = columns("CAST(NULL AS bigint)");
 
     private final JdbcClient jdbc;
 
@@ -116,6 +112,11 @@ class TaskRepository {
             .update() == 1;
     }
 
+
+    private static String columns(String entriesCount) {
+        return "task.id, task.name, task.pinned, task.default_rate, task.billable, task.active, "
+            + entriesCount + " AS entries_count, task.created_at, task.updated_at";
+    }
 
     private static Task map(ResultSet rs, int row) throws SQLException {
         return new Task(

@@ -142,7 +142,7 @@ public class Entries {
         if (entry.running()) {
             throw new Invalid("base", "The time entry is already running");
         }
-        var owner = people.member(actor.account(), entry.membershipId());
+        var owner = ownerOf(actor, entry);
         docks.lock(actor.account(), owner.id());
         var now = clockwork.now();
         if (entry.logged()) {
@@ -195,12 +195,11 @@ public class Entries {
         requireChangeable(actor, entry, false);
         if (!entry.logged()) {
             var logged = changes.date().orElse(null) != null ? Field.of(true) : Field.<Boolean>absent();
-            var result = dock.change(actor, owner(actor, Field.of(entry.membershipId())),
+            var result = dock.change(actor, ownerOf(actor, entry),
                 new DockChanges(changes, Field.absent(), logged, null, null, null), false);
-            return find(actor, result.entry().id());
+            return result.entry();
         }
-        var owner = changes.membershipId().isGiven() ? owner(actor, changes.membershipId())
-            : people.member(actor.account(), entry.membershipId());
+        var owner = changes.membershipId().isGiven() ? owner(actor, changes.membershipId()) : ownerOf(actor, entry);
         var problems = new Invalid.Collector();
         EntryRules.check(changes, problems);
         if (changes.date().isGiven() && changes.date().orElse(null) == null) {
@@ -290,6 +289,12 @@ public class Entries {
 
     private Entry find(Actor actor, long id) {
         return entries.find(actor.account(), id, false).orElseThrow(() -> new NotFound("Entry", id));
+    }
+
+    /** The person an existing entry belongs to; the actor's own membership came with the actor. */
+    private Member ownerOf(Actor actor, Entry entry) {
+        return entry.membershipId() == actor.membershipId() ? actor.member()
+            : people.member(actor.account(), entry.membershipId());
     }
 
     /** Whose entry it is: the caller, or (for an admin) the person named. */

@@ -15,7 +15,8 @@ import java.util.List;
  * @param timerStartedAt  when the running timer started; null when no timer runs
  * @param spentOn         the day the work belongs to; null while unlogged
  * @param ownerTimeZone   the owner's time zone, in which "today" and logged_at are shown
- * @param ownerName       the owner's name and email, read with the entry for the dialects that show them
+ * @param ownerName       the owner's name, read with the entry for the dialects that show it
+ * @param ownerEmail      the owner's email, likewise
  * @param lockedReason    why the entry may not change; null when it may
  */
 public record Entry(long id, AccountId account, long membershipId, long userId, Long contactId, Long projectId,
