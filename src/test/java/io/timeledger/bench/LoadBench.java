@@ -3,6 +3,10 @@ package io.timeledger.bench;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,16 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.classic.methods.HttpPut;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ClassicHttpRequest;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
 
 /**
  * The load benchmark: the server as its own process (java -jar, embedded PostgreSQL), a ledger
@@ -51,10 +45,12 @@ public final class LoadBench {
         boolean run(int client, long i) throws Exception;
     }
 
+    /** One measurement: throughput over the window, latencies in milliseconds, failed calls. */
     record Result(double perSecond, double p50, double p99, long errors) { }
 
     public static void main(String[] args) throws Exception {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Wrk.requireInstalled();
         var dataDir = Files.createTempDirectory("timeledger-bench");
         int port;
         try (var socket = new ServerSocket(0)) {
@@ -85,16 +81,12 @@ public final class LoadBench {
                 token = matcher.group();
             }
         }
-        // Apache HttpClient 5, classic and blocking: a kept-alive connection per client thread,
-        // TCP_NODELAY. (The JDK's HttpClient added ~7 ms per request at one client here: wrk
-        // measured 1.4 ms for an entry create that it timed at 9 ms.)
-        var connections = PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(64)
-            .setMaxConnPerRoute(64).build();
-        var http = HttpClients.custom().setConnectionManager(connections).disableAutomaticRetries().build();
+        var http = HttpClient.newHttpClient();
         var base = "http://localhost:" + port;
         while (true) {
             try {
-                if (get(http, base + "/actuator/health", "none") == 200) {
+                var health = HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build();
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     break;
                 }
             } catch (java.io.IOException notYet) {
@@ -114,6 +106,10 @@ public final class LoadBench {
         } finally {
             process.destroy();
             process.waitFor();
+            // the ledger's database (~1.8 GB at 1M entries) goes with the run
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 
@@ -133,7 +129,7 @@ public final class LoadBench {
         }
     }
 
-    private static void run(CloseableHttpClient http, String base, String token, String jdbcUrl, Process server, int entries,
+    private static void run(HttpClient http, String base, String token, String jdbcUrl, Process server, int entries,
                             double startSeconds) throws Exception {
         var project = new AtomicLong();
         var contact = new AtomicLong();
@@ -157,38 +153,32 @@ public final class LoadBench {
             connections[i] = DriverManager.getConnection(jdbcUrl, "postgres", "");
             connections[i].setAutoCommit(false);
         }
-        record Op(String name, Call http, Call floor) { }
+        record Op(Wrk http, Call floor) { }
         // reads first: the creates add tens of thousands of entries by one person on one project, and
         // Expensicat's newest-first page would then measure those instead of the ledger's
         var ops = List.of(
-            new Op("Harvest list, per_page=2000",
-                (c, i) -> get(http, base + "/v2/time_entries?per_page=2000", token) == 200,
+            new Op(Wrk.get("Harvest list, per_page=2000", "/v2/time_entries?per_page=2000"),
                 (c, i) -> select(connections[c], "SELECT e.*, (SELECT count(*) FROM entry"
                     + " WHERE account_id = 1 AND logged) FROM entry e WHERE e.account_id = 1 AND e.logged"
                     + " ORDER BY e.spent_on DESC, e.id DESC LIMIT 2000")),
-            new Op("MinuteDock search, 500 rows",
-                (c, i) -> get(http, base + "/api/v1/entries?user_accounts=all", token) == 200,
+            new Op(Wrk.get("MinuteDock search, 500 rows", "/api/v1/entries?user_accounts=all"),
                 (c, i) -> select(connections[c], "SELECT e.*, ARRAY(SELECT task_id FROM entry_task t"
                     + " WHERE t.entry_id = e.id) FROM entry e WHERE e.account_id = 1 AND e.logged"
                     + " ORDER BY e.spent_on DESC, e.id DESC LIMIT 500")),
-            new Op("Expensicat cursor page (100)",
-                (c, i) -> get(http, base + "/v1/time-entries?limit=100", token) == 200,
+            new Op(Wrk.get("Expensicat cursor page (100)", "/v1/time-entries?limit=100"),
                 (c, i) -> select(connections[c], "SELECT e.* FROM entry e WHERE e.account_id = 1"
                     + " AND e.logged ORDER BY e.id DESC LIMIT 101")),
-            new Op("MinuteDock entry create",
-                (c, i) -> post(http, base + "/api/v1/entries", token, "{\"entry\": {\"date\": \"2026-01-0" + (1 + i % 9)
-                    + "\", \"duration\": 1800, \"project_id\": \"" + project + "\", \"description\": \"load\"}}") == 201,
+            new Op(Wrk.send("MinuteDock entry create", "POST", "/api/v1/entries",
+                    "'{\"entry\": {\"date\": \"2026-01-0' .. (1 + n % 9) .. '\", \"duration\": 1800, \"project_id\": \""
+                        + project + "\", \"description\": \"load\"}}'", 201),
                 (c, i) -> insert(connections[c], project.get(), contact.get())),
-            new Op("Harvest time entry create",
-                (c, i) -> post(http, base + "/v2/time_entries", token, "{\"project_id\": " + project + ", \"task_id\": "
-                    + task + ", \"spent_date\": \"2026-01-02\", \"hours\": 0.5}") == 201,
+            new Op(Wrk.send("Harvest time entry create", "POST", "/v2/time_entries",
+                    "'{\"project_id\": " + project + ", \"task_id\": " + task
+                        + ", \"spent_date\": \"2026-01-02\", \"hours\": 0.5}'", 201),
                 (c, i) -> insert(connections[c], project.get(), contact.get())),
-            new Op("Dock update, one person, many devices",
-                (c, i) -> {
-                    int status = put(http, base + "/api/v1/entries/current", token,
-                        "{\"entry\": {\"description\": \"device " + c + " edit " + i + "\"}}");
-                    return status == 200 || status == 409;
-                },
+            // every connection is a device editing the one running timer; 409 (a stale version) is an answer
+            new Op(Wrk.send("Dock update, one person, many devices", "PUT", "/api/v1/entries/current",
+                    "'{\"entry\": {\"description\": \"device ' .. id .. ' edit ' .. n .. '\"}}'", 200, 409),
                 (c, i) -> {
                     var db = connections[c];
                     db.createStatement().executeUpdate("UPDATE dock SET version_number = version_number + 1,"
@@ -196,43 +186,40 @@ public final class LoadBench {
                     db.commit();
                     return true;
                 }),
-            new Op("Report by contact and month, whole ledger",
-                (c, i) -> post(http, base + "/api/v1/reports/generate", token, "{\"user_accounts\": \"all\","
-                    + " \"group_by\": [\"contact\", \"month\"]}") == 200,
+            new Op(Wrk.send("Report by contact and month, whole ledger", "POST", "/api/v1/reports/generate",
+                    "'{\"user_accounts\": \"all\", \"group_by\": [\"contact\", \"month\"]}'", 200),
                 (c, i) -> select(connections[c], "SELECT contact_id,"
                     + " date_trunc('month', CAST(spent_on AS timestamp)), count(*), sum(duration_s),"
                     + " sum(duration_s) FILTER (WHERE billable), sum(duration_s * billing_rate) FILTER (WHERE billable)"
                     + " FROM entry WHERE account_id = 1 AND logged GROUP BY 1, 2")));
-        post(http, base + "/api/v1/entries", token, "{\"entry\": {\"description\": \"the dock\"}}");
+        send(http, base + "/api/v1/entries", token, "{\"entry\": {\"description\": \"the dock\"}}");
         try (var setup = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             setup.createStatement().execute("INSERT INTO dock (membership_id, account_id) VALUES (1, 1)"
                 + " ON CONFLICT DO NOTHING");
         }
         // -Dbench.only=create measures only the operations whose name contains it
         var only = System.getProperty("bench.only", "").toLowerCase(Locale.ROOT);
-        var measured = ops.stream().filter(op -> op.name().toLowerCase(Locale.ROOT).contains(only)).toList();
+        var measured = ops.stream().filter(op -> op.http().name().toLowerCase(Locale.ROOT).contains(only)).toList();
         for (var op : measured) {
-            // a server just started runs interpreted code: let the JIT compile the path first
-            // (-Dbench.warmup=seconds, 8 clients), or the first cells measure the compiler. Right before
-            // the operation's cells, so that the creates' warm-up adds nothing to the reads' ledger.
-            measure(op.http(), 8, Duration.ofSeconds(Integer.getInteger("bench.warmup", 6)));
+            warmUp(op.http(), base, token);
             for (int clients : CLIENTS) {
                 var sampler = clients == 32 ? sampleRss(server, peakRss) : null;
-                var viaHttp = measure(op.http(), clients, CELL);
+                var viaHttp = op.http().run(base, token, clients, CELL);
                 if (sampler != null) {
                     sampler.cancel(true);
                 }
                 var floor = measure(op.floor(), clients, CELL);
                 if (floor.errors() > 0) {
-                    throw new IllegalStateException("the floor of " + op.name() + " failed: " + FIRST_ERROR.get());
+                    throw new IllegalStateException("the floor of " + op.http().name() + " failed: "
+                        + FIRST_ERROR.get());
                 }
                 // a floor that finished nothing in its window has no ratio
                 var ratio = floor.perSecond() == 0 ? "—"
                     : String.format(Locale.ROOT, "%.0f %%", 100 * viaHttp.perSecond() / floor.perSecond());
                 report.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.1f | %.1f | %d | %.0f | %.2f | %s |%n",
-                    op.name(), clients, viaHttp.perSecond(), viaHttp.p50(), viaHttp.p99(), viaHttp.errors(),
+                    op.http().name(), clients, viaHttp.perSecond(), viaHttp.p50(), viaHttp.p99(), viaHttp.errors(),
                     floor.perSecond(), floor.p50(), ratio));
-                System.out.print(report.substring(report.lastIndexOf("| " + op.name())));
+                System.out.print(report.substring(report.lastIndexOf("| " + op.http().name())));
             }
         }
         for (var connection : connections) {
@@ -333,32 +320,35 @@ public final class LoadBench {
         });
     }
 
-    private static int get(CloseableHttpClient http, String url, String token) throws Exception {
-        var request = new HttpGet(url);
-        request.setHeader("Authorization", "Bearer " + token);
-        return execute(http, request);
+    /**
+     * A server just started runs interpreted code, and on two cores the JIT compiler competes with
+     * the requests: Expensicat's page read 261 req/s in its first 5 seconds and ~815 after a minute,
+     * where it stayed. So each operation runs at 8 clients in 5-second windows until the last three
+     * are within 4 % of each other (at least 30 s, at most -Dbench.warmup seconds, default 120) —
+     * right before its own cells, so that the creates' warm-up adds nothing to the ledger the reads
+     * measure.
+     */
+    private static void warmUp(Wrk op, String base, String token) throws Exception {
+        var window = Duration.ofSeconds(5);
+        int most = Integer.getInteger("bench.warmup", 120) / 5;
+        var rates = new ArrayList<Double>();
+        while (rates.size() < most) {
+            rates.add(op.run(base, token, 8, window).perSecond());
+            if (rates.size() >= 6) {
+                var last = rates.subList(rates.size() - 3, rates.size());
+                if (Collections.max(last) <= 1.04 * Collections.min(last)) {
+                    break;
+                }
+            }
+        }
+        System.out.println("warmed " + op.name() + " (req/s per 5 s window): "
+            + String.join(", ", rates.stream().map(rate -> String.format(Locale.ROOT, "%.0f", rate)).toList()));
     }
 
-    private static int post(CloseableHttpClient http, String url, String token, String body) throws Exception {
-        return withJson(http, new HttpPost(url), token, body);
-    }
-
-    private static int put(CloseableHttpClient http, String url, String token, String body) throws Exception {
-        return withJson(http, new HttpPut(url), token, body);
-    }
-
-    private static int withJson(CloseableHttpClient http, ClassicHttpRequest request, String token, String body)
-            throws Exception {
-        request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
-        request.setHeader("Authorization", "Bearer " + token);
-        return execute(http, request);
-    }
-
-    /** Sends, reads the whole body (as a client must, to reuse the connection), answers the status. */
-    private static int execute(CloseableHttpClient http, ClassicHttpRequest request) throws Exception {
-        return http.execute(request, response -> {
-            EntityUtils.consume(response.getEntity());
-            return response.getCode();
-        });
+    /** One request outside the measurements (the dock's running timer). */
+    private static int send(HttpClient http, String url, String token, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }
