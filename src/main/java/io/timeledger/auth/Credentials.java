@@ -4,6 +4,7 @@ import io.timeledger.core.account.People;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.common.Reads;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +60,7 @@ public class Credentials {
         repository.revoke(credentialId);
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public List<Credential> ofUser(long userId) {
         return repository.ofUser(userId);
     }

@@ -6,6 +6,7 @@ import io.timeledger.auth.OAuthAuthorizationRepository.StoredToken;
 import io.timeledger.core.account.People;
 import io.timeledger.core.account.User;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.common.Reads;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -99,13 +100,13 @@ public class OAuthAuthorizations implements OAuth2AuthorizationService {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Reads
     public OAuth2Authorization findById(String id) {
         return repository.findById(id).map(row -> rebuild(row, null, null)).orElse(null);
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Reads
     public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
         byte[] hash = Secrets.hash(token);
         if (tokenType == null) {
@@ -145,7 +146,7 @@ public class OAuthAuthorizations implements OAuth2AuthorizationService {
     }
 
     /** The apps the user has authorized, one row per authorization. */
-    @Transactional(readOnly = true)
+    @Reads
     public List<Grant> grantsOf(long userId) {
         return repository.grantsOf(userId, clock.instant());
     }

@@ -2,6 +2,7 @@ package io.timeledger.auth;
 
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.common.Reads;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -89,7 +90,7 @@ public class OAuthClients {
         return new Client(clientId, name.strip(), confidential, List.copyOf(redirectUris), secret);
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public List<Client> all() {
         return repository.all();
     }

@@ -1,17 +1,17 @@
 package io.timeledger.api.common;
 
+import io.timeledger.core.common.Reads;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Runs a page's reads — its search, its count and the lookups its rendering needs — in one
- * read-only transaction: one connection and one commit for the page instead of one for each.
+ * Runs a page's reads — its search, its count and the lookups its rendering needs — on one
+ * connection, taken from the pool once for the page, without a transaction ({@link Reads}).
  */
 @Component
 public class PageReads {
 
-    @Transactional(readOnly = true)
+    @Reads
     public <T> T read(Supplier<T> reads) {
         return reads.get();
     }

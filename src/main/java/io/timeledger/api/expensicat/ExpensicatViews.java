@@ -5,6 +5,7 @@ import io.timeledger.core.account.Actor;
 import io.timeledger.core.catalog.CatalogNames;
 import io.timeledger.core.catalog.Named;
 import io.timeledger.core.catalog.Projects;
+import io.timeledger.core.common.Reads;
 import io.timeledger.core.money.Invoice;
 import io.timeledger.core.money.Invoices;
 import io.timeledger.core.time.Entry;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Renders entries as Expensicat time entries, loading people and projects once per page. */
 @Component
@@ -33,13 +33,13 @@ class ExpensicatViews {
         this.clock = clock;
     }
 
-    /** One read-only transaction for all the lookups of a page (one connection, one commit). */
-    @Transactional(readOnly = true)
+    /** All the lookups of a page on one connection. */
+    @Reads
     EcEntry render(Actor actor, Entry entry) {
         return render(actor, List.of(entry)).get(0);
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     List<EcEntry> render(Actor actor, List<Entry> entries) {
         var currency = actor.tenant().currency();
         var projectIds = entries.stream().map(Entry::projectId).filter(Objects::nonNull).distinct().toList();

@@ -8,6 +8,7 @@ import io.timeledger.core.catalog.CatalogNames;
 import io.timeledger.core.catalog.Named;
 import io.timeledger.core.catalog.TaskAssignment;
 import io.timeledger.core.catalog.UserAssignment;
+import io.timeledger.core.common.Reads;
 import io.timeledger.core.money.Invoice;
 import io.timeledger.core.money.Invoices;
 import io.timeledger.core.time.Entry;
@@ -21,7 +22,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Renders entries as Harvest time entries, loading what they point at (people, clients,
@@ -43,13 +43,13 @@ class HarvestTimeEntryViews {
         this.clock = clock;
     }
 
-    /** One read-only transaction for all the lookups of a page (one connection, one commit). */
-    @Transactional(readOnly = true)
+    /** All the lookups of a page on one connection. */
+    @Reads
     HtEntry render(Actor actor, Entry entry) {
         return render(actor, List.of(entry)).get(0);
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     List<HtEntry> render(Actor actor, List<Entry> entries) {
         var account = actor.tenant();
         var projectIds = ids(entries, Entry::projectId);

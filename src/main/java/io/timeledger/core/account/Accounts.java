@@ -4,6 +4,7 @@ import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.common.Reads;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,29 +76,29 @@ public class Accounts {
         return change.orElse(current);
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public Account get(AccountId id) {
         return repository.find(id).orElseThrow(() -> new NotFound("Account", id));
     }
 
     /** Every account the user belongs to, archived memberships included. */
-    @Transactional(readOnly = true)
+    @Reads
     public List<Account> ofUser(long userId) {
         return repository.forUser(userId, false);
     }
 
     /** The accounts the user may act in now: their memberships that are not archived. */
-    @Transactional(readOnly = true)
+    @Reads
     public List<Account> activeOfUser(long userId) {
         return repository.forUser(userId, true);
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public List<Account> all() {
         return repository.all();
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public boolean any() {
         return repository.any();
     }

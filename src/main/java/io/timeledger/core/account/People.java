@@ -3,6 +3,7 @@ package io.timeledger.core.account;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.common.Reads;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -25,18 +26,18 @@ public class People {
             .orElseThrow(() -> new Invalid("email", "has already been taken"));
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public User user(long id) {
         return repository.findUser(id).orElseThrow(() -> new NotFound("User", id));
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public Optional<User> userByEmail(String email) {
         return repository.findUserByEmail(email);
     }
 
     /** The stored password hash; empty when the user has no password yet. */
-    @Transactional(readOnly = true)
+    @Reads
     public Optional<String> passwordHash(long userId) {
         return repository.passwordHash(userId);
     }
@@ -65,24 +66,24 @@ public class People {
         return member(account, membership);
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public Member member(AccountId account, long membershipId) {
         return repository.findMember(account, membershipId).orElseThrow(() -> new NotFound("User", membershipId));
     }
 
     /** The membership, if the account has one with this id. */
-    @Transactional(readOnly = true)
+    @Reads
     public Optional<Member> findMember(AccountId account, long membershipId) {
         return repository.findMember(account, membershipId);
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public Optional<Member> membershipOf(long userId, AccountId account) {
         return repository.findMemberByUser(account, userId);
     }
 
     /** The account's people; {@code active} true for the unarchived, false for the archived, null for all. */
-    @Transactional(readOnly = true)
+    @Reads
     public List<Member> members(AccountId account, Boolean active) {
         return repository.listMembers(account, active);
     }

@@ -5,6 +5,7 @@ import io.timeledger.core.account.People;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.common.Reads;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,7 +37,7 @@ public class Assignments {
     public record OfProjects(List<TaskAssignment> tasks, List<UserAssignment> users) { }
 
     /** The task and the user assignments of these projects, read in one query. */
-    @Transactional(readOnly = true)
+    @Reads
     public OfProjects ofProjects(AccountId account, Collection<Long> projectIds) {
         var tasks = new ArrayList<TaskAssignment>();
         var users = new ArrayList<UserAssignment>();
@@ -54,17 +55,17 @@ public class Assignments {
     // --- task assignments
 
     /** Filters are null when not applied. */
-    @Transactional(readOnly = true)
+    @Reads
     public List<TaskAssignment> taskAssignments(AccountId account, Long projectId, Boolean active) {
         return tasks(repository.list(AssignmentKind.TASK, account, projectId, null, active));
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public TaskAssignment taskAssignment(AccountId account, long id) {
         return get(AssignmentKind.TASK, account, id).asTask();
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public Optional<TaskAssignment> taskAssignment(AccountId account, long projectId, long taskId) {
         return repository.find(AssignmentKind.TASK, account, projectId, taskId).map(AssignmentRow::asTask);
     }
@@ -88,17 +89,17 @@ public class Assignments {
     // --- user assignments
 
     /** Filters are null when not applied. */
-    @Transactional(readOnly = true)
+    @Reads
     public List<UserAssignment> userAssignments(AccountId account, Long projectId, Long membershipId, Boolean active) {
         return users(repository.list(AssignmentKind.USER, account, projectId, membershipId, active));
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public UserAssignment userAssignment(AccountId account, long id) {
         return get(AssignmentKind.USER, account, id).asUser();
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public Optional<UserAssignment> userAssignment(AccountId account, long projectId, long membershipId) {
         return repository.find(AssignmentKind.USER, account, projectId, membershipId).map(AssignmentRow::asUser);
     }

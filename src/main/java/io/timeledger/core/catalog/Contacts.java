@@ -5,6 +5,7 @@ import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.common.Reads;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -32,25 +33,25 @@ public class Contacts {
     }
 
     /** Filters are null when not applied. */
-    @Transactional(readOnly = true)
+    @Reads
     public List<Contact> list(AccountId account, Boolean active, Boolean pinned) {
         return repository.list(account, budgets.periods(account), active, pinned);
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public Contact get(AccountId account, long id) {
         return repository.find(account, budgets.periods(account), id, false)
             .orElseThrow(() -> new NotFound("Contact", id));
     }
 
     /** The live contact, if there is one with this id, without its budget progress (null). */
-    @Transactional(readOnly = true)
+    @Reads
     public Optional<Contact> find(AccountId account, long id) {
         return repository.findPlain(account, id);
     }
 
     /** The live contact whose short code is {@code code}, ignoring case: what an {@code @code} names; without its budget progress. */
-    @Transactional(readOnly = true)
+    @Reads
     public Optional<Contact> byShortCode(AccountId account, String code) {
         return repository.findByShortCode(account, code);
     }

@@ -4,6 +4,7 @@ import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.common.Reads;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -26,17 +27,17 @@ public class Jobs {
     }
 
     /** {@code projectId} null for every job of the account. */
-    @Transactional(readOnly = true)
+    @Reads
     public List<Job> list(AccountId account, Long projectId) {
         return repository.list(account, projectId);
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public Job get(AccountId account, long id) {
         return repository.find(account, id, false).orElseThrow(() -> new NotFound("Job", id));
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public Optional<Job> find(AccountId account, long id) {
         return repository.find(account, id, false);
     }

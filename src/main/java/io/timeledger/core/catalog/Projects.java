@@ -5,6 +5,7 @@ import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.common.Reads;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -34,31 +35,31 @@ public class Projects {
     }
 
     /** Filters are null when not applied. */
-    @Transactional(readOnly = true)
+    @Reads
     public List<Project> list(AccountId account, Long contactId, Boolean active) {
         return repository.list(account, budgets.periods(account), contactId, active);
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public Project get(AccountId account, long id) {
         return repository.find(account, budgets.periods(account), id, false)
             .orElseThrow(() -> new NotFound("Project", id));
     }
 
     /** The live project, if there is one with this id, without its budget progress (null). */
-    @Transactional(readOnly = true)
+    @Reads
     public Optional<Project> find(AccountId account, long id) {
         return repository.findPlain(account, id);
     }
 
     /** The live project with its live contact, without budget progress: one round trip for pricing. */
-    @Transactional(readOnly = true)
+    @Reads
     public Optional<ProjectWithContact> findWithContact(AccountId account, long id) {
         return repository.findPlainWithContact(account, id);
     }
 
     /** The live projects among these ids, by id, without their budget progress. */
-    @Transactional(readOnly = true)
+    @Reads
     public Map<Long, Project> findAll(AccountId account, Collection<Long> ids) {
         var found = new java.util.HashMap<Long, Project>();
         repository.findPlain(account, ids).forEach(project -> found.put(project.id(), project));
@@ -66,7 +67,7 @@ public class Projects {
     }
 
     /** The live project whose short code is {@code code}, ignoring case: what a {@code #code} names; without its budget progress. */
-    @Transactional(readOnly = true)
+    @Reads
     public Optional<Project> byShortCode(AccountId account, String code) {
         return repository.findByShortCode(account, code);
     }

@@ -4,6 +4,7 @@ import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.common.Reads;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
@@ -32,12 +33,12 @@ public class Tasks {
         return names.of(account, List.of(), List.of(), ids).tasks();
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public List<Task> list(AccountId account) {
         return repository.list(account);
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public Task get(AccountId account, long id) {
         return repository.find(account, id, false).orElseThrow(() -> new NotFound("Task", id));
     }
@@ -46,7 +47,7 @@ public class Tasks {
      * The tasks with these ids, in the order given, without their entries count; ids that name no
      * task of the account are left out.
      */
-    @Transactional(readOnly = true)
+    @Reads
     public List<Task> withIds(AccountId account, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -61,7 +62,7 @@ public class Tasks {
      * The tasks a {@code #hashtag} names: by name ignoring case, spaces left out
      * ({@code #graphicdesign} names "Graphic Design"); without their entries count.
      */
-    @Transactional(readOnly = true)
+    @Reads
     public List<Task> tagged(AccountId account, Collection<String> tags) {
         if (tags.isEmpty()) {
             return List.of();

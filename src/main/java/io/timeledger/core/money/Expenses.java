@@ -11,6 +11,7 @@ import io.timeledger.core.common.Forbidden;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.Locked;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.common.Reads;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -43,7 +44,7 @@ public class Expenses {
         this.projects = projects;
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public List<Expense> search(Actor actor, ExpenseQuery query) {
         requireEnabled(actor.account());
         if (actor.role() != Role.ADMIN) {
@@ -56,7 +57,7 @@ public class Expenses {
         return repository.search(actor.account(), query);
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public Expense get(Actor actor, long id) {
         requireEnabled(actor.account());
         var expense = repository.find(actor.account(), id, false).orElseThrow(() -> new NotFound("Expense", id));

@@ -10,6 +10,7 @@ import io.timeledger.core.catalog.Tasks;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.common.Reads;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -58,20 +59,20 @@ public class Invoices {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public List<Invoice> search(Actor actor, InvoiceQuery query) {
         actor.requireAdmin();
         return repository.search(actor.account(), query);
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public Invoice get(Actor actor, long id) {
         actor.requireAdmin();
         return repository.find(actor.account(), id, false).orElseThrow(() -> new NotFound("Invoice", id));
     }
 
     /** The invoices with these ids, lines left out: what entries show of the invoice they are on. */
-    @Transactional(readOnly = true)
+    @Reads
     public Map<Long, Invoice> summaries(AccountId account, Collection<Long> ids) {
         return ids.isEmpty() ? Map.of() : repository.findAll(account, ids).stream()
             .collect(Collectors.toMap(Invoice::id, Function.identity()));

@@ -5,6 +5,7 @@ import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.common.Reads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -26,7 +27,7 @@ public class Items {
         this.jdbc = jdbc;
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public List<Item> list(AccountId account) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM item WHERE account_id = :account AND deleted_at IS NULL"
                 + " ORDER BY lower(name), id")
@@ -35,7 +36,7 @@ public class Items {
             .list();
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public Optional<Item> find(AccountId account, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM item WHERE account_id = :account AND id = :id AND deleted_at IS NULL")
             .param("account", account.value())

@@ -2,6 +2,7 @@ package io.timeledger.core.report;
 
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.Reads;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reports over logged time. Members report on their own time and see no money; managers and
@@ -31,7 +31,7 @@ public class Reports {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public ReportResult generate(Actor actor, ReportQuery query) {
         if (query.groupBy().stream().filter(Dimension::period).count() > 1) {
             throw new Invalid("group_by", "may hold only one of date, month and year");

@@ -3,6 +3,7 @@ package io.timeledger.core.report;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.common.Reads;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,7 +65,7 @@ public class SavedReports {
             .single();
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public SavedReport get(Actor actor, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM report WHERE account_id = :account AND id = :id")
             .param("account", actor.account().value())

@@ -4,6 +4,7 @@ import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.Member;
 import io.timeledger.core.common.Conflict;
 import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.Reads;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +31,7 @@ public class Docks {
         this.rates = rates;
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public Dock get(Actor actor) {
         var version = docks.read(actor.account(), actor.membershipId());
         var entry = entries.findDocked(actor.account(), actor.membershipId(), false).orElse(null);

@@ -9,12 +9,14 @@ import io.timeledger.core.common.Forbidden;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.Locked;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.common.Reads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Logged time: search, log, change, delete, and redock (back into the dock). Members see and
@@ -30,9 +32,10 @@ public class Entries {
     private final WorkResolver works;
     private final RateResolver rates;
     private final People people;
+    private final TransactionOperations transactions;
 
     Entries(EntryRepository entries, DockRepository docks, Docks dock, Clockwork clockwork, WorkResolver works,
-            RateResolver rates, People people) {
+            RateResolver rates, People people, TransactionOperations transactions) {
         this.entries = entries;
         this.docks = docks;
         this.dock = dock;
@@ -40,15 +43,16 @@ public class Entries {
         this.works = works;
         this.rates = rates;
         this.people = people;
+        this.transactions = transactions;
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public List<Entry> search(Actor actor, EntryQuery query) {
         return entries.search(actor.account(), actor.membershipId(), visible(actor, query));
     }
 
     /** How many entries the query finds in all, its limit and offset aside. */
-    @Transactional(readOnly = true)
+    @Reads
     public long count(Actor actor, EntryQuery query) {
         return entries.count(actor.account(), actor.membershipId(), visible(actor, query));
     }
@@ -62,15 +66,19 @@ public class Entries {
         return query.onlyOwn();
     }
 
-    @Transactional(readOnly = true)
+    @Reads
     public Entry get(Actor actor, long id) {
         var entry = entries.find(actor.account(), id, false).orElseThrow(() -> new NotFound("Entry", id));
         requireVisible(actor, entry);
         return entry;
     }
 
-    /** Logs an entry on its date; without a date, starts it as a running timer in the dock. */
-    @Transactional
+    /**
+     * Logs an entry on its date; without a date, starts it as a running timer in the dock. A logged
+     * entry is one statement (the entry with its tasks), so it opens no transaction of its own: the
+     * lookups before it are reads, and a transaction would only add a COMMIT round trip. Starting a
+     * timer changes the dock as well, in one transaction.
+     */
     public Entry create(Actor actor, EntryChanges changes) {
         var owner = owner(actor, changes.membershipId());
         var problems = new Invalid.Collector();
@@ -93,12 +101,14 @@ public class Entries {
             draft.loggedAt = now;
             return entries.insert(actor.account(), draft);
         }
-        docks.lock(actor.account(), owner.id());
-        clockwork.clearDock(actor.account(), owner, now);
-        draft.start(now);
-        var entry = entries.insert(actor.account(), draft);
-        docks.bump(actor.account(), owner.id(), null);
-        return entry;
+        return transactions.execute(status -> {
+            docks.lock(actor.account(), owner.id());
+            clockwork.clearDock(actor.account(), owner, now);
+            draft.start(now);
+            var entry = entries.insert(actor.account(), draft);
+            docks.bump(actor.account(), owner.id(), null);
+            return entry;
+        });
     }
 
     /**

@@ -16,7 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * How many SQL statements the hot paths cost, counted by PostgreSQL itself (pg_stat_statements,
  * loaded in the tests' throw-away cluster). Speed is measured in bench/; this pins the round trips
  * that docs/performance.md explains, so a lookup added to a create, or a query per entry on a page,
- * fails here instead of slowly showing up in a benchmark. BEGIN and COMMIT are not counted.
+ * fails here instead of slowly showing up in a benchmark. Statements are counted without BEGIN and
+ * COMMIT, which are counted on their own: reads and single-statement writes run without them
+ * ({@code @Reads}, decision 010).
  */
 @ApiTest
 class RoundTripTests {
@@ -41,9 +43,11 @@ class RoundTripTests {
         var body = "{\"entry\": {\"date\": \"2026-01-02\", \"duration\": 1800, \"project_id\": \"" + project + "\"}}";
         caller.post("/api/v1/entries", body).expect(201);
 
-        long statements = statementsOf(() -> caller.post("/api/v1/entries", body).expect(201));
+        var create = roundTripsOf(() -> caller.post("/api/v1/entries", body).expect(201));
 
-        assertThat(statements).as("authenticate, project with its contact, insert returning the entry").isEqualTo(3);
+        assertThat(create.statements()).as("authenticate, project with its contact, insert returning the entry")
+            .isEqualTo(3);
+        assertThat(create.transactions()).as("one statement writes: no transaction").isZero();
     }
 
     @Test
@@ -57,9 +61,10 @@ class RoundTripTests {
             + " \"hours\": 1}";
         caller.post("/v2/time_entries", body).expect(201);
 
-        long statements = statementsOf(() -> caller.post("/v2/time_entries", body).expect(201));
+        var create = roundTripsOf(() -> caller.post("/v2/time_entries", body).expect(201));
 
-        assertThat(statements).as("authenticate, task, project with contact, task assignment, insert,"
+        assertThat(create.transactions()).as("one statement writes: no transaction").isZero();
+        assertThat(create.statements()).as("authenticate, task, project with contact, task assignment, insert,"
             + " then the names and the assignments it renders").isEqualTo(7);
     }
 
@@ -70,20 +75,23 @@ class RoundTripTests {
         var caller = api.bearer(admin.token());
         var client = id(caller.post("/v2/clients", "{\"name\": \"C\"}").expect(201));
         log(caller, admin, member, client, 2);
-        long harvestFew = statementsOf(() -> caller.get("/v2/time_entries?per_page=100").expect(200));
-        long expensicatFew = statementsOf(() -> caller.get("/v1/time-entries?limit=100").expect(200));
-        long minuteDockFew = statementsOf(() -> caller.get("/api/v1/entries?user_accounts=all").expect(200));
+        var harvestFew = roundTripsOf(() -> caller.get("/v2/time_entries?per_page=100").expect(200));
+        var expensicatFew = roundTripsOf(() -> caller.get("/v1/time-entries?limit=100").expect(200));
+        var minuteDockFew = roundTripsOf(() -> caller.get("/api/v1/entries?user_accounts=all").expect(200));
 
         log(caller, admin, member, client, 12);
-        long harvestMany = statementsOf(() -> caller.get("/v2/time_entries?per_page=100").expect(200));
-        long expensicatMany = statementsOf(() -> caller.get("/v1/time-entries?limit=100").expect(200));
-        long minuteDockMany = statementsOf(() -> caller.get("/api/v1/entries?user_accounts=all").expect(200));
+        var harvestMany = roundTripsOf(() -> caller.get("/v2/time_entries?per_page=100").expect(200));
+        var expensicatMany = roundTripsOf(() -> caller.get("/v1/time-entries?limit=100").expect(200));
+        var minuteDockMany = roundTripsOf(() -> caller.get("/api/v1/entries?user_accounts=all").expect(200));
 
         assertThat(harvestMany).as("Harvest page").isEqualTo(harvestFew);
         assertThat(expensicatMany).as("Expensicat page").isEqualTo(expensicatFew);
-        assertThat(minuteDockMany).as("MinuteDock search").isEqualTo(minuteDockFew).isEqualTo(2);
-        assertThat(harvestMany).as("authenticate, entries with their people, names, assignments, count").isEqualTo(5);
-        assertThat(expensicatMany).as("authenticate, entries with their people, names, live projects").isEqualTo(4);
+        assertThat(minuteDockMany).as("MinuteDock search").isEqualTo(minuteDockFew)
+            .isEqualTo(new RoundTrips(2, 0));
+        assertThat(harvestMany).as("authenticate, entries with their people, names, assignments, count; no transaction")
+            .isEqualTo(new RoundTrips(5, 0));
+        assertThat(expensicatMany).as("authenticate, entries with their people, names, live projects; no transaction")
+            .isEqualTo(new RoundTrips(4, 0));
     }
 
     /** {@code projects} entries, each on a project and task of its own, for the admin and a member. */
@@ -99,15 +107,19 @@ class RoundTripTests {
         }
     }
 
-    /** The statements PostgreSQL ran for {@code request}, BEGIN and COMMIT aside. */
-    private long statementsOf(Runnable request) {
+    /** What PostgreSQL ran for a request: its statements (BEGIN and COMMIT aside) and the transactions it began. */
+    record RoundTrips(long statements, long transactions) { }
+
+    private RoundTrips roundTripsOf(Runnable request) {
         jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
         request.run();
         return jdbc.sql("""
-                SELECT coalesce(sum(calls), 0) FROM pg_stat_statements
+                SELECT coalesce(sum(calls) FILTER (WHERE query !~* '^\\s*(BEGIN|COMMIT|ROLLBACK|SET|SHOW)\\M'), 0),
+                       coalesce(sum(calls) FILTER (WHERE query ~* '^\\s*(BEGIN|START)\\M'), 0)
+                  FROM pg_stat_statements
                  WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-                   AND query !~* '^\\s*(BEGIN|COMMIT|ROLLBACK|SET|SHOW)\\M' AND query !~* 'pg_stat_statements'
-                """).query(Long.class).single();
+                   AND query !~* 'pg_stat_statements'
+                """).query((rs, row) -> new RoundTrips(rs.getLong(1), rs.getLong(2))).single();
     }
 
     private static String id(io.timeledger.support.Response response) {
