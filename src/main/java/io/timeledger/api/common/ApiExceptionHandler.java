@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Turns every failure into a status and a message naming what was wrong, rendered in the shape
@@ -129,9 +130,16 @@ class ApiExceptionHandler {
             .header(HttpHeaders.RETRY_AFTER, "5").body(response.getBody());
     }
 
-    /** Spring MVC's own failures (405, 406, 415, ...) keep their status; anything else is a bug of ours. */
+    /**
+     * Spring MVC's own failures (405, 406, 415, ...) keep their status; a client that went away while
+     * its answer was written gets none (there is no one to read it); anything else is a bug of ours.
+     */
     @ExceptionHandler
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            log.debug("Client went away during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return null;
+        }
         if (e instanceof ErrorResponse framework && framework.getStatusCode().value() < 500) {
             var detail = framework.getBody().getDetail();
             return shapes.respond(request, ApiError.of(framework.getStatusCode().value(),
