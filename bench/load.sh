@@ -4,7 +4,7 @@
 # HTTP load comes from wrk (Debian: apt-get install wrk).
 # Usage: bench/load.sh [N]
 #   BENCH_JAVA_OPTS="-Dbench.seconds=4"          seconds per measurement
-#   BENCH_JAVA_OPTS="-Dbench.warmup=120"          at most this many seconds of JIT warm-up per operation (default 120)
+#   BENCH_JAVA_OPTS="-Dbench.warmup=240"          at most this many seconds of JIT warm-up per operation (default 240)
 #   BENCH_JAVA_OPTS="-Dbench.only=create"        only the operations whose name contains this
 #   BENCH_SERVER_OPTS="-Xmx256m"                 JVM options of the server under test (default -Xmx256m)
 set -euo pipefail

@@ -37,6 +37,7 @@ public final class LoadBench {
     private static final Duration CELL = Duration.ofSeconds(Integer.getInteger("bench.seconds", 4));
     private static final int[] CLIENTS = {1, 8, 32};
     private static final Pattern TOKEN = Pattern.compile("tlp_[A-Za-z0-9_-]{43}");
+    private static final Pattern COMPILATION = Pattern.compile("(?m)^jvm_compilation_time_ms_total\\{[^}]*} (\\S+)$");
     private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_ERROR =
         new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -207,7 +208,7 @@ public final class LoadBench {
         var only = System.getProperty("bench.only", "").toLowerCase(Locale.ROOT);
         var measured = ops.stream().filter(op -> op.http().name().toLowerCase(Locale.ROOT).contains(only)).toList();
         for (var op : measured) {
-            warmUp(op.http(), base, token);
+            warmUp(http, op.http(), base, token);
             for (int clients : CLIENTS) {
                 var sampler = clients == 32 ? sampleRss(server, peakRss) : null;
                 var viaHttp = op.http().run(base, token, clients, op.cell());
@@ -329,29 +330,39 @@ public final class LoadBench {
 
     /**
      * A server just started runs interpreted code, and on two cores the JIT compiler competes with
-     * the requests: Expensicat's page read 261 req/s in its first 5 seconds and ~815 after a minute,
-     * where it stayed. So each operation runs at 8 clients in 5-second windows until the last three
-     * are within 4 % of each other (at least 30 s, at most -Dbench.warmup seconds, default 120) —
-     * right before its own cells, so that the creates' warm-up adds nothing to the ledger the reads
-     * measure.
+     * the requests: MinuteDock's search spent 31 % of the server's CPU compiling in its second 20
+     * seconds, 16 % in its fourth and 4 % in its sixth, its throughput rising all the while. So each
+     * operation runs at 8 clients in 5-second windows until the server's JIT compiled for less than
+     * 2 % of a window (its {@code jvm_compilation_time_ms_total}), at least 30 s and at most
+     * -Dbench.warmup seconds (default 240) — right before the operation's own cells, so that the
+     * creates' warm-up adds nothing to the ledger the reads measure.
      */
-    private static void warmUp(Wrk op, String base, String token) throws Exception {
+    private static void warmUp(HttpClient http, Wrk op, String base, String token) throws Exception {
         var window = Duration.ofSeconds(5);
-        int most = Integer.getInteger("bench.warmup", 120) / 5;
-        var rates = new ArrayList<Double>();
-        while (rates.size() < most) {
+        int most = Integer.getInteger("bench.warmup", 240) / 5;
+        var windows = new ArrayList<String>();
+        double compiled = compilationMillis(http, base);
+        while (windows.size() < most) {
             var measured = op.run(base, token, 8, window);
             settle(measured);
-            rates.add(measured.perSecond());
-            if (rates.size() >= 6) {
-                var last = rates.subList(rates.size() - 3, rates.size());
-                if (Collections.max(last) <= 1.04 * Collections.min(last)) {
-                    break;
-                }
+            double now = compilationMillis(http, base);
+            windows.add(String.format(Locale.ROOT, "%.0f (%.0f ms JIT)", measured.perSecond(), now - compiled));
+            if (windows.size() >= 6 && now - compiled < 0.02 * window.toMillis()) {
+                break;
             }
+            compiled = now;
         }
-        System.out.println("warmed " + op.name() + " (req/s per 5 s window): "
-            + String.join(", ", rates.stream().map(rate -> String.format(Locale.ROOT, "%.0f", rate)).toList()));
+        System.out.println("warmed " + op.name() + ", req/s per 5 s window: " + String.join(", ", windows));
+    }
+
+    /** How long the server's JIT has compiled, from its Prometheus metrics. */
+    private static double compilationMillis(HttpClient http, String base) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build();
+        var matcher = COMPILATION.matcher(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        if (!matcher.find()) {
+            throw new IllegalStateException("the server reports no jvm_compilation_time_ms_total");
+        }
+        return Double.parseDouble(matcher.group(1));
     }
 
     /**
