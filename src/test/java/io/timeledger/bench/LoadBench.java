@@ -333,26 +333,39 @@ public final class LoadBench {
      * the requests: MinuteDock's search spent 31 % of the server's CPU compiling in its second 20
      * seconds, 16 % in its fourth and 4 % in its sixth, its throughput rising all the while. So each
      * operation runs at 8 clients in 5-second windows until the server's JIT compiled for less than
-     * 2 % of a window (its {@code jvm_compilation_time_ms_total}), at least 30 s and at most
-     * -Dbench.warmup seconds (default 240) — right before the operation's own cells, so that the
-     * creates' warm-up adds nothing to the ledger the reads measure.
+     * 2 % of a window (its {@code jvm_compilation_time_ms_total}), or until twelve windows in a row
+     * are within 5 % of each other while it keeps recompiling (Harvest's 2000-row page does, at a
+     * steady rate); at least 30 s and at most -Dbench.warmup seconds (default 240). Right before the
+     * operation's own cells, so that the creates' warm-up adds nothing to the ledger the reads
+     * measure.
      */
     private static void warmUp(HttpClient http, Wrk op, String base, String token) throws Exception {
         var window = Duration.ofSeconds(5);
         int most = Integer.getInteger("bench.warmup", 240) / 5;
         var windows = new ArrayList<String>();
+        var rates = new ArrayList<Double>();
         double compiled = compilationMillis(http, base);
         while (windows.size() < most) {
             var measured = op.run(base, token, 8, window);
             settle(measured);
             double now = compilationMillis(http, base);
             windows.add(String.format(Locale.ROOT, "%.0f (%.0f ms JIT)", measured.perSecond(), now - compiled));
-            if (windows.size() >= 6 && now - compiled < 0.02 * window.toMillis()) {
+            rates.add(measured.perSecond());
+            if (windows.size() >= 6 && (now - compiled < 0.02 * window.toMillis() || flat(rates))) {
                 break;
             }
             compiled = now;
         }
         System.out.println("warmed " + op.name() + ", req/s per 5 s window: " + String.join(", ", windows));
+    }
+
+    /** Whether the last twelve windows' throughputs are within 5 % of each other. */
+    private static boolean flat(List<Double> rates) {
+        if (rates.size() < 12) {
+            return false;
+        }
+        var last = rates.subList(rates.size() - 12, rates.size());
+        return Collections.max(last) <= 1.05 * Collections.min(last);
     }
 
     /** How long the server's JIT has compiled, from its Prometheus metrics. */
