@@ -62,14 +62,15 @@ class AssignmentRepository {
             .optional();
     }
 
-    Optional<AssignmentRow> find(AssignmentKind kind, AccountId account, long projectId, long subjectId) {
+    /** The project's assignments of any of these tasks or people. */
+    List<AssignmentRow> find(AssignmentKind kind, AccountId account, long projectId, Collection<Long> subjectIds) {
         return jdbc.sql("SELECT " + kind.columns + " FROM " + kind.table
-                + " WHERE account_id = :account AND project_id = :project AND " + kind.subjectColumn + " = :subject")
+                + " WHERE account_id = :account AND project_id = :project AND " + kind.subjectColumn + " = ANY(:subjects)")
             .param("account", account.value())
             .param("project", projectId)
-            .param("subject", subjectId)
+            .param("subjects", subjectIds.toArray(Long[]::new))
             .query(AssignmentRepository::map)
-            .optional();
+            .list();
     }
 
     /** Empty when the subject is already assigned to the project. */

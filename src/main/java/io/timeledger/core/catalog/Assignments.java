@@ -65,9 +65,10 @@ public class Assignments {
         return get(AssignmentKind.TASK, account, id).asTask();
     }
 
+    /** The project's assignments of these tasks, in one query (pricing an entry of several tasks). */
     @Reads
-    public Optional<TaskAssignment> taskAssignment(AccountId account, long projectId, long taskId) {
-        return repository.find(AssignmentKind.TASK, account, projectId, taskId).map(AssignmentRow::asTask);
+    public List<TaskAssignment> taskAssignments(AccountId account, long projectId, Collection<Long> taskIds) {
+        return tasks(repository.find(AssignmentKind.TASK, account, projectId, taskIds));
     }
 
     @Transactional
@@ -101,7 +102,8 @@ public class Assignments {
 
     @Reads
     public Optional<UserAssignment> userAssignment(AccountId account, long projectId, long membershipId) {
-        return repository.find(AssignmentKind.USER, account, projectId, membershipId).map(AssignmentRow::asUser);
+        return repository.find(AssignmentKind.USER, account, projectId, List.of(membershipId)).stream()
+            .findFirst().map(AssignmentRow::asUser);
     }
 
     @Transactional

@@ -7,6 +7,8 @@ import io.timeledger.core.catalog.TaskAssignment;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +31,7 @@ class RateResolver {
         if (work.job() != null) {
             return byJob(member, work);
         }
-        List<TaskAssignment> onProject = work.project() == null ? List.of() : work.tasks().stream()
-            .map(task -> assignments.taskAssignment(member.account(), work.projectId(), task.id()).orElse(null))
-            .filter(Objects::nonNull)
-            .toList();
+        var onProject = onProject(member, work);
         boolean billable = (work.contact() == null || work.contact().details().billable())
             && (work.project() == null || work.project().details().billable())
             && work.tasks().stream().allMatch(Task::billable)
@@ -66,6 +65,17 @@ class RateResolver {
             case FIXED -> new Rate(false, null, member.costRate());
             case PER_USER -> new Rate(billable, personal(member, work), member.costRate());
         };
+    }
+
+    /** The assignments of the entry's tasks to its project, in the order of its tasks: one query for all. */
+    private List<TaskAssignment> onProject(Member member, Work work) {
+        if (work.project() == null || work.tasks().isEmpty()) {
+            return List.of();
+        }
+        var byTask = assignments.taskAssignments(member.account(), work.projectId(),
+                work.tasks().stream().map(Task::id).toList()).stream()
+            .collect(Collectors.toMap(TaskAssignment::taskId, Function.identity()));
+        return work.tasks().stream().map(task -> byTask.get(task.id())).filter(Objects::nonNull).toList();
     }
 
     private BigDecimal personal(Member member, Work work) {

@@ -51,6 +51,38 @@ class RoundTripTests {
     }
 
     @Test
+    void anEntryOfSeveralTasksIsPricedWithOneLookupOfTheirAssignments() {
+        var admin = fixtures.anAccount();
+        var caller = api.bearer(admin.token());
+        var client = id(caller.post("/v2/clients", "{\"name\": \"C\"}").expect(201));
+        var project = id(caller.post("/v2/projects", "{\"client_id\": " + client + ", \"name\": \"P\"}").expect(201));
+        var unassigned = id(caller.post("/v2/tasks", "{\"name\": \"Unassigned\"}").expect(201));
+        var design = id(caller.post("/v2/tasks", "{\"name\": \"Design\"}").expect(201));
+        var build = id(caller.post("/v2/tasks", "{\"name\": \"Build\"}").expect(201));
+        caller.post("/v2/projects/" + project + "/task_assignments", "{\"task_id\": " + design + ", \"hourly_rate\": 150}")
+            .expect(201);
+        caller.post("/v2/projects/" + project + "/task_assignments", "{\"task_id\": " + build + ", \"hourly_rate\": 175}")
+            .expect(201);
+        var oneTask = entry(project, design);
+        var threeTasks = entry(project, unassigned, design, build);
+        caller.post("/api/v1/entries", oneTask).expect(201);
+
+        var withOne = roundTripsOf(() -> caller.post("/api/v1/entries", oneTask).expect(201));
+        var withThree = roundTripsOf(() -> caller.post("/api/v1/entries", threeTasks).expect(201));
+        var priced = id(caller.post("/api/v1/entries", threeTasks).expect(201));
+
+        assertThat(withThree).as("authenticate, project, tasks, their assignments, insert").isEqualTo(withOne)
+            .isEqualTo(new RoundTrips(5, 0));
+        assertThat(caller.get("/v2/time_entries/" + priced).expect(200).json().get("billable_rate").decimalValue())
+            .as("the first of its tasks, in order, with a rate on the project").isEqualByComparingTo("150");
+    }
+
+    private static String entry(String project, String... tasks) {
+        return "{\"entry\": {\"date\": \"2026-01-02\", \"duration\": 1800, \"project_id\": \"" + project
+            + "\", \"task_ids\": [\"" + String.join("\", \"", tasks) + "\"]}}";
+    }
+
+    @Test
     void aHarvestCreateReadsWhatItPricesAndRendersOnce() {
         var admin = fixtures.anAccount();
         var caller = api.bearer(admin.token());
