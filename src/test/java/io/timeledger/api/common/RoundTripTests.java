@@ -54,8 +54,7 @@ class RoundTripTests {
     void anEntryOfSeveralTasksIsPricedWithOneLookupOfTheirAssignments() {
         var admin = fixtures.anAccount();
         var caller = api.bearer(admin.token());
-        var client = id(caller.post("/v2/clients", "{\"name\": \"C\"}").expect(201));
-        var project = id(caller.post("/v2/projects", "{\"client_id\": " + client + ", \"name\": \"P\"}").expect(201));
+        var project = aProject(caller);
         var unassigned = id(caller.post("/v2/tasks", "{\"name\": \"Unassigned\"}").expect(201));
         var design = id(caller.post("/v2/tasks", "{\"name\": \"Design\"}").expect(201));
         var build = id(caller.post("/v2/tasks", "{\"name\": \"Build\"}").expect(201));
@@ -77,17 +76,11 @@ class RoundTripTests {
             .as("the first of its tasks, in order, with a rate on the project").isEqualByComparingTo("150");
     }
 
-    private static String entry(String project, String... tasks) {
-        return "{\"entry\": {\"date\": \"2026-01-02\", \"duration\": 1800, \"project_id\": \"" + project
-            + "\", \"task_ids\": [\"" + String.join("\", \"", tasks) + "\"]}}";
-    }
-
     @Test
     void aHarvestCreateReadsWhatItPricesAndRendersOnce() {
         var admin = fixtures.anAccount();
         var caller = api.bearer(admin.token());
-        var client = id(caller.post("/v2/clients", "{\"name\": \"C\"}").expect(201));
-        var project = id(caller.post("/v2/projects", "{\"client_id\": " + client + ", \"name\": \"P\"}").expect(201));
+        var project = aProject(caller);
         var task = id(caller.post("/v2/tasks", "{\"name\": \"T\", \"default_hourly_rate\": 100}").expect(201));
         var body = "{\"project_id\": " + project + ", \"task_id\": " + task + ", \"spent_date\": \"2026-01-02\","
             + " \"hours\": 1}";
@@ -124,6 +117,18 @@ class RoundTripTests {
             .isEqualTo(new RoundTrips(5, 0));
         assertThat(expensicatMany).as("authenticate, entries with their people, names, live projects; no transaction")
             .isEqualTo(new RoundTrips(4, 0));
+    }
+
+    /** A Harvest project of a client of its own. */
+    private static String aProject(Api.Caller caller) {
+        var client = id(caller.post("/v2/clients", "{\"name\": \"C\"}").expect(201));
+        return id(caller.post("/v2/projects", "{\"client_id\": " + client + ", \"name\": \"P\"}").expect(201));
+    }
+
+    /** A MinuteDock entry of half an hour on the project, with these tasks. */
+    private static String entry(String project, String... tasks) {
+        return "{\"entry\": {\"date\": \"2026-01-02\", \"duration\": 1800, \"project_id\": \"" + project
+            + "\", \"task_ids\": [\"" + String.join("\", \"", tasks) + "\"]}}";
     }
 
     /** {@code projects} entries, each on a project and task of its own, for the admin and a member. */
