@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -41,9 +42,10 @@ public final class LoadBench {
     private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_ERROR =
         new java.util.concurrent.atomic.AtomicReference<>();
 
+    /** The floor's side of an operation: plain SQL over JDBC. */
     interface Call {
-        /** One unit of work for client {@code client}, iteration {@code i}; true when it succeeded. */
-        boolean run(int client, long i) throws Exception;
+        /** One unit of work on client {@code client}'s connection; true when it succeeded. */
+        boolean run(int client) throws Exception;
     }
 
     /** One measurement: throughput over the window, latencies in milliseconds, failed calls. */
@@ -164,28 +166,28 @@ public final class LoadBench {
         // Expensicat's newest-first page would then measure those instead of the ledger's
         var ops = List.of(
             new Op(Wrk.get("Harvest list, per_page=2000", "/v2/time_entries?per_page=2000"),
-                (c, i) -> select(connections[c], "SELECT e.*, (SELECT count(*) FROM entry"
+                c -> select(connections[c], "SELECT e.*, (SELECT count(*) FROM entry"
                     + " WHERE account_id = 1 AND logged) FROM entry e WHERE e.account_id = 1 AND e.logged"
                     + " ORDER BY e.spent_on DESC, e.id DESC LIMIT 2000")),
             new Op(Wrk.get("MinuteDock search, 500 rows", "/api/v1/entries?user_accounts=all"),
-                (c, i) -> select(connections[c], "SELECT e.*, ARRAY(SELECT task_id FROM entry_task t"
+                c -> select(connections[c], "SELECT e.*, ARRAY(SELECT task_id FROM entry_task t"
                     + " WHERE t.entry_id = e.id) FROM entry e WHERE e.account_id = 1 AND e.logged"
                     + " ORDER BY e.spent_on DESC, e.id DESC LIMIT 500")),
             new Op(Wrk.get("Expensicat cursor page (100)", "/v1/time-entries?limit=100"),
-                (c, i) -> select(connections[c], "SELECT e.* FROM entry e WHERE e.account_id = 1"
+                c -> select(connections[c], "SELECT e.* FROM entry e WHERE e.account_id = 1"
                     + " AND e.logged ORDER BY e.id DESC LIMIT 101")),
             new Op(Wrk.send("MinuteDock entry create", "POST", "/api/v1/entries",
                     "'{\"entry\": {\"date\": \"2026-01-0' .. (1 + n % 9) .. '\", \"duration\": 1800, \"project_id\": \""
                         + project + "\", \"description\": \"load\"}}'", 201),
-                (c, i) -> insert(connections[c], project.get(), contact.get())),
+                c -> insert(connections[c], project.get(), contact.get())),
             new Op(Wrk.send("Harvest time entry create", "POST", "/v2/time_entries",
                     "'{\"project_id\": " + project + ", \"task_id\": " + task
                         + ", \"spent_date\": \"2026-01-02\", \"hours\": 0.5}'", 201),
-                (c, i) -> insert(connections[c], project.get(), contact.get())),
+                c -> insert(connections[c], project.get(), contact.get())),
             // every connection is a device editing the one running timer; 409 (a stale version) is an answer
             new Op(Wrk.send("Dock update, one person, many devices", "PUT", "/api/v1/entries/current",
                     "'{\"entry\": {\"description\": \"device ' .. id .. ' edit ' .. n .. '\"}}'", 200, 409),
-                (c, i) -> {
+                c -> {
                     var db = connections[c];
                     db.createStatement().executeUpdate("UPDATE dock SET version_number = version_number + 1,"
                         + " version_id = gen_random_uuid() WHERE membership_id = 1");
@@ -194,7 +196,7 @@ public final class LoadBench {
                 }),
             new Op(Wrk.send("Report by contact and month, whole ledger", "POST", "/api/v1/reports/generate",
                     "'{\"user_accounts\": \"all\", \"group_by\": [\"contact\", \"month\"]}'", 200),
-                (c, i) -> select(connections[c], "SELECT contact_id,"
+                c -> select(connections[c], "SELECT contact_id,"
                     + " date_trunc('month', CAST(spent_on AS timestamp)), count(*), sum(duration_s),"
                     + " sum(duration_s) FILTER (WHERE billable), sum(duration_s * billing_rate) FILTER (WHERE billable)"
                     + " FROM entry WHERE account_id = 1 AND logged GROUP BY 1, 2"),
@@ -270,7 +272,6 @@ public final class LoadBench {
         var pool = Executors.newFixedThreadPool(clients);
         var latencies = new ConcurrentLinkedQueue<Double>();
         var errors = new AtomicInteger();
-        var counter = new AtomicLong();
         long warmupEnd = System.nanoTime() + 500_000_000L;
         long end = warmupEnd + length.toNanos();
         var futures = new ArrayList<CompletableFuture<Void>>();
@@ -278,11 +279,10 @@ public final class LoadBench {
             int client = c;
             futures.add(CompletableFuture.runAsync(() -> {
                 while (System.nanoTime() < end) {
-                    long i = counter.incrementAndGet();
                     long t0 = System.nanoTime();
                     boolean ok;
                     try {
-                        ok = call.run(client, i);
+                        ok = call.run(client);
                     } catch (Exception e) {
                         ok = false;
                         if (FIRST_ERROR.compareAndSet(null, e.toString())) {
@@ -342,21 +342,21 @@ public final class LoadBench {
     private static void warmUp(HttpClient http, Wrk op, String base, String token) throws Exception {
         var window = Duration.ofSeconds(5);
         int most = Integer.getInteger("bench.warmup", 240) / 5;
-        var windows = new ArrayList<String>();
         var rates = new ArrayList<Double>();
+        var log = new StringJoiner(", ", "warmed " + op.name() + ", req/s per 5 s window: ", "");
         double compiled = compilationMillis(http, base);
-        while (windows.size() < most) {
+        while (rates.size() < most) {
             var measured = op.run(base, token, 8, window);
             settle(measured);
             double now = compilationMillis(http, base);
-            windows.add(String.format(Locale.ROOT, "%.0f (%.0f ms JIT)", measured.perSecond(), now - compiled));
             rates.add(measured.perSecond());
-            if (windows.size() >= 6 && (now - compiled < 0.02 * window.toMillis() || flat(rates))) {
+            log.add(String.format(Locale.ROOT, "%.0f (%.0f ms JIT)", measured.perSecond(), now - compiled));
+            if (rates.size() >= 6 && (now - compiled < 0.02 * window.toMillis() || flat(rates))) {
                 break;
             }
             compiled = now;
         }
-        System.out.println("warmed " + op.name() + ", req/s per 5 s window: " + String.join(", ", windows));
+        System.out.println(log);
     }
 
     /** Whether the last twelve windows' throughputs are within 5 % of each other. */
@@ -386,10 +386,13 @@ public final class LoadBench {
         Thread.sleep((long) Math.min(10_000, previous.p99() + 250));
     }
 
-    /** One request outside the measurements (the dock's running timer). */
-    private static int send(HttpClient http, String url, String token, String body) throws Exception {
+    /** One request outside the measurements (the dock's running timer); fails the run unless it succeeds. */
+    private static void send(HttpClient http, String url, String token, String body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
     }
 }
