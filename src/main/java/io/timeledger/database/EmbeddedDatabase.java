@@ -65,7 +65,9 @@ final class EmbeddedDatabase implements Closeable {
         }
         if (ephemeral) {
             // throw-away clusters are the tests': they count the statements a request costs (RoundTripTests)
-            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            // and how often each is planned (SearchPlanTests)
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track_planning", "on");
         }
         var server = builder.start();
         var database = new EmbeddedDatabase(server, server.getPort());

@@ -9,8 +9,15 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * The SQL condition that selects an {@link EntryQuery}'s logged entries (table alias {@code e}, no
  * other table needed) and its parameters. Only the filters given become SQL, so each search gets a
  * plan made for its own shape. Searches, counts and reports share it.
+ *
+ * @param anyValuesOnePlan true when the best plan for this shape does not depend on its values: it
+ *     filters by nothing but the account, the person and a cursor on the id, each an equality or
+ *     the order's own column on an index that begins with the account, so one plan (PostgreSQL's
+ *     cached generic plan) serves a small account as well as a large one. A range of days or
+ *     updates, a text, or a list of projects may match a handful of entries or most of them, and
+ *     each value deserves its own plan.
  */
-public record EntryFilter(String where, MapSqlParameterSource params) {
+public record EntryFilter(String where, MapSqlParameterSource params, boolean anyValuesOnePlan) {
 
     public static EntryFilter of(AccountId account, long viewer, EntryQuery query) {
         var where = new ArrayList<String>();
@@ -21,6 +28,10 @@ public record EntryFilter(String where, MapSqlParameterSource params) {
             where.add("e.membership_id = :viewer");
             params.addValue("viewer", viewer);
         }
+        boolean onePlan = query.memberships() == null && query.legacyUserIds() == null && query.contacts() == null
+            && query.projects() == null && query.tasks() == null && query.from() == null && query.to() == null
+            && query.since() == null && query.externalReferenceId() == null && query.billed() == null
+            && query.running() == null && query.text() == null;
         if (query.memberships() != null) {
             where.add("e.membership_id = ANY(:memberships)");
             params.addValue("memberships", query.memberships().toArray(Long[]::new));
@@ -72,6 +83,6 @@ public record EntryFilter(String where, MapSqlParameterSource params) {
         if (query.running() != null) {
             where.add(query.running() ? "e.timer_started_at IS NOT NULL" : "e.timer_started_at IS NULL");
         }
-        return new EntryFilter(String.join(" AND ", where), params);
+        return new EntryFilter(String.join(" AND ", where), params, onePlan);
     }
 }

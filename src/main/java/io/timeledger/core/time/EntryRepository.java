@@ -143,12 +143,28 @@ class EntryRepository {
     /**
      * Logged entries matching the query, newest day first. Only the filters given become SQL, so
      * each search gets a plan made for its own shape (and the index that serves it).
+     *
+     * <p>When one plan serves any values of the shape ({@link EntryFilter#anyValuesOnePlan}), the
+     * limit and offset are written into the SQL as numbers: PostgreSQL costs a generic plan with a
+     * {@code LIMIT $n} as if it read a tenth of the table, never prefers it, and plans every search
+     * afresh (~0.26 ms, eight times the page's execution over a million entries). With numbers, the
+     * prepared statement keeps its generic plan after five calls. Other shapes keep parameters, and
+     * with them a plan made for each call's values: a generic plan would walk a large account's
+     * day index to find the handful of entries updated since yesterday. See docs/performance.md.
      */
     List<Entry> search(AccountId account, long viewer, EntryQuery query) {
         var filter = EntryFilter.of(account, viewer, query);
         var order = query.newestIdFirst() ? " ORDER BY e.id DESC" : " ORDER BY e.spent_on DESC, e.id DESC";
-        return jdbc.sql(SELECT + " WHERE " + filter.where() + order + " LIMIT :limit OFFSET :offset")
-            .paramSource(filter.params().addValue("limit", query.limit()).addValue("offset", query.offset()))
+        var params = filter.params();
+        String page;
+        if (filter.anyValuesOnePlan()) {
+            page = " LIMIT " + query.limit() + " OFFSET " + query.offset();
+        } else {
+            page = " LIMIT :limit OFFSET :offset";
+            params.addValue("limit", query.limit()).addValue("offset", query.offset());
+        }
+        return jdbc.sql(SELECT + " WHERE " + filter.where() + order + page)
+            .paramSource(params)
             .query(EntryRepository::map)
             .list();
     }
