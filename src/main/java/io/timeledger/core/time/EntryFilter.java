@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * plan made for its own shape. Searches, counts and reports share it.
  *
  * @param anyValuesOnePlan true when the best plan for this shape does not depend on its values: it
- *     filters by nothing but the account, the person and a cursor on the id, each an equality or
- *     the order's own column on an index that begins with the account, so one plan (PostgreSQL's
- *     cached generic plan) serves a small account as well as a large one. A range of days or
+ *     filters by nothing but the account, the person and Expensicat's cursor on the id (the column
+ *     its page is ordered by), each served by an index that begins with the account, so one plan
+ *     (PostgreSQL's cached generic plan) serves a small account as well as a large one. A range of days or
  *     updates, a text, or a list of projects may match a handful of entries or most of them, and
  *     each value deserves its own plan.
  */

@@ -37,9 +37,7 @@ class SearchPlanTests {
 
     @Test
     void aDefaultPageIsPlannedOnceAndReused() {
-        var caller = api.bearer(fixtures.anAccount().token());
-        caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-01-02\", \"duration\": 1800}}").expect(201);
-        jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
+        var caller = anAccountWithAnEntry();
 
         for (int i = 0; i < CALLS; i++) {
             caller.get("/v1/time-entries?limit=7").expect(200);
@@ -53,9 +51,7 @@ class SearchPlanTests {
 
     @Test
     void aSearchWhoseBestPlanDependsOnItsValuesIsPlannedPerCall() {
-        var caller = api.bearer(fixtures.anAccount().token());
-        caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-01-02\", \"duration\": 1800}}").expect(201);
-        jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
+        var caller = anAccountWithAnEntry();
 
         for (int i = 0; i < CALLS; i++) {
             caller.get("/v2/time_entries?per_page=7&updated_since=2026-01-0" + (1 + i % 9) + "T00:00:00Z").expect(200);
@@ -64,6 +60,14 @@ class SearchPlanTests {
         var plans = plans("e.updated_at >");
         assertThat(plans.calls()).isEqualTo(CALLS);
         assertThat(plans.plans()).as("a plan per call").isGreaterThanOrEqualTo(CALLS);
+    }
+
+    /** A new account's caller, its one entry logged and the statistics reset. */
+    private Api.Caller anAccountWithAnEntry() {
+        var caller = api.bearer(fixtures.anAccount().token());
+        caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-01-02\", \"duration\": 1800}}").expect(201);
+        jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
+        return caller;
     }
 
     record Plans(long calls, long plans) {
