@@ -39,15 +39,15 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, Credentials credentials, OAuthAuthorizations oauth,
-                                    AccountResolver accounts, AuthFailureRenderer failures, RateLimits limits,
+    SecurityFilterChain apiSecurity(HttpSecurity http, Credentials credentials, AuthenticationCache known,
+                                    OAuthAuthorizations oauth, AccountResolver accounts, AuthFailureRenderer failures, RateLimits limits,
                                     List<SecretParameter> parameters, List<ReadingRequest> readingRequests)
             throws Exception {
         return http
             .securityMatcher(API_PATHS)
             .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-            .addFilterBefore(new CredentialFilter(credentials, oauth, accounts, failures, limits, parameters,
-                readingRequests), AnonymousAuthenticationFilter.class)
+            .addFilterBefore(new CredentialFilter(credentials, known, oauth, accounts, failures, limits,
+                parameters, readingRequests), AnonymousAuthenticationFilter.class)
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable())
             .httpBasic(basic -> basic.disable())

@@ -37,6 +37,7 @@ final class CredentialFilter extends OncePerRequestFilter {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Credentials credentials;
+    private final AuthenticationCache known;
     private final OAuthAuthorizations oauth;
     private final AccountResolver accounts;
     private final AuthFailureRenderer failures;
@@ -44,10 +45,12 @@ final class CredentialFilter extends OncePerRequestFilter {
     private final List<SecretParameter> parameters;
     private final List<ReadingRequest> readingRequests;
 
-    CredentialFilter(Credentials credentials, OAuthAuthorizations oauth, AccountResolver accounts,
+    CredentialFilter(Credentials credentials, AuthenticationCache known, OAuthAuthorizations oauth,
+                     AccountResolver accounts,
                      AuthFailureRenderer failures, RateLimits limits, List<SecretParameter> parameters,
                      List<ReadingRequest> readingRequests) {
         this.credentials = credentials;
+        this.known = known;
         this.oauth = oauth;
         this.accounts = accounts;
         this.failures = failures;
@@ -68,9 +71,11 @@ final class CredentialFilter extends OncePerRequestFilter {
         String accountHeader = harvest ? harvestAccount(request) : request.getHeader(ACCOUNT_HEADER);
         Optional<Authenticated> found;
         try {
-            found = secret.startsWith(CredentialKind.OAUTH_ACCESS_TOKEN.secretPrefix())
-                ? oauth.authenticate(secret)
-                : credentials.authenticate(secret, AccountResolver.headerAccount(accountHeader));
+            var headerAccount = AccountResolver.headerAccount(accountHeader);
+            found = known.authenticate(secret, headerAccount,
+                () -> secret.startsWith(CredentialKind.OAUTH_ACCESS_TOKEN.secretPrefix())
+                    ? oauth.authenticate(secret)
+                    : credentials.authenticate(secret, headerAccount));
         } catch (DataAccessResourceFailureException | TransientDataAccessException | TransactionException e) {
             unavailable(request, response, e);
             return;

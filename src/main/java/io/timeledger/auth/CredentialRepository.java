@@ -1,6 +1,7 @@
 package io.timeledger.auth;
 
 import io.timeledger.core.account.ActorRows;
+import io.timeledger.core.account.ActorsChanged;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,10 +33,14 @@ class CredentialRepository {
     private static final String COLUMNS =
         "id, kind, user_id, account_id, name, prefix, created_at, last_used_at, revoked_at, scopes";
 
-    private final JdbcClient jdbc;
+    private static final ActorsChanged CHANGED = new ActorsChanged("credential");
 
-    CredentialRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    CredentialRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     Credential insert(CredentialKind kind, long userId, Long accountId, String name, String secret) {
@@ -63,7 +69,7 @@ class CredentialRepository {
             .param("hash", hash)
             .param("header", headerAccount)
             .param("now", Timestamp.from(now))
-            .query((rs, n) -> new Authenticated(map(rs, n), ActorRows.map(rs).orElse(null)))
+            .query((rs, n) -> new Authenticated(map(rs, n), ActorRows.map(rs).orElse(null), null))
             .optional();
     }
 
@@ -82,15 +88,18 @@ class CredentialRepository {
     }
 
     int revoke(long id) {
-        return jdbc.sql("UPDATE credential SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL")
+        int revoked = jdbc.sql("UPDATE credential SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL")
             .param("id", id)
             .update();
+        events.publishEvent(CHANGED);
+        return revoked;
     }
 
     void revokeApiKeys(long userId) {
         jdbc.sql("UPDATE credential SET revoked_at = now() WHERE user_id = :user AND kind = 'api_key' AND revoked_at IS NULL")
             .param("user", userId)
             .update();
+        events.publishEvent(CHANGED);
     }
 
     private static Credential map(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,7 @@
 package io.timeledger.auth;
 
 import io.timeledger.core.account.ActorRows;
+import io.timeledger.core.account.ActorsChanged;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,7 +24,7 @@ class OAuthAuthorizationRepository {
     private static final String AUTHENTICATE = """
         WITH c AS (
             SELECT a.id, a.user_id, a.account_id, a.access_scopes, cl.client_name, a.access_prefix,
-                   a.created_at, a.last_used_at
+                   a.created_at, a.last_used_at, a.access_expires_at
               FROM oauth_authorization a
               JOIN oauth2_registered_client cl ON cl.id = a.registered_client_id
              WHERE a.access_hash = :hash AND NOT a.access_invalidated
@@ -54,10 +56,14 @@ class OAuthAuthorizationRepository {
         refresh_hash, refresh_issued_at, refresh_expires_at, refresh_invalidated
         """;
 
-    private final JdbcClient jdbc;
+    private static final ActorsChanged CHANGED = new ActorsChanged("oauth_authorization");
 
-    OAuthAuthorizationRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    OAuthAuthorizationRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -121,6 +127,8 @@ class OAuthAuthorizationRepository {
             .param("refreshExpires", timestamp(refresh.expiresAt()))
             .param("refreshInvalidated", refresh.invalidated())
             .update();
+        // a refresh replaces the access token: the one it replaced must stop working now
+        events.publishEvent(CHANGED);
     }
 
     /** Binds the authorization holding this code to the account its owner chose; false if it is not theirs. */
@@ -138,14 +146,17 @@ class OAuthAuthorizationRepository {
 
     void delete(String authorizationId) {
         jdbc.sql("DELETE FROM oauth_authorization WHERE authorization_id = :id").param("id", authorizationId).update();
+        events.publishEvent(CHANGED);
     }
 
     /** Deletes the user's authorization; false when they have none with this id. */
     boolean deleteOfUser(long userId, long id) {
-        return jdbc.sql("DELETE FROM oauth_authorization WHERE id = :id AND user_id = :user")
+        boolean deleted = jdbc.sql("DELETE FROM oauth_authorization WHERE id = :id AND user_id = :user")
             .param("id", id)
             .param("user", userId)
             .update() == 1;
+        events.publishEvent(CHANGED);
+        return deleted;
     }
 
     Optional<Row> findById(String authorizationId) {
@@ -179,7 +190,7 @@ class OAuthAuthorizationRepository {
                     rs.getLong("account_id"), rs.getString("client_name"), rs.getString("access_prefix"),
                     instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_used_at")), null,
                     strings(rs.getArray("access_scopes"))),
-                ActorRows.map(rs).orElse(null)))
+                ActorRows.map(rs).orElse(null), instant(rs.getTimestamp("access_expires_at"))))
             .optional();
     }
 

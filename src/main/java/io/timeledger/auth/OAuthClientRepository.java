@@ -1,8 +1,10 @@
 package io.timeledger.auth;
 
+import io.timeledger.core.account.ActorsChanged;
 import io.timeledger.auth.OAuthClients.Client;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,9 +13,11 @@ import org.springframework.stereotype.Repository;
 class OAuthClientRepository {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    OAuthClientRepository(JdbcClient jdbc) {
+    OAuthClientRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     List<Client> all() {
@@ -29,7 +33,11 @@ class OAuthClientRepository {
             .list();
     }
 
+    /** Removes the app; its authorizations, and the tokens in them, go with it. */
     boolean delete(String clientId) {
-        return jdbc.sql("DELETE FROM oauth2_registered_client WHERE client_id = :id").param("id", clientId).update() == 1;
+        boolean deleted = jdbc.sql("DELETE FROM oauth2_registered_client WHERE client_id = :id")
+            .param("id", clientId).update() == 1;
+        events.publishEvent(new ActorsChanged("oauth2_registered_client"));
+        return deleted;
     }
 }

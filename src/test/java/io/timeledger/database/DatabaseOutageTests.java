@@ -72,6 +72,13 @@ class DatabaseOutageTests {
             } while (again.statusCode() != 200 && Instant.now().isBefore(deadline));
             assertThat(again.statusCode()).isEqualTo(200);
             assertThat(again.body()).contains("Kept");
+            // the listener that lets the server remember credentials (decision 011) is back as well
+            while (!output.getOut().contains("Listening for changes to credentials and accounts again")
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            assertThat(output.getOut()).contains("Not listening for changes to credentials and accounts",
+                "Listening for changes to credentials and accounts again");
         } finally {
             postgres.close();
         }

@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,9 +17,11 @@ class AccountRepository {
     private static final String COLUMNS = columns("a", "");
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    AccountRepository(JdbcClient jdbc) {
+    AccountRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     Account insert(NewAccount account) {
@@ -63,7 +66,7 @@ class AccountRepository {
     }
 
     Account update(AccountId id, String name, DayOfWeek weekStart, Preferences preferences) {
-        return jdbc.sql("""
+        var updated = jdbc.sql("""
                 UPDATE account AS a
                    SET name = :name, week_start = :weekStart, wants_timestamp_timers = :timestampTimers,
                        rounding_minutes = :roundingMinutes, rounding_mode = :roundingMode, clock = :clock,
@@ -82,6 +85,8 @@ class AccountRepository {
             .param("expenses", preferences.expensesEnabled())
             .query((rs, row) -> map(rs, ""))
             .single();
+        events.publishEvent(new ActorsChanged("account"));
+        return updated;
     }
 
     boolean any() {

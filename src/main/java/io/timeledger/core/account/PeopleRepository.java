@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +19,11 @@ class PeopleRepository {
     private static final String MEMBER_COLUMNS = memberColumns("m", "u", "");
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    PeopleRepository(JdbcClient jdbc) {
+    PeopleRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Empty when the email is already taken (case-insensitively). */
@@ -72,6 +75,7 @@ class PeopleRepository {
             .param("account", account.value())
             .param("id", userId)
             .update();
+        events.publishEvent(new ActorsChanged("app_user"));
     }
 
     /** Empty when the user already belongs to the account. */

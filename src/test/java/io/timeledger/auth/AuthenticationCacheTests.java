@@ -1,0 +1,136 @@
+package io.timeledger.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.timeledger.support.Api;
+import io.timeledger.support.ApiTest;
+import io.timeledger.support.Fixtures;
+import io.timeledger.support.Fixtures.Person;
+import io.timeledger.support.Statements;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A server remembers what a secret authenticated as (decision 011), and forgets it when anything it
+ * remembered changes: at once for its own writes ({@link AuthenticationTests} revokes through the
+ * service), within moments for a write it did not make — here plain SQL, as the admin command line
+ * or a second server would write — announced by the database's triggers.
+ */
+@ApiTest
+class AuthenticationCacheTests {
+
+    /** How long a change made elsewhere may take to arrive: a notification is delivered in milliseconds. */
+    private static final Duration MOMENTS = Duration.ofSeconds(3);
+
+    @Autowired Api api;
+    @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void countStatements() {
+        jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+    }
+
+    @Test
+    void aSecretIsReadOnceAndRemembered() {
+        var admin = fixtures.anAccount();
+
+        assertThat(authenticationsOf(() -> api.bearer(admin.token()).get("/api/v1/users/me").expect(200)))
+            .as("a secret never seen").isEqualTo(1);
+        assertThat(within(() -> authenticationsOf(() -> api.bearer(admin.token()).get("/api/v1/users/me")
+            .expect(200)) == 0)).as("the next requests read no credential").isTrue();
+    }
+
+    @Test
+    void theLastUseStampAnnouncesNothing() {
+        var admin = fixtures.anAccount();
+        remembered(admin);
+
+        // what the authentication statement writes at most once a minute; were it announced, every
+        // client's first request in a minute would empty what the server remembers
+        jdbc.sql("UPDATE credential SET last_used_at = now() - interval '2 minutes' WHERE user_id = :user")
+            .param("user", admin.userId()).update();
+        pause(300);
+
+        assertThat(authenticationsOf(() -> api.bearer(admin.token()).get("/api/v1/users/me").expect(200)))
+            .isZero();
+    }
+
+    @Test
+    void aTokenRevokedElsewhereStopsWorkingWithinMoments() {
+        var admin = fixtures.anAccount();
+        remembered(admin);
+
+        jdbc.sql("UPDATE credential SET revoked_at = now() WHERE user_id = :user").param("user", admin.userId())
+            .update();
+
+        assertThat(within(() -> api.bearer(admin.token()).get("/api/v1/users/me").status() == 401)).isTrue();
+    }
+
+    @Test
+    void anAccountChangedElsewhereIsSeenWithinMoments() {
+        var admin = fixtures.anAccount();
+        remembered(admin);
+
+        jdbc.sql("UPDATE account SET name = 'Renamed elsewhere' WHERE id = :id")
+            .param("id", admin.account().value()).update();
+
+        assertThat(within(() -> api.bearer(admin.token()).get("/api/v1/accounts/current").expect(200).json()
+            .get("name").stringValue().equals("Renamed elsewhere"))).isTrue();
+    }
+
+    @Test
+    void aMembershipArchivedElsewhereStopsItsTokenWithinMoments() {
+        var admin = fixtures.anAccount();
+        remembered(admin);
+
+        jdbc.sql("UPDATE membership SET archived = true WHERE id = :id").param("id", admin.membershipId()).update();
+
+        assertThat(within(() -> api.bearer(admin.token()).get("/api/v1/users/me").status() == 403)).isTrue();
+    }
+
+    /** Uses the person's token until the server answers without reading it. */
+    private void remembered(Person person) {
+        assertThat(within(() -> authenticationsOf(() -> api.bearer(person.token()).get("/api/v1/users/me")
+            .expect(200)) == 0)).as("the token is remembered").isTrue();
+    }
+
+    /** How many times the request read a credential. */
+    private long authenticationsOf(Runnable request) {
+        jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
+        request.run();
+        return jdbc.sql("""
+                SELECT coalesce(sum(calls), 0) FROM pg_stat_statements
+                 WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                   AND strpos(query, :authentication) > 0
+                """)
+            .param("authentication", Statements.AUTHENTICATION)
+            .query(Long.class)
+            .single();
+    }
+
+    /** Whether {@code condition} comes true within {@link #MOMENTS}, asked every 20 ms. */
+    private static boolean within(Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + MOMENTS.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.get()) {
+                return true;
+            }
+            pause(20);
+        }
+        return false;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
