@@ -1,7 +1,7 @@
 package io.timeledger.auth;
 
-import io.timeledger.core.account.ActorsChanged;
 import io.timeledger.auth.OAuthClients.Client;
+import io.timeledger.core.account.ActorsChanged;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
