@@ -9,7 +9,6 @@ import io.timeledger.support.Fixtures.Person;
 import io.timeledger.support.Statements;
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,11 +28,7 @@ class AuthenticationCacheTests {
     @Autowired Api api;
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
-
-    @BeforeEach
-    void countStatements() {
-        jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
-    }
+    @Autowired Statements statements;
 
     @Test
     void aSecretIsReadOnceAndRemembered() {
@@ -101,13 +96,12 @@ class AuthenticationCacheTests {
 
     /** How many times the request read a credential. */
     private long authenticationsOf(Runnable request) {
-        jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
+        statements.reset();
         request.run();
         return jdbc.sql("""
                 SELECT coalesce(sum(calls), 0) FROM pg_stat_statements
-                 WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-                   AND strpos(query, :authentication) > 0
-                """)
+                 WHERE %s AND strpos(query, :authentication) > 0
+                """.formatted(Statements.SERVERS))
             .param("authentication", Statements.AUTHENTICATION)
             .query(Long.class)
             .single();

@@ -16,5 +16,5 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"timeledger.database.ephemeral=true", "timeledger.first-start.enabled=false",
         "timeledger.rate-limit.enabled=false"})
-@Import({Fixtures.class, Api.class, TestSupport.class})
+@Import({Fixtures.class, Api.class, Statements.class, TestSupport.class})
 public @interface ApiTest { }

@@ -8,7 +8,6 @@ import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
 import io.timeledger.support.Fixtures.Person;
 import io.timeledger.support.Statements;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,11 +28,7 @@ class RoundTripTests {
     @Autowired Api api;
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
-
-    @BeforeEach
-    void countStatements() {
-        jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
-    }
+    @Autowired Statements statements;
 
     @Test
     void aMinuteDockCreateIsAuthenticationThePricingLookupAndTheInsert() {
@@ -154,16 +149,14 @@ class RoundTripTests {
     record RoundTrips(long statements, long transactions) { }
 
     private RoundTrips roundTripsOf(Runnable request) {
-        jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
+        statements.reset();
         request.run();
         return jdbc.sql("""
                 SELECT coalesce(sum(calls) FILTER (WHERE query !~* '^\\s*(BEGIN|COMMIT|ROLLBACK|SET|SHOW)\\M'), 0),
                        coalesce(sum(calls) FILTER (WHERE query ~* '^\\s*(BEGIN|START)\\M'), 0)
                   FROM pg_stat_statements
-                 WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-                   AND query !~* 'pg_stat_statements'
-                   AND query NOT LIKE '%' || :authentication || '%'
-                """)
+                 WHERE %s AND query NOT LIKE '%%' || :authentication || '%%'
+                """.formatted(Statements.SERVERS))
             .param("authentication", Statements.AUTHENTICATION)
             .query((rs, row) -> new RoundTrips(rs.getLong(1), rs.getLong(2)))
             .single();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
-import org.junit.jupiter.api.BeforeEach;
+import io.timeledger.support.Statements;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,11 +29,7 @@ class SearchPlanTests {
     @Autowired Api api;
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
-
-    @BeforeEach
-    void countStatements() {
-        jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
-    }
+    @Autowired Statements statements;
 
     @Test
     void aDefaultPageIsPlannedOnceAndReused() {
@@ -66,7 +62,7 @@ class SearchPlanTests {
     private Api.Caller anAccountWithAnEntry() {
         var caller = api.bearer(fixtures.anAccount().token());
         caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-01-02\", \"duration\": 1800}}").expect(201);
-        jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
+        statements.reset();
         return caller;
     }
 
@@ -82,9 +78,8 @@ class SearchPlanTests {
         return jdbc.sql("""
                 SELECT coalesce(sum(calls), 0), coalesce(sum(plans), 0)
                   FROM pg_stat_statements
-                 WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-                   AND query LIKE 'SELECT e.id%' AND strpos(query, :fragment) > 0
-                """)
+                 WHERE %s AND query LIKE 'SELECT e.id%%' AND strpos(query, :fragment) > 0
+                """.formatted(Statements.SERVERS))
             .param("fragment", fragment)
             .query((rs, row) -> new Plans(rs.getLong(1), rs.getLong(2)))
             .single();
