@@ -73,7 +73,8 @@ class ExpensicatTimeEntriesController {
             text == null || text.isBlank() ? null : text.strip(), decode(request.getParameter("cursor")), true,
             limit + 1, 0);
         return pageReads.read(() -> {
-            var found = entries.search(actor, query);
+            // Expensicat's time entry has no tasks
+            var found = entries.searchWithoutTasks(actor, query);
             var page = found.size() > limit ? found.subList(0, limit) : found;
             var meta = new LinkedHashMap<String, Object>();
             meta.put("count", page.size());

@@ -55,7 +55,9 @@ class PaydirtTimeController {
             Params.integer("limit", request.getParameter("limit"), 1, EntryQuery.MAX_LIMIT, 500),
             Params.integer("offset", request.getParameter("offset"), 0, Integer.MAX_VALUE, 0));
         var now = clock.instant();
-        return Map.of("time_logs", entries.search(actor, query).stream().map(e -> PdTimeLog.from(e, now)).toList());
+        // a time log shows no tasks
+        return Map.of("time_logs",
+            entries.searchWithoutTasks(actor, query).stream().map(e -> PdTimeLog.from(e, now)).toList());
     }
 
     @GetMapping("/{id}")

@@ -48,7 +48,13 @@ public class Entries {
 
     @Reads
     public List<Entry> search(Actor actor, EntryQuery query) {
-        return entries.search(actor.account(), actor.membershipId(), visible(actor, query));
+        return entries.search(actor.account(), actor.membershipId(), visible(actor, query), true);
+    }
+
+    /** As {@link #search}, for dialects that show no tasks: the entries' tasks are not read ({@code taskIds} null). */
+    @Reads
+    public List<Entry> searchWithoutTasks(Actor actor, EntryQuery query) {
+        return entries.search(actor.account(), actor.membershipId(), visible(actor, query), false);
     }
 
     /** How many entries the query finds in all, its limit and offset aside. */

@@ -11,6 +11,7 @@ import java.util.List;
 /**
  * A stretch of work by one person: logged on a day, or sitting unlogged in their dock.
  *
+ * @param taskIds         its tasks in order; null when read by {@link Entries#searchWithoutTasks}
  * @param durationSeconds seconds tracked before the running timer (if any) was last started
  * @param timerStartedAt  when the running timer started; null when no timer runs
  * @param spentOn         the day the work belongs to; null while unlogged

@@ -117,6 +117,22 @@ class RoundTripTests {
             .isEqualTo(new RoundTrips(3, 0));
     }
 
+    @Test
+    void pagesOfDialectsThatShowNoTasksReadNone() {
+        var admin = fixtures.anAccount();
+        var member = fixtures.aPerson(admin.account(), Role.MEMBER, null);
+        var caller = api.bearer(admin.token());
+        var client = id(caller.post("/v2/clients", "{\"name\": \"C\"}").expect(201));
+        log(caller, admin, member, client, 3);
+
+        assertThat(statementsReadingTasks(() -> caller.get("/v1/time-entries?limit=100").expect(200)))
+            .as("Expensicat page").isZero();
+        assertThat(statementsReadingTasks(() -> caller.get("/api/v1/time").expect(200))).as("Paydirt time logs")
+            .isZero();
+        assertThat(statementsReadingTasks(() -> caller.get("/api/v1/entries?user_accounts=all").expect(200)))
+            .as("MinuteDock search, whose entries show their task_ids").isEqualTo(1);
+    }
+
     /** A Harvest project of a client of its own. */
     private static String aProject(Api.Caller caller) {
         var client = id(caller.post("/v2/clients", "{\"name\": \"C\"}").expect(201));
@@ -159,6 +175,16 @@ class RoundTripTests {
                 """.formatted(Statements.SERVERS))
             .param("authentication", Statements.AUTHENTICATION)
             .query((rs, row) -> new RoundTrips(rs.getLong(1), rs.getLong(2)))
+            .single();
+    }
+
+    /** How many of the server's statements for a request read the entries' tasks. */
+    private long statementsReadingTasks(Runnable request) {
+        statements.reset();
+        request.run();
+        return jdbc.sql("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE %s AND query LIKE '%%entry_task%%'"
+                .formatted(Statements.SERVERS))
+            .query(Long.class)
             .single();
     }
 
