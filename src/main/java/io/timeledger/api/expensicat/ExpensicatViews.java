@@ -4,7 +4,6 @@ import io.timeledger.api.common.Instants;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.catalog.CatalogNames;
 import io.timeledger.core.catalog.Named;
-import io.timeledger.core.catalog.Projects;
 import io.timeledger.core.common.Reads;
 import io.timeledger.core.money.Invoice;
 import io.timeledger.core.money.Invoices;
@@ -20,14 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ExpensicatViews {
 
-    private final Projects projects;
     private final CatalogNames catalogNames;
     private final Invoices invoices;
     private final Clock clock;
 
-    ExpensicatViews(Projects projects, CatalogNames catalogNames, Invoices invoices,
+    ExpensicatViews(CatalogNames catalogNames, Invoices invoices,
                     Clock clock) {
-        this.projects = projects;
         this.catalogNames = catalogNames;
         this.invoices = invoices;
         this.clock = clock;
@@ -47,7 +44,6 @@ class ExpensicatViews {
         var names = catalogNames.of(actor.account(), customerIds, projectIds, List.of());
         var projectNames = names.projects();
         var customers = names.contacts();
-        var live = projects.findAll(actor.account(), projectIds);
         var invoiced = invoices.summaries(actor.account(),
             entries.stream().map(Entry::invoiceId).filter(Objects::nonNull).distinct().toList());
         var now = clock.instant();
@@ -55,11 +51,9 @@ class ExpensicatViews {
             EcProject project = null;
             if (entry.projectId() != null) {
                 var named = projectNames.get(entry.projectId());
-                var current = live.get(entry.projectId());
                 var customer = customers.get(entry.contactId());
                 project = new EcProject(id(entry.projectId()), named == null ? null : named.name(),
-                    id(entry.contactId()), current == null || current.details().defaultRate() == null
-                        ? BigDecimal.ZERO : current.details().defaultRate(),
+                    id(entry.contactId()), names.liveProjectRates().getOrDefault(entry.projectId(), BigDecimal.ZERO),
                     currency, entry.contactId() == null ? null
                         : new EcCustomer(id(entry.contactId()), name(customer)));
             }

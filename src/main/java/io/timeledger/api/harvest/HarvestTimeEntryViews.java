@@ -3,7 +3,6 @@ package io.timeledger.api.harvest;
 import io.timeledger.api.common.Instants;
 import io.timeledger.core.account.Account;
 import io.timeledger.core.account.Actor;
-import io.timeledger.core.catalog.Assignments;
 import io.timeledger.core.catalog.CatalogNames;
 import io.timeledger.core.catalog.Named;
 import io.timeledger.core.catalog.TaskAssignment;
@@ -31,14 +30,11 @@ import org.springframework.stereotype.Component;
 class HarvestTimeEntryViews {
 
     private final CatalogNames catalogNames;
-    private final Assignments assignments;
     private final Invoices invoices;
     private final Clock clock;
 
-    HarvestTimeEntryViews(CatalogNames catalogNames,
-                          Assignments assignments, Invoices invoices, Clock clock) {
+    HarvestTimeEntryViews(CatalogNames catalogNames, Invoices invoices, Clock clock) {
         this.catalogNames = catalogNames;
-        this.assignments = assignments;
         this.invoices = invoices;
         this.clock = clock;
     }
@@ -53,13 +49,12 @@ class HarvestTimeEntryViews {
     List<HtEntry> render(Actor actor, List<Entry> entries) {
         var account = actor.tenant();
         var projectIds = ids(entries, Entry::projectId);
-        var names = catalogNames.of(actor.account(), ids(entries, Entry::contactId), projectIds,
+        var names = catalogNames.withAssignments(actor.account(), ids(entries, Entry::contactId), projectIds,
             ids(entries, HarvestTimeEntryViews::task));
-        var ofProjects = assignments.ofProjects(actor.account(), projectIds);
         var taskAssignments = new HashMap<List<Long>, TaskAssignment>();
-        ofProjects.tasks().forEach(a -> taskAssignments.put(List.of(a.projectId(), a.taskId()), a));
+        names.taskAssignments().forEach(a -> taskAssignments.put(List.of(a.projectId(), a.taskId()), a));
         var userAssignments = new HashMap<List<Long>, UserAssignment>();
-        ofProjects.users().forEach(a -> userAssignments.put(List.of(a.projectId(), a.membershipId()), a));
+        names.userAssignments().forEach(a -> userAssignments.put(List.of(a.projectId(), a.membershipId()), a));
         var invoiced = invoices.summaries(actor.account(), ids(entries, Entry::invoiceId));
         var now = clock.instant();
         return entries.stream().map(entry -> {

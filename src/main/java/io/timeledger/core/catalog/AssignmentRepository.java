@@ -16,11 +16,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AssignmentRepository {
 
-    private static final String OF_PROJECTS = Arrays.stream(AssignmentKind.values())
-        .map(kind -> "SELECT '" + kind.name() + "' AS kind, " + kind.columns + " FROM " + kind.table
-            + " WHERE account_id = :account AND project_id = ANY(:projects)")
-        .collect(Collectors.joining(" UNION ALL "));
-
     private final JdbcClient jdbc;
 
     AssignmentRepository(JdbcClient jdbc) {
@@ -42,15 +37,6 @@ class AssignmentRepository {
             .param("subject", subjectId)
             .param("active", active)
             .query(AssignmentRepository::map)
-            .list();
-    }
-
-    /** Both kinds of assignment of these projects, in one query: each row with its kind. */
-    List<Map.Entry<AssignmentKind, AssignmentRow>> ofProjects(AccountId account, Collection<Long> projectIds) {
-        return jdbc.sql(OF_PROJECTS)
-            .param("account", account.value())
-            .param("projects", projectIds.toArray(Long[]::new))
-            .query((rs, row) -> Map.entry(AssignmentKind.valueOf(rs.getString("kind")), map(rs, row)))
             .list();
     }
 
@@ -114,7 +100,7 @@ class AssignmentRepository {
             .param("account", account.value()).param("id", id).update() == 1;
     }
 
-    private static AssignmentRow map(ResultSet rs, int row) throws SQLException {
+    static AssignmentRow map(ResultSet rs, int row) throws SQLException {
         return new AssignmentRow(rs.getLong("id"), rs.getLong("project_id"), rs.getLong("subject_id"),
             rs.getBoolean("flag"), rs.getBoolean("active"), rs.getBigDecimal("hourly_rate"),
             rs.getBigDecimal("budget"), rs.getTimestamp("created_at").toInstant(),

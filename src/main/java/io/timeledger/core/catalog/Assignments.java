@@ -33,25 +33,6 @@ public class Assignments {
         this.people = people;
     }
 
-    /** The task and the user assignments of a page's projects. */
-    public record OfProjects(List<TaskAssignment> tasks, List<UserAssignment> users) { }
-
-    /** The task and the user assignments of these projects, read in one query. */
-    @Reads
-    public OfProjects ofProjects(AccountId account, Collection<Long> projectIds) {
-        var tasks = new ArrayList<TaskAssignment>();
-        var users = new ArrayList<UserAssignment>();
-        if (!projectIds.isEmpty()) {
-            for (var found : repository.ofProjects(account, projectIds)) {
-                switch (found.getKey()) {
-                    case TASK -> tasks.add(found.getValue().asTask());
-                    case USER -> users.add(found.getValue().asUser());
-                }
-            }
-        }
-        return new OfProjects(List.copyOf(tasks), List.copyOf(users));
-    }
-
     // --- task assignments
 
     /** Filters are null when not applied. */

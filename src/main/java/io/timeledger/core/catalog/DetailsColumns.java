@@ -82,20 +82,6 @@ final class DetailsColumns {
             .optional();
     }
 
-    /** The live rows of {@code table} with these ids (those that are), read with {@code columns}. */
-    static <T> List<T> findLive(JdbcClient jdbc, String table, String columns, RowMapper<T> mapper,
-                                AccountId account, Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("SELECT " + columns + " FROM " + table + " WHERE account_id = :account AND id = ANY(:ids)"
-                + " AND deleted_at IS NULL")
-            .param("account", account.value())
-            .param("ids", ids.toArray(Long[]::new))
-            .query(mapper)
-            .list();
-    }
-
     /** The live row of {@code table} whose short code is {@code code}, ignoring case. */
     static <T> Optional<T> findByShortCode(JdbcClient jdbc, String table, String columns, RowMapper<T> mapper,
                                            AccountId account, String code) {

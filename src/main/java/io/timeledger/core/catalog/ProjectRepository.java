@@ -69,10 +69,6 @@ class ProjectRepository {
     }
 
     /** The live row without its budget progress: a cheap lookup for checks and pricing. */
-    List<Project> findPlain(AccountId account, Collection<Long> ids) {
-        return DetailsColumns.findLive(jdbc, "project", PLAIN_COLUMNS, ProjectRepository::map, account, ids);
-    }
-
     Optional<Project> findPlain(AccountId account, long id) {
         return DetailsColumns.findLive(jdbc, "project", PLAIN_COLUMNS, ProjectRepository::map, account, id);
     }

@@ -58,14 +58,6 @@ public class Projects {
         return repository.findPlainWithContact(account, id);
     }
 
-    /** The live projects among these ids, by id, without their budget progress. */
-    @Reads
-    public Map<Long, Project> findAll(AccountId account, Collection<Long> ids) {
-        var found = new java.util.HashMap<Long, Project>();
-        repository.findPlain(account, ids).forEach(project -> found.put(project.id(), project));
-        return found;
-    }
-
     /** The live project whose short code is {@code code}, ignoring case: what a {@code #code} names; without its budget progress. */
     @Reads
     public Optional<Project> byShortCode(AccountId account, String code) {

@@ -62,6 +62,27 @@ class ExpensicatTimeEntriesTests {
     }
 
     @Test
+    void anEntryOfADeletedProjectKeepsItsNamesButNoLongerItsRate() {
+        var admin = fixtures.anAccount();
+        var caller = api.bearer(admin.token());
+        var deleted = project(admin);
+        var live = project(admin);
+        var onDeleted = create(admin, "2024-01-20T09:00:00Z", "2024-01-20T10:00:00Z", "old work", deleted);
+        var onLive = create(admin, "2024-01-21T09:00:00Z", "2024-01-21T10:00:00Z", "new work", live);
+        caller.delete("/api/v1/projects/" + deleted).expect(200);
+
+        var page = caller.get("/v1/time-entries").expect(200).json().get("data");
+
+        var old = page.get(1).get("project");
+        assertThat(page.get(1).get("id").stringValue()).isEqualTo(onDeleted);
+        assertThat(old.get("name").stringValue()).isEqualTo("Web");
+        assertThat(old.get("customer").get("name").stringValue()).isEqualTo("ACME");
+        assertThat(old.get("hourly_rate").decimalValue()).isEqualByComparingTo("0");
+        assertThat(page.get(0).get("id").stringValue()).isEqualTo(onLive);
+        assertThat(page.get(0).get("project").get("hourly_rate").decimalValue()).isEqualByComparingTo("120");
+    }
+
+    @Test
     void withoutAnEndTheEntryRunsAndStopsTheTimerBeforeIt() {
         var admin = fixtures.anAccount();
         var start = clock.instant().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
