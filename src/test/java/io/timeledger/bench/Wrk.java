@@ -60,9 +60,10 @@ record Wrk(String name, String method, String path, String body, Set<Integer> ok
             }
             long requests = Long.parseLong(matcher.group(1));
             double seconds = Double.parseDouble(matcher.group(2));
-            return new LoadBench.Result(requests / seconds, Double.parseDouble(matcher.group(3)) / 1000,
-                Double.parseDouble(matcher.group(4)) / 1000,
-                Long.parseLong(matcher.group(5)) + Long.parseLong(matcher.group(6)));
+            long bad = Long.parseLong(matcher.group(5));
+            // throughput counts the answers that did the work: a report refused at once with 503 is not one
+            return new LoadBench.Result((requests - bad) / seconds, Double.parseDouble(matcher.group(3)) / 1000,
+                Double.parseDouble(matcher.group(4)) / 1000, bad + Long.parseLong(matcher.group(6)));
         } finally {
             Files.deleteIfExists(script);
         }
