@@ -9,6 +9,8 @@ import io.timeledger.support.Fixtures.Person;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** How responses leave the server: whole when they fit the buffer, streamed in full when they don't. */
@@ -18,6 +20,17 @@ class ResponseWritesTests {
     @Autowired Api api;
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
+    @Autowired WebServerApplicationContext context;
+
+    @Test
+    void theSocketIsWrittenInBuffersOfTheSameSizeAndConnectionsAreCapped() {
+        var connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+
+        // a property Tomcat does not know is ignored with no more than a log line: read it back
+        assertThat(String.valueOf(connector.getProperty("socket.appWriteBufSize")))
+            .isEqualTo(Integer.toString(ResponseWrites.BUFFER_BYTES));
+        assertThat(String.valueOf(connector.getProperty("maxConnections"))).isEqualTo("1000");
+    }
 
     @Test
     void aPageThatFitsTheBufferIsWrittenWholeWithItsLength() {
