@@ -1,13 +1,9 @@
 package io.timeledger.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,11 +29,8 @@ import java.util.regex.Pattern;
  */
 public final class LoadBench {
 
-    /** How the README says to run the server: a bounded heap. */
-    static final String DEFAULT_SERVER_OPTS = "-Xmx256m";
     private static final Duration CELL = Duration.ofSeconds(Integer.getInteger("bench.seconds", 4));
     private static final int[] CLIENTS = {1, 8, 32};
-    private static final Pattern TOKEN = Pattern.compile("tlp_[A-Za-z0-9_-]{43}");
     private static final Pattern COMPILATION = Pattern.compile("(?m)^jvm_compilation_time_ms_total\\{[^}]*} (\\S+)$");
     private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_ERROR =
         new java.util.concurrent.atomic.AtomicReference<>();
@@ -55,68 +48,25 @@ public final class LoadBench {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Wrk.requireInstalled();
         var dataDir = Files.createTempDirectory("timeledger-bench");
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        long started = System.nanoTime();
-        var command = new ArrayList<String>();
-        command.add("java");
-        // JVM options for the server under test: BENCH_SERVER_OPTS="-Xmx256m -XX:StartFlightRecording=..."
-        var serverOptions = System.getenv().getOrDefault("BENCH_SERVER_OPTS", DEFAULT_SERVER_OPTS);
-        for (var option : serverOptions.split("\\s+")) {
-            if (!option.isBlank()) {
-                command.add(option);
-            }
-        }
-        command.addAll(List.of("-jar", "target/timeledger.jar", "--timeledger.rate-limit.enabled=false",
-            "--logging.level.root=WARN"));
-        var server = new ProcessBuilder(command).redirectErrorStream(true);
-        server.environment().put("TIMELEDGER_DATA_DIR", dataDir.toString());
-        server.environment().put("PORT", Integer.toString(port));
-        var process = server.start();
-        String token = null;
-        var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while (token == null && (line = lines.readLine()) != null) {
-            var matcher = TOKEN.matcher(line);
-            if (matcher.find()) {
-                token = matcher.group();
-            }
-        }
         var http = HttpClient.newHttpClient();
-        var base = "http://localhost:" + port;
-        while (true) {
-            try {
-                var health = HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build();
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    break;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(50);
-        }
-        double startSeconds = (System.nanoTime() - started) / 1e9;
-        var drain = new Thread(() -> lines.lines().forEach(l -> { }));
-        drain.setDaemon(true);
-        drain.start();
-        try {
-            var pgPort = Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(3).strip();
-            var jdbcUrl = "jdbc:postgresql://localhost:" + pgPort + "/timeledger";
+        try (var server = BenchServer.start("target/timeledger.jar", dataDir, http)) {
+            var token = server.firstStartToken();
+            var jdbcUrl = server.jdbcUrl();
             fill(jdbcUrl, entries);
-            run(http, base, token, jdbcUrl, process, entries, startSeconds);
+            run(http, server.base(), token, jdbcUrl, server.process(), entries, server.startSeconds());
         } finally {
-            process.destroy();
-            process.waitFor();
-            // the ledger's database (~1.8 GB at 1M entries) goes with the run
-            try (var files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            delete(dataDir);
         }
     }
 
-    private static void fill(String jdbcUrl, int entries) throws Exception {
+    /** The ledger's database (~1.8 GB at 1M entries) goes with the run. */
+    static void delete(Path dataDir) throws java.io.IOException {
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    static void fill(String jdbcUrl, int entries) throws Exception {
         try (var db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             var sql = db.createStatement();
             long t0 = System.nanoTime();
@@ -134,17 +84,7 @@ public final class LoadBench {
 
     private static void run(HttpClient http, String base, String token, String jdbcUrl, Process server, int entries,
                             double startSeconds) throws Exception {
-        var project = new AtomicLong();
-        var contact = new AtomicLong();
-        var task = new AtomicLong();
-        try (var db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
-            var rs = db.createStatement().executeQuery("SELECT min(p.id), min(p.contact_id), (SELECT min(id) FROM task)"
-                + " FROM project p");
-            rs.next();
-            project.set(rs.getLong(1));
-            contact.set(rs.getLong(2));
-            task.set(rs.getLong(3));
-        }
+        var ledger = Ledger.of(jdbcUrl);
         var report = new StringBuilder();
         report.append("| operation | clients | HTTP req/s | p50 ms | p99 ms | errors | SQL floor req/s | floor p50 ms |"
             + " ratio |\n");
@@ -156,60 +96,42 @@ public final class LoadBench {
             connections[i] = DriverManager.getConnection(jdbcUrl, "postgres", "");
             connections[i].setAutoCommit(false);
         }
-        // a cell of a slow operation runs longer, or one client's throughput rests on a dozen requests
-        record Op(Wrk http, Call floor, Duration cell) {
-            Op(Wrk http, Call floor) {
-                this(http, floor, CELL);
-            }
+        // the floor of each operation, in the order of operations()
+        var floors = List.<Call>of(
+            c -> select(connections[c], "SELECT e.*, (SELECT count(*) FROM entry"
+                + " WHERE account_id = 1 AND logged) FROM entry e WHERE e.account_id = 1 AND e.logged"
+                + " ORDER BY e.spent_on DESC, e.id DESC LIMIT 2000"),
+            c -> select(connections[c], "SELECT e.*, ARRAY(SELECT task_id FROM entry_task t"
+                + " WHERE t.entry_id = e.id) FROM entry e WHERE e.account_id = 1 AND e.logged"
+                + " ORDER BY e.spent_on DESC, e.id DESC LIMIT 500"),
+            c -> select(connections[c], "SELECT e.* FROM entry e WHERE e.account_id = 1"
+                + " AND e.logged ORDER BY e.id DESC LIMIT 101"),
+            c -> insert(connections[c], ledger.project(), ledger.contact()),
+            c -> insert(connections[c], ledger.project(), ledger.contact()),
+            c -> {
+                var db = connections[c];
+                db.createStatement().executeUpdate("UPDATE dock SET version_number = version_number + 1,"
+                    + " version_id = gen_random_uuid() WHERE membership_id = 1");
+                db.commit();
+                return true;
+            },
+            c -> select(connections[c], "SELECT contact_id,"
+                + " date_trunc('month', CAST(spent_on AS timestamp)), count(*), sum(duration_s),"
+                + " sum(duration_s) FILTER (WHERE billable), sum(duration_s * billing_rate) FILTER (WHERE billable)"
+                + " FROM entry WHERE account_id = 1 AND logged GROUP BY 1, 2"));
+        var operations = operations(ledger);
+        if (floors.size() != operations.size()) {
+            throw new IllegalStateException("an operation without its floor, or a floor without its operation");
         }
-        // reads first: the creates add tens of thousands of entries by one person on one project, and
-        // Expensicat's newest-first page would then measure those instead of the ledger's
-        var ops = List.of(
-            new Op(Wrk.get("Harvest list, per_page=2000", "/v2/time_entries?per_page=2000"),
-                c -> select(connections[c], "SELECT e.*, (SELECT count(*) FROM entry"
-                    + " WHERE account_id = 1 AND logged) FROM entry e WHERE e.account_id = 1 AND e.logged"
-                    + " ORDER BY e.spent_on DESC, e.id DESC LIMIT 2000")),
-            new Op(Wrk.get("MinuteDock search, 500 rows", "/api/v1/entries?user_accounts=all"),
-                c -> select(connections[c], "SELECT e.*, ARRAY(SELECT task_id FROM entry_task t"
-                    + " WHERE t.entry_id = e.id) FROM entry e WHERE e.account_id = 1 AND e.logged"
-                    + " ORDER BY e.spent_on DESC, e.id DESC LIMIT 500")),
-            new Op(Wrk.get("Expensicat cursor page (100)", "/v1/time-entries?limit=100"),
-                c -> select(connections[c], "SELECT e.* FROM entry e WHERE e.account_id = 1"
-                    + " AND e.logged ORDER BY e.id DESC LIMIT 101")),
-            new Op(Wrk.send("MinuteDock entry create", "POST", "/api/v1/entries",
-                    "'{\"entry\": {\"date\": \"2026-01-0' .. (1 + n % 9) .. '\", \"duration\": 1800, \"project_id\": \""
-                        + project + "\", \"description\": \"load\"}}'", 201),
-                c -> insert(connections[c], project.get(), contact.get())),
-            new Op(Wrk.send("Harvest time entry create", "POST", "/v2/time_entries",
-                    "'{\"project_id\": " + project + ", \"task_id\": " + task
-                        + ", \"spent_date\": \"2026-01-02\", \"hours\": 0.5}'", 201),
-                c -> insert(connections[c], project.get(), contact.get())),
-            // every connection is a device editing the one running timer; 409 (a stale version) is an answer
-            new Op(Wrk.send("Dock update, one person, many devices", "PUT", "/api/v1/entries/current",
-                    "'{\"entry\": {\"description\": \"device ' .. id .. ' edit ' .. n .. '\"}}'", 200, 409),
-                c -> {
-                    var db = connections[c];
-                    db.createStatement().executeUpdate("UPDATE dock SET version_number = version_number + 1,"
-                        + " version_id = gen_random_uuid() WHERE membership_id = 1");
-                    db.commit();
-                    return true;
-                }),
-            new Op(Wrk.send("Report by contact and month, whole ledger", "POST", "/api/v1/reports/generate",
-                    "'{\"user_accounts\": \"all\", \"group_by\": [\"contact\", \"month\"]}'", 200),
-                c -> select(connections[c], "SELECT contact_id,"
-                    + " date_trunc('month', CAST(spent_on AS timestamp)), count(*), sum(duration_s),"
-                    + " sum(duration_s) FILTER (WHERE billable), sum(duration_s * billing_rate) FILTER (WHERE billable)"
-                    + " FROM entry WHERE account_id = 1 AND logged GROUP BY 1, 2"),
-                CELL.multipliedBy(3)));
-        send(http, base + "/api/v1/entries", token, "{\"entry\": {\"description\": \"the dock\"}}");
-        try (var setup = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
-            setup.createStatement().execute("INSERT INTO dock (membership_id, account_id) VALUES (1, 1)"
-                + " ON CONFLICT DO NOTHING");
-        }
+        prepareDock(http, base, token, jdbcUrl);
         // -Dbench.only=create measures only the operations whose name contains it
         var only = System.getProperty("bench.only", "").toLowerCase(Locale.ROOT);
-        var measured = ops.stream().filter(op -> op.http().name().toLowerCase(Locale.ROOT).contains(only)).toList();
-        for (var op : measured) {
+        for (int i = 0; i < operations.size(); i++) {
+            var op = operations.get(i);
+            var floorOf = floors.get(i);
+            if (!op.http().name().toLowerCase(Locale.ROOT).contains(only)) {
+                continue;
+            }
             warmUp(http, op.http(), base, token);
             for (int clients : CLIENTS) {
                 var sampler = clients == 32 ? sampleRss(server, peakRss) : null;
@@ -218,7 +140,7 @@ public final class LoadBench {
                 if (sampler != null) {
                     sampler.cancel(true);
                 }
-                var floor = measure(op.floor(), clients, op.cell());
+                var floor = measure(floorOf, clients, op.cell());
                 if (floor.errors() > 0) {
                     throw new IllegalStateException("the floor of " + op.http().name() + " failed: "
                         + FIRST_ERROR.get());
@@ -240,6 +162,56 @@ public final class LoadBench {
             peakRss.get() / 1024));
         Files.writeString(Path.of("target/bench-load.md"), report.toString());
         System.out.println(report);
+    }
+
+    /** The ledger's ids the operations use: its first project, that project's contact, its first task. */
+    record Ledger(long project, long contact, long task) {
+
+        static Ledger of(String jdbcUrl) throws Exception {
+            try (var db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+                var rs = db.createStatement().executeQuery(
+                    "SELECT min(p.id), min(p.contact_id), (SELECT min(id) FROM task) FROM project p");
+                rs.next();
+                return new Ledger(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            }
+        }
+    }
+
+    /** An operation's HTTP side and how long one measurement of it runs. */
+    record Operation(Wrk http, Duration cell) { }
+
+    /**
+     * The measured operations, reads first: the creates add tens of thousands of entries by one person
+     * on one project, and Expensicat's newest-first page would then measure those instead of the
+     * ledger's. A cell of a slow operation runs longer, or one client's throughput rests on a dozen
+     * requests.
+     */
+    static List<Operation> operations(Ledger ledger) {
+        return List.of(
+            new Operation(Wrk.get("Harvest list, per_page=2000", "/v2/time_entries?per_page=2000"), CELL),
+            new Operation(Wrk.get("MinuteDock search, 500 rows", "/api/v1/entries?user_accounts=all"), CELL),
+            new Operation(Wrk.get("Expensicat cursor page (100)", "/v1/time-entries?limit=100"), CELL),
+            new Operation(Wrk.send("MinuteDock entry create", "POST", "/api/v1/entries",
+                "'{\"entry\": {\"date\": \"2026-01-0' .. (1 + n % 9) .. '\", \"duration\": 1800, \"project_id\": \""
+                    + ledger.project() + "\", \"description\": \"load\"}}'", 201), CELL),
+            new Operation(Wrk.send("Harvest time entry create", "POST", "/v2/time_entries",
+                "'{\"project_id\": " + ledger.project() + ", \"task_id\": " + ledger.task()
+                    + ", \"spent_date\": \"2026-01-02\", \"hours\": 0.5}'", 201), CELL),
+            // every connection is a device editing the one running timer; 409 (a stale version) is an answer
+            new Operation(Wrk.send("Dock update, one person, many devices", "PUT", "/api/v1/entries/current",
+                "'{\"entry\": {\"description\": \"device ' .. id .. ' edit ' .. n .. '\"}}'", 200, 409), CELL),
+            new Operation(Wrk.send("Report by contact and month, whole ledger", "POST", "/api/v1/reports/generate",
+                "'{\"user_accounts\": \"all\", \"group_by\": [\"contact\", \"month\"]}'", 200),
+                CELL.multipliedBy(3)));
+    }
+
+    /** The dock the dock update edits: the administrator's running timer, and the dock of person 1. */
+    static void prepareDock(HttpClient http, String base, String token, String jdbcUrl) throws Exception {
+        send(http, base + "/api/v1/entries", token, "{\"entry\": {\"description\": \"the dock\"}}");
+        try (var setup = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            setup.createStatement().execute("INSERT INTO dock (membership_id, account_id) VALUES (1, 1)"
+                + " ON CONFLICT DO NOTHING");
+        }
     }
 
     /** Requests per second, to a tenth where there are few: a report at 32 clients finishes ~0.3 a second. */
@@ -344,7 +316,7 @@ public final class LoadBench {
      * operation's own cells, so that the creates' warm-up adds nothing to the ledger the reads
      * measure.
      */
-    private static void warmUp(HttpClient http, Wrk op, String base, String token) throws Exception {
+    static void warmUp(HttpClient http, Wrk op, String base, String token) throws Exception {
         var window = Duration.ofSeconds(5);
         int most = Integer.getInteger("bench.warmup", 240) / 5;
         var rates = new ArrayList<Double>();
@@ -387,7 +359,7 @@ public final class LoadBench {
      * wrk stops at the end of its window, but the server finishes the requests it had begun: a
      * report at 32 clients runs for seconds after. Whatever is measured next waits for them.
      */
-    private static void settle(Result previous) throws InterruptedException {
+    static void settle(Result previous) throws InterruptedException {
         Thread.sleep((long) Math.min(10_000, previous.p99() + 250));
     }
 

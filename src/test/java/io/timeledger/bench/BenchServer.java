@@ -1,0 +1,172 @@
+package io.timeledger.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+/**
+ * A server under test: {@code java -jar} of a build over a data directory (its embedded
+ * PostgreSQL's cluster), on a free port, started as the README says and with the rate limit off.
+ * The first start over an empty directory prints the administrator's token; later starts over
+ * the same directory print none.
+ */
+final class BenchServer implements AutoCloseable {
+
+    /** How the README says to run the server: a bounded heap. */
+    static final String DEFAULT_OPTIONS = "-Xmx256m";
+    private static final Pattern TOKEN = Pattern.compile("tlp_[A-Za-z0-9_-]{43}");
+
+    private final Process process;
+    private final String base;
+    private final Path dataDir;
+    private final AtomicReference<String> token;
+    private final double startSeconds;
+
+    private BenchServer(Process process, String base, Path dataDir, AtomicReference<String> token,
+                        double startSeconds) {
+        this.process = process;
+        this.base = base;
+        this.dataDir = dataDir;
+        this.token = token;
+        this.startSeconds = startSeconds;
+    }
+
+    /** Starts {@code jar} over {@code dataDir} and returns once it answers its health check. */
+    static BenchServer start(String jar, Path dataDir, HttpClient http) throws Exception {
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        long started = System.nanoTime();
+        var command = new ArrayList<String>();
+        command.add("java");
+        // JVM options for the server under test: BENCH_SERVER_OPTS="-Xmx256m -XX:StartFlightRecording=..."
+        for (var option : System.getenv().getOrDefault("BENCH_SERVER_OPTS", DEFAULT_OPTIONS).split("\\s+")) {
+            if (!option.isBlank()) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-jar", jar, "--timeledger.rate-limit.enabled=false", "--logging.level.root=WARN"));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("TIMELEDGER_DATA_DIR", dataDir.toString());
+        builder.environment().put("PORT", Integer.toString(port));
+        var process = builder.start();
+        var token = new AtomicReference<String>();
+        var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        var drain = new Thread(() -> {
+            try {
+                lines.lines().forEach(line -> {
+                    var matcher = TOKEN.matcher(line);
+                    if (matcher.find()) {
+                        token.compareAndSet(null, matcher.group());
+                    }
+                });
+            } catch (java.io.UncheckedIOException stopped) {
+                // the server was stopped and its output closed
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        var base = "http://localhost:" + port;
+        var health = HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(jar + " exited with " + process.exitValue() + " before it answered");
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        return new BenchServer(process, base, dataDir, token, (System.nanoTime() - started) / 1e9);
+    }
+
+    String base() {
+        return base;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /** Process start to health UP. */
+    double startSeconds() {
+        return startSeconds;
+    }
+
+    /** The administrator's token, printed by the first start over an empty data directory. */
+    String firstStartToken() throws InterruptedException {
+        for (int i = 0; i < 100 && token.get() == null; i++) {
+            Thread.sleep(50);
+        }
+        if (token.get() == null) {
+            throw new IllegalStateException("the server printed no token: was its data directory empty?");
+        }
+        return token.get();
+    }
+
+    String jdbcUrl() throws IOException {
+        var pgPort = Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(3).strip();
+        return "jdbc:postgresql://localhost:" + pgPort + "/timeledger";
+    }
+
+    /**
+     * CPU time so far, in milliseconds, of the server's JVM and of its PostgreSQL (the postmaster and
+     * every process it started), from {@code /proc} in clock ticks of 10 ms (Linux's USER_HZ).
+     */
+    long[] cpuMillis() throws IOException {
+        long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(0).strip());
+        long database = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (var dir : (Iterable<Path>) processes::iterator) {
+                var name = dir.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                var stat = stat(dir);
+                if (stat != null && (Long.parseLong(name) == postmaster || Long.parseLong(stat[1]) == postmaster)) {
+                    database += ticks(stat);
+                }
+            }
+        }
+        var own = stat(Path.of("/proc", Long.toString(process.pid())));
+        return new long[] {own == null ? 0 : ticks(own) * 10, database * 10};
+    }
+
+    /** The fields of /proc/PID/stat after the command (field 3, the state, is index 0), or null if it is gone. */
+    private static String[] stat(Path dir) {
+        try {
+            var text = Files.readString(dir.resolve("stat"));
+            return text.substring(text.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException gone) {
+            return null;
+        }
+    }
+
+    /** utime + stime: fields 14 and 15 of /proc/PID/stat. */
+    private static long ticks(String[] stat) {
+        return Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
