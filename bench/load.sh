@@ -5,7 +5,7 @@
 # Usage: bench/load.sh [N]
 #   BENCH_JAVA_OPTS="-Dbench.seconds=4"          seconds per measurement
 #   BENCH_JAVA_OPTS="-Dbench.warmup=240"          at most this many seconds of JIT warm-up per operation (default 240)
-#   BENCH_JAVA_OPTS="-Dbench.only=create"        only the operations whose name contains this
+#   BENCH_JAVA_OPTS="-Dbench.only=create,Expensicat"  only the operations whose name contains one of these
 #   BENCH_SERVER_OPTS="-Xmx256m"                 JVM options of the server under test (default -Xmx256m)
 set -euo pipefail
 cd "$(dirname "$0")/.."

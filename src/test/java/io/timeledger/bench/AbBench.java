@@ -30,7 +30,6 @@ public final class AbBench {
         int entries = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
         int rounds = Integer.getInteger("bench.rounds", 3);
         int clients = Integer.getInteger("bench.clients", 8);
-        var only = System.getProperty("bench.only", "").toLowerCase(Locale.ROOT);
         Wrk.requireInstalled();
         var dataDir = Files.createTempDirectory("timeledger-ab");
         var http = HttpClient.newHttpClient();
@@ -43,8 +42,7 @@ public final class AbBench {
                 ledger = LoadBench.Ledger.of(first.jdbcUrl());
                 LoadBench.prepareDock(http, first.base(), token, first.jdbcUrl());
             }
-            var operations = LoadBench.operations(ledger).stream()
-                .filter(op -> op.http().name().toLowerCase(Locale.ROOT).contains(only)).toList();
+            var operations = LoadBench.operations(ledger).stream().filter(LoadBench::selected).toList();
             // samples.get(operation).get(jar): one per round
             var samples = new LinkedHashMap<String, Map<String, List<Sample>>>();
             for (int round = 0; round < rounds; round++) {
