@@ -51,10 +51,8 @@ public final class LoadBench {
         var dataDir = Files.createTempDirectory("timeledger-bench");
         var http = HttpClient.newHttpClient();
         try (var server = BenchServer.start("target/timeledger.jar", dataDir, http)) {
-            var token = server.firstStartToken();
-            var jdbcUrl = server.jdbcUrl();
-            fill(jdbcUrl, entries);
-            run(http, server.base(), token, jdbcUrl, server.process(), entries, server.startSeconds());
+            fill(server.jdbcUrl(), entries);
+            run(http, server, server.firstStartToken(), entries);
         } finally {
             delete(dataDir);
         }
@@ -83,8 +81,9 @@ public final class LoadBench {
         }
     }
 
-    private static void run(HttpClient http, String base, String token, String jdbcUrl, Process server, int entries,
-                            double startSeconds) throws Exception {
+    private static void run(HttpClient http, BenchServer server, String token, int entries) throws Exception {
+        var base = server.base();
+        var jdbcUrl = server.jdbcUrl();
         var ledger = Ledger.of(jdbcUrl);
         var report = new StringBuilder();
         report.append("| operation | clients | HTTP req/s | p50 ms | p99 ms | errors | SQL floor req/s | floor p50 ms |"
@@ -133,7 +132,7 @@ public final class LoadBench {
             }
             warmUp(http, op.http(), base, token);
             for (int clients : CLIENTS) {
-                var sampler = clients == 32 ? sampleRss(server, peakRss) : null;
+                var sampler = clients == 32 ? sampleRss(server.process(), peakRss) : null;
                 var viaHttp = op.http().run(base, token, clients, op.cell());
                 settle(viaHttp);
                 if (sampler != null) {
@@ -157,7 +156,7 @@ public final class LoadBench {
             connection.close();
         }
         report.append(String.format(Locale.ROOT, "%nEntries: %,d. Start with embedded PostgreSQL (process start to"
-            + " health UP): %.1f s. Peak resident memory under 32 clients: %d MB.%n", entries, startSeconds,
+            + " health UP): %.1f s. Peak resident memory under 32 clients: %d MB.%n", entries, server.startSeconds(),
             peakRss.get() / 1024));
         Files.writeString(Path.of("target/bench-load.md"), report.toString());
         System.out.println(report);
