@@ -129,8 +129,8 @@ class ExpensicatTimeEntriesController {
         var changes = new EntryChanges(Field.absent(), Field.absent(), projectId, Field.absent(), Field.absent(), description,
             duration, date, Field.of(startedAt), endedAt == null ? Field.absent() : Field.of(endedAt),
             Field.absent(), billable);
-        var entry = endedAt == null ? entries.start(actor, changes) : entries.create(actor, changes);
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("data", views.render(actor, entry)));
+        var created = endedAt == null ? entries.start(actor, changes) : entries.create(actor, changes);
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("data", views.render(actor, created)));
     }
 
     @PatchMapping("/{id}")

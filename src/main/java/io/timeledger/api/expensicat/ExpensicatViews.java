@@ -7,6 +7,7 @@ import io.timeledger.core.catalog.Named;
 import io.timeledger.core.common.Reads;
 import io.timeledger.core.money.Invoice;
 import io.timeledger.core.money.Invoices;
+import io.timeledger.core.time.Created;
 import io.timeledger.core.time.Entry;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -36,12 +37,25 @@ class ExpensicatViews {
         return render(actor, List.of(entry)).get(0);
     }
 
+    /** A new entry, shown with the names its pricing read. */
+    EcEntry render(Actor actor, Created created) {
+        return render(actor, List.of(created.entry()), created.names()).get(0);
+    }
+
     @Reads
     List<EcEntry> render(Actor actor, List<Entry> entries) {
-        var currency = actor.tenant().currency();
+        return render(actor, entries, names(actor, entries));
+    }
+
+    /** The names of the entries' customers and projects, and the projects' rates. */
+    private CatalogNames.Names names(Actor actor, List<Entry> entries) {
         var projectIds = entries.stream().map(Entry::projectId).filter(Objects::nonNull).distinct().toList();
         var customerIds = entries.stream().map(Entry::contactId).filter(Objects::nonNull).distinct().toList();
-        var names = catalogNames.of(actor.account(), customerIds, projectIds, List.of());
+        return catalogNames.of(actor.account(), customerIds, projectIds, List.of());
+    }
+
+    private List<EcEntry> render(Actor actor, List<Entry> entries, CatalogNames.Names names) {
+        var currency = actor.tenant().currency();
         var projectNames = names.projects();
         var customers = names.contacts();
         var invoiced = invoices.summaries(actor.account(),

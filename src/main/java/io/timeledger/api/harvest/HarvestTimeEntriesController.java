@@ -122,8 +122,8 @@ class HarvestTimeEntriesController {
         var changes = new EntryChanges(userId, Field.absent(), body.projectId(), Field.absent(),
             body.taskId().map(List::of), body.notes(), duration, Field.of(date), startedAt, endedAt, body.reference(),
             Field.absent());
-        var entry = running ? entries.start(actor, changes) : entries.create(actor, changes);
-        return views.render(actor, entry);
+        var created = running ? entries.start(actor, changes) : entries.create(actor, changes);
+        return views.render(actor, created);
     }
 
     @PatchMapping("/{id}")

@@ -10,6 +10,7 @@ import io.timeledger.core.catalog.UserAssignment;
 import io.timeledger.core.common.Reads;
 import io.timeledger.core.money.Invoice;
 import io.timeledger.core.money.Invoices;
+import io.timeledger.core.time.Created;
 import io.timeledger.core.time.Entry;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -45,12 +46,27 @@ class HarvestTimeEntryViews {
         return render(actor, List.of(entry)).get(0);
     }
 
+    /**
+     * A new entry, shown with the names and assignments its pricing read: those of its project and
+     * of its tasks and person on it, all a single entry shows.
+     */
+    HtEntry render(Actor actor, Created created) {
+        return render(actor, List.of(created.entry()), created.names()).get(0);
+    }
+
     @Reads
     List<HtEntry> render(Actor actor, List<Entry> entries) {
+        return render(actor, entries, names(actor, entries));
+    }
+
+    /** The names of what the entries point at, with their projects' assignments. */
+    private CatalogNames.Names names(Actor actor, List<Entry> entries) {
+        return catalogNames.withAssignments(actor.account(), ids(entries, Entry::contactId),
+            ids(entries, Entry::projectId), ids(entries, HarvestTimeEntryViews::task));
+    }
+
+    private List<HtEntry> render(Actor actor, List<Entry> entries, CatalogNames.Names names) {
         var account = actor.tenant();
-        var projectIds = ids(entries, Entry::projectId);
-        var names = catalogNames.withAssignments(actor.account(), ids(entries, Entry::contactId), projectIds,
-            ids(entries, HarvestTimeEntryViews::task));
         var taskAssignments = new HashMap<List<Long>, TaskAssignment>();
         names.taskAssignments().forEach(a -> taskAssignments.put(List.of(a.projectId(), a.taskId()), a));
         var userAssignments = new HashMap<List<Long>, UserAssignment>();

@@ -82,7 +82,7 @@ class MinuteDockEntriesController {
         var fields = JsonFields.of(body, "entry");
         var changes = entryChanges(fields);
         fields.validate();
-        return MdEntry.from(entries.create(actor, changes), clock.instant());
+        return MdEntry.from(entries.create(actor, changes).entry(), clock.instant());
     }
 
     @GetMapping("/entries/{id}")

@@ -93,7 +93,7 @@ class PaydirtTimeController {
             : bySpan ? startedAt.orElse(null).atZone(zone).toLocalDate() : LocalDate.now(clock.withZone(zone));
         var changes = new EntryChanges(Field.absent(), Field.absent(), Field.absent(), jobId, Field.absent(), notes,
             bySpan ? Field.absent() : duration, Field.of(day), startedAt, endedAt, Field.absent(), Field.absent());
-        return Map.of("time_log", PdTimeLog.from(entries.create(actor, changes), clock.instant()));
+        return Map.of("time_log", PdTimeLog.from(entries.create(actor, changes).entry(), clock.instant()));
     }
 
     /** A time log: an entry as Paydirt shows it, ids as numbers and money as "85.0". */

@@ -1,5 +1,11 @@
 package io.timeledger.core.catalog;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 /**
  * The two kinds of assignment to a project, stored alike: a task used on it (its flag: billable) and
  * a person working on it (its flag: project manager). Each names its table, the column of what is
@@ -24,7 +30,9 @@ enum AssignmentKind {
     /** The request field of the flag. */
     final String flagField;
     final String unknownSubject;
-    /** The columns every query returns, the subject and flag under names shared by both kinds. */
+    /** The columns every query returns by name, each to its expression: the subject and flag under names shared by both kinds. */
+    final Map<String, String> expressions;
+    /** {@link #expressions} as a select list. */
     final String columns;
 
     AssignmentKind(String table, String subjectColumn, String flagColumn, boolean defaultFlag, String noun,
@@ -37,7 +45,19 @@ enum AssignmentKind {
         this.subjectField = subjectField;
         this.flagField = flagField;
         this.unknownSubject = unknownSubject;
-        this.columns = "id, project_id, " + subjectColumn + " AS subject_id, " + flagColumn
-            + " AS flag, active, hourly_rate, budget, created_at, updated_at";
+        var expressions = new LinkedHashMap<String, String>();
+        for (var column : List.of("id", "project_id", "subject_id", "flag", "active", "hourly_rate", "budget",
+                "created_at", "updated_at")) {
+            expressions.put(column, switch (column) {
+                case "subject_id" -> subjectColumn;
+                case "flag" -> flagColumn;
+                default -> column;
+            });
+        }
+        this.expressions = Collections.unmodifiableMap(expressions);
+        this.columns = expressions.entrySet().stream()
+            .map(column -> column.getValue().equals(column.getKey()) ? column.getKey()
+                : column.getValue() + " AS " + column.getKey())
+            .collect(Collectors.joining(", "));
     }
 }

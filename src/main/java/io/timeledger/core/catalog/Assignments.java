@@ -81,12 +81,6 @@ public class Assignments {
         return get(AssignmentKind.USER, account, id).asUser();
     }
 
-    @Reads
-    public Optional<UserAssignment> userAssignment(AccountId account, long projectId, long membershipId) {
-        return repository.find(AssignmentKind.USER, account, projectId, List.of(membershipId)).stream()
-            .findFirst().map(AssignmentRow::asUser);
-    }
-
     @Transactional
     public UserAssignment assignUser(Actor actor, long projectId, Long membershipId, AssignmentChanges fields) {
         return assign(AssignmentKind.USER, actor, projectId, membershipId, fields,

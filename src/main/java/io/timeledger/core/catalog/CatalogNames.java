@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,11 +41,11 @@ public class CatalogNames {
         }
     }
 
-    /**
-     * The columns every branch of the query returns, in order, each branch filling those of its kind
-     * and leaving the rest null: a name, or an assignment's columns ({@link AssignmentKind#columns}).
-     */
-    private static final Map<String, String> COLUMNS = columns();
+    /** The columns every branch of the query returns: a name, or an assignment's columns. */
+    private static final UnionColumns UNION = new UnionColumns(
+        "id", "bigint", "name", "text", "project_id", "bigint", "subject_id", "bigint", "flag", "boolean",
+        "active", "boolean", "hourly_rate", "numeric", "budget", "numeric", "created_at", "timestamptz",
+        "updated_at", "timestamptz");
 
     /** A name per contact, project and task, each from the ids in the parameter named like its table. */
     private static final Map<String, String> NAMES = Map.of(
@@ -57,8 +56,8 @@ public class CatalogNames {
 
     /** The assignments of the projects in {@code :project}, both kinds. */
     private static final String ASSIGNMENTS = Arrays.stream(AssignmentKind.values())
-        .map(kind -> "SELECT '" + kind.name() + "' AS kind, CAST(NULL AS text) AS name, " + kind.columns
-            + " FROM " + kind.table + " WHERE account_id = :account AND project_id = ANY(:project)")
+        .map(kind -> UNION.branch(kind.name(), kind.expressions,
+            "FROM " + kind.table + " WHERE account_id = :account AND project_id = ANY(:project)"))
         .collect(Collectors.joining(" UNION ALL "));
 
     private final JdbcClient jdbc;
@@ -129,29 +128,9 @@ public class CatalogNames {
         return new Named(rs.getLong("id"), rs.getString("name"));
     }
 
-    /** Each column an assignment branch returns after the kind and the name, with its type, in the order of {@link AssignmentKind#columns}. */
-    private static Map<String, String> columns() {
-        var columns = new LinkedHashMap<String, String>();
-        columns.put("id", "bigint");
-        columns.put("project_id", "bigint");
-        columns.put("subject_id", "bigint");
-        columns.put("flag", "boolean");
-        columns.put("active", "boolean");
-        columns.put("hourly_rate", "numeric");
-        columns.put("budget", "numeric");
-        columns.put("created_at", "timestamptz");
-        columns.put("updated_at", "timestamptz");
-        return columns;
-    }
-
-    /** The name branch of {@code table}: its id and name, {@code filled} columns by expression, the rest null. */
-    private static String names(String table, Map<String, String> filled) {
-        var values = COLUMNS.entrySet().stream()
-            .map(column -> column.getKey().equals("id") ? "id"
-                : "CAST(" + filled.getOrDefault(column.getKey(), "NULL") + " AS " + column.getValue() + ") AS "
-                    + column.getKey())
-            .collect(Collectors.joining(", "));
-        return "SELECT '%1$s' AS kind, name, %2$s FROM %1$s WHERE account_id = :account AND id = ANY(:%1$s)"
-            .formatted(table, values);
+    /** The name branch of {@code table}: its id and name, and {@code more} columns by expression. */
+    private static String names(String table, Map<String, String> more) {
+        return UNION.branch(table, UnionColumns.and(UnionColumns.of(table, List.of("id", "name")), more),
+            "FROM " + table + " WHERE account_id = :account AND id = ANY(:" + table + ")");
     }
 }

@@ -7,6 +7,7 @@ import io.timeledger.core.common.AccountId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
@@ -14,14 +15,17 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 /** The columns contacts and projects share, their mapping, and their parameters. */
 final class DetailsColumns {
 
+    /** The columns contacts and projects share, by name ({@link #map} reads them). */
+    static final List<String> NAMES = List.of("name", "short_code", "active", "pinned", "budget_type",
+        "budget_frequency", "budget_target", "default_rate", "billable", "created_at", "updated_at");
+
     /**
      * The shared columns of {@code table}, with its budget's progress: the hours, or the billable
      * value, of the logged entries whose {@code entryColumn} points at the row, in the current period.
      */
     static String select(String table, String entryColumn) {
-        return """
-            %1$s.name, %1$s.short_code, %1$s.active, %1$s.pinned, %1$s.budget_type, %1$s.budget_frequency,
-            %1$s.budget_target, %1$s.default_rate, %1$s.billable, %1$s.created_at, %1$s.updated_at,
+        return qualified(table) + """
+            ,
             CASE WHEN %1$s.budget_type IS NULL THEN NULL ELSE (
                 SELECT round(CASE %1$s.budget_type
                                  WHEN 'hours' THEN coalesce(sum(e.duration_s), 0) / 3600.0
@@ -42,10 +46,12 @@ final class DetailsColumns {
 
     /** The shared columns of {@code table} without its budget's progress (null): for lookups that only need the row. */
     static String plain(String table) {
-        return """
-            %1$s.name, %1$s.short_code, %1$s.active, %1$s.pinned, %1$s.budget_type, %1$s.budget_frequency,
-            %1$s.budget_target, %1$s.default_rate, %1$s.billable, %1$s.created_at, %1$s.updated_at,
-            CAST(NULL AS numeric) AS budget_progress""".formatted(table);
+        return qualified(table) + ", CAST(NULL AS numeric) AS budget_progress";
+    }
+
+    /** The shared columns of {@code table}, each qualified by it. */
+    private static String qualified(String table) {
+        return NAMES.stream().map(column -> table + "." + column).collect(Collectors.joining(", "));
     }
 
     /** The bounds of the current period of the row's budget frequency. */

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,17 +15,6 @@ class ProjectRepository {
     private static final String COLUMNS = "project.id, project.contact_id, " + DetailsColumns.select("project", "project_id");
 
     private static final String PLAIN_COLUMNS = "project.id, project.contact_id, " + DetailsColumns.plain("project");
-
-    /** The live project and its live contact as two rows, each read by its own mapper. */
-    private static final String WITH_CONTACT = """
-            SELECT 'project' AS kind, project.id, project.contact_id, CAST(NULL AS text) AS address, %s
-              FROM project WHERE account_id = :account AND id = :id AND deleted_at IS NULL
-            UNION ALL
-            SELECT 'contact', contact.id, NULL, contact.address, %s
-              FROM contact
-             WHERE account_id = :account AND deleted_at IS NULL
-               AND id = (SELECT contact_id FROM project WHERE account_id = :account AND id = :id AND deleted_at IS NULL)
-            """.formatted(DetailsColumns.plain("project"), DetailsColumns.plain("contact"));
 
     private final JdbcClient jdbc;
 
@@ -73,23 +61,6 @@ class ProjectRepository {
         return DetailsColumns.findLive(jdbc, "project", PLAIN_COLUMNS, ProjectRepository::map, account, id);
     }
 
-    /** The live project with its contact (null if that contact is deleted), in one round trip. */
-    Optional<ProjectWithContact> findPlainWithContact(AccountId account, long id) {
-        var project = new AtomicReference<Project>();
-        var contact = new AtomicReference<Contact>();
-        jdbc.sql(WITH_CONTACT)
-            .param("account", account.value())
-            .param("id", id)
-            .query((ResultSet rs) -> {
-                if ("project".equals(rs.getString("kind"))) {
-                    project.set(map(rs, 0));
-                } else {
-                    contact.set(ContactRepository.map(rs, 0));
-                }
-            });
-        return Optional.ofNullable(project.get()).map(found -> new ProjectWithContact(found, contact.get()));
-    }
-
     boolean shortCodeTaken(AccountId account, String shortCode, long exceptId) {
         return DetailsColumns.shortCodeTaken(jdbc, "project", account, shortCode, exceptId);
     }
@@ -128,7 +99,7 @@ class ProjectRepository {
     }
 
 
-    private static Project map(ResultSet rs, int row) throws SQLException {
+    static Project map(ResultSet rs, int row) throws SQLException {
         return new Project(
             rs.getLong("id"),
             rs.getLong("contact_id"),

@@ -52,12 +52,6 @@ public class Projects {
         return repository.findPlain(account, id);
     }
 
-    /** The live project with its live contact, without budget progress: one round trip for pricing. */
-    @Reads
-    public Optional<ProjectWithContact> findWithContact(AccountId account, long id) {
-        return repository.findPlainWithContact(account, id);
-    }
-
     /** The live project whose short code is {@code code}, ignoring case: what a {@code #code} names; without its budget progress. */
     @Reads
     public Optional<Project> byShortCode(AccountId account, String code) {

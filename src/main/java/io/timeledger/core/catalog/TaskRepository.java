@@ -6,11 +6,16 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class TaskRepository {
+
+    /** A task's columns by name, but the count of its entries ({@link #map} reads them all). */
+    static final List<String> NAMES = List.of("id", "name", "pinned", "default_rate", "billable", "active",
+        "created_at", "updated_at");
 
     private static final String COLUMNS =
         columns("(SELECT count(*) FROM entry_task et WHERE et.task_id = task.id)");
@@ -114,11 +119,11 @@ class TaskRepository {
 
 
     private static String columns(String entriesCount) {
-        return "task.id, task.name, task.pinned, task.default_rate, task.billable, task.active, "
-            + entriesCount + " AS entries_count, task.created_at, task.updated_at";
+        return NAMES.stream().map(column -> "task." + column).collect(Collectors.joining(", "))
+            + ", " + entriesCount + " AS entries_count";
     }
 
-    private static Task map(ResultSet rs, int row) throws SQLException {
+    static Task map(ResultSet rs, int row) throws SQLException {
         return new Task(
             rs.getLong("id"),
             rs.getString("name"),

@@ -75,7 +75,7 @@ class Clockwork {
 
     /** Fixes the rate an entry is logged at, from its work as it stands. */
     void reprice(AccountId account, Member owner, Entry entry, EntryDraft draft) {
-        var work = works.resolve(account, EntryChanges.NONE, entry, new Invalid.Collector());
+        var work = works.resolve(owner, EntryChanges.NONE, entry, new Invalid.Collector());
         draft.work(work, rates.resolve(owner, work));
     }
 }

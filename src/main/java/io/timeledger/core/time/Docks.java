@@ -79,7 +79,7 @@ public class Docks {
         }
         var current = docked.orElse(null);
         var work = current == null || changes.entry().changesWork()
-            ? works.resolve(account, changes.entry(), current, problems) : null;
+            ? works.resolve(owner, changes.entry(), current, problems) : null;
         problems.throwIfAny();
 
         var now = clockwork.now();

@@ -85,11 +85,11 @@ public class Entries {
      * lookups before it are reads, and a transaction would only add a COMMIT round trip. Starting a
      * timer changes the dock as well, in one transaction.
      */
-    public Entry create(Actor actor, EntryChanges changes) {
+    public Created create(Actor actor, EntryChanges changes) {
         var owner = owner(actor, changes.membershipId());
         var problems = new Invalid.Collector();
         EntryRules.check(changes, problems);
-        var work = works.resolve(actor.account(), changes, null, problems);
+        var work = works.resolve(owner, changes, null, problems);
         problems.throwIfAny();
 
         var now = clockwork.now();
@@ -105,16 +105,17 @@ public class Entries {
             draft.logged = true;
             draft.spentOn = date;
             draft.loggedAt = now;
-            return entries.insert(actor.account(), draft);
+            return new Created(entries.insert(actor.account(), draft), work.names());
         }
-        return transactions.execute(status -> {
+        var entry = transactions.execute(status -> {
             docks.lock(actor.account(), owner.id());
             clockwork.clearDock(actor.account(), owner, now);
             draft.start(now);
-            var entry = entries.insert(actor.account(), draft);
+            var started = entries.insert(actor.account(), draft);
             docks.bump(actor.account(), owner.id(), null);
-            return entry;
+            return started;
         });
+        return new Created(entry, work.names());
     }
 
     /**
@@ -122,7 +123,7 @@ public class Entries {
      * the timer that ran before stops, and what the dock held is logged, as when any timer starts.
      */
     @Transactional
-    public Entry start(Actor actor, EntryChanges changes) {
+    public Created start(Actor actor, EntryChanges changes) {
         var owner = owner(actor, changes.membershipId());
         var problems = new Invalid.Collector();
         EntryRules.check(changes, problems);
@@ -130,7 +131,7 @@ public class Entries {
         if (date == null) {
             problems.add("date", "can't be blank");
         }
-        var work = works.resolve(actor.account(), changes, null, problems);
+        var work = works.resolve(owner, changes, null, problems);
         problems.throwIfAny();
 
         docks.lock(actor.account(), owner.id());
@@ -147,7 +148,7 @@ public class Entries {
         draft.spentOn = date;
         draft.loggedAt = now;
         draft.start(now);
-        return entries.insert(actor.account(), draft);
+        return new Created(entries.insert(actor.account(), draft), work.names());
     }
 
     /** Starts a stopped entry's timer again; the timer that ran before stops. */
@@ -223,7 +224,7 @@ public class Entries {
         }
         var draft = EntryDraft.of(entry);
         boolean reprice = changes.changesWork() || owner.id() != entry.membershipId();
-        Work work = reprice ? works.resolve(actor.account(), changes, entry, problems) : null;
+        Work work = reprice ? works.resolve(owner, changes, entry, problems) : null;
         problems.throwIfAny();
 
         var now = clockwork.now();

@@ -1,14 +1,11 @@
 package io.timeledger.core.time;
 
 import io.timeledger.core.account.Member;
-import io.timeledger.core.catalog.Assignments;
 import io.timeledger.core.catalog.Task;
 import io.timeledger.core.catalog.TaskAssignment;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,17 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 class RateResolver {
 
-    private final Assignments assignments;
-
-    RateResolver(Assignments assignments) {
-        this.assignments = assignments;
-    }
-
+    /** Reads nothing: the work carries its project's assignments ({@link WorkResolver}). */
     Rate resolve(Member member, Work work) {
         if (work.job() != null) {
             return byJob(member, work);
         }
-        var onProject = onProject(member, work);
+        var onProject = work.project() == null ? List.<TaskAssignment>of() : work.taskAssignments();
         boolean billable = (work.contact() == null || work.contact().details().billable())
             && (work.project() == null || work.project().details().billable())
             && work.tasks().stream().allMatch(Task::billable)
@@ -67,23 +59,9 @@ class RateResolver {
         };
     }
 
-    /** The assignments of the entry's tasks to its project, in the order of its tasks: one query for all. */
-    private List<TaskAssignment> onProject(Member member, Work work) {
-        if (work.project() == null || work.tasks().isEmpty()) {
-            return List.of();
-        }
-        var byTask = assignments.taskAssignments(member.account(), work.projectId(),
-                work.tasks().stream().map(Task::id).toList()).stream()
-            .collect(Collectors.toMap(TaskAssignment::taskId, Function.identity()));
-        return work.tasks().stream().map(task -> byTask.get(task.id())).filter(Objects::nonNull).toList();
-    }
-
     private BigDecimal personal(Member member, Work work) {
-        BigDecimal rate = null;
-        if (work.project() != null) {
-            rate = assignments.userAssignment(member.account(), work.projectId(), member.id())
-                .map(assignment -> assignment.hourlyRate()).orElse(null);
-        }
+        var onProject = work.project() == null ? null : work.userAssignment();
+        BigDecimal rate = onProject == null ? null : onProject.hourlyRate();
         return rate != null ? rate : member.billingRate();
     }
 

@@ -31,7 +31,7 @@ class RoundTripTests {
     @Autowired Statements statements;
 
     @Test
-    void aMinuteDockCreateIsAuthenticationThePricingLookupAndTheInsert() {
+    void aMinuteDockCreateIsThePricingLookupAndTheInsert() {
         var admin = fixtures.anAccount();
         var caller = api.bearer(admin.token());
         var contact = id(caller.post("/api/v1/contacts",
@@ -43,8 +43,8 @@ class RoundTripTests {
 
         var create = roundTripsOf(() -> caller.post("/api/v1/entries", body).expect(201));
 
-        assertThat(create.statements()).as("project with its contact, insert returning the entry")
-            .isEqualTo(2);
+        assertThat(create.statements()).as("the work's lookup (project, its contact, the person's assignment),"
+            + " the insert returning the entry").isEqualTo(2);
         assertThat(create.transactions()).as("one statement writes: no transaction").isZero();
     }
 
@@ -68,14 +68,14 @@ class RoundTripTests {
         var withThree = roundTripsOf(() -> caller.post("/api/v1/entries", threeTasks).expect(201));
         var priced = id(caller.post("/api/v1/entries", threeTasks).expect(201));
 
-        assertThat(withThree).as("project, tasks, their assignments, insert").isEqualTo(withOne)
-            .isEqualTo(new RoundTrips(4, 0));
+        assertThat(withThree).as("one lookup of the project, the tasks and their assignments; the insert")
+            .isEqualTo(withOne).isEqualTo(new RoundTrips(2, 0));
         assertThat(caller.get("/v2/time_entries/" + priced).expect(200).json().get("billable_rate").decimalValue())
             .as("the first of its tasks, in order, with a rate on the project").isEqualByComparingTo("150");
     }
 
     @Test
-    void aHarvestCreateReadsWhatItPricesAndRendersOnce() {
+    void aHarvestCreateRendersWhatItsPricingRead() {
         var admin = fixtures.anAccount();
         var caller = api.bearer(admin.token());
         var project = aProject(caller);
@@ -87,8 +87,8 @@ class RoundTripTests {
         var create = roundTripsOf(() -> caller.post("/v2/time_entries", body).expect(201));
 
         assertThat(create.transactions()).as("one statement writes: no transaction").isZero();
-        assertThat(create.statements()).as("task, project with contact, task assignment, insert,"
-            + " then the names and assignments it renders in one").isEqualTo(5);
+        assertThat(create.statements()).as("one lookup of what it prices and renders (task, project, contact,"
+            + " assignments), the insert").isEqualTo(2);
     }
 
     @Test

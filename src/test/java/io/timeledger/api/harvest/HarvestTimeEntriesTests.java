@@ -116,6 +116,10 @@ class HarvestTimeEntriesTests {
         var running = caller.get("/v2/time_entries?is_running=true").json().get("time_entries");
         assertThat(running).hasSize(1);
         assertThat(running.get(0).get("notes").stringValue()).isEqualTo("second");
+        assertThat(running.get(0)).as("a started timer answers as it is read back, assignments and all")
+            .isEqualTo(second);
+        assertThat(second.get("task_assignment").get("hourly_rate").decimalValue()).isEqualByComparingTo("100");
+        assertThat(second.get("user_assignment").get("is_project_manager").booleanValue()).isTrue();
     }
 
     @Test

@@ -98,6 +98,39 @@ class RatesTests {
             .isEqualTo("110.00");
     }
 
+    @Test
+    void assignmentsPriceWorkNamedByHashtagsByAJobOrForSomeoneElse() {
+        var admin = fixtures.anAccount();
+        var person = fixtures.aPerson(admin.account(), Role.MEMBER, new BigDecimal("80.00"));
+        var caller = api.bearer(admin.token());
+        var contact = post(admin, "/api/v1/contacts", "{\"contact\": {\"name\": \"C\"}}");
+        var project = post(admin, "/api/v1/projects", "{\"project\": {\"name\": \"Web\", \"short_code\": \"WEB\","
+            + " \"contact_id\": \"" + contact + "\"}}");
+        var design = post(admin, "/api/v1/tasks", "{\"task\": {\"name\": \"Design\"}}");
+        caller.post("/v2/projects/" + project + "/task_assignments", "{\"task_id\": " + design
+            + ", \"hourly_rate\": 175}").expect(201);
+        caller.post("/v2/projects/" + project + "/user_assignments", "{\"user_id\": " + person.membershipId()
+            + ", \"hourly_rate\": 95}").expect(201);
+        long job = caller.post("/v1/jobs", "{\"job\": {\"project_id\": " + project + ", \"name\": \"Support\","
+            + " \"price_type\": 2, \"price\": 1}}").expect(201).json().get("job").get("id").longValue();
+
+        assertThat(rate(person, "\"description\": \"#web #design\"")).as("project and task by hashtag")
+            .isEqualTo("175.00");
+        assertThat(rate(person, "\"project_id\": \"" + project + "\", \"description\": \"#design\""))
+            .as("a task by hashtag on a named project").isEqualTo("175.00");
+        assertThat(rate(person, "\"description\": \"#web\"")).as("the person on a project named by hashtag")
+            .isEqualTo("95.00");
+        assertThat(rate(admin, "\"project_id\": \"" + project + "\"")).as("someone not on the project")
+            .isEqualTo("0.00");
+        assertThat(rate(admin, "\"project_id\": \"" + project + "\", \"user_account_id\": \""
+            + person.membershipId() + "\"")).as("the owner's assignment, not the admin's who logs it")
+            .isEqualTo("95.00");
+        var onJob = api.bearer(person.token()).post("/api/v1/time", "{\"job_id\": " + job + ", \"duration\": 3600}")
+            .expect(201).json().get("time_log").get("id").longValue();
+        assertThat(api.bearer(person.token()).get("/api/v1/entries/" + onJob).expect(200).json().get("billing_rate")
+            .stringValue()).as("a per-user job on the project").isEqualTo("95.00");
+    }
+
     private String rate(Person person, String fields) {
         return api.bearer(person.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"2024-01-01\", " + fields + "}}")
             .expect(201).json().get("billing_rate").stringValue();
