@@ -5,10 +5,9 @@ import io.timeledger.core.account.Actor;
 import io.timeledger.core.catalog.CatalogNames;
 import io.timeledger.core.catalog.Named;
 import io.timeledger.core.common.Reads;
-import io.timeledger.core.money.Invoice;
-import io.timeledger.core.money.Invoices;
 import io.timeledger.core.time.Created;
 import io.timeledger.core.time.Entry;
+import io.timeledger.core.time.EntryInvoice;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,18 +15,15 @@ import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
 
-/** Renders entries as Expensicat time entries, loading people and projects once per page. */
+/** Renders entries as Expensicat time entries, loading their customers' and projects' names once per page. */
 @Component
 class ExpensicatViews {
 
     private final CatalogNames catalogNames;
-    private final Invoices invoices;
     private final Clock clock;
 
-    ExpensicatViews(CatalogNames catalogNames, Invoices invoices,
-                    Clock clock) {
+    ExpensicatViews(CatalogNames catalogNames, Clock clock) {
         this.catalogNames = catalogNames;
-        this.invoices = invoices;
         this.clock = clock;
     }
 
@@ -58,8 +54,6 @@ class ExpensicatViews {
         var currency = actor.tenant().currency();
         var projectNames = names.projects();
         var customers = names.contacts();
-        var invoiced = invoices.summaries(actor.account(),
-            entries.stream().map(Entry::invoiceId).filter(Objects::nonNull).distinct().toList());
         var now = clock.instant();
         return entries.stream().map(entry -> {
             EcProject project = null;
@@ -78,11 +72,11 @@ class ExpensicatViews {
                 id(entry.projectId()), Instants.iso(start), Instants.iso(end), seconds, entry.description(),
                 entry.billable(), id(entry.invoiceId()), Instants.iso(entry.createdAt()), Instants.iso(entry.updatedAt()),
                 new EcUser(id(entry.membershipId()), entry.ownerName(), entry.ownerEmail(), null),
-                project, invoice(entry.invoiceId() == null ? null : invoiced.get(entry.invoiceId())));
+                project, invoice(entry.invoice()));
         }).toList();
     }
 
-    private static EcInvoice invoice(Invoice invoice) {
+    private static EcInvoice invoice(EntryInvoice invoice) {
         return invoice == null ? null : new EcInvoice(id(invoice.id()), invoice.number(),
             invoice.sent() ? "sent" : "draft", invoice.issuedOn().toString(), invoice.dueOn().toString());
     }

@@ -8,10 +8,9 @@ import io.timeledger.core.catalog.Named;
 import io.timeledger.core.catalog.TaskAssignment;
 import io.timeledger.core.catalog.UserAssignment;
 import io.timeledger.core.common.Reads;
-import io.timeledger.core.money.Invoice;
-import io.timeledger.core.money.Invoices;
 import io.timeledger.core.time.Created;
 import io.timeledger.core.time.Entry;
+import io.timeledger.core.time.EntryInvoice;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashMap;
@@ -24,19 +23,18 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders entries as Harvest time entries, loading what they point at (people, clients,
- * projects, tasks, assignments) once per page rather than once per entry.
+ * Renders entries as Harvest time entries, loading what they point at (clients, projects,
+ * tasks, assignments) once per page rather than once per entry; people and invoices come with
+ * the entries.
  */
 @Component
 class HarvestTimeEntryViews {
 
     private final CatalogNames catalogNames;
-    private final Invoices invoices;
     private final Clock clock;
 
-    HarvestTimeEntryViews(CatalogNames catalogNames, Invoices invoices, Clock clock) {
+    HarvestTimeEntryViews(CatalogNames catalogNames, Clock clock) {
         this.catalogNames = catalogNames;
-        this.invoices = invoices;
         this.clock = clock;
     }
 
@@ -71,11 +69,10 @@ class HarvestTimeEntryViews {
         names.taskAssignments().forEach(a -> taskAssignments.put(List.of(a.projectId(), a.taskId()), a));
         var userAssignments = new HashMap<List<Long>, UserAssignment>();
         names.userAssignments().forEach(a -> userAssignments.put(List.of(a.projectId(), a.membershipId()), a));
-        var invoiced = invoices.summaries(actor.account(), ids(entries, Entry::invoiceId));
         var now = clock.instant();
         return entries.stream().map(entry -> {
             var task = task(entry);
-            var invoice = entry.invoiceId() == null ? null : invoiced.get(entry.invoiceId());
+            var invoice = entry.invoice();
             return view(account, entry, now, invoice,
                 ref(names.contacts(), entry.contactId()), ref(names.projects(), entry.projectId()),
                 ref(names.tasks(), task),
@@ -86,7 +83,7 @@ class HarvestTimeEntryViews {
         }).toList();
     }
 
-    private static HtEntry view(Account account, Entry entry, java.time.Instant now, Invoice invoice,
+    private static HtEntry view(Account account, Entry entry, java.time.Instant now, EntryInvoice invoice,
                                 Ref client,
                                 Ref project, Ref task, UserAssignment userAssignment, TaskAssignment taskAssignment) {
         long seconds = entry.seconds(now);

@@ -158,14 +158,6 @@ class InvoiceRepository {
             .map(invoice -> withLines(account, invoice));
     }
 
-    List<Invoice> findAll(AccountId account, Collection<Long> ids) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM invoice WHERE account_id = :account AND id = ANY(:ids)")
-            .param("account", account.value())
-            .param("ids", ids.toArray(Long[]::new))
-            .query((rs, row) -> map(rs, List.of()))
-            .list();
-    }
-
     List<Invoice> search(AccountId account, InvoiceQuery query) {
         var where = new ArrayList<String>(List.of("account_id = :account", "archived = :archived"));
         var params = new MapSqlParameterSource("account", account.value()).addValue("archived", query.archived());

@@ -71,13 +71,6 @@ public class Invoices {
         return repository.find(actor.account(), id, false).orElseThrow(() -> new NotFound("Invoice", id));
     }
 
-    /** The invoices with these ids, lines left out: what entries show of the invoice they are on. */
-    @Reads
-    public Map<Long, Invoice> summaries(AccountId account, Collection<Long> ids) {
-        return ids.isEmpty() ? Map.of() : repository.findAll(account, ids).stream()
-            .collect(Collectors.toMap(Invoice::id, Function.identity()));
-    }
-
     @Transactional
     public Invoice draft(Actor actor, InvoiceDraft draft) {
         actor.requireAdmin();

@@ -18,14 +18,20 @@ import java.util.List;
  * @param ownerTimeZone   the owner's time zone, in which "today" and logged_at are shown
  * @param ownerName       the owner's name, read with the entry for the dialects that show it
  * @param ownerEmail      the owner's email, likewise
+ * @param invoice         the invoice it is billed on; null when none
  * @param lockedReason    why the entry may not change; null when it may
  */
 public record Entry(long id, AccountId account, long membershipId, long userId, Long contactId, Long projectId,
                     Long jobId, List<Long> taskIds, String description, LocalDate spentOn, long durationSeconds,
                     Instant timerStartedAt, Instant startedAt, Instant endedAt, boolean logged, Instant loggedAt,
-                    boolean billable, BigDecimal billingRate, BigDecimal costRate, Long invoiceId, boolean closed,
+                    boolean billable, BigDecimal billingRate, BigDecimal costRate, EntryInvoice invoice, boolean closed,
                     String lockedReason, ExternalReference externalReference, ZoneId ownerTimeZone,
                     String ownerName, String ownerEmail, Instant createdAt, Instant updatedAt) {
+
+    /** The id of the invoice it is billed on; null when none. */
+    public Long invoiceId() {
+        return invoice == null ? null : invoice.id();
+    }
 
     public boolean running() {
         return timerStartedAt != null;
@@ -49,7 +55,7 @@ public record Entry(long id, AccountId account, long membershipId, long userId, 
         if (lockedReason != null) {
             return lockedReason;
         }
-        if (invoiceId != null) {
+        if (invoice != null) {
             return "The entry has been invoiced";
         }
         if (closed) {

@@ -107,6 +107,17 @@ class RoundTripTests {
         var expensicatMany = roundTripsOf(() -> caller.get("/v1/time-entries?limit=100").expect(200));
         var minuteDockMany = roundTripsOf(() -> caller.get("/api/v1/entries?user_accounts=all").expect(200));
 
+        var invoice = caller.post("/api/v1/invoices", "{\"invoice\": {\"contact_id\": \"" + client
+            + "\", \"from\": \"2026-01-01\", \"to\": \"2026-01-31\"}}").expect(201).json();
+        var harvestInvoiced = roundTripsOf(() -> assertThat(caller.get("/v2/time_entries?per_page=100").expect(200)
+            .json().get("time_entries").get(0).get("invoice").get("number").asString())
+            .isEqualTo(invoice.get("number").asString()));
+        var expensicatInvoiced = roundTripsOf(() -> assertThat(caller.get("/v1/time-entries?limit=100").expect(200)
+            .json().get("data").get(0).get("invoice").get("status").asString()).isEqualTo("draft"));
+
+        assertThat(harvestInvoiced).as("Harvest page of invoiced entries: their invoices come with them")
+            .isEqualTo(harvestMany);
+        assertThat(expensicatInvoiced).as("Expensicat page of invoiced entries").isEqualTo(expensicatMany);
         assertThat(harvestMany).as("Harvest page").isEqualTo(harvestFew);
         assertThat(expensicatMany).as("Expensicat page").isEqualTo(expensicatFew);
         assertThat(minuteDockMany).as("MinuteDock search").isEqualTo(minuteDockFew)
