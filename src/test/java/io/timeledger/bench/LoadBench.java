@@ -45,6 +45,9 @@ public final class LoadBench {
     /** One measurement: throughput over the window, latencies in milliseconds, failed calls. */
     record Result(double perSecond, double p50, double p99, long errors) { }
 
+    /** The fewest requests a floor must finish in its window for its ratio to be printed. */
+    static final int MIN_FLOOR_REQUESTS = 10;
+
     public static void main(String[] args) throws Exception {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Wrk.requireInstalled();
@@ -143,8 +146,8 @@ public final class LoadBench {
                     throw new IllegalStateException("the floor of " + op.http().name() + " failed: "
                         + FIRST_ERROR.get());
                 }
-                // a floor that finished nothing in its window has no ratio
-                var ratio = floor.perSecond() == 0 ? "—"
+                // a ratio of a floor that finished a handful of requests in its window says nothing
+                var ratio = floor.perSecond() * op.cell().toNanos() / 1e9 < MIN_FLOOR_REQUESTS ? "—"
                     : String.format(Locale.ROOT, "%.0f %%", 100 * viaHttp.perSecond() / floor.perSecond());
                 report.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %d | %s | %.2f | %s |%n",
                     op.http().name(), clients, rate(viaHttp.perSecond()), viaHttp.p50(), viaHttp.p99(),

