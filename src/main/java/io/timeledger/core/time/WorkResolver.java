@@ -1,5 +1,6 @@
 package io.timeledger.core.time;
 
+import io.timeledger.core.account.Member;
 import io.timeledger.core.catalog.Contact;
 import io.timeledger.core.catalog.Contacts;
 import io.timeledger.core.catalog.Job;
@@ -10,7 +11,6 @@ import io.timeledger.core.catalog.Task;
 import io.timeledger.core.catalog.TaskAssignment;
 import io.timeledger.core.catalog.Tasks;
 import io.timeledger.core.catalog.WorkLookup;
-import io.timeledger.core.account.Member;
 import io.timeledger.core.common.Invalid;
 import java.util.ArrayList;
 import java.util.HashMap;
