@@ -18,12 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 class RateResolver {
 
-    /** Reads nothing: the work carries its project's assignments ({@link WorkResolver}). */
+    /**
+     * Reads nothing: the work carries its live project's assignments, none without one
+     * ({@link WorkResolver}, {@link io.timeledger.core.catalog.WorkLookup}).
+     */
     Rate resolve(Member member, Work work) {
         if (work.job() != null) {
             return byJob(member, work);
         }
-        var onProject = work.project() == null ? List.<TaskAssignment>of() : work.taskAssignments();
+        var onProject = work.taskAssignments();
         boolean billable = (work.contact() == null || work.contact().details().billable())
             && (work.project() == null || work.project().details().billable())
             && work.tasks().stream().allMatch(Task::billable)
@@ -60,8 +63,7 @@ class RateResolver {
     }
 
     private BigDecimal personal(Member member, Work work) {
-        var onProject = work.project() == null ? null : work.userAssignment();
-        BigDecimal rate = onProject == null ? null : onProject.hourlyRate();
+        BigDecimal rate = work.userAssignment() == null ? null : work.userAssignment().hourlyRate();
         return rate != null ? rate : member.billingRate();
     }
 
