@@ -1,14 +1,12 @@
 package io.timeledger.auth;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import io.timeledger.core.account.ActorsChanged;
+import io.timeledger.core.common.ChangeChannel;
+import io.timeledger.core.common.Remembered;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,33 +22,28 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <p>A write of this server that may change an actor ({@link ActorsChanged}) empties the cache as
  * it commits, before the request that made it answers. A write of any process — the admin command
  * line, a second server on the database, an operator's SQL — is announced by the database's
- * triggers (V12) and empties it when {@link ActorChangeListener} hears of it, milliseconds later.
+ * triggers (V12) and empties it when the server's {@code ChangeListener} hears of it, milliseconds later.
  * Nothing is remembered while that listener is not connected, and nothing for longer than {@code
  * timeledger.auth.cache} (5 s by default) or past an OAuth access token's own expiry.
  */
 @Component
-class AuthenticationCache {
+class AuthenticationCache implements ChangeChannel {
+
+    static final String CHANNEL = "timeledger_actors";
 
     private static final Logger log = LoggerFactory.getLogger(AuthenticationCache.class);
 
     /** The secret's hash (never the secret) and the account the request named. */
     private record Key(String hash, Long headerAccount) { }
 
-    private final Cache<Key, Authenticated> cache;
+    private final Remembered<Key, Authenticated> remembered;
     private final Clock clock;
     private final Duration ttl;
-    /** Moves on every change, so that a lookup that began before one does not keep what it read. */
-    private final AtomicLong generation = new AtomicLong();
-    /** Whether changes made elsewhere reach us; without that, nothing is remembered. */
-    private volatile boolean listening;
 
     AuthenticationCache(@Value("${timeledger.auth.cache:5s}") Duration ttl, Clock clock) {
         this.ttl = ttl;
         this.clock = clock;
-        this.cache = Caffeine.newBuilder()
-            .maximumSize(10_000)
-            .expireAfter(Expiry.<Key, Authenticated>creating((key, found) -> lifetime(found)))
-            .build();
+        this.remembered = new Remembered<>(10_000, this::lifetime, !ttl.isZero());
     }
 
     /**
@@ -58,42 +51,39 @@ class AuthenticationCache {
      * {@code lookup} (and remembered when it found an actor and nothing changed meanwhile).
      */
     Optional<Authenticated> authenticate(String secret, Long headerAccount, Supplier<Optional<Authenticated>> lookup) {
-        if (!listening || ttl.isZero()) {
-            return lookup.get();
-        }
         var key = new Key(Base64.getEncoder().encodeToString(Secrets.hash(secret)), headerAccount);
-        var known = cache.getIfPresent(key);
+        var known = remembered.known(key);
         if (known != null) {
             return Optional.of(known);
         }
-        long before = generation.get();
+        long generation = remembered.generation();
         var found = lookup.get();
         if (found.isPresent() && found.get().hasMembership() && !lifetime(found.get()).isZero()) {
-            cache.put(key, found.get());
-            if (generation.get() != before) {
-                // a change committed while we read: what we read may predate it
-                cache.invalidate(key);
-            }
+            remembered.remember(key, found.get(), generation);
         }
         return found;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void forget(ActorsChanged change) {
-        forgetAll(change.what());
+        heard(change.what());
     }
 
-    /** Forgets everything: {@code what} changed, or may have changed unheard. */
-    void forgetAll(String what) {
-        generation.incrementAndGet();
-        cache.invalidateAll();
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    /** Forgets everything: {@code what} changed (the table, as V12's triggers name it). */
+    @Override
+    public void heard(String what) {
+        remembered.forgetAll();
         log.debug("Forgot every authenticated secret: {} changed", what);
     }
 
-    /** Changes made elsewhere now reach us (or no longer do): remember from now on (or not at all). */
-    void listening(boolean listening) {
-        this.listening = listening;
-        forgetAll(listening ? "nothing heard before listening" : "nothing heard while not listening");
+    @Override
+    public void listening(boolean listening) {
+        remembered.listening(listening);
     }
 
     /** How long to keep what was found: the configured time, or less if the secret expires sooner. */

@@ -107,24 +107,11 @@ class AuthenticationCacheTests {
             .single();
     }
 
-    /** Whether {@code condition} comes true within {@link #MOMENTS}, asked every 20 ms. */
     private static boolean within(Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + MOMENTS.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) {
-                return true;
-            }
-            pause(20);
-        }
-        return false;
+        return Statements.within(MOMENTS, condition);
     }
 
     private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Statements.pause(millis);
     }
 }

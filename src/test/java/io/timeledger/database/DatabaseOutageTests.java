@@ -72,13 +72,13 @@ class DatabaseOutageTests {
             } while (again.statusCode() != 200 && Instant.now().isBefore(deadline));
             assertThat(again.statusCode()).isEqualTo(200);
             assertThat(again.body()).contains("Kept");
-            // the listener that lets the server remember credentials (decision 011) is back as well
-            while (!output.getOut().contains("Listening for changes to credentials and accounts again")
+            // the listener that lets the server remember credentials and catalogs (decisions 011, 012) is back as well
+            while (!output.getOut().contains("Listening for changes made elsewhere again")
                     && Instant.now().isBefore(deadline)) {
                 Thread.sleep(200);
             }
-            assertThat(output.getOut()).contains("Not listening for changes to credentials and accounts",
-                "Listening for changes to credentials and accounts again");
+            assertThat(output.getOut()).contains("Not listening for changes made elsewhere",
+                "Listening for changes made elsewhere again");
         } finally {
             postgres.close();
         }

@@ -1,5 +1,7 @@
 package io.timeledger.support;
 
+import java.time.Duration;
+import java.util.function.Supplier;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,6 +26,51 @@ public class Statements {
 
     Statements(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * What PostgreSQL ran for a request: its statements (BEGIN, COMMIT and authentication aside) and
+     * the transactions it began.
+     */
+    public record RoundTrips(long statements, long transactions) { }
+
+    /** What {@code request} cost, counted by PostgreSQL. */
+    public RoundTrips of(Runnable request) {
+        reset();
+        request.run();
+        return jdbc.sql("""
+                SELECT coalesce(sum(calls) FILTER (WHERE query !~* '^\\s*(BEGIN|COMMIT|ROLLBACK|SET|SHOW)\\M'), 0),
+                       coalesce(sum(calls) FILTER (WHERE query ~* '^\\s*(BEGIN|START)\\M'), 0)
+                  FROM pg_stat_statements
+                 WHERE %s AND query NOT LIKE '%%' || :authentication || '%%'
+                """.formatted(SERVERS))
+            .param("authentication", AUTHENTICATION)
+            .query((rs, row) -> new RoundTrips(rs.getLong(1), rs.getLong(2)))
+            .single();
+    }
+
+    /**
+     * Whether {@code condition} comes true within {@code moments}, asked every 20 ms: for what a
+     * change announced by PostgreSQL reaches within milliseconds.
+     */
+    public static boolean within(Duration moments, Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + moments.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.get()) {
+                return true;
+            }
+            pause(20);
+        }
+        return false;
+    }
+
+    public static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Forgets what has been counted so far (loading the extension the first time). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Repository;
 class AssignmentRepository {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    AssignmentRepository(JdbcClient jdbc) {
+    AssignmentRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Filters are null when not applied. */
@@ -61,7 +64,7 @@ class AssignmentRepository {
 
     /** Empty when the subject is already assigned to the project. */
     Optional<AssignmentRow> insert(AssignmentKind kind, AccountId account, AssignmentRow values) {
-        return jdbc.sql("""
+        var written = jdbc.sql("""
                 INSERT INTO %1$s (account_id, project_id, %2$s, %3$s, active, hourly_rate, budget)
                 VALUES (:account, :project, :subject, :flag, :active, :rate, :budget)
                 ON CONFLICT (account_id, project_id, %2$s) DO NOTHING
@@ -76,10 +79,12 @@ class AssignmentRepository {
             .param("budget", values.budget())
             .query(AssignmentRepository::map)
             .optional();
+        events.publishEvent(new CatalogChanged(account));
+        return written;
     }
 
     AssignmentRow update(AssignmentKind kind, AccountId account, AssignmentRow values) {
-        return jdbc.sql("""
+        var written = jdbc.sql("""
                 UPDATE %s
                    SET %s = :flag, active = :active, hourly_rate = :rate, budget = :budget, updated_at = now()
                  WHERE account_id = :account AND id = :id
@@ -93,11 +98,15 @@ class AssignmentRepository {
             .param("budget", values.budget())
             .query(AssignmentRepository::map)
             .single();
+        events.publishEvent(new CatalogChanged(account));
+        return written;
     }
 
     boolean delete(AssignmentKind kind, AccountId account, long id) {
-        return jdbc.sql("DELETE FROM " + kind.table + " WHERE account_id = :account AND id = :id")
+        boolean deleted = jdbc.sql("DELETE FROM " + kind.table + " WHERE account_id = :account AND id = :id")
             .param("account", account.value()).param("id", id).update() == 1;
+        events.publishEvent(new CatalogChanged(account));
+        return deleted;
     }
 
     static AssignmentRow map(ResultSet rs, int row) throws SQLException {

@@ -54,16 +54,20 @@ public class CatalogNames {
         "project", names("project", Map.of("hourly_rate", "CASE WHEN deleted_at IS NULL THEN default_rate END")),
         "task", names("task", Map.of()));
 
-    /** The assignments of the projects in {@code :project}, both kinds. */
+    /** The assignments of the projects in {@code :assigned}, both kinds. */
     private static final String ASSIGNMENTS = Arrays.stream(AssignmentKind.values())
         .map(kind -> UNION.branch(kind.name(), kind.expressions,
-            "FROM " + kind.table + " WHERE account_id = :account AND project_id = ANY(:project)"))
+            "FROM " + kind.table + " WHERE account_id = :account AND project_id = ANY(:assigned)"))
         .collect(Collectors.joining(" UNION ALL "));
 
-    private final JdbcClient jdbc;
+    private static final List<String> TABLES = List.of("contact", "project", "task");
 
-    CatalogNames(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final CatalogCache cache;
+
+    CatalogNames(JdbcClient jdbc, CatalogCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     /** Names (and the rates of live projects), no assignments. */
@@ -78,49 +82,119 @@ public class CatalogNames {
         return of(account, contactIds, projectIds, taskIds, true);
     }
 
+    /** What this server remembers ({@link CatalogCache}), and the rest read in one query and remembered. */
     private Names of(AccountId account, Collection<Long> contactIds, Collection<Long> projectIds,
                      Collection<Long> taskIds, boolean assignments) {
         var found = Names.empty();
-        var selects = new ArrayList<String>();
-        var kinds = Map.of("contact", contactIds, "project", projectIds, "task", taskIds);
-        kinds.forEach((table, ids) -> {
-            if (!ids.isEmpty()) {
-                selects.add(NAMES.get(table));
+        boolean usable = CatalogCache.usable();
+        var asked = Map.of("contact", contactIds, "project", projectIds, "task", taskIds);
+        var unknown = new HashMap<String, List<Long>>();
+        for (var table : TABLES) {
+            var ids = new ArrayList<Long>();
+            for (var id : asked.get(table)) {
+                var known = usable ? cache.names.known(new CatalogCache.NameKey(account.value(), table, id)) : null;
+                if (known == null) {
+                    ids.add(id);
+                } else {
+                    add(found, table, known);
+                }
             }
-        });
-        if (assignments && !projectIds.isEmpty()) {
-            selects.add(ASSIGNMENTS);
+            unknown.put(table, ids);
         }
-        if (selects.isEmpty()) {
+        var unassigned = new ArrayList<Long>();
+        if (assignments) {
+            for (var project : projectIds) {
+                var known = usable ? cache.assignments.known(new CatalogCache.AssignmentsKey(account.value(), project))
+                    : null;
+                if (known == null) {
+                    unassigned.add(project);
+                } else {
+                    found.taskAssignments().addAll(known.tasks());
+                    found.userAssignments().addAll(known.users());
+                }
+            }
+        }
+        if (unknown.values().stream().allMatch(List::isEmpty) && unassigned.isEmpty()) {
             return found;
         }
-        var query = jdbc.sql(String.join(" UNION ALL ", selects)).param("account", account.value());
-        for (var kind : kinds.entrySet()) {
-            query = query.param(kind.getKey(), kind.getValue().toArray(Long[]::new));
+        long namesGeneration = cache.names.generation();
+        long assignmentsGeneration = cache.assignments.generation();
+        var read = read(account, unknown, unassigned);
+        read.names.forEach((key, name) -> {
+            add(found, key.table(), name);
+            if (usable) {
+                cache.names.remember(key, name, namesGeneration);
+            }
+        });
+        found.taskAssignments().addAll(read.taskAssignments);
+        found.userAssignments().addAll(read.userAssignments);
+        if (usable) {
+            for (var project : unassigned) {
+                cache.assignments.remember(new CatalogCache.AssignmentsKey(account.value(), project),
+                    new CatalogCache.ProjectAssignments(
+                        read.taskAssignments.stream().filter(a -> a.projectId() == project).toList(),
+                        read.userAssignments.stream().filter(a -> a.projectId() == project).toList()),
+                    assignmentsGeneration);
+            }
         }
-        query.query((ResultSet rs) -> add(found, rs));
         return found;
     }
 
-    private static void add(Names found, ResultSet rs) throws SQLException {
+    /** What one query read: names by table and id, and the assignments of the projects asked for. */
+    private static final class Read {
+        final Map<CatalogCache.NameKey, CatalogCache.Name> names = new HashMap<>();
+        final List<TaskAssignment> taskAssignments = new ArrayList<>();
+        final List<UserAssignment> userAssignments = new ArrayList<>();
+    }
+
+    /** The names of {@code ids} by table and the assignments of the projects {@code assigned}, in one query. */
+    private Read read(AccountId account, Map<String, List<Long>> ids, List<Long> assigned) {
+        var read = new Read();
+        var selects = new ArrayList<String>();
+        for (var table : TABLES) {
+            if (!ids.get(table).isEmpty()) {
+                selects.add(NAMES.get(table));
+            }
+        }
+        if (!assigned.isEmpty()) {
+            selects.add(ASSIGNMENTS);
+        }
+        var query = jdbc.sql(String.join(" UNION ALL ", selects))
+            .param("account", account.value())
+            .param("assigned", assigned.toArray(Long[]::new));
+        for (var table : TABLES) {
+            query = query.param(table, ids.get(table).toArray(Long[]::new));
+        }
+        query.query((ResultSet rs) -> add(account, read, rs));
+        return read;
+    }
+
+    private static void add(AccountId account, Read read, ResultSet rs) throws SQLException {
         var kind = rs.getString("kind");
-        switch (kind) {
-            case "contact" -> found.contacts().put(rs.getLong("id"), named(rs));
+        if (TABLES.contains(kind)) {
+            var key = new CatalogCache.NameKey(account.value(), kind, rs.getLong("id"));
+            // a project's rate, while it is not deleted; contacts and tasks have none here
+            read.names.put(key, new CatalogCache.Name(named(rs), rs.getBigDecimal("hourly_rate")));
+            return;
+        }
+        var row = AssignmentRepository.map(rs, 0);
+        switch (AssignmentKind.valueOf(kind)) {
+            case TASK -> read.taskAssignments.add(row.asTask());
+            case USER -> read.userAssignments.add(row.asUser());
+        }
+    }
+
+    private static void add(Names found, String table, CatalogCache.Name name) {
+        switch (table) {
+            case "contact" -> found.contacts().put(name.named().id(), name.named());
             case "project" -> {
-                found.projects().put(rs.getLong("id"), named(rs));
-                var rate = rs.getBigDecimal("hourly_rate");
-                if (rate != null) {
-                    found.liveProjectRates().put(rs.getLong("id"), rate);
+                found.projects().put(name.named().id(), name.named());
+                if (name.liveRate() != null) {
+                    found.liveProjectRates().put(name.named().id(), name.liveRate());
                 }
             }
-            case "task" -> found.tasks().put(rs.getLong("id"), named(rs));
-            default -> {
-                var row = AssignmentRepository.map(rs, 0);
-                switch (AssignmentKind.valueOf(kind)) {
-                    case TASK -> found.taskAssignments().add(row.asTask());
-                    case USER -> found.userAssignments().add(row.asUser());
-                }
-            }
+            case "task" -> found.tasks().put(name.named().id(), name.named());
+            default -> throw new IllegalArgumentException("no names in " + table);
         }
     }
 

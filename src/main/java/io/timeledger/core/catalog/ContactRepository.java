@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,9 +17,11 @@ class ContactRepository {
     private static final String PLAIN_COLUMNS = "contact.id, contact.address, " + DetailsColumns.plain("contact");
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    ContactRepository(JdbcClient jdbc) {
+    ContactRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     List<Contact> list(AccountId account, BudgetPeriods periods, Boolean active, Boolean pinned) {
@@ -95,7 +98,10 @@ class ContactRepository {
                 """.formatted(DetailsColumns.INSERT_COLUMNS, DetailsColumns.INSERT_VALUES, COLUMNS))
             .param("account", account.value())
             .param("address", address);
-        return DetailsColumns.bind(DetailsColumns.bind(statement, details), periods).query(ContactRepository::map).single();
+        var written = DetailsColumns.bind(DetailsColumns.bind(statement, details), periods).query(ContactRepository::map)
+            .single();
+        events.publishEvent(new CatalogChanged(account));
+        return written;
     }
 
     Contact update(AccountId account, BudgetPeriods periods, long id, Details details, String address) {
@@ -107,7 +113,10 @@ class ContactRepository {
             .param("account", account.value())
             .param("id", id)
             .param("address", address);
-        return DetailsColumns.bind(DetailsColumns.bind(statement, details), periods).query(ContactRepository::map).single();
+        var written = DetailsColumns.bind(DetailsColumns.bind(statement, details), periods).query(ContactRepository::map)
+            .single();
+        events.publishEvent(new CatalogChanged(account));
+        return written;
     }
 
     /** Soft-deletes the contact and its projects; false when there was no such live contact. */
@@ -129,6 +138,7 @@ class ContactRepository {
             .param("account", account.value())
             .param("id", id)
             .update();
+        events.publishEvent(new CatalogChanged(account));
         return true;
     }
 

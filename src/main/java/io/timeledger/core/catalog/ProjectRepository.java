@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,9 +17,11 @@ class ProjectRepository {
     private static final String PLAIN_COLUMNS = "project.id, project.contact_id, " + DetailsColumns.plain("project");
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    ProjectRepository(JdbcClient jdbc) {
+    ProjectRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     List<Project> list(AccountId account, BudgetPeriods periods, Long contactId, Boolean active) {
@@ -72,7 +75,10 @@ class ProjectRepository {
                 """.formatted(DetailsColumns.INSERT_COLUMNS, DetailsColumns.INSERT_VALUES, COLUMNS))
             .param("account", account.value())
             .param("contact", contactId);
-        return DetailsColumns.bind(DetailsColumns.bind(statement, details), periods).query(ProjectRepository::map).single();
+        var written = DetailsColumns.bind(DetailsColumns.bind(statement, details), periods).query(ProjectRepository::map)
+            .single();
+        events.publishEvent(new CatalogChanged(account));
+        return written;
     }
 
     Project update(AccountId account, BudgetPeriods periods, long id, long contactId, Details details) {
@@ -84,17 +90,22 @@ class ProjectRepository {
             .param("account", account.value())
             .param("id", id)
             .param("contact", contactId);
-        return DetailsColumns.bind(DetailsColumns.bind(statement, details), periods).query(ProjectRepository::map).single();
+        var written = DetailsColumns.bind(DetailsColumns.bind(statement, details), periods).query(ProjectRepository::map)
+            .single();
+        events.publishEvent(new CatalogChanged(account));
+        return written;
     }
 
     boolean delete(AccountId account, long id) {
-        return jdbc.sql("""
+        boolean deleted = jdbc.sql("""
                 UPDATE project SET deleted_at = now(), updated_at = now()
                  WHERE account_id = :account AND id = :id AND deleted_at IS NULL
                 """)
             .param("account", account.value())
             .param("id", id)
             .update() == 1;
+        events.publishEvent(new CatalogChanged(account));
+        return deleted;
     }
 
 

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,9 +24,11 @@ class TaskRepository {
     private static final String PLAIN_COLUMNS = columns("CAST(NULL AS bigint)");
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    TaskRepository(JdbcClient jdbc) {
+    TaskRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     List<Task> list(AccountId account) {
@@ -77,7 +80,7 @@ class TaskRepository {
     }
 
     Task insert(AccountId account, Task task) {
-        return jdbc.sql("""
+        var written = jdbc.sql("""
                 INSERT INTO task (account_id, name, pinned, default_rate, billable, active)
                 VALUES (:account, :name, :pinned, :rate, :billable, :active)
                 RETURNING %s
@@ -90,10 +93,12 @@ class TaskRepository {
             .param("active", task.active())
             .query(TaskRepository::map)
             .single();
+        events.publishEvent(new CatalogChanged(account));
+        return written;
     }
 
     Task update(AccountId account, Task task) {
-        return jdbc.sql("""
+        var written = jdbc.sql("""
                 UPDATE task SET name = :name, pinned = :pinned, default_rate = :rate, billable = :billable,
                                 active = :active, updated_at = now()
                  WHERE account_id = :account AND id = :id
@@ -108,13 +113,17 @@ class TaskRepository {
             .param("active", task.active())
             .query(TaskRepository::map)
             .single();
+        events.publishEvent(new CatalogChanged(account));
+        return written;
     }
 
     boolean delete(AccountId account, long id) {
-        return jdbc.sql("DELETE FROM task WHERE account_id = :account AND id = :id")
+        boolean deleted = jdbc.sql("DELETE FROM task WHERE account_id = :account AND id = :id")
             .param("account", account.value())
             .param("id", id)
             .update() == 1;
+        events.publishEvent(new CatalogChanged(account));
+        return deleted;
     }
 
 

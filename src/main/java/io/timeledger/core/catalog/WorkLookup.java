@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -66,14 +67,27 @@ public class WorkLookup {
             + " AND membership_id = :membership");
 
     private final JdbcClient jdbc;
+    private final CatalogCache cache;
 
-    WorkLookup(JdbcClient jdbc) {
+    WorkLookup(JdbcClient jdbc, CatalogCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
-    /** The tasks with these ids, and the project (if any) with its contact and its assignments of them and of the person. */
+    /**
+     * The tasks with these ids, and the project (if any) with its contact and its assignments of them
+     * and of the person: as this server remembers them ({@link CatalogCache}), or read and remembered
+     * when every task and the project were found.
+     */
     @Reads
     public Found find(AccountId account, Collection<Long> taskIds, Long projectId, long membershipId) {
+        var asked = Set.copyOf(taskIds);
+        return cache.work(new CatalogCache.WorkKey(account.value(), asked, projectId, membershipId),
+            () -> read(account, taskIds, projectId, membershipId),
+            found -> found.tasks().size() == asked.size() && (projectId == null || found.project() != null));
+    }
+
+    private Found read(AccountId account, Collection<Long> taskIds, Long projectId, long membershipId) {
         var branches = new ArrayList<String>();
         if (!taskIds.isEmpty()) {
             branches.add(TASKS);

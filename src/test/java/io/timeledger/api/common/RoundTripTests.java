@@ -8,6 +8,8 @@ import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
 import io.timeledger.support.Fixtures.Person;
 import io.timeledger.support.Statements;
+import io.timeledger.support.Statements.RoundTrips;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ({@code @Reads}, decision 010). Authentication is left out: a server remembers a secret it has
  * seen for a few seconds (decision 011) and reads it again when a change anywhere empties what it
  * remembers, which another test's change may do at any moment; AuthenticationCacheTests pins it.
+ * What a server remembers of an account's catalog (decision 012) is forgotten when the account's
+ * catalog is written, so each cost is counted twice: right after such a write (the lookups a
+ * request makes) and once the server remembers what they read (CatalogCacheTests).
  */
 @ApiTest
 class RoundTripTests {
@@ -39,13 +44,15 @@ class RoundTripTests {
         var project = id(caller.post("/api/v1/projects", "{\"project\": {\"name\": \"P\", \"contact_id\": \"" + contact
             + "\"}}").expect(201));
         var body = "{\"entry\": {\"date\": \"2026-01-02\", \"duration\": 1800, \"project_id\": \"" + project + "\"}}";
-        caller.post("/api/v1/entries", body).expect(201);
 
+        // the project was just written: what the server remembered of the catalog is forgotten
         var create = roundTripsOf(() -> caller.post("/api/v1/entries", body).expect(201));
 
         assertThat(create.statements()).as("the work's lookup (project, its contact, the person's assignment),"
             + " the insert returning the entry").isEqualTo(2);
         assertThat(create.transactions()).as("one statement writes: no transaction").isZero();
+        assertThat(comesToCost(new RoundTrips(1, 0), () -> caller.post("/api/v1/entries", body).expect(201)))
+            .as("the work remembered (decision 012): the insert").isTrue();
     }
 
     @Test
@@ -62,7 +69,6 @@ class RoundTripTests {
             .expect(201);
         var oneTask = entry(project, design);
         var threeTasks = entry(project, unassigned, design, build);
-        caller.post("/api/v1/entries", oneTask).expect(201);
 
         var withOne = roundTripsOf(() -> caller.post("/api/v1/entries", oneTask).expect(201));
         var withThree = roundTripsOf(() -> caller.post("/api/v1/entries", threeTasks).expect(201));
@@ -82,13 +88,14 @@ class RoundTripTests {
         var task = id(caller.post("/v2/tasks", "{\"name\": \"T\", \"default_hourly_rate\": 100}").expect(201));
         var body = "{\"project_id\": " + project + ", \"task_id\": " + task + ", \"spent_date\": \"2026-01-02\","
             + " \"hours\": 1}";
-        caller.post("/v2/time_entries", body).expect(201);
 
         var create = roundTripsOf(() -> caller.post("/v2/time_entries", body).expect(201));
 
         assertThat(create.transactions()).as("one statement writes: no transaction").isZero();
         assertThat(create.statements()).as("one lookup of what it prices and renders (task, project, contact,"
             + " assignments), the insert").isEqualTo(2);
+        assertThat(comesToCost(new RoundTrips(1, 0), () -> caller.post("/v2/time_entries", body).expect(201)))
+            .as("the work remembered: the insert").isTrue();
     }
 
     @Test
@@ -98,22 +105,23 @@ class RoundTripTests {
         var caller = api.bearer(admin.token());
         var client = id(caller.post("/v2/clients", "{\"name\": \"C\"}").expect(201));
         log(caller, admin, member, client, 2);
-        var harvestFew = roundTripsOf(() -> caller.get("/v2/time_entries?per_page=100").expect(200));
-        var expensicatFew = roundTripsOf(() -> caller.get("/v1/time-entries?limit=100").expect(200));
-        var minuteDockFew = roundTripsOf(() -> caller.get("/api/v1/entries?user_accounts=all").expect(200));
+        var harvestFew = coldly(caller, client, () -> caller.get("/v2/time_entries?per_page=100").expect(200));
+        var expensicatFew = coldly(caller, client, () -> caller.get("/v1/time-entries?limit=100").expect(200));
+        var minuteDockFew = coldly(caller, client, () -> caller.get("/api/v1/entries?user_accounts=all").expect(200));
 
         log(caller, admin, member, client, 12);
-        var harvestMany = roundTripsOf(() -> caller.get("/v2/time_entries?per_page=100").expect(200));
-        var expensicatMany = roundTripsOf(() -> caller.get("/v1/time-entries?limit=100").expect(200));
-        var minuteDockMany = roundTripsOf(() -> caller.get("/api/v1/entries?user_accounts=all").expect(200));
+        var harvestMany = coldly(caller, client, () -> caller.get("/v2/time_entries?per_page=100").expect(200));
+        var expensicatMany = coldly(caller, client, () -> caller.get("/v1/time-entries?limit=100").expect(200));
+        var minuteDockMany = coldly(caller, client,
+            () -> caller.get("/api/v1/entries?user_accounts=all").expect(200));
 
         var invoice = caller.post("/api/v1/invoices", "{\"invoice\": {\"contact_id\": \"" + client
             + "\", \"from\": \"2026-01-01\", \"to\": \"2026-01-31\"}}").expect(201).json();
-        var harvestInvoiced = roundTripsOf(() -> assertThat(caller.get("/v2/time_entries?per_page=100").expect(200)
-            .json().get("time_entries").get(0).get("invoice").get("number").asString())
+        var harvestInvoiced = coldly(caller, client, () -> assertThat(caller.get("/v2/time_entries?per_page=100")
+            .expect(200).json().get("time_entries").get(0).get("invoice").get("number").asString())
             .isEqualTo(invoice.get("number").asString()));
-        var expensicatInvoiced = roundTripsOf(() -> assertThat(caller.get("/v1/time-entries?limit=100").expect(200)
-            .json().get("data").get(0).get("invoice").get("status").asString()).isEqualTo("draft"));
+        var expensicatInvoiced = coldly(caller, client, () -> assertThat(caller.get("/v1/time-entries?limit=100")
+            .expect(200).json().get("data").get(0).get("invoice").get("status").asString()).isEqualTo("draft"));
 
         assertThat(harvestInvoiced).as("Harvest page of invoiced entries: their invoices come with them")
             .isEqualTo(harvestMany);
@@ -126,6 +134,11 @@ class RoundTripTests {
             .isEqualTo(new RoundTrips(3, 0));
         assertThat(expensicatMany).as("entries with their people, names with live projects' rates; no transaction")
             .isEqualTo(new RoundTrips(2, 0));
+        assertThat(comesToCost(new RoundTrips(2, 0),
+                () -> caller.get("/v2/time_entries?per_page=100").expect(200)))
+            .as("Harvest page, its names and assignments remembered: entries, count").isTrue();
+        assertThat(comesToCost(new RoundTrips(1, 0), () -> caller.get("/v1/time-entries?limit=100").expect(200)))
+            .as("Expensicat page, its names remembered: the entries").isTrue();
     }
 
     @Test
@@ -169,24 +182,26 @@ class RoundTripTests {
         }
     }
 
-    /**
-     * What PostgreSQL ran for a request: its statements (BEGIN, COMMIT and authentication aside) and
-     * the transactions it began.
-     */
-    record RoundTrips(long statements, long transactions) { }
-
     private RoundTrips roundTripsOf(Runnable request) {
-        statements.reset();
-        request.run();
-        return jdbc.sql("""
-                SELECT coalesce(sum(calls) FILTER (WHERE query !~* '^\\s*(BEGIN|COMMIT|ROLLBACK|SET|SHOW)\\M'), 0),
-                       coalesce(sum(calls) FILTER (WHERE query ~* '^\\s*(BEGIN|START)\\M'), 0)
-                  FROM pg_stat_statements
-                 WHERE %s AND query NOT LIKE '%%' || :authentication || '%%'
-                """.formatted(Statements.SERVERS))
-            .param("authentication", Statements.AUTHENTICATION)
-            .query((rs, row) -> new RoundTrips(rs.getLong(1), rs.getLong(2)))
-            .single();
+        return statements.of(request);
+    }
+
+    /**
+     * What {@code request} costs when the server remembers nothing of the account's catalog: a write
+     * to it through the server (the client renamed to itself) forgets all of it as it commits.
+     */
+    private RoundTrips coldly(Api.Caller caller, String client, Runnable request) {
+        caller.patch("/v2/clients/" + client, "{\"name\": \"C\"}").expect(200);
+        return roundTripsOf(request);
+    }
+
+    /**
+     * Whether {@code request}, asked again for a few moments, comes to cost {@code expected}: once the
+     * server remembers what it read (decision 012), and the announcements of the test's own writes
+     * have arrived.
+     */
+    private boolean comesToCost(RoundTrips expected, Runnable request) {
+        return Statements.within(Duration.ofSeconds(3), () -> roundTripsOf(request).equals(expected));
     }
 
     /** How many of the server's statements for a request read the entries' tasks. */

@@ -1,9 +1,14 @@
-package io.timeledger.auth;
+package io.timeledger.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.timeledger.core.common.ChangeChannel;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,19 +17,17 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Listens on the channel where the database announces changes to credentials, people and accounts
- * (V12) and tells {@link AuthenticationCache} to forget what it remembers. Its own connection, not
- * one of the pool's: it waits on the socket for as long as the server runs. While it is not
- * connected — the database is down or restarting — the cache remembers nothing, and it connects
- * again on its own.
+ * Listens on the channels where the database announces changes to what the server keeps between
+ * requests — credentials, people and accounts (V12), the catalog (V14) — and passes each on to the
+ * {@link ChangeChannel} that keeps it. Its own connection, not one of the pool's: it waits on the
+ * socket for as long as the server runs. While it is not connected — the database is down or
+ * restarting — every channel is told so and keeps nothing, and it connects again on its own.
  */
 @Component
 @ConditionalOnWebApplication
-class ActorChangeListener implements SmartLifecycle {
+class ChangeListener implements SmartLifecycle {
 
-    static final String CHANNEL = "timeledger_actors";
-
-    private static final Logger log = LoggerFactory.getLogger(ActorChangeListener.class);
+    private static final Logger log = LoggerFactory.getLogger(ChangeListener.class);
     /** How long one wait for notifications lasts: the socket read cannot be interrupted, so stopping waits this long. */
     private static final int POLL_MILLIS = 500;
     /** Quiet waits between two checks that the connection still answers (~10 s). */
@@ -32,19 +35,20 @@ class ActorChangeListener implements SmartLifecycle {
     private static final long RETRY_MILLIS = 2_000;
 
     private final HikariDataSource pool;
-    private final AuthenticationCache cache;
+    private final Map<String, ChangeChannel> channels;
     private volatile Thread thread;
     private volatile boolean running;
 
-    ActorChangeListener(HikariDataSource pool, AuthenticationCache cache) {
+    ChangeListener(HikariDataSource pool, List<ChangeChannel> channels) {
         this.pool = pool;
-        this.cache = cache;
+        this.channels = channels.stream().collect(Collectors.toUnmodifiableMap(ChangeChannel::channel,
+            Function.identity()));
     }
 
     @Override
     public void start() {
         running = true;
-        var listening = new Thread(this::listen, "actor-change-listener");
+        var listening = new Thread(this::listen, "change-listener");
         listening.setDaemon(true);
         thread = listening;
         listening.start();
@@ -74,11 +78,13 @@ class ActorChangeListener implements SmartLifecycle {
         while (running) {
             try (var connection = connect()) {
                 try (var statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
+                    for (var channel : channels.keySet()) {
+                        statement.execute("LISTEN " + channel);
+                    }
                 }
-                cache.listening(true);
+                tellListening(true);
                 if (warned) {
-                    log.info("Listening for changes to credentials and accounts again");
+                    log.info("Listening for changes made elsewhere again");
                     warned = false;
                 }
                 var notifications = connection.unwrap(PGConnection.class);
@@ -86,7 +92,9 @@ class ActorChangeListener implements SmartLifecycle {
                 while (running) {
                     var heard = notifications.getNotifications(POLL_MILLIS);
                     if (heard != null && heard.length > 0) {
-                        cache.forgetAll(heard[0].getParameter());
+                        for (var notification : heard) {
+                            channels.get(notification.getName()).heard(notification.getParameter());
+                        }
                         quiet = 0;
                     } else if (++quiet == POLLS_PER_CHECK) {
                         quiet = 0;
@@ -96,16 +104,20 @@ class ActorChangeListener implements SmartLifecycle {
                     }
                 }
             } catch (SQLException e) {
-                cache.listening(false);
+                tellListening(false);
                 if (running && !warned) {
-                    log.warn("Not listening for changes to credentials and accounts ({}); every request"
-                        + " reads its credential until the database answers again", e.getMessage());
+                    log.warn("Not listening for changes made elsewhere ({}); every request reads its credential"
+                        + " and the catalog until the database answers again", e.getMessage());
                     warned = true;
                 }
                 pause();
             }
         }
-        cache.listening(false);
+        tellListening(false);
+    }
+
+    private void tellListening(boolean listening) {
+        channels.values().forEach(channel -> channel.listening(listening));
     }
 
     private Connection connect() throws SQLException {

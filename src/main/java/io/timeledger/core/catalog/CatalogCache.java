@@ -1,0 +1,127 @@
+package io.timeledger.core.catalog;
+
+import io.timeledger.core.common.ChangeChannel;
+import io.timeledger.core.common.Remembered;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What this server has read of each account's catalog, kept until it changes (decision 012): the
+ * work an entry is logged against ({@link WorkLookup}) and the names and assignments a page shows
+ * ({@link CatalogNames}). Logging time and reading pages then cost no lookup of what rarely
+ * changes.
+ *
+ * <p>A write of this server to a catalog publishes {@link CatalogChanged}, and what is kept of that
+ * account is forgotten as it commits, before the request that made it answers. A write of any
+ * process — the admin command line, a second server, an operator's SQL — is announced by V14's
+ * triggers with the account's id, and forgotten when the server's listener hears of it,
+ * milliseconds later. Nothing is kept while that listener is not connected, nothing for longer
+ * than {@code timeledger.catalog.cache}, and nothing is read from here or kept inside a
+ * transaction that writes: it may have changed the catalog itself, and what it read is not yet
+ * anyone else's.
+ */
+@Component
+class CatalogCache implements ChangeChannel {
+
+    static final String CHANNEL = "timeledger_catalog";
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogCache.class);
+
+    /** The question a work lookup answered. */
+    record WorkKey(long account, Set<Long> taskIds, Long projectId, long membershipId) { }
+
+    /** A contact, project or task by its table and id. */
+    record NameKey(long account, String table, long id) { }
+
+    /** A name, and a project's rate while it is not deleted. */
+    record Name(Named named, BigDecimal liveRate) { }
+
+    /** A project's assignments of tasks and of people. */
+    record AssignmentsKey(long account, long projectId) { }
+
+    record ProjectAssignments(List<TaskAssignment> tasks, List<UserAssignment> users) { }
+
+    final Remembered<WorkKey, WorkLookup.Found> work;
+    final Remembered<NameKey, Name> names;
+    final Remembered<AssignmentsKey, ProjectAssignments> assignments;
+
+    CatalogCache(@Value("${timeledger.catalog.cache:5m}") Duration ttl) {
+        this.work = Remembered.forAtMost(ttl, 5_000);
+        this.names = Remembered.forAtMost(ttl, 50_000);
+        this.assignments = Remembered.forAtMost(ttl, 2_000);
+    }
+
+    /** Whether what is kept may be used and what is read kept: not inside a transaction that writes. */
+    static boolean usable() {
+        return !TransactionSynchronizationManager.isActualTransactionActive()
+            || TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+    }
+
+    /** The work asked for: kept, or read and kept when {@code complete} says it found all it was asked. */
+    WorkLookup.Found work(WorkKey key, Supplier<WorkLookup.Found> read,
+                          Predicate<WorkLookup.Found> complete) {
+        if (!usable()) {
+            return read.get();
+        }
+        var known = work.known(key);
+        if (known != null) {
+            return known;
+        }
+        long generation = work.generation();
+        var found = read.get();
+        if (complete.test(found)) {
+            work.remember(key, found, generation);
+        }
+        return found;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void forget(CatalogChanged change) {
+        forget(change.account().value());
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    /** {@code payload}: the id of the account whose catalog changed. */
+    @Override
+    public void heard(String payload) {
+        long account;
+        try {
+            account = Long.parseLong(payload);
+        } catch (NumberFormatException e) {
+            log.warn("Forgetting every catalog: a change announced as '{}' names no account", payload);
+            work.forgetAll();
+            names.forgetAll();
+            assignments.forgetAll();
+            return;
+        }
+        forget(account);
+    }
+
+    @Override
+    public void listening(boolean listening) {
+        work.listening(listening);
+        names.listening(listening);
+        assignments.listening(listening);
+    }
+
+    private void forget(long account) {
+        work.forget(key -> key.account() == account);
+        names.forget(key -> key.account() == account);
+        assignments.forget(key -> key.account() == account);
+        log.debug("Forgot the catalog of account {}", account);
+    }
+}

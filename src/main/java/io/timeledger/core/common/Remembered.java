@@ -1,0 +1,92 @@
+package io.timeledger.core.common;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * What the database answered, kept between requests for as long as the database announces changes
+ * to it (decisions 011 and 012). Nothing is kept while those announcements cannot reach this
+ * server ({@link #listening}), nothing for longer than its lifetime, and nothing read while a
+ * change was committing: every forgetting moves a generation, and a value read before the latest
+ * one is not kept.
+ *
+ * <p>The usual use: note {@link #generation()}, read, {@link #remember} what was read with that
+ * generation. A change announced in between leaves nothing behind.
+ *
+ * @param <K> what a value is looked up by
+ * @param <V> what was read
+ */
+public final class Remembered<K, V> {
+
+    private final Cache<K, V> cache;
+    private final boolean enabled;
+    /** Moves on every forgetting, so that a read that began before one does not keep what it read. */
+    private final AtomicLong generation = new AtomicLong();
+    /** Whether changes made elsewhere reach this server; without that, nothing is kept. */
+    private volatile boolean listening;
+
+    /**
+     * @param maximumSize how many values at most
+     * @param lifetime    how long a value may be kept; zero for not at all
+     */
+    public Remembered(long maximumSize, Function<V, Duration> lifetime, boolean enabled) {
+        this.enabled = enabled;
+        this.cache = Caffeine.newBuilder()
+            .maximumSize(maximumSize)
+            .expireAfter(Expiry.<K, V>creating((key, value) -> lifetime.apply(value)))
+            .build();
+    }
+
+    /** Values kept for at most {@code ttl}; nothing kept when it is zero. */
+    public static <K, V> Remembered<K, V> forAtMost(Duration ttl, long maximumSize) {
+        return new Remembered<>(maximumSize, value -> ttl, !ttl.isZero() && !ttl.isNegative());
+    }
+
+    /** The value kept for {@code key}, or null. */
+    public V known(K key) {
+        return listening && enabled ? cache.getIfPresent(key) : null;
+    }
+
+    /** Where forgetting stands: read it before reading what {@link #remember} will be given. */
+    public long generation() {
+        return generation.get();
+    }
+
+    /**
+     * Keeps {@code value}, read after {@code generation} was noted, unless something was forgotten
+     * since: the value may predate that change.
+     */
+    public void remember(K key, V value, long generation) {
+        if (!listening || !enabled || this.generation.get() != generation) {
+            return;
+        }
+        cache.put(key, value);
+        if (this.generation.get() != generation) {
+            // forgotten while we stored it: what we read may predate the change
+            cache.invalidate(key);
+        }
+    }
+
+    /** Forgets the values whose keys match. */
+    public void forget(Predicate<? super K> which) {
+        generation.incrementAndGet();
+        cache.asMap().keySet().removeIf(which);
+    }
+
+    /** Forgets everything. */
+    public void forgetAll() {
+        generation.incrementAndGet();
+        cache.invalidateAll();
+    }
+
+    /** Changes made elsewhere now reach this server (or no longer do): keep from now on (or nothing at all). */
+    public void listening(boolean listening) {
+        this.listening = listening;
+        forgetAll();
+    }
+}

@@ -1,0 +1,71 @@
+package io.timeledger.core.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What is kept between requests and when it is not: only while changes can be heard, never what
+ * was read across a forgetting, and each forgetting only of what it names.
+ */
+class RememberedTests {
+
+    private final Remembered<String, String> remembered = Remembered.forAtMost(Duration.ofMinutes(1), 10);
+
+    @Test
+    void nothingIsKeptUntilChangesCanBeHeard() {
+        remembered.remember("a", "read", remembered.generation());
+        assertThat(remembered.known("a")).isNull();
+
+        remembered.listening(true);
+        remembered.remember("a", "read", remembered.generation());
+
+        assertThat(remembered.known("a")).isEqualTo("read");
+    }
+
+    @Test
+    void whatWasReadWhileSomethingWasForgottenIsNotKept() {
+        remembered.listening(true);
+        long before = remembered.generation();
+        // another key's change is heard while "a" is being read: "a" may predate it too
+        remembered.forget("b"::equals);
+        remembered.remember("a", "read before the change", before);
+
+        assertThat(remembered.known("a")).isNull();
+    }
+
+    @Test
+    void forgettingTakesOnlyWhatItNames() {
+        remembered.listening(true);
+        remembered.remember("account 1: project", "P", remembered.generation());
+        remembered.remember("account 2: project", "Q", remembered.generation());
+
+        remembered.forget(key -> key.startsWith("account 1"));
+
+        assertThat(remembered.known("account 1: project")).isNull();
+        assertThat(remembered.known("account 2: project")).isEqualTo("Q");
+    }
+
+    @Test
+    void notHearingForgetsEverythingAndKeepsNothing() {
+        remembered.listening(true);
+        remembered.remember("a", "read", remembered.generation());
+
+        remembered.listening(false);
+        remembered.remember("b", "read", remembered.generation());
+
+        assertThat(remembered.known("a")).isNull();
+        assertThat(remembered.known("b")).isNull();
+    }
+
+    @Test
+    void aZeroLifetimeKeepsNothing() {
+        var never = Remembered.<String, String>forAtMost(Duration.ZERO, 10);
+        never.listening(true);
+
+        never.remember("a", "read", never.generation());
+
+        assertThat(never.known("a")).isNull();
+    }
+}
