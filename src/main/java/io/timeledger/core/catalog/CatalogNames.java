@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * What a page of entries shows of what they point at — the names of contacts, projects and tasks
  * (deleted ones too), the rate of each live project and, when asked, the projects' task and user
  * assignments — read in one query, however many kinds are asked for. A page's lookups are one
- * round trip to the database, not one per kind.
+ * round trip to the database, not one per kind, and none once this server remembers what they
+ * read ({@link CatalogCache}, decision 012).
  */
 @Component
 public class CatalogNames {
@@ -128,12 +129,14 @@ public class CatalogNames {
         });
         found.taskAssignments().addAll(read.taskAssignments);
         found.userAssignments().addAll(read.userAssignments);
-        if (usable) {
+        if (usable && !unassigned.isEmpty()) {
+            var tasksOf = read.taskAssignments.stream().collect(Collectors.groupingBy(TaskAssignment::projectId));
+            var usersOf = read.userAssignments.stream().collect(Collectors.groupingBy(UserAssignment::projectId));
             for (var project : unassigned) {
+                // a project without assignments is remembered too: V14 announces the first one
                 cache.assignments.remember(new CatalogCache.AssignmentsKey(account.value(), project),
-                    new CatalogCache.ProjectAssignments(
-                        read.taskAssignments.stream().filter(a -> a.projectId() == project).toList(),
-                        read.userAssignments.stream().filter(a -> a.projectId() == project).toList()),
+                    new CatalogCache.ProjectAssignments(List.copyOf(tasksOf.getOrDefault(project, List.of())),
+                        List.copyOf(usersOf.getOrDefault(project, List.of()))),
                     assignmentsGeneration);
             }
         }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * project and that project's live contact, and the project's assignments of those tasks and of
  * the entry's person. Pricing needs all of it, and a dialect that shows a new entry's names and
  * assignments (Harvest) shows these, so logging an entry costs one lookup before its insert
- * however many kinds it touches.
+ * however many kinds it touches, and none once this server remembers the answer ({@link
+ * CatalogCache}, decision 012).
  */
 @Component
 public class WorkLookup {

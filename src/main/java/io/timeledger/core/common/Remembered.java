@@ -33,6 +33,7 @@ public final class Remembered<K, V> {
     /**
      * @param maximumSize how many values at most
      * @param lifetime    how long a value may be kept; zero for not at all
+     * @param enabled     false keeps nothing, whatever the lifetime
      */
     public Remembered(long maximumSize, Function<V, Duration> lifetime, boolean enabled) {
         this.enabled = enabled;

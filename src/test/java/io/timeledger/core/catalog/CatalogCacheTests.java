@@ -92,6 +92,19 @@ class CatalogCacheTests {
     }
 
     @Test
+    void aTransactionThatWritesReadsTheCatalogItself() {
+        var caller = api.bearer(fixtures.anAccount().token());
+        var work = remembered(caller, harvestWork(caller));
+
+        // deleted elsewhere, and not yet heard of: a logged entry may still find the project for a
+        // few milliseconds, but a timer starts in a transaction, which reads the catalog as it is
+        jdbc.sql("UPDATE project SET deleted_at = now() WHERE id = :id")
+            .param("id", Long.parseLong(work.project())).update();
+
+        caller.post("/v2/time_entries", work.timer()).expect(422);
+    }
+
+    @Test
     void anotherAccountsChangeForgetsNothingOfThisOne() {
         var caller = api.bearer(fixtures.anAccount().token());
         var work = remembered(caller, harvestWork(caller));
@@ -137,6 +150,11 @@ class CatalogCacheTests {
         String entry(int hours) {
             return "{\"project_id\": " + project + ", \"task_id\": " + task + ", \"spent_date\": \"2026-01-02\","
                 + " \"hours\": " + hours + "}";
+        }
+
+        /** Without hours: a running timer. */
+        String timer() {
+            return "{\"project_id\": " + project + ", \"task_id\": " + task + ", \"spent_date\": \"2026-01-02\"}";
         }
     }
 
