@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -88,7 +90,7 @@ class EntryRepository {
         return jdbc.sql(SELECT + " WHERE e.account_id = :account AND e.id = :id" + (forUpdate ? " FOR UPDATE OF e" : ""))
             .param("account", account.value())
             .param("id", id)
-            .query(EntryRepository::map)
+            .query(new Rows())
             .optional();
     }
 
@@ -98,7 +100,7 @@ class EntryRepository {
                 + (forUpdate ? " FOR UPDATE OF e" : ""))
             .param("account", account.value())
             .param("membership", membershipId)
-            .query(EntryRepository::map)
+            .query(new Rows())
             .optional();
     }
 
@@ -109,7 +111,7 @@ class EntryRepository {
                  FOR UPDATE OF e""")
             .param("account", account.value())
             .param("membership", membershipId)
-            .query(EntryRepository::map)
+            .query(new Rows())
             .optional();
     }
 
@@ -117,7 +119,7 @@ class EntryRepository {
     Entry insert(AccountId account, EntryDraft draft) {
         return jdbc.sql(INSERT)
             .paramSource(params(draft).addValue("account", account.value()).addValue("tasks", tasks(draft.taskIds)))
-            .query(EntryRepository::map)
+            .query(new Rows())
             .single();
     }
 
@@ -177,7 +179,7 @@ class EntryRepository {
         }
         return jdbc.sql((withTasks ? SELECT : SELECT_WITHOUT_TASKS) + " WHERE " + filter.where() + order + page)
             .paramSource(params)
-            .query(EntryRepository::map)
+            .query(new Rows())
             .list();
     }
 
@@ -234,51 +236,86 @@ class EntryRepository {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        var timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
+    /** The columns {@link #select} returns, as the mapper reads them. */
+    private enum Column {
+        ID, ACCOUNT_ID, MEMBERSHIP_ID, USER_ID, CONTACT_ID, PROJECT_ID, JOB_ID, TASK_IDS, DESCRIPTION, SPENT_ON,
+        DURATION_S, TIMER_STARTED_AT, STARTED_AT, ENDED_AT, LOGGED, LOGGED_AT, BILLABLE, BILLING_RATE, COST_RATE,
+        INVOICE_ID, CLOSED, LOCKED_REASON, EXTERNAL_ID, EXTERNAL_GROUP_ID, EXTERNAL_ACCOUNT_ID, EXTERNAL_PERMALINK,
+        EXTERNAL_SERVICE, EXTERNAL_SERVICE_ICON_URL, TIME_ZONE, FIRST_NAME, LAST_NAME, EMAIL, CREATED_AT, UPDATED_AT,
+        INVOICE_NUMBER, INVOICE_SENT, INVOICE_ISSUED_ON, INVOICE_DUE_ON;
+
+        private static final Column[] ALL = values();
+        private final String label = name().toLowerCase(Locale.ROOT);
     }
 
-    private static EntryInvoice invoice(ResultSet rs) throws SQLException {
-        var id = rs.getObject("invoice_id", Long.class);
-        return id == null ? null : new EntryInvoice(id, rs.getString("invoice_number"),
-            rs.getBoolean("invoice_sent"), rs.getObject("invoice_issued_on", LocalDate.class),
-            rs.getObject("invoice_due_on", LocalDate.class));
-    }
+    /**
+     * Maps the rows of one result set, finding each column by name once, on its first row: pgjdbc's
+     * {@code findColumn} per value was a sixth of a 100-entry page's CPU in the JVM (docs/performance.md,
+     * seventh pass). One per query; not shared.
+     */
+    private static final class Rows implements RowMapper<Entry> {
 
-    private static Entry map(ResultSet rs, int row) throws SQLException {
-        var taskIds = rs.getArray("task_ids");
-        var externalId = rs.getString("external_id");
-        return new Entry(
-            rs.getLong("id"),
-            new AccountId(rs.getLong("account_id")),
-            rs.getLong("membership_id"),
-            rs.getLong("user_id"),
-            rs.getObject("contact_id", Long.class),
-            rs.getObject("project_id", Long.class),
-            rs.getObject("job_id", Long.class),
-            taskIds == null ? null : List.of((Long[]) taskIds.getArray()),
-            rs.getString("description"),
-            rs.getObject("spent_on", LocalDate.class),
-            rs.getLong("duration_s"),
-            instant(rs, "timer_started_at"),
-            instant(rs, "started_at"),
-            instant(rs, "ended_at"),
-            rs.getBoolean("logged"),
-            instant(rs, "logged_at"),
-            rs.getBoolean("billable"),
-            rs.getBigDecimal("billing_rate"),
-            rs.getBigDecimal("cost_rate"),
-            invoice(rs),
-            rs.getBoolean("closed"),
-            rs.getString("locked_reason"),
-            externalId == null ? null : new ExternalReference(externalId, rs.getString("external_group_id"),
-                rs.getString("external_account_id"), rs.getString("external_permalink"),
-                rs.getString("external_service"), rs.getString("external_service_icon_url")),
-            ZoneId.of(rs.getString("time_zone")),
-            Member.name(rs.getString("first_name"), rs.getString("last_name")),
-            rs.getString("email"),
-            instant(rs, "created_at"),
-            instant(rs, "updated_at"));
+        private ResultSet resolved;
+        private final int[] at = new int[Column.ALL.length];
+
+        @Override
+        public Entry mapRow(ResultSet rs, int row) throws SQLException {
+            if (rs != resolved) {
+                for (var column : Column.ALL) {
+                    at[column.ordinal()] = rs.findColumn(column.label);
+                }
+                resolved = rs;
+            }
+            var taskIds = rs.getArray(at(Column.TASK_IDS));
+            var externalId = rs.getString(at(Column.EXTERNAL_ID));
+            return new Entry(
+                rs.getLong(at(Column.ID)),
+                new AccountId(rs.getLong(at(Column.ACCOUNT_ID))),
+                rs.getLong(at(Column.MEMBERSHIP_ID)),
+                rs.getLong(at(Column.USER_ID)),
+                rs.getObject(at(Column.CONTACT_ID), Long.class),
+                rs.getObject(at(Column.PROJECT_ID), Long.class),
+                rs.getObject(at(Column.JOB_ID), Long.class),
+                taskIds == null ? null : List.of((Long[]) taskIds.getArray()),
+                rs.getString(at(Column.DESCRIPTION)),
+                rs.getObject(at(Column.SPENT_ON), LocalDate.class),
+                rs.getLong(at(Column.DURATION_S)),
+                instant(rs, Column.TIMER_STARTED_AT),
+                instant(rs, Column.STARTED_AT),
+                instant(rs, Column.ENDED_AT),
+                rs.getBoolean(at(Column.LOGGED)),
+                instant(rs, Column.LOGGED_AT),
+                rs.getBoolean(at(Column.BILLABLE)),
+                rs.getBigDecimal(at(Column.BILLING_RATE)),
+                rs.getBigDecimal(at(Column.COST_RATE)),
+                invoice(rs),
+                rs.getBoolean(at(Column.CLOSED)),
+                rs.getString(at(Column.LOCKED_REASON)),
+                externalId == null ? null : new ExternalReference(externalId,
+                    rs.getString(at(Column.EXTERNAL_GROUP_ID)), rs.getString(at(Column.EXTERNAL_ACCOUNT_ID)),
+                    rs.getString(at(Column.EXTERNAL_PERMALINK)), rs.getString(at(Column.EXTERNAL_SERVICE)),
+                    rs.getString(at(Column.EXTERNAL_SERVICE_ICON_URL))),
+                ZoneId.of(rs.getString(at(Column.TIME_ZONE))),
+                Member.name(rs.getString(at(Column.FIRST_NAME)), rs.getString(at(Column.LAST_NAME))),
+                rs.getString(at(Column.EMAIL)),
+                instant(rs, Column.CREATED_AT),
+                instant(rs, Column.UPDATED_AT));
+        }
+
+        private int at(Column column) {
+            return at[column.ordinal()];
+        }
+
+        private Instant instant(ResultSet rs, Column column) throws SQLException {
+            var timestamp = rs.getTimestamp(at(column));
+            return timestamp == null ? null : timestamp.toInstant();
+        }
+
+        private EntryInvoice invoice(ResultSet rs) throws SQLException {
+            var id = rs.getObject(at(Column.INVOICE_ID), Long.class);
+            return id == null ? null : new EntryInvoice(id, rs.getString(at(Column.INVOICE_NUMBER)),
+                rs.getBoolean(at(Column.INVOICE_SENT)), rs.getObject(at(Column.INVOICE_ISSUED_ON), LocalDate.class),
+                rs.getObject(at(Column.INVOICE_DUE_ON), LocalDate.class));
+        }
     }
 }
