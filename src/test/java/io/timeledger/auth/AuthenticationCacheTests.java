@@ -1,5 +1,7 @@
 package io.timeledger.auth;
 
+import static io.timeledger.support.Statements.pause;
+import static io.timeledger.support.Statements.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.timeledger.support.Api;
@@ -7,8 +9,6 @@ import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
 import io.timeledger.support.Fixtures.Person;
 import io.timeledger.support.Statements;
-import java.time.Duration;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,9 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @ApiTest
 class AuthenticationCacheTests {
-
-    /** How long a change made elsewhere may take to arrive: a notification is delivered in milliseconds. */
-    private static final Duration MOMENTS = Duration.ofSeconds(3);
 
     @Autowired Api api;
     @Autowired Fixtures fixtures;
@@ -105,13 +102,5 @@ class AuthenticationCacheTests {
             .param("authentication", Statements.AUTHENTICATION)
             .query(Long.class)
             .single();
-    }
-
-    private static boolean within(Supplier<Boolean> condition) {
-        return Statements.within(MOMENTS, condition);
-    }
-
-    private static void pause(long millis) {
-        Statements.pause(millis);
     }
 }

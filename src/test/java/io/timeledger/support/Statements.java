@@ -49,12 +49,15 @@ public class Statements {
             .single();
     }
 
+    /** How long a change announced by PostgreSQL may take to reach the server: it arrives in milliseconds. */
+    public static final Duration MOMENTS = Duration.ofSeconds(3);
+
     /**
-     * Whether {@code condition} comes true within {@code moments}, asked every 20 ms: for what a
+     * Whether {@code condition} comes true within {@link #MOMENTS}, asked every 20 ms: for what a
      * change announced by PostgreSQL reaches within milliseconds.
      */
-    public static boolean within(Duration moments, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + moments.toNanos();
+    public static boolean within(Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + MOMENTS.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.get()) {
                 return true;

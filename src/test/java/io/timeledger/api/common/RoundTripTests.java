@@ -9,7 +9,6 @@ import io.timeledger.support.Fixtures;
 import io.timeledger.support.Fixtures.Person;
 import io.timeledger.support.Statements;
 import io.timeledger.support.Statements.RoundTrips;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -201,7 +200,7 @@ class RoundTripTests {
      * have arrived.
      */
     private boolean comesToCost(RoundTrips expected, Runnable request) {
-        return Statements.within(Duration.ofSeconds(3), () -> roundTripsOf(request).equals(expected));
+        return Statements.within(() -> roundTripsOf(request).equals(expected));
     }
 
     /** How many of the server's statements for a request read the entries' tasks. */
