@@ -52,16 +52,8 @@ class AuthenticationCache implements ChangeChannel {
      */
     Optional<Authenticated> authenticate(String secret, Long headerAccount, Supplier<Optional<Authenticated>> lookup) {
         var key = new Key(Base64.getEncoder().encodeToString(Secrets.hash(secret)), headerAccount);
-        var known = remembered.known(key);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        long generation = remembered.generation();
-        var found = lookup.get();
-        if (found.isPresent() && found.get().hasMembership() && !lifetime(found.get()).isZero()) {
-            remembered.remember(key, found.get(), generation);
-        }
-        return found;
+        return Optional.ofNullable(remembered.get(key, () -> lookup.get().orElse(null),
+            found -> found.hasMembership() && !lifetime(found).isZero()));
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -68,21 +68,8 @@ class CatalogCache implements ChangeChannel {
     }
 
     /** The work asked for: kept, or read and kept when {@code complete} says it found all it was asked. */
-    WorkLookup.Found work(WorkKey key, Supplier<WorkLookup.Found> read,
-                          Predicate<WorkLookup.Found> complete) {
-        if (!usable()) {
-            return read.get();
-        }
-        var known = work.known(key);
-        if (known != null) {
-            return known;
-        }
-        long generation = work.generation();
-        var found = read.get();
-        if (complete.test(found)) {
-            work.remember(key, found, generation);
-        }
-        return found;
+    WorkLookup.Found work(WorkKey key, Supplier<WorkLookup.Found> read, Predicate<WorkLookup.Found> complete) {
+        return usable() ? work.get(key, read, complete) : read.get();
     }
 
     @TransactionalEventListener(fallbackExecution = true)

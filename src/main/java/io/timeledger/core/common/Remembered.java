@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * What the database answered, kept between requests for as long as the database announces changes
@@ -15,8 +16,9 @@ import java.util.function.Predicate;
  * change was committing: every forgetting moves a generation, and a value read before the latest
  * one is not kept.
  *
- * <p>The usual use: note {@link #generation()}, read, {@link #remember} what was read with that
- * generation. A change announced in between leaves nothing behind.
+ * <p>The usual use is {@link #get}; reading many keys at once: note {@link #generation()}, read
+ * what is not {@link #known}, {@link #remember} each value read with that generation. A change
+ * announced in between leaves nothing behind.
  *
  * @param <K> what a value is looked up by
  * @param <V> what was read
@@ -71,6 +73,24 @@ public final class Remembered<K, V> {
             // forgotten while we stored it: what we read may predate the change
             cache.invalidate(key);
         }
+    }
+
+    /**
+     * The value kept for {@code key}, or the one {@code read} returns — kept when {@code worthKeeping}
+     * says so and nothing was forgotten while it was read. {@code read} may return null (nothing
+     * found), which is never kept.
+     */
+    public V get(K key, Supplier<V> read, Predicate<? super V> worthKeeping) {
+        var known = known(key);
+        if (known != null) {
+            return known;
+        }
+        long before = generation();
+        var value = read.get();
+        if (value != null && worthKeeping.test(value)) {
+            remember(key, value, before);
+        }
+        return value;
     }
 
     /** Forgets the values whose keys match. */

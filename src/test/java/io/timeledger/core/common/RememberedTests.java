@@ -3,6 +3,7 @@ package io.timeledger.core.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +58,22 @@ class RememberedTests {
 
         assertThat(remembered.known("a")).isNull();
         assertThat(remembered.known("b")).isNull();
+    }
+
+    @Test
+    void getReadsOnlyWhatIsNotKeptAndKeepsOnlyWhatIsWorthKeeping() {
+        remembered.listening(true);
+        var reads = new AtomicInteger();
+
+        remembered.get("found", () -> "v" + reads.incrementAndGet(), value -> true);
+        var again = remembered.get("found", () -> "v" + reads.incrementAndGet(), value -> true);
+        remembered.get("incomplete", () -> "partial", value -> false);
+        remembered.get("missing", () -> null, value -> true);
+
+        assertThat(again).as("read once, then kept").isEqualTo("v1");
+        assertThat(reads).hasValue(1);
+        assertThat(remembered.known("incomplete")).isNull();
+        assertThat(remembered.known("missing")).isNull();
     }
 
     @Test
