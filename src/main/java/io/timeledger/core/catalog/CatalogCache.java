@@ -37,28 +37,35 @@ class CatalogCache implements ChangeChannel {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogCache.class);
 
+    /** What every key names: the account whose catalog it was read from, forgotten together. */
+    interface OfAccount {
+        long account();
+    }
+
     /** The question a work lookup answered. */
-    record WorkKey(long account, Set<Long> taskIds, Long projectId, long membershipId) { }
+    record WorkKey(long account, Set<Long> taskIds, Long projectId, long membershipId) implements OfAccount { }
 
     /** A contact, project or task by its table and id. */
-    record NameKey(long account, String table, long id) { }
+    record NameKey(long account, String table, long id) implements OfAccount { }
 
     /** A name, and a project's rate while it is not deleted. */
     record Name(Named named, BigDecimal liveRate) { }
 
     /** A project's assignments of tasks and of people. */
-    record AssignmentsKey(long account, long projectId) { }
+    record AssignmentsKey(long account, long projectId) implements OfAccount { }
 
     record ProjectAssignments(List<TaskAssignment> tasks, List<UserAssignment> users) { }
 
     final Remembered<WorkKey, WorkLookup.Found> work;
     final Remembered<NameKey, Name> names;
     final Remembered<AssignmentsKey, ProjectAssignments> assignments;
+    private final List<Remembered<? extends OfAccount, ?>> all;
 
     CatalogCache(@Value("${timeledger.catalog.cache:5m}") Duration ttl) {
         this.work = Remembered.forAtMost(ttl, 5_000);
         this.names = Remembered.forAtMost(ttl, 50_000);
         this.assignments = Remembered.forAtMost(ttl, 2_000);
+        this.all = List.of(work, names, assignments);
     }
 
     /** Whether what is kept may be used and what is read kept: not inside a transaction that writes. */
@@ -90,9 +97,7 @@ class CatalogCache implements ChangeChannel {
             account = Long.parseLong(payload);
         } catch (NumberFormatException e) {
             log.warn("Forgetting every catalog: a change announced as '{}' names no account", payload);
-            work.forgetAll();
-            names.forgetAll();
-            assignments.forgetAll();
+            all.forEach(Remembered::forgetAll);
             return;
         }
         forget(account);
@@ -100,15 +105,12 @@ class CatalogCache implements ChangeChannel {
 
     @Override
     public void listening(boolean listening) {
-        work.listening(listening);
-        names.listening(listening);
-        assignments.listening(listening);
+        all.forEach(remembered -> remembered.listening(listening));
     }
 
     private void forget(long account) {
-        work.forget(key -> key.account() == account);
-        names.forget(key -> key.account() == account);
-        assignments.forget(key -> key.account() == account);
+        Predicate<OfAccount> ofAccount = key -> key.account() == account;
+        all.forEach(remembered -> remembered.forget(ofAccount));
         log.debug("Forgot the catalog of account {}", account);
     }
 }
