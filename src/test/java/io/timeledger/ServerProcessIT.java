@@ -22,9 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged server as people run it ({@code java -jar target/timeledger.jar}): killed with
- * SIGKILL, it leaves its embedded PostgreSQL running; the next start stops that orphan, starts
- * afresh on the same files, and nothing acknowledged is lost. Runs after {@code package}.
+ * The packaged server as people run it ({@code java -jar target/timeledger.jar}, then
+ * {@code bin/timeledger}): killed with SIGKILL, it leaves its embedded PostgreSQL running; the
+ * next start stops that orphan, starts afresh on the same files, and nothing acknowledged is
+ * lost. The second start is the launcher's first: it prepares its class archive, and the server
+ * it then runs insists on mapping it ({@code -Xshare:on} refuses to start otherwise). Runs after
+ * {@code package}.
  */
 class ServerProcessIT {
 
@@ -37,7 +40,9 @@ class ServerProcessIT {
     @Test
     void aKilledServerLeavesAnOrphanThatTheNextStartStops() throws Exception {
         int port = freePort();
-        var first = start(port);
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var first = start(port, new ProcessBuilder(java, "-Xmx256m", "-jar", "target/timeledger.jar",
+            "--timeledger.rate-limit.enabled=false"));
         String token = first.token().get(60, TimeUnit.SECONDS);
         awaitHealth(port);
         var created = send(port, "POST", "/api/v1/contacts", token, "{\"contact\": {\"name\": \"Survivor Ltd\"}}");
@@ -48,9 +53,15 @@ class ServerProcessIT {
         assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("PostgreSQL outlives a SIGKILL")
             .isPresent();
 
-        var second = start(port);
+        var launcher = new ProcessBuilder("bin/timeledger", "--timeledger.rate-limit.enabled=false");
+        launcher.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        launcher.environment().put("JAVA_OPTS", "-Xmx256m -Xshare:on");
+        var second = start(port, launcher);
         try {
             awaitHealth(port);
+            try (var archives = Files.newDirectoryStream(Path.of("target/timeledger-cds"), "classes-*.jsa")) {
+                assertThat(archives).as("the launcher's class archive").isNotEmpty();
+            }
             assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphan").isEmpty();
             assertThat(postmasterPid()).isNotEqualTo(orphan);
             var contacts = send(port, "GET", "/api/v1/contacts", token, null);
@@ -71,11 +82,8 @@ class ServerProcessIT {
 
     private record Server(Process process, CompletableFuture<String> token) { }
 
-    private Server start(int port) throws Exception {
-        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var builder = new ProcessBuilder(java, "-Xmx256m", "-jar", "target/timeledger.jar",
-            "--timeledger.rate-limit.enabled=false")
-            .redirectErrorStream(true);
+    private Server start(int port, ProcessBuilder builder) throws Exception {
+        builder.redirectErrorStream(true);
         builder.environment().put("TIMELEDGER_DATA_DIR", dataDir.toString());
         builder.environment().put("PORT", Integer.toString(port));
         var process = builder.start();

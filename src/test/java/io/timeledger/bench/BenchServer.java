@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
- * A server under test: {@code java -jar} of a build over a data directory (its embedded
+ * A server under test: a build run by {@code bin/timeledger} over a data directory (its embedded
  * PostgreSQL's cluster), on a free port, started as the README says and with the rate limit off.
+ * The launcher's one-time preparation of a build (unpacking, the class archive's training start)
+ * runs before the clock starts: the start measured is every later start's.
  * The first start over an empty directory prints the administrator's token; later starts over
  * the same directory print none.
  */
@@ -49,20 +51,14 @@ final class BenchServer implements AutoCloseable {
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        long started = System.nanoTime();
-        var command = new ArrayList<String>();
-        command.add("java");
-        // JVM options for the server under test: BENCH_SERVER_OPTS="-Xmx256m -XX:StartFlightRecording=..."
-        for (var option : System.getenv().getOrDefault("BENCH_SERVER_OPTS", DEFAULT_OPTIONS).split("\\s+")) {
-            if (!option.isBlank()) {
-                command.add(option);
-            }
+        var preparing = launcher(jar, dataDir, port, List.of("prepare")).inheritIO().start();
+        if (preparing.waitFor() != 0) {
+            throw new IllegalStateException("bin/timeledger could not prepare " + jar);
         }
-        command.addAll(List.of("-jar", jar, "--timeledger.rate-limit.enabled=false", "--logging.level.root=WARN"));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("TIMELEDGER_DATA_DIR", dataDir.toString());
-        builder.environment().put("PORT", Integer.toString(port));
-        var process = builder.start();
+        long started = System.nanoTime();
+        var process = launcher(jar, dataDir, port,
+            List.of("--timeledger.rate-limit.enabled=false", "--logging.level.root=WARN"))
+            .redirectErrorStream(true).start();
         var token = new AtomicReference<String>();
         var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         var drain = new Thread(() -> {
@@ -95,6 +91,22 @@ final class BenchServer implements AutoCloseable {
             Thread.sleep(50);
         }
         return new BenchServer(process, base, dataDir, token, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * {@code bin/timeledger} running {@code jar} with the server's JVM options from
+     * BENCH_SERVER_OPTS (e.g. "-Xmx256m -XX:StartFlightRecording=..."; default -Xmx256m).
+     */
+    private static ProcessBuilder launcher(String jar, Path dataDir, int port, List<String> arguments) {
+        var command = new ArrayList<String>();
+        command.add("bin/timeledger");
+        command.addAll(arguments);
+        var builder = new ProcessBuilder(command);
+        builder.environment().put("TIMELEDGER_JAR", jar);
+        builder.environment().put("JAVA_OPTS", System.getenv().getOrDefault("BENCH_SERVER_OPTS", DEFAULT_OPTIONS));
+        builder.environment().put("TIMELEDGER_DATA_DIR", dataDir.toString());
+        builder.environment().put("PORT", Integer.toString(port));
+        return builder;
     }
 
     String base() {
