@@ -118,9 +118,11 @@ public final class LoadBench {
                 db.commit();
                 return true;
             },
+            // the least SQL for the report's answer: the rate in cents (V15), one product per entry
             c -> select(connections[c], "SELECT contact_id,"
                 + " date_trunc('month', CAST(spent_on AS timestamp)), count(*), sum(duration_s),"
-                + " sum(duration_s) FILTER (WHERE billable), sum(duration_s * billing_rate) FILTER (WHERE billable)"
+                + " sum(duration_s) FILTER (WHERE billable),"
+                + " sum(CAST(duration_s AS bigint) * billing_cents) FILTER (WHERE billable)"
                 + " FROM entry WHERE account_id = 1 AND logged GROUP BY 1, 2"));
         var operations = operations(ledger);
         if (floors.size() != operations.size()) {

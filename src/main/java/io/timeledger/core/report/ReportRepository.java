@@ -25,6 +25,9 @@ class ReportRepository {
     record Row(Map<Dimension, String> keys, Map<Dimension, String> names, long entries, long seconds,
                long billableSeconds, BigDecimal amount) { }
 
+    /** An amount of money times an hour, in cents times seconds. */
+    private static final BigDecimal CENT_SECONDS_PER_UNIT = BigDecimal.valueOf(100 * 3600);
+
     private final JdbcClient jdbc;
 
     ReportRepository(JdbcClient jdbc) {
@@ -49,17 +52,17 @@ class ReportRepository {
                 case CONTACT -> {
                     keys.add("e.contact_id AS contact_key");
                     names.add("c.name AS contact_name");
-                    joins.append(" LEFT JOIN contact c ON c.account_id = :account AND c.id = g.contact_key");
+                    joins.append(" LEFT JOIN contact c ON c.account_id = :account AND c.id = t.contact_key");
                 }
                 case PROJECT -> {
                     keys.add("e.project_id AS project_key");
                     names.add("p.name AS project_name");
-                    joins.append(" LEFT JOIN project p ON p.account_id = :account AND p.id = g.project_key");
+                    joins.append(" LEFT JOIN project p ON p.account_id = :account AND p.id = t.project_key");
                 }
                 case USER -> {
                     keys.add("e.membership_id AS user_key");
                     names.add("trim(u.first_name || ' ' || u.last_name) AS user_name");
-                    joins.append(" LEFT JOIN membership um ON um.account_id = :account AND um.id = g.user_key"
+                    joins.append(" LEFT JOIN membership um ON um.account_id = :account AND um.id = t.user_key"
                         + " LEFT JOIN app_user u ON u.id = um.user_id");
                 }
                 case DATE -> keys.add("e.spent_on AS date_key");
@@ -69,20 +72,30 @@ class ReportRepository {
                 case YEAR -> keys.add("CAST(date_trunc('year', CAST(e.spent_on AS timestamp)) AS date) AS year_key");
             }
         }
-        var seconds = "(e.duration_s + CASE WHEN e.timer_started_at IS NULL THEN 0"
-            + " ELSE floor(extract(epoch FROM (CAST(:now AS timestamptz) - e.timer_started_at)))::bigint END)";
-        var aggregate = "SELECT " + (keys.isEmpty() ? "" : String.join(", ", keys) + ", ")
-            + "count(*) AS entries, sum(" + seconds + ") AS seconds, "
-            + "coalesce(sum(" + seconds + ") FILTER (WHERE e.billable), 0) AS billable_seconds, "
-            + "coalesce(sum(" + seconds + " * coalesce(e.billing_rate, 0)) FILTER (WHERE e.billable), 0) AS amount_x3600"
-            + " FROM entry e"
-            + " WHERE " + where
-            + (keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys.stream()
-                .map(k -> k.substring(k.lastIndexOf(" AS ") + 4)).toList()));
+        var keyNames = keys.stream().map(k -> k.substring(k.lastIndexOf(" AS ") + 4)).toList();
+        var selectKeys = keys.isEmpty() ? "" : String.join(", ", keys) + ", ";
+        var groupBy = keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keyNames);
+        // Every entry's logged seconds, with integer arithmetic only: amounts in cent-seconds, the
+        // rate in cents split at 2^20 so that neither product can overflow 64 bits (cents < 2^40,
+        // seconds < 2^31); PostgreSQL sums bigints exactly, into a numeric.
+        var logged = "SELECT " + selectKeys + "count(*) AS entries, sum(e.duration_s) AS seconds,"
+            + " sum(e.duration_s) FILTER (WHERE e.billable) AS billable_seconds,"
+            + " sum(CAST(e.duration_s AS bigint) * (e.billing_cents >> 20)) FILTER (WHERE e.billable) AS high_cent_seconds,"
+            + " sum(CAST(e.duration_s AS bigint) * (e.billing_cents & 1048575)) FILTER (WHERE e.billable) AS cent_seconds"
+            + " FROM entry e WHERE " + where + groupBy;
+        // The running timers' time so far: a handful of entries (one index), in numeric.
+        var elapsed = "greatest(0, floor(extract(epoch FROM (CAST(:now AS timestamptz) - e.timer_started_at))))";
+        var running = "SELECT " + selectKeys + "0, sum(" + elapsed + "), sum(" + elapsed + ") FILTER (WHERE e.billable), 0,"
+            + " sum(" + elapsed + " * e.billing_rate * 100) FILTER (WHERE e.billable)"
+            + " FROM entry e WHERE " + where + " AND e.timer_started_at IS NOT NULL" + groupBy;
+        var aggregate = "SELECT " + (keys.isEmpty() ? "" : String.join(", ", keyNames) + ", ")
+            + "CAST(sum(g.entries) AS bigint) AS entries, CAST(coalesce(sum(g.seconds), 0) AS bigint) AS seconds,"
+            + " CAST(coalesce(sum(g.billable_seconds), 0) AS bigint) AS billable_seconds,"
+            + " coalesce(sum(g.high_cent_seconds), 0) * 1048576 + coalesce(sum(g.cent_seconds), 0) AS cent_seconds"
+            + " FROM (" + logged + " UNION ALL " + running + ") g" + groupBy;
         var sql = keys.isEmpty() ? aggregate
-            : "SELECT g.*" + (names.isEmpty() ? "" : ", " + String.join(", ", names)) + " FROM (" + aggregate + ") g"
-                + joins + " ORDER BY " + String.join(", ", query.groupBy().stream()
-                    .map(d -> "g." + d.wire() + "_key").toList());
+            : "SELECT t.*" + (names.isEmpty() ? "" : ", " + String.join(", ", names)) + " FROM (" + aggregate + ") t"
+                + joins + " ORDER BY " + String.join(", ", keyNames.stream().map(k -> "t." + k).toList());
         return jdbc.sql(sql).paramSource(params).query((rs, row) -> map(rs, query.groupBy())).list();
     }
 
@@ -101,8 +114,7 @@ class ReportRepository {
                 names.put(dimension, rs.getString(dimension.wire() + "_name"));
             }
         }
-        var amount = rs.getBigDecimal("amount_x3600");
         return new Row(keys, names, rs.getLong("entries"), rs.getLong("seconds"), rs.getLong("billable_seconds"),
-            amount == null ? BigDecimal.ZERO : amount.divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP));
+            rs.getBigDecimal("cent_seconds").divide(CENT_SECONDS_PER_UNIT, 2, RoundingMode.HALF_UP));
     }
 }

@@ -6,6 +6,10 @@ import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
 import io.timeledger.support.Fixtures.Person;
+import io.timeledger.support.TestClock;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +21,7 @@ class MinuteDockReportsTests {
     @Autowired Api api;
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
+    @Autowired TestClock clock;
 
     record Ledger(Person admin, Person member, String acme, String globex, String web, String task) { }
 
@@ -57,6 +62,55 @@ class MinuteDockReportsTests {
         assertThat(january.get("description").stringValue()).isEqualTo("Report for Jan 2024");
         assertThat(january.get("hours").stringValue()).isEqualTo("5.25");
         assertThat(january.get("billable_amount").get("USD").stringValue()).isEqualTo("337.50");
+    }
+
+    @Test
+    void amountsStayExactAtTheLargestRateAndDurationAnEntryCanCarry() {
+        var admin = fixtures.anAccount();
+        // 9,999,999,999.99 an hour is 999,999,999,999 cents, the largest rate accepted
+        var dear = post(admin, "/api/v1/contacts", "{\"contact\": {\"name\": \"Dear\", "
+            + "\"default_rate_dollars\": \"9999999999.99\"}}");
+        var cheap = post(admin, "/api/v1/contacts", "{\"contact\": {\"name\": \"Cheap\", "
+            + "\"default_rate_dollars\": \"0.01\"}}");
+        log(admin, "2024-03-01", 86400, "\"contact_id\": \"" + dear + "\"");
+        log(admin, "2024-03-02", 86400, "\"contact_id\": \"" + dear + "\"");
+        log(admin, "2024-03-02", 1799, "\"contact_id\": \"" + cheap + "\"");
+        // the longest an entry can hold (what a timer left running for 68 years would): its
+        // seconds times the rate in cents do not fit in 64 bits
+        jdbc.sql("UPDATE entry SET duration_s = 2147483647 WHERE account_id = :account AND spent_on = '2024-03-01'")
+            .param("account", admin.account().value())
+            .update();
+
+        var report = generate(admin, "{\"group_by\": \"contact\"}");
+
+        // (2,147,483,647 s + 86,400 s) x 9,999,999,999.99/h = 5,965,472,352,771,812.305...;
+        // 1,799 s x 0.01/h = 0.004997... rounds away
+        assertThat(report.get("billable_amount").get("USD").stringValue()).isEqualTo("5965472352771812.31");
+        assertThat(report.get("groups").get(0).get("billable_amount").get("USD").stringValue())
+            .isEqualTo("5965472352771812.31");
+        assertThat(report.get("groups").get(1).get("billable_amount").get("USD").stringValue()).isEqualTo("0.00");
+        assertThat(report.get("hours").stringValue()).isEqualTo("596547.74");
+    }
+
+    @Test
+    void aRunningTimerCountsItsTimeSoFar() {
+        var ledger = ledger();
+        // the admin's Feb 3 entry (1.5 h at 150.00) has had a timer running for two hours
+        jdbc.sql("UPDATE entry SET timer_started_at = :started WHERE account_id = :account AND spent_on = '2024-02-03'")
+            .param("started", Timestamp.from(clock.instant().minus(Duration.ofHours(2))))
+            .param("account", ledger.admin().account().value())
+            .update();
+
+        var report = generate(ledger.admin(), "{\"user_accounts\": \"all\", \"group_by\": \"month\"}");
+
+        assertThat(report.get("entries").intValue()).isEqualTo(4);
+        assertThat(report.get("hours").stringValue()).isEqualTo("8.75");
+        var february = report.get("groups").get(1);
+        assertThat(february.get("hours").stringValue()).isEqualTo("3.5");
+        assertThat(february.get("billable_hours").stringValue()).isEqualTo("3.5");
+        // 3.5 h at 150.00, and a cent for every 0.24 s the request took after the update
+        assertThat(new BigDecimal(february.get("billable_amount").get("USD").stringValue()))
+            .isBetween(new BigDecimal("525.00"), new BigDecimal("526.25"));
     }
 
     @Test
