@@ -7,7 +7,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -35,14 +34,15 @@ class ChangeListener implements SmartLifecycle {
     private static final long RETRY_MILLIS = 2_000;
 
     private final HikariDataSource pool;
-    private final Map<String, ChangeChannel> channels;
+    /** Who keeps what each channel announces changes of: one channel may serve several. */
+    private final Map<String, List<ChangeChannel>> channels;
     private volatile Thread thread;
     private volatile boolean running;
 
     ChangeListener(HikariDataSource pool, List<ChangeChannel> channels) {
         this.pool = pool;
-        this.channels = channels.stream().collect(Collectors.toUnmodifiableMap(ChangeChannel::channel,
-            Function.identity()));
+        this.channels = channels.stream().collect(Collectors.groupingBy(ChangeChannel::channel,
+            Collectors.toUnmodifiableList()));
     }
 
     @Override
@@ -93,7 +93,9 @@ class ChangeListener implements SmartLifecycle {
                     var heard = notifications.getNotifications(POLL_MILLIS);
                     if (heard != null && heard.length > 0) {
                         for (var notification : heard) {
-                            channels.get(notification.getName()).heard(notification.getParameter());
+                            for (var channel : channels.get(notification.getName())) {
+                                channel.heard(notification.getParameter());
+                            }
                         }
                         quiet = 0;
                     } else if (++quiet == POLLS_PER_CHECK) {
@@ -117,7 +119,7 @@ class ChangeListener implements SmartLifecycle {
     }
 
     private void tellListening(boolean listening) {
-        channels.values().forEach(channel -> channel.listening(listening));
+        channels.values().forEach(each -> each.forEach(channel -> channel.listening(listening)));
     }
 
     private Connection connect() throws SQLException {

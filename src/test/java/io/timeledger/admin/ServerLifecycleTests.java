@@ -107,8 +107,8 @@ class ServerLifecycleTests {
             admin("oauth-client", "delete", "--client-id", clientId);
             assertThat(admin("oauth-client", "list")).doesNotContain(clientId).contains("Phone", "public");
 
-            assertThat(AdminCommandLine.run("admin", "member", "add", "--email", "nobody@example.com",
-                "--account", account)).isEqualTo(1);
+            assertThat(exitCode("admin", "member", "add", "--email", "nobody@example.com", "--account", account))
+                .isEqualTo(1);
             assertThat(output.getErr()).contains("error: User nobody@example.com not found");
         }
     }
@@ -144,15 +144,23 @@ class ServerLifecycleTests {
         System.arraycopy(command, 0, args, 1, command.length);
         var previousOut = System.out;
         var captured = new ByteArrayOutputStream();
-        System.setProperty("timeledger.database.data-dir", dataDir.toString());
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            assertThat(AdminCommandLine.run(args)).as("exit code of %s", String.join(" ", args)).isZero();
+            assertThat(exitCode(args)).as("exit code of %s", String.join(" ", args)).isZero();
         } finally {
             System.setOut(previousOut);
-            System.clearProperty("timeledger.database.data-dir");
         }
         return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Runs the admin command line against the test's data directory (never the working directory's). */
+    private int exitCode(String... args) {
+        System.setProperty("timeledger.database.data-dir", dataDir.toString());
+        try {
+            return AdminCommandLine.run(args);
+        } finally {
+            System.clearProperty("timeledger.database.data-dir");
+        }
     }
 
     private static String firstField(String printed, String prefix) {

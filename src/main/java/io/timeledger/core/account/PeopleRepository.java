@@ -5,7 +5,10 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -92,6 +95,24 @@ class PeopleRepository {
             .param("rate", billingRate)
             .query(Long.class)
             .optional();
+    }
+
+    /** Who the memberships among {@code ids} are (those of other accounts are not found). */
+    Map<Long, Owners.Owner> owners(AccountId account, Collection<Long> ids) {
+        var found = new HashMap<Long, Owners.Owner>();
+        jdbc.sql("""
+                SELECT m.id, m.user_id, u.first_name, u.last_name, u.email, u.time_zone
+                  FROM membership m JOIN app_user u ON u.id = m.user_id
+                 WHERE m.account_id = :account AND m.id = ANY(:ids)
+                """)
+            .param("account", account.value())
+            .param("ids", ids.toArray(Long[]::new))
+            .query(rs -> {
+                found.put(rs.getLong("id"), new Owners.Owner(rs.getLong("user_id"),
+                    Member.name(rs.getString("first_name"), rs.getString("last_name")), rs.getString("email"),
+                    ZoneId.of(rs.getString("time_zone"))));
+            });
+        return found;
     }
 
     Optional<Member> findMember(AccountId account, long membershipId) {

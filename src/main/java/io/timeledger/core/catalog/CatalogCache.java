@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What this server has read of each account's catalog, kept until it changes (decision 012): the
@@ -68,15 +67,9 @@ class CatalogCache implements ChangeChannel {
         this.all = List.of(work, names, assignments);
     }
 
-    /** Whether what is kept may be used and what is read kept: not inside a transaction that writes. */
-    static boolean usable() {
-        return !TransactionSynchronizationManager.isActualTransactionActive()
-            || TransactionSynchronizationManager.isCurrentTransactionReadOnly();
-    }
-
     /** The work asked for: kept, or read and kept when {@code complete} says it found all it was asked. */
     WorkLookup.Found work(WorkKey key, Supplier<WorkLookup.Found> read, Predicate<WorkLookup.Found> complete) {
-        return usable() ? work.get(key, read, complete) : read.get();
+        return Remembered.usableHere() ? work.get(key, read, complete) : read.get();
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -1,6 +1,7 @@
 package io.timeledger.core.catalog;
 
 import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.Remembered;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -87,7 +88,7 @@ public class CatalogNames {
     private Names of(AccountId account, Collection<Long> contactIds, Collection<Long> projectIds,
                      Collection<Long> taskIds, boolean assignments) {
         var found = Names.empty();
-        boolean usable = CatalogCache.usable();
+        boolean usable = Remembered.usableHere();
         var asked = Map.of("contact", contactIds, "project", projectIds, "task", taskIds);
         var unknown = new HashMap<String, List<Long>>();
         for (var table : TABLES) {

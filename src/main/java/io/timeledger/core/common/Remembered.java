@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What the database answered, kept between requests for as long as the database announces changes
@@ -48,6 +49,16 @@ public final class Remembered<K, V> {
     /** Values kept for at most {@code ttl}; nothing kept when it is zero. */
     public static <K, V> Remembered<K, V> forAtMost(Duration ttl, long maximumSize) {
         return new Remembered<>(maximumSize, value -> ttl, !ttl.isZero() && !ttl.isNegative());
+    }
+
+    /**
+     * Whether what is kept may be used here, and what is read here kept: not inside a transaction
+     * that writes. It may have changed what it reads itself, and what it read is not yet anyone
+     * else's.
+     */
+    public static boolean usableHere() {
+        return !TransactionSynchronizationManager.isActualTransactionActive()
+            || TransactionSynchronizationManager.isCurrentTransactionReadOnly();
     }
 
     /** The value kept for {@code key}, or null. */

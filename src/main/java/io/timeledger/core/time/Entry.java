@@ -28,6 +28,13 @@ public record Entry(long id, AccountId account, long membershipId, long userId, 
                     String lockedReason, ExternalReference externalReference, ZoneId ownerTimeZone,
                     String ownerName, String ownerEmail, Instant createdAt, Instant updatedAt) {
 
+    /** This entry given its owner and its invoice, read after it ({@code EntryRepository.completed}). */
+    Entry withOwnerAndInvoice(long ownerUserId, ZoneId timeZone, String name, String email, EntryInvoice billedOn) {
+        return new Entry(id, account, membershipId, ownerUserId, contactId, projectId, jobId, taskIds, description,
+            spentOn, durationSeconds, timerStartedAt, startedAt, endedAt, logged, loggedAt, billable, billingRate,
+            costRate, billedOn, closed, lockedReason, externalReference, timeZone, name, email, createdAt, updatedAt);
+    }
+
     /** The id of the invoice it is billed on; null when none. */
     public Long invoiceId() {
         return invoice == null ? null : invoice.id();

@@ -4,6 +4,6 @@ import java.time.LocalDate;
 
 /**
  * The invoice an entry is billed on, as far as a view of the entry shows it (Harvest: its id and
- * number; Expensicat: also its state and dates), read with the entry rather than after it.
+ * number; Expensicat: also its state and dates): joined to a single entry, read after a page of them.
  */
 public record EntryInvoice(long id, String number, boolean sent, LocalDate issuedOn, LocalDate dueOn) { }

@@ -1,6 +1,7 @@
 package io.timeledger.core.time;
 
 import io.timeledger.core.account.Member;
+import io.timeledger.core.account.Owners;
 import io.timeledger.core.common.AccountId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,9 +9,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,14 +26,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class EntryRepository {
 
-    private static final String SELECT = select(
-        "ARRAY(SELECT et.task_id FROM entry_task et WHERE et.entry_id = e.id ORDER BY et.position)", "entry");
+    private static final String TASK_IDS =
+        "ARRAY(SELECT et.task_id FROM entry_task et WHERE et.entry_id = e.id ORDER BY et.position)";
+
+    private static final String SELECT = select(TASK_IDS, "entry");
+
+    /** Pages of entries: the entry's own columns only, its owner and invoice found after ({@link #completed}). */
+    private static final String LISTED = listed(TASK_IDS);
 
     /**
      * For dialects that show no tasks: the per-entry lookup of tasks is ~40 % of a 100-entry page's
      * search in PostgreSQL, one index probe per entry.
      */
-    private static final String SELECT_WITHOUT_TASKS = select("CAST(NULL AS bigint[])", "entry");
+    private static final String LISTED_WITHOUT_TASKS = listed("CAST(NULL AS bigint[])");
 
     /** Writes an entry and its tasks and returns it as {@link #find} does (its tasks from the parameter). */
     private static final String INSERT = """
@@ -48,27 +60,42 @@ class EntryRepository {
         "WITH target AS (SELECT CAST(:account AS bigint) AS account_id, CAST(:entry AS bigint) AS id) "
             + insertTasks("target");
 
+    /** An entry's own columns, as {@code e}, its task ids read by {@code taskIds}. */
+    private static String entryColumns(String taskIds) {
+        return """
+            e.id, e.account_id, e.membership_id, e.contact_id, e.project_id, e.job_id, %s AS task_ids,
+            e.description, e.spent_on, e.duration_s, e.timer_started_at, e.started_at, e.ended_at,
+            e.logged, e.logged_at, e.billable, e.billing_rate, e.cost_rate, e.invoice_id, e.closed,
+            e.locked_reason, e.external_id, e.external_group_id, e.external_account_id,
+            e.external_permalink, e.external_service, e.external_service_icon_url, e.created_at, e.updated_at
+            """.formatted(taskIds);
+    }
+
     /**
-     * An entry's columns from {@code source} as {@code e}, its task ids read by {@code taskIds}, with
-     * its owner's name and its invoice's number and state: a page shows them, and a join here is
-     * cheaper than a lookup after it (docs/performance.md, sixth pass).
+     * One entry from {@code source} as {@code e}, with its owner and its invoice's number and state,
+     * joined: for a single row a join costs less than a lookup after it.
      */
     private static String select(String taskIds, String source) {
         return """
-            SELECT e.id, e.account_id, e.membership_id, m.user_id, e.contact_id, e.project_id, e.job_id,
-                   %s AS task_ids,
-                   e.description, e.spent_on, e.duration_s, e.timer_started_at, e.started_at, e.ended_at,
-                   e.logged, e.logged_at, e.billable, e.billing_rate, e.cost_rate, e.invoice_id, e.closed,
-                   e.locked_reason, e.external_id, e.external_group_id, e.external_account_id,
-                   e.external_permalink, e.external_service, e.external_service_icon_url,
-                   u.time_zone, u.first_name, u.last_name, u.email, e.created_at, e.updated_at,
+            SELECT %s,
+                   m.user_id, u.time_zone, u.first_name, u.last_name, u.email,
                    i.number AS invoice_number, i.status = 'sent' AS invoice_sent, i.issued_on AS invoice_issued_on,
                    i.due_on AS invoice_due_on
               FROM %s e
               JOIN membership m ON m.id = e.membership_id
               JOIN app_user u ON u.id = m.user_id
               LEFT JOIN invoice i ON i.account_id = e.account_id AND i.id = e.invoice_id
-            """.formatted(taskIds, source);
+            """.formatted(entryColumns(taskIds), source);
+    }
+
+    /**
+     * A page of entries without joins: for a hundred rows the three joins were more than half of
+     * PostgreSQL's work (pgbench: 3,380-3,520 pages a second with them, 5,480-5,730 without;
+     * docs/performance.md, eighth pass). Their owners come from {@link Owners}, which remembers
+     * them, and their invoices from one query when the page holds any.
+     */
+    private static String listed(String taskIds) {
+        return "SELECT " + entryColumns(taskIds) + " FROM entry e";
     }
 
     /** Writes an entry's tasks in their order from the array parameter {@code :tasks}; {@code entry} names the entry. */
@@ -81,16 +108,18 @@ class EntryRepository {
     }
 
     private final JdbcClient jdbc;
+    private final Owners owners;
 
-    EntryRepository(JdbcClient jdbc) {
+    EntryRepository(JdbcClient jdbc, Owners owners) {
         this.jdbc = jdbc;
+        this.owners = owners;
     }
 
     Optional<Entry> find(AccountId account, long id, boolean forUpdate) {
         return jdbc.sql(SELECT + " WHERE e.account_id = :account AND e.id = :id" + (forUpdate ? " FOR UPDATE OF e" : ""))
             .param("account", account.value())
             .param("id", id)
-            .query(new Rows())
+            .query(new Rows(true))
             .optional();
     }
 
@@ -100,7 +129,7 @@ class EntryRepository {
                 + (forUpdate ? " FOR UPDATE OF e" : ""))
             .param("account", account.value())
             .param("membership", membershipId)
-            .query(new Rows())
+            .query(new Rows(true))
             .optional();
     }
 
@@ -111,7 +140,7 @@ class EntryRepository {
                  FOR UPDATE OF e""")
             .param("account", account.value())
             .param("membership", membershipId)
-            .query(new Rows())
+            .query(new Rows(true))
             .optional();
     }
 
@@ -119,7 +148,7 @@ class EntryRepository {
     Entry insert(AccountId account, EntryDraft draft) {
         return jdbc.sql(INSERT)
             .paramSource(params(draft).addValue("account", account.value()).addValue("tasks", tasks(draft.taskIds)))
-            .query(new Rows())
+            .query(new Rows(true))
             .single();
     }
 
@@ -177,10 +206,47 @@ class EntryRepository {
             page = " LIMIT :limit OFFSET :offset";
             params.addValue("limit", query.limit()).addValue("offset", query.offset());
         }
-        return jdbc.sql((withTasks ? SELECT : SELECT_WITHOUT_TASKS) + " WHERE " + filter.where() + order + page)
+        var rows = jdbc.sql((withTasks ? LISTED : LISTED_WITHOUT_TASKS) + " WHERE " + filter.where() + order + page)
             .paramSource(params)
-            .query(new Rows())
+            .query(new Rows(false))
             .list();
+        return completed(account, rows);
+    }
+
+    /**
+     * Entries read without their owners and invoices, given them: the owners as {@link Owners} knows
+     * them, the invoices' details in one query if any is invoiced. An entry whose owner is gone
+     * went with its membership (a cascade) since it was read, and is left out.
+     */
+    private List<Entry> completed(AccountId account, List<Entry> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        var people = owners.of(account, rows.stream().map(Entry::membershipId).collect(Collectors.toSet()));
+        var invoiceIds = rows.stream().map(Entry::invoiceId).filter(Objects::nonNull).collect(Collectors.toSet());
+        var invoices = invoiceIds.isEmpty() ? Map.<Long, EntryInvoice>of() : invoices(account, invoiceIds);
+        var completed = new ArrayList<Entry>(rows.size());
+        for (var row : rows) {
+            var owner = people.get(row.membershipId());
+            if (owner != null) {
+                completed.add(row.withOwnerAndInvoice(owner.userId(), owner.timeZone(), owner.name(), owner.email(),
+                    row.invoiceId() == null ? null : invoices.get(row.invoiceId())));
+            }
+        }
+        return completed;
+    }
+
+    private Map<Long, EntryInvoice> invoices(AccountId account, Set<Long> ids) {
+        return jdbc.sql("""
+                SELECT id, number, status = 'sent' AS sent, issued_on, due_on
+                  FROM invoice WHERE account_id = :account AND id = ANY(:ids)
+                """)
+            .param("account", account.value())
+            .param("ids", ids.toArray(Long[]::new))
+            .query((rs, row) -> new EntryInvoice(rs.getLong("id"), rs.getString("number"), rs.getBoolean("sent"),
+                rs.getObject("issued_on", LocalDate.class), rs.getObject("due_on", LocalDate.class)))
+            .list().stream()
+            .collect(Collectors.toMap(EntryInvoice::id, Function.identity()));
     }
 
     long count(AccountId account, long viewer, EntryQuery query) {
@@ -236,16 +302,27 @@ class EntryRepository {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    /** The columns {@link #select} returns, as the mapper reads them. */
+    /** The columns {@link #select} returns, as the mapper reads them; {@link #listed} returns the entry's own. */
     private enum Column {
-        ID, ACCOUNT_ID, MEMBERSHIP_ID, USER_ID, CONTACT_ID, PROJECT_ID, JOB_ID, TASK_IDS, DESCRIPTION, SPENT_ON,
+        ID, ACCOUNT_ID, MEMBERSHIP_ID, CONTACT_ID, PROJECT_ID, JOB_ID, TASK_IDS, DESCRIPTION, SPENT_ON,
         DURATION_S, TIMER_STARTED_AT, STARTED_AT, ENDED_AT, LOGGED, LOGGED_AT, BILLABLE, BILLING_RATE, COST_RATE,
         INVOICE_ID, CLOSED, LOCKED_REASON, EXTERNAL_ID, EXTERNAL_GROUP_ID, EXTERNAL_ACCOUNT_ID, EXTERNAL_PERMALINK,
-        EXTERNAL_SERVICE, EXTERNAL_SERVICE_ICON_URL, TIME_ZONE, FIRST_NAME, LAST_NAME, EMAIL, CREATED_AT, UPDATED_AT,
-        INVOICE_NUMBER, INVOICE_SENT, INVOICE_ISSUED_ON, INVOICE_DUE_ON;
+        EXTERNAL_SERVICE, EXTERNAL_SERVICE_ICON_URL, CREATED_AT, UPDATED_AT,
+        USER_ID(true), TIME_ZONE(true), FIRST_NAME(true), LAST_NAME(true), EMAIL(true),
+        INVOICE_NUMBER(true), INVOICE_SENT(true), INVOICE_ISSUED_ON(true), INVOICE_DUE_ON(true);
 
         private static final Column[] ALL = values();
         private final String label = name().toLowerCase(Locale.ROOT);
+        /** Read from the owner and the invoice, joined: only in {@link #select}'s rows. */
+        private final boolean joined;
+
+        Column() {
+            this(false);
+        }
+
+        Column(boolean joined) {
+            this.joined = joined;
+        }
     }
 
     /**
@@ -255,14 +332,22 @@ class EntryRepository {
      */
     private static final class Rows implements RowMapper<Entry> {
 
+        /** Whether the rows hold their owner and invoice ({@link #select}); else the entry's own columns only. */
+        private final boolean joined;
         private ResultSet resolved;
         private final int[] at = new int[Column.ALL.length];
+
+        Rows(boolean joined) {
+            this.joined = joined;
+        }
 
         @Override
         public Entry mapRow(ResultSet rs, int row) throws SQLException {
             if (rs != resolved) {
                 for (var column : Column.ALL) {
-                    at[column.ordinal()] = rs.findColumn(column.label);
+                    if (joined || !column.joined) {
+                        at[column.ordinal()] = rs.findColumn(column.label);
+                    }
                 }
                 resolved = rs;
             }
@@ -272,7 +357,7 @@ class EntryRepository {
                 rs.getLong(at(Column.ID)),
                 new AccountId(rs.getLong(at(Column.ACCOUNT_ID))),
                 rs.getLong(at(Column.MEMBERSHIP_ID)),
-                rs.getLong(at(Column.USER_ID)),
+                joined ? rs.getLong(at(Column.USER_ID)) : 0,
                 rs.getObject(at(Column.CONTACT_ID), Long.class),
                 rs.getObject(at(Column.PROJECT_ID), Long.class),
                 rs.getObject(at(Column.JOB_ID), Long.class),
@@ -295,9 +380,9 @@ class EntryRepository {
                     rs.getString(at(Column.EXTERNAL_GROUP_ID)), rs.getString(at(Column.EXTERNAL_ACCOUNT_ID)),
                     rs.getString(at(Column.EXTERNAL_PERMALINK)), rs.getString(at(Column.EXTERNAL_SERVICE)),
                     rs.getString(at(Column.EXTERNAL_SERVICE_ICON_URL))),
-                ZoneId.of(rs.getString(at(Column.TIME_ZONE))),
-                Member.name(rs.getString(at(Column.FIRST_NAME)), rs.getString(at(Column.LAST_NAME))),
-                rs.getString(at(Column.EMAIL)),
+                joined ? ZoneId.of(rs.getString(at(Column.TIME_ZONE))) : null,
+                joined ? Member.name(rs.getString(at(Column.FIRST_NAME)), rs.getString(at(Column.LAST_NAME))) : null,
+                joined ? rs.getString(at(Column.EMAIL)) : null,
                 instant(rs, Column.CREATED_AT),
                 instant(rs, Column.UPDATED_AT));
         }
@@ -311,8 +396,12 @@ class EntryRepository {
             return timestamp == null ? null : timestamp.toInstant();
         }
 
+        /** The invoice, or (not joined) its id alone, for {@link #completed} to fill in. */
         private EntryInvoice invoice(ResultSet rs) throws SQLException {
             var id = rs.getObject(at(Column.INVOICE_ID), Long.class);
+            if (id != null && !joined) {
+                return new EntryInvoice(id, null, false, null, null);
+            }
             return id == null ? null : new EntryInvoice(id, rs.getString(at(Column.INVOICE_NUMBER)),
                 rs.getBoolean(at(Column.INVOICE_SENT)), rs.getObject(at(Column.INVOICE_ISSUED_ON), LocalDate.class),
                 rs.getObject(at(Column.INVOICE_DUE_ON), LocalDate.class));

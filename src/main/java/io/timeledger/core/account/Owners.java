@@ -1,0 +1,94 @@
+package io.timeledger.core.account;
+
+import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.ChangeChannel;
+import io.timeledger.core.common.Remembered;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Who owns the entries a page shows — each membership's user, name, email and time zone — kept
+ * until a membership or a user changes, so that a page of entries needs no join to find them
+ * (docs/performance.md, eighth pass). The same rules as the catalog's (decision 012): V12's
+ * triggers announce every update or removal of a membership or user on {@code timeledger_actors},
+ * this server's own such writes publish {@link ActorsChanged} and are forgotten as they commit,
+ * nothing is kept while the server's listener is not connected nor longer than {@code
+ * timeledger.catalog.cache}, and nothing is used or kept inside a transaction that writes. A
+ * membership made since is simply not known yet: it is read with the rest a page does not know,
+ * in one query.
+ */
+@Component
+public class Owners implements ChangeChannel {
+
+    private static final Logger log = LoggerFactory.getLogger(Owners.class);
+
+    /** A membership's person, as entries show their owner. */
+    public record Owner(long userId, String name, String email, ZoneId timeZone) { }
+
+    private record Key(long account, long membershipId) { }
+
+    private final Remembered<Key, Owner> kept;
+    private final PeopleRepository people;
+
+    Owners(PeopleRepository people, @Value("${timeledger.catalog.cache:5m}") Duration ttl) {
+        this.people = people;
+        this.kept = Remembered.forAtMost(ttl, 20_000);
+    }
+
+    /** The owners of {@code membershipIds} in {@code account}: those kept, the rest read at once. */
+    public Map<Long, Owner> of(AccountId account, Collection<Long> membershipIds) {
+        boolean usable = Remembered.usableHere();
+        var found = new HashMap<Long, Owner>();
+        var unknown = new HashSet<Long>();
+        for (var id : membershipIds) {
+            var known = usable ? kept.known(new Key(account.value(), id)) : null;
+            if (known != null) {
+                found.put(id, known);
+            } else {
+                unknown.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            long generation = kept.generation();
+            var read = people.owners(account, unknown);
+            if (usable) {
+                read.forEach((id, owner) -> kept.remember(new Key(account.value(), id), owner, generation));
+            }
+            found.putAll(read);
+        }
+        return found;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void forget(ActorsChanged change) {
+        heard(change.what());
+    }
+
+    @Override
+    public String channel() {
+        return "timeledger_actors";
+    }
+
+    /** {@code what} changed (the table, as V12's triggers name it): people forgotten if it holds them. */
+    @Override
+    public void heard(String what) {
+        if ("membership".equals(what) || "app_user".equals(what)) {
+            kept.forgetAll();
+            log.debug("Forgot every entry owner: {} changed", what);
+        }
+    }
+
+    @Override
+    public void listening(boolean listening) {
+        kept.listening(listening);
+    }
+}
