@@ -7,12 +7,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -53,6 +55,19 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
             .httpBasic(basic -> basic.disable())
             .formLogin(form -> form.disable())
             .requestCache(cache -> cache.disable())
+            // no sign-out on an API: a credential is revoked, not logged out of
+            .logout(logout -> logout.disable())
+            // The security headers are written before the request is handled, not when its
+            // response commits: that needed a wrapper around the response checking its length on
+            // every write of the JSON (docs/performance.md, eighth pass; no measurable gain on this
+            // machine, but work removed). No API route sets those headers itself.
+            .headers(headers -> headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                @Override
+                public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                    filter.setShouldWriteHeadersEagerly(true);
+                    return filter;
+                }
+            }))
             .exceptionHandling(errors -> errors
                 .authenticationEntryPoint((request, response, e) ->
                     failures.render(request, response, AuthProblem.MISSING_CREDENTIAL)))

@@ -27,6 +27,21 @@ class AuthenticationTests {
     }
 
     @Test
+    void everyApiAnswerCarriesTheSecurityHeaders() {
+        var admin = fixtures.anAccount();
+        var answers = java.util.List.of(
+            api.bearer(admin.token()).get("/v1/time-entries?limit=5").expect(200),
+            api.bearer(admin.token()).post("/api/v1/contacts", "{\"contact\": {}}").expect(422),
+            api.anonymous().get("/v2/time_entries").expect(401));
+
+        for (var answer : answers) {
+            assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(answer.header("Cache-Control")).contains("no-store");
+            assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+        }
+    }
+
+    @Test
     void anUnknownTokenOrKeyIsUnauthorized() {
         api.bearer("tlp_not-a-real-token").get("/api/v1/users/me").expect(401);
         api.apiKey("tlk_not-a-real-key").get("/api/v1/users/me").expect(401);
