@@ -29,8 +29,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class AuthenticationCache implements ChangeChannel {
 
-    static final String CHANNEL = "timeledger_actors";
-
     private static final Logger log = LoggerFactory.getLogger(AuthenticationCache.class);
 
     /** The secret's hash (never the secret) and the account the request named. */
@@ -63,7 +61,7 @@ class AuthenticationCache implements ChangeChannel {
 
     @Override
     public String channel() {
-        return CHANNEL;
+        return ActorsChanged.CHANNEL;
     }
 
     /** Forgets everything: {@code what} changed (the table, as V12's triggers name it). */

@@ -8,4 +8,7 @@ package io.timeledger.core.account;
  * @param what the table written, for the log
  */
 public record ActorsChanged(String what) {
+
+    /** Where V12's triggers announce the same changes made by any process, naming the table. */
+    public static final String CHANNEL = "timeledger_actors";
 }

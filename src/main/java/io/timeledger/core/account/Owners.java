@@ -75,7 +75,7 @@ public class Owners implements ChangeChannel {
 
     @Override
     public String channel() {
-        return "timeledger_actors";
+        return ActorsChanged.CHANNEL;
     }
 
     /** {@code what} changed (the table, as V12's triggers name it): people forgotten if it holds them. */

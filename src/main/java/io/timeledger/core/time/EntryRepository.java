@@ -236,6 +236,13 @@ class EntryRepository {
         return completed;
     }
 
+    /** Invoice {@code id} from the columns at the positions given: joined to an entry, or read after a page. */
+    private static EntryInvoice invoiceAt(ResultSet rs, long id, int number, int sent, int issuedOn, int dueOn)
+            throws SQLException {
+        return new EntryInvoice(id, rs.getString(number), rs.getBoolean(sent),
+            rs.getObject(issuedOn, LocalDate.class), rs.getObject(dueOn, LocalDate.class));
+    }
+
     private Map<Long, EntryInvoice> invoices(AccountId account, Set<Long> ids) {
         return jdbc.sql("""
                 SELECT id, number, status = 'sent' AS sent, issued_on, due_on
@@ -243,8 +250,7 @@ class EntryRepository {
                 """)
             .param("account", account.value())
             .param("ids", ids.toArray(Long[]::new))
-            .query((rs, row) -> new EntryInvoice(rs.getLong("id"), rs.getString("number"), rs.getBoolean("sent"),
-                rs.getObject("issued_on", LocalDate.class), rs.getObject("due_on", LocalDate.class)))
+            .query((rs, row) -> invoiceAt(rs, rs.getLong(1), 2, 3, 4, 5))
             .list().stream()
             .collect(Collectors.toMap(EntryInvoice::id, Function.identity()));
     }
@@ -402,9 +408,8 @@ class EntryRepository {
             if (id != null && !joined) {
                 return new EntryInvoice(id, null, false, null, null);
             }
-            return id == null ? null : new EntryInvoice(id, rs.getString(at(Column.INVOICE_NUMBER)),
-                rs.getBoolean(at(Column.INVOICE_SENT)), rs.getObject(at(Column.INVOICE_ISSUED_ON), LocalDate.class),
-                rs.getObject(at(Column.INVOICE_DUE_ON), LocalDate.class));
+            return id == null ? null : invoiceAt(rs, id, at(Column.INVOICE_NUMBER), at(Column.INVOICE_SENT),
+                at(Column.INVOICE_ISSUED_ON), at(Column.INVOICE_DUE_ON));
         }
     }
 }
