@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,6 +25,16 @@ class ReportRepository {
     /** A row of the aggregate: the group's keys (null when ungrouped) and its sums. */
     record Row(Map<Dimension, String> keys, Map<Dimension, String> names, long entries, long seconds,
                long billableSeconds, BigDecimal amount) { }
+
+    /**
+     * A grouping key: what each branch groups entries by ({@code inner}, named {@code innerName}),
+     * and what the regrouping of the branches' rows makes of it ({@code outer}, named {@code name}).
+     */
+    private record Key(String inner, String innerName, String outer, String name) {
+        static Key of(String column, String name) {
+            return new Key(column, name, "g." + name, name);
+        }
+    }
 
     /** An amount of money times an hour, in cents times seconds. */
     private static final BigDecimal CENT_SECONDS_PER_UNIT = BigDecimal.valueOf(100 * 3600);
@@ -42,39 +53,41 @@ class ReportRepository {
         var where = filter.where() + (query.billable() == null ? "" : query.billable() ? " AND e.billable"
             : " AND NOT e.billable");
         var params = filter.params().addValue("now", Timestamp.from(now));
-        // Aggregate on ids and truncated dates first, then name the (few) groups: no join or
-        // text formatting runs per entry.
-        var keys = new ArrayList<String>();
+        // Aggregate on ids and stored months first, then name the (few) groups: no join, date
+        // arithmetic or text formatting runs per entry.
+        var keys = new ArrayList<Key>();
         var names = new ArrayList<String>();
         var joins = new StringBuilder();
         for (var dimension : query.groupBy()) {
             switch (dimension) {
                 case CONTACT -> {
-                    keys.add("e.contact_id AS contact_key");
+                    keys.add(Key.of("e.contact_id", "contact_key"));
                     names.add("c.name AS contact_name");
                     joins.append(" LEFT JOIN contact c ON c.account_id = :account AND c.id = t.contact_key");
                 }
                 case PROJECT -> {
-                    keys.add("e.project_id AS project_key");
+                    keys.add(Key.of("e.project_id", "project_key"));
                     names.add("p.name AS project_name");
                     joins.append(" LEFT JOIN project p ON p.account_id = :account AND p.id = t.project_key");
                 }
                 case USER -> {
-                    keys.add("e.membership_id AS user_key");
+                    keys.add(Key.of("e.membership_id", "user_key"));
                     names.add("trim(u.first_name || ' ' || u.last_name) AS user_name");
                     joins.append(" LEFT JOIN membership um ON um.account_id = :account AND um.id = t.user_key"
                         + " LEFT JOIN app_user u ON u.id = um.user_id");
                 }
-                case DATE -> keys.add("e.spent_on AS date_key");
-                // truncated as a timestamp without zone: date_trunc of a date would cast it to
-                // timestamptz, a zone conversion per entry (a sixth of a whole-ledger report)
-                case MONTH -> keys.add("CAST(date_trunc('month', CAST(e.spent_on AS timestamp)) AS date) AS month_key");
-                case YEAR -> keys.add("CAST(date_trunc('year', CAST(e.spent_on AS timestamp)) AS date) AS year_key");
+                case DATE -> keys.add(Key.of("e.spent_on", "date_key"));
+                // the month PostgreSQL stored beside the day (V16)
+                case MONTH -> keys.add(Key.of("e.spent_month", "month_key"));
+                // a year per group of months, not per entry
+                case YEAR -> keys.add(new Key("e.spent_month", "year_month",
+                    "CAST(date_trunc('year', CAST(g.year_month AS timestamp)) AS date)", "year_key"));
             }
         }
-        var keyNames = keys.stream().map(k -> k.substring(k.lastIndexOf(" AS ") + 4)).toList();
-        var selectKeys = keys.isEmpty() ? "" : String.join(", ", keys) + ", ";
-        var groupBy = keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keyNames);
+        var keyNames = keys.stream().map(Key::name).toList();
+        var selectKeys = keys.stream().map(k -> k.inner() + " AS " + k.innerName() + ", ").collect(Collectors.joining());
+        var groupBy = keys.isEmpty() ? ""
+            : " GROUP BY " + keys.stream().map(Key::innerName).collect(Collectors.joining(", "));
         // Every entry's logged seconds, with integer arithmetic only: amounts in cent-seconds, the
         // rate in cents split at 2^20 so that neither product can overflow 64 bits (cents < 2^40,
         // seconds < 2^31); PostgreSQL sums bigints exactly, into a numeric.
@@ -88,11 +101,12 @@ class ReportRepository {
         var running = "SELECT " + selectKeys + "0, sum(" + elapsed + "), sum(" + elapsed + ") FILTER (WHERE e.billable), 0,"
             + " sum(" + elapsed + " * e.billing_rate * 100) FILTER (WHERE e.billable)"
             + " FROM entry e WHERE " + where + " AND e.timer_started_at IS NOT NULL" + groupBy;
-        var aggregate = "SELECT " + (keys.isEmpty() ? "" : String.join(", ", keyNames) + ", ")
+        var aggregate = "SELECT " + keys.stream().map(k -> k.outer() + " AS " + k.name() + ", ").collect(Collectors.joining())
             + "CAST(sum(g.entries) AS bigint) AS entries, CAST(coalesce(sum(g.seconds), 0) AS bigint) AS seconds,"
             + " CAST(coalesce(sum(g.billable_seconds), 0) AS bigint) AS billable_seconds,"
             + " coalesce(sum(g.high_cent_seconds), 0) * 1048576 + coalesce(sum(g.cent_seconds), 0) AS cent_seconds"
-            + " FROM (" + logged + " UNION ALL " + running + ") g" + groupBy;
+            + " FROM (" + logged + " UNION ALL " + running + ") g"
+            + (keys.isEmpty() ? "" : " GROUP BY " + keys.stream().map(Key::outer).collect(Collectors.joining(", ")));
         var sql = keys.isEmpty() ? aggregate
             : "SELECT t.*" + (names.isEmpty() ? "" : ", " + String.join(", ", names)) + " FROM (" + aggregate + ") t"
                 + joins + " ORDER BY " + String.join(", ", keyNames.stream().map(k -> "t." + k).toList());

@@ -161,6 +161,28 @@ class MinuteDockReportsTests {
     }
 
     @Test
+    void groupsByYearAndFollowsAnEntryMovedToAnotherMonth() {
+        var ledger = ledger();
+        var admin = ledger.admin();
+        var moved = api.bearer(admin.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"2023-12-31\", "
+            + "\"duration\": 3600, \"contact_id\": \"" + ledger.acme() + "\"}}").expect(201).json().get("id").stringValue();
+
+        var byYear = generate(admin, "{\"user_accounts\": \"all\", \"group_by\": \"year\"}").get("groups");
+        api.bearer(admin.token()).put("/api/v1/entries/" + moved, "{\"entry\": {\"date\": \"2024-02-29\"}}").expect(200);
+        var byMonth = generate(admin, "{\"user_accounts\": \"all\", \"group_by\": \"month\"}").get("groups");
+
+        assertThat(byYear).hasSize(2);
+        assertThat(byYear.get(0).get("year").stringValue()).isEqualTo("2023");
+        assertThat(byYear.get(0).get("hours").stringValue()).isEqualTo("1.0");
+        assertThat(byYear.get(1).get("year").stringValue()).isEqualTo("2024");
+        assertThat(byYear.get(1).get("hours").stringValue()).isEqualTo("6.75");
+        assertThat(byYear.get(1).get("entries").intValue()).isEqualTo(4);
+        assertThat(byMonth).hasSize(2);
+        assertThat(byMonth.get(1).get("month").stringValue()).isEqualTo("2024-02");
+        assertThat(byMonth.get(1).get("hours").stringValue()).isEqualTo("2.5");
+    }
+
+    @Test
     void membersReportOnTheirOwnTimeWithoutMoney() {
         var ledger = ledger();
 
