@@ -27,6 +27,15 @@ final class ActorAuthentication extends AbstractAuthenticationToken {
         return actor;
     }
 
+    /**
+     * The person's email, as a signed-in web session names them. Spring's default is the
+     * principal's toString: the whole actor record, formatted on every request by whatever asks.
+     */
+    @Override
+    public String getName() {
+        return actor.member().email();
+    }
+
     /** The credential's id, never its secret. */
     @Override
     public Object getCredentials() {
