@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
 public final class LoadBench {
 
     private static final Duration CELL = Duration.ofSeconds(Integer.getInteger("bench.seconds", 4));
+    /** The cell of an operation whose request takes seconds at 32 clients ({@link #operations}). */
+    private static final Duration SLOW_CELL = CELL.multipliedBy(6);
     private static final int[] CLIENTS = {1, 8, 32};
     private static final Pattern COMPILATION = Pattern.compile("(?m)^jvm_compilation_time_ms_total\\{[^}]*} (\\S+)$");
     private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_ERROR =
@@ -101,14 +103,10 @@ public final class LoadBench {
         }
         // the floor of each operation, in the order of operations()
         var floors = List.<Call>of(
-            // Harvest shows each entry's task, as MinuteDock does: both read the entry's tasks
-            c -> select(connections[c], "SELECT e.*, ARRAY(SELECT task_id FROM entry_task t"
-                + " WHERE t.entry_id = e.id), (SELECT count(*) FROM entry WHERE account_id = 1 AND logged)"
-                + " FROM entry e WHERE e.account_id = 1 AND e.logged"
-                + " ORDER BY e.spent_on DESC, e.id DESC LIMIT 2000"),
-            c -> select(connections[c], "SELECT e.*, ARRAY(SELECT task_id FROM entry_task t"
-                + " WHERE t.entry_id = e.id) FROM entry e WHERE e.account_id = 1 AND e.logged"
-                + " ORDER BY e.spent_on DESC, e.id DESC LIMIT 500"),
+            // Harvest's page and MinuteDock's search both show each entry's tasks; Harvest's counts the pages
+            c -> select(connections[c], newestWithTasks(", (SELECT count(*) FROM entry WHERE account_id = 1"
+                + " AND logged)", 2000)),
+            c -> select(connections[c], newestWithTasks("", 500)),
             c -> select(connections[c], "SELECT e.* FROM entry e WHERE e.account_id = 1"
                 + " AND e.logged ORDER BY e.id DESC LIMIT 101"),
             c -> insert(connections[c], ledger.project(), ledger.contact()),
@@ -194,8 +192,7 @@ public final class LoadBench {
      */
     static List<Operation> operations(Ledger ledger) {
         return List.of(
-            new Operation(Wrk.get("Harvest list, per_page=2000", "/v2/time_entries?per_page=2000"),
-                CELL.multipliedBy(6)),
+            new Operation(Wrk.get("Harvest list, per_page=2000", "/v2/time_entries?per_page=2000"), SLOW_CELL),
             new Operation(Wrk.get("MinuteDock search, 500 rows", "/api/v1/entries?user_accounts=all"), CELL),
             new Operation(Wrk.get("Expensicat cursor page (100)", "/v1/time-entries?limit=100"), CELL),
             new Operation(Wrk.send("MinuteDock entry create", "POST", "/api/v1/entries",
@@ -209,7 +206,7 @@ public final class LoadBench {
                 "'{\"entry\": {\"description\": \"device ' .. id .. ' edit ' .. n .. '\"}}'", 200, 409), CELL),
             new Operation(Wrk.send("Report by contact and month, whole ledger", "POST", "/api/v1/reports/generate",
                 "'{\"user_accounts\": \"all\", \"group_by\": [\"contact\", \"month\"]}'", 200),
-                CELL.multipliedBy(6)));
+                SLOW_CELL));
     }
 
     /**
@@ -229,6 +226,12 @@ public final class LoadBench {
             setup.createStatement().execute("INSERT INTO dock (membership_id, account_id) VALUES (1, 1)"
                 + " ON CONFLICT DO NOTHING");
         }
+    }
+
+    /** The account's newest logged entries with their tasks' ids, and {@code more} columns. */
+    private static String newestWithTasks(String more, int limit) {
+        return "SELECT e.*, ARRAY(SELECT task_id FROM entry_task t WHERE t.entry_id = e.id)" + more
+            + " FROM entry e WHERE e.account_id = 1 AND e.logged ORDER BY e.spent_on DESC, e.id DESC LIMIT " + limit;
     }
 
     /** Requests per second, to a tenth where there are few: a report at 32 clients finishes ~0.3 a second. */
