@@ -62,6 +62,8 @@ class ServerProcessIT {
             try (var archives = Files.newDirectoryStream(Path.of("target/timeledger-cds"), "classes-*.jsa")) {
                 assertThat(archives).as("the launcher's class archive").isNotEmpty();
             }
+            assertThat(postmastersOfDeletedDirectories()).as("the training start's PostgreSQL, its directory gone")
+                .isEmpty();
             assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphan").isEmpty();
             assertThat(postmasterPid()).isNotEqualTo(orphan);
             var contacts = send(port, "GET", "/api/v1/contacts", token, null);
@@ -104,6 +106,20 @@ class ServerProcessIT {
         reader.setDaemon(true);
         reader.start();
         return new Server(process, token);
+    }
+
+    /**
+     * Running postmasters whose data directory no longer exists. The launcher's training start runs on a
+     * throwaway cluster and deletes it; left running, its postmaster would linger until it noticed.
+     */
+    private static List<String> postmastersOfDeletedDirectories() {
+        return ProcessHandle.allProcesses()
+            .filter(process -> process.info().command().filter(command -> command.endsWith("/bin/postgres")).isPresent())
+            .map(process -> process.info().arguments().map(List::of).orElse(List.of()))
+            .filter(arguments -> arguments.indexOf("-D") >= 0 && arguments.indexOf("-D") + 1 < arguments.size())
+            .map(arguments -> arguments.get(arguments.indexOf("-D") + 1))
+            .filter(directory -> !Files.isDirectory(Path.of(directory)))
+            .toList();
     }
 
     private void awaitHealth(int port) throws Exception {
