@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -115,11 +116,15 @@ class ServerProcessIT {
     private static List<String> postmastersOfDeletedDirectories() {
         return ProcessHandle.allProcesses()
             .filter(process -> process.info().command().filter(command -> command.endsWith("/bin/postgres")).isPresent())
-            .map(process -> process.info().arguments().map(List::of).orElse(List.of()))
-            .filter(arguments -> arguments.indexOf("-D") >= 0 && arguments.indexOf("-D") + 1 < arguments.size())
-            .map(arguments -> arguments.get(arguments.indexOf("-D") + 1))
+            .flatMap(process -> process.info().arguments().flatMap(ServerProcessIT::dataDirectory).stream())
             .filter(directory -> !Files.isDirectory(Path.of(directory)))
             .toList();
+    }
+
+    /** The directory a postmaster's {@code -D} names. */
+    private static Optional<String> dataDirectory(String[] arguments) {
+        int flag = List.of(arguments).indexOf("-D");
+        return flag >= 0 && flag + 1 < arguments.length ? Optional.of(arguments[flag + 1]) : Optional.empty();
     }
 
     private void awaitHealth(int port) throws Exception {
