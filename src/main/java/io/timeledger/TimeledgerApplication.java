@@ -5,9 +5,17 @@ import io.timeledger.database.EarlyStart;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration;
 
-/** Starts the server, or runs an administration command when the first argument is {@code admin}. */
-@SpringBootApplication
+/**
+ * Starts the server, or runs an administration command when the first argument is {@code admin}.
+ *
+ * <p>The authorization server signs nothing: its access tokens are opaque and OpenID Connect is
+ * off. So it has no signing key, and no key set to publish: Boot's default would generate a fresh
+ * RSA key at every start (half a second of a start's CPU) for a key set that changes with each
+ * restart and verifies nothing.
+ */
+@SpringBootApplication(exclude = OAuth2AuthorizationServerJwtAutoConfiguration.class)
 public class TimeledgerApplication {
 
     public static void main(String[] args) {

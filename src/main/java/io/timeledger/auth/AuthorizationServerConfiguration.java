@@ -2,6 +2,7 @@ package io.timeledger.auth;
 
 import java.time.Clock;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,12 +13,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadata;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadataClaimNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
@@ -61,7 +66,6 @@ class AuthorizationServerConfiguration {
             .tokenEndpoint("/oauth/token")
             .tokenRevocationEndpoint("/oauth/revoke")
             .tokenIntrospectionEndpoint("/oauth/introspect")
-            .jwkSetEndpoint("/oauth/jwks")
             .build();
     }
 
@@ -82,6 +86,8 @@ class AuthorizationServerConfiguration {
             server.authorizationService(authorizations)
                 .authorizationConsentService(new AskEveryTime())
                 .tokenGenerator(tokens)
+                .authorizationServerMetadataEndpoint(metadata -> metadata
+                    .authorizationServerMetadataCustomizer(AuthorizationServerConfiguration::whatThisServerDoes))
                 .authorizationEndpoint(endpoint -> endpoint
                     .consentPage(OAuthAuthorizations.CONSENT_PAGE)
                     .authorizationRequestConverters(converters -> converters.replaceAll(ScopesByDefault::new))
@@ -96,6 +102,30 @@ class AuthorizationServerConfiguration {
                 new LoginUrlAuthenticationEntryPoint("/login"),
                 PathPatternRequestMatcher.withDefaults().matcher(AUTHORIZE)))
             .build();
+    }
+
+    /**
+     * The metadata (RFC 8414) names what the registered apps can do here, not all the library
+     * could: the code grant and refresh tokens; a confidential app's secret in the Basic header or
+     * the form, a public app's none (PKCE instead); opaque tokens, so no signing key set
+     * ({@code jwks_uri}), and neither DPoP nor certificate-bound tokens.
+     */
+    private static void whatThisServerDoes(OAuth2AuthorizationServerMetadata.Builder metadata) {
+        var secret = List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC.getValue(),
+            ClientAuthenticationMethod.CLIENT_SECRET_POST.getValue());
+        metadata.grantTypes(types -> types.retainAll(List.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
+                AuthorizationGrantType.REFRESH_TOKEN.getValue())))
+            .tokenEndpointAuthenticationMethods(methods -> {
+                methods.retainAll(secret);
+                methods.add(ClientAuthenticationMethod.NONE.getValue());
+            })
+            .tokenRevocationEndpointAuthenticationMethods(methods -> methods.retainAll(secret))
+            .tokenIntrospectionEndpointAuthenticationMethods(methods -> methods.retainAll(secret))
+            .claims(claims -> {
+                claims.remove(OAuth2AuthorizationServerMetadataClaimNames.JWKS_URI);
+                claims.remove(OAuth2AuthorizationServerMetadataClaimNames.DPOP_SIGNING_ALG_VALUES_SUPPORTED);
+                claims.remove(OAuth2AuthorizationServerMetadataClaimNames.TLS_CLIENT_CERTIFICATE_BOUND_ACCESS_TOKENS);
+            });
     }
 
     /**

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** The authorization-code flow end to end over HTTP, as an app and a person in a browser run it. */
 @ApiTest
@@ -81,6 +82,32 @@ class OAuthFlowTests {
         assertThat(jdbc.sql("SELECT account_id FROM entry WHERE id = :id")
             .param("id", Long.parseLong(entry.get("id").stringValue())).query(Long.class).single())
             .isEqualTo(second.account().value());
+    }
+
+    @Test
+    void theMetadataNamesWhatAnAppCanDoHereAndNoKeySet() {
+        var metadata = api.anonymous().get("/.well-known/oauth-authorization-server").expect(200).json();
+        var base = "http://localhost:" + port;
+
+        assertThat(metadata.get("authorization_endpoint").stringValue()).isEqualTo(base + "/oauth/authorize");
+        assertThat(metadata.get("token_endpoint").stringValue()).isEqualTo(base + "/oauth/token");
+        assertThat(metadata.get("revocation_endpoint").stringValue()).isEqualTo(base + "/oauth/revoke");
+        assertThat(metadata.get("introspection_endpoint").stringValue()).isEqualTo(base + "/oauth/introspect");
+        assertThat(strings(metadata.get("grant_types_supported")))
+            .containsExactly("authorization_code", "refresh_token");
+        assertThat(strings(metadata.get("token_endpoint_auth_methods_supported")))
+            .containsExactly("client_secret_basic", "client_secret_post", "none");
+        assertThat(strings(metadata.get("revocation_endpoint_auth_methods_supported")))
+            .containsExactly("client_secret_basic", "client_secret_post");
+        assertThat(strings(metadata.get("introspection_endpoint_auth_methods_supported")))
+            .containsExactly("client_secret_basic", "client_secret_post");
+        assertThat(strings(metadata.get("code_challenge_methods_supported"))).containsExactly("S256");
+        // access tokens are opaque and nothing is signed: no key set, no DPoP, no certificate binding
+        assertThat(metadata.has("jwks_uri")).isFalse();
+        assertThat(metadata.has("dpop_signing_alg_values_supported")).isFalse();
+        assertThat(metadata.has("tls_client_certificate_bound_access_tokens")).isFalse();
+        assertThat(api.anonymous().get("/oauth/jwks").status()).isEqualTo(404);
+        assertThat(api.anonymous().get("/oauth2/jwks").status()).as("the library's default path").isNotEqualTo(200);
     }
 
     @Test
@@ -375,5 +402,11 @@ class OAuthFlowTests {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        var values = new ArrayList<String>();
+        array.forEach(value -> values.add(value.stringValue()));
+        return values;
     }
 }
