@@ -103,7 +103,8 @@ public final class AbBench {
         return report.toString();
     }
 
-    private static double median(List<Double> values) {
+    /** The middle value, or the mean of the two middle ones. */
+    static double median(List<Double> values) {
         var sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
