@@ -46,8 +46,7 @@ public final class AbBench {
             // samples.get(operation).get(jar): one per round
             var samples = new LinkedHashMap<String, Map<String, List<Sample>>>();
             for (int round = 0; round < rounds; round++) {
-                var order = round % 2 == 0 ? jars : List.of(jars.get(1), jars.get(0));
-                for (var jar : order) {
+                for (var jar : inTurn(jars, round)) {
                     try (var server = BenchServer.start(jar, dataDir, http)) {
                         for (var op : operations) {
                             LoadBench.warmUp(http, op.http(), server.base(), token);
@@ -101,6 +100,14 @@ public final class AbBench {
             }
         });
         return report.toString();
+    }
+
+    /**
+     * The builds in the order a round starts them: A then B in even rounds, B then A in odd ones, so
+     * that neither always runs first (on a warmer or a cooler machine); one build alone as it is.
+     */
+    static List<String> inTurn(List<String> jars, int round) {
+        return round % 2 == 0 || jars.size() == 1 ? jars : List.of(jars.get(1), jars.get(0));
     }
 
     /** The middle value, or the mean of the two middle ones. */

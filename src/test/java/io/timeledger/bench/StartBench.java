@@ -34,8 +34,7 @@ public final class StartBench {
         var samples = new LinkedHashMap<String, List<Sample>>();
         jars.forEach(jar -> samples.put(jar, new ArrayList<>()));
         for (int round = 0; round < rounds; round++) {
-            var order = round % 2 == 0 || jars.size() == 1 ? jars : List.of(jars.get(1), jars.get(0));
-            for (var jar : order) {
+            for (var jar : AbBench.inTurn(jars, round)) {
                 var sample = start(jar, http);
                 samples.get(jar).add(sample);
                 System.out.printf(Locale.ROOT, "round %d, %s: %.2f s; CPU %.1f s (JVM %.1f, PostgreSQL %.1f)%n",
