@@ -111,7 +111,7 @@ public class Docks {
         }
         Entry entry;
         if (current == null) {
-            entry = entries.insert(account, draft);
+            entry = entries.insert(owner, draft);
         } else {
             entries.update(account, current.id(), draft, work != null);
             entry = entries.find(account, current.id(), false).orElseThrow();

@@ -105,13 +105,13 @@ public class Entries {
             draft.logged = true;
             draft.spentOn = date;
             draft.loggedAt = now;
-            return new Created(entries.insert(actor.account(), draft), work.names());
+            return new Created(entries.insert(owner, draft), work.names());
         }
         var entry = transactions.execute(status -> {
             docks.lock(actor.account(), owner.id());
             clockwork.clearDock(actor.account(), owner, now);
             draft.start(now);
-            var started = entries.insert(actor.account(), draft);
+            var started = entries.insert(owner, draft);
             docks.bump(actor.account(), owner.id(), null);
             return started;
         });
@@ -148,7 +148,7 @@ public class Entries {
         draft.spentOn = date;
         draft.loggedAt = now;
         draft.start(now);
-        return new Created(entries.insert(actor.account(), draft), work.names());
+        return new Created(entries.insert(owner, draft), work.names());
     }
 
     /** Starts a stopped entry's timer again; the timer that ran before stops. */

@@ -96,6 +96,23 @@ class HarvestTimeEntriesTests {
     }
 
     @Test
+    void anAdministratorLogsTimeForAPersonAndTheAnswerNamesThatPerson() {
+        var ledger = ledger();
+        var member = fixtures.aMember(ledger.admin().account());
+        var caller = harvest(ledger.admin());
+
+        var entry = caller.post("/v2/time_entries", """
+            {"user_id": %d, "project_id": %d, "task_id": %d, "spent_date": "2017-03-21", "hours": 1}"""
+            .formatted(member.membershipId(), ledger.project(), ledger.task())).expect(201).json();
+
+        var person = caller.get("/v2/users/" + member.membershipId()).expect(200).json();
+        assertThat(entry.get("user").get("id").longValue()).isEqualTo(member.membershipId());
+        assertThat(entry.get("user").get("name").stringValue())
+            .isEqualTo(person.get("first_name").stringValue() + " " + person.get("last_name").stringValue());
+        assertThat(caller.get("/v2/time_entries/" + entry.get("id").longValue()).expect(200).json()).isEqualTo(entry);
+    }
+
+    @Test
     void aTimeEntryByDurationWithoutHoursRunsAndOnlyOneRunsAtATime() {
         var ledger = ledger();
         var caller = harvest(ledger.admin());
