@@ -111,7 +111,8 @@ public final class LoadBench {
             Files.deleteIfExists(probe);
         }
         Arrays.sort(latencies);
-        return String.format(Locale.ROOT, "p50 %d µs, p99 %d µs", latencies[1000] / 1000, latencies[1980] / 1000);
+        return String.format(Locale.ROOT, "p50 %d µs, p99 %d µs", latencies[latencies.length / 2] / 1000,
+            latencies[latencies.length * 99 / 100] / 1000);
     }
 
     private static void run(HttpClient http, BenchServer server, String token, int entries, String sync)
