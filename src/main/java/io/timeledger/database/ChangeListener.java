@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Listens on the channels where the database announces changes to what the server keeps between
- * requests — credentials, people and accounts (V12), the catalog (V14) — and passes each on to the
- * {@link ChangeChannel} that keeps it. Its own connection, not one of the pool's: it waits on the
- * socket for as long as the server runs. While it is not connected — the database is down or
- * restarting — every channel is told so and keeps nothing, and it connects again on its own.
+ * requests — credentials, people and accounts (V12), the catalog (V14), the invoices entries show
+ * (V18) — and passes each on to the {@link ChangeChannel} that keeps it. Its own connection, not one
+ * of the pool's: it waits on the socket for as long as the server runs. While it is not connected —
+ * the database is down or restarting — every channel is told so and keeps nothing, and it connects
+ * again on its own.
  */
 @Component
 @ConditionalOnWebApplication

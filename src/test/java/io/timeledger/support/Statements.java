@@ -49,6 +49,17 @@ public class Statements {
             .single();
     }
 
+    /** How many of the statements {@code request} made hold {@code text}: those that read a table, say. */
+    public long holding(String text, Runnable request) {
+        reset();
+        request.run();
+        return jdbc.sql("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE %s AND query LIKE :text"
+                .formatted(SERVERS))
+            .param("text", "%" + text + "%")
+            .query(Long.class)
+            .single();
+    }
+
     /** How long a change announced by PostgreSQL may take to reach the server: it arrives in milliseconds. */
     public static final Duration MOMENTS = Duration.ofSeconds(3);
 

@@ -6,8 +6,6 @@ import io.timeledger.core.common.Remembered;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,26 +44,8 @@ public class Owners implements ChangeChannel {
 
     /** The owners of {@code membershipIds} in {@code account}: those kept, the rest read at once. */
     public Map<Long, Owner> of(AccountId account, Collection<Long> membershipIds) {
-        boolean usable = Remembered.usableHere();
-        var found = new HashMap<Long, Owner>();
-        var unknown = new HashSet<Long>();
-        for (var id : membershipIds) {
-            var known = usable ? kept.known(new Key(account.value(), id)) : null;
-            if (known != null) {
-                found.put(id, known);
-            } else {
-                unknown.add(id);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            long generation = kept.generation();
-            var read = people.owners(account, unknown);
-            if (usable) {
-                read.forEach((id, owner) -> kept.remember(new Key(account.value(), id), owner, generation));
-            }
-            found.putAll(read);
-        }
-        return found;
+        return kept.getAll(membershipIds, id -> new Key(account.value(), id),
+            unknown -> people.owners(account, unknown));
     }
 
     @TransactionalEventListener(fallbackExecution = true)

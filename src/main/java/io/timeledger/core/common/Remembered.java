@@ -4,6 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -17,9 +22,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * change was committing: every forgetting moves a generation, and a value read before the latest
  * one is not kept.
  *
- * <p>The usual use is {@link #get}; reading many keys at once: note {@link #generation()}, read
- * what is not {@link #known}, {@link #remember} each value read with that generation. A change
- * announced in between leaves nothing behind.
+ * <p>The usual uses are {@link #get} and, for many keys at once, {@link #getAll}; by hand: note
+ * {@link #generation()}, read what is not {@link #known}, {@link #remember} each value read with
+ * that generation. A change announced in between leaves nothing behind.
  *
  * @param <K> what a value is looked up by
  * @param <V> what was read
@@ -102,6 +107,35 @@ public final class Remembered<K, V> {
             remember(key, value, before);
         }
         return value;
+    }
+
+    /**
+     * The values of {@code ids}, each kept under {@code key.apply(id)}: those kept, and the rest read
+     * at once — {@code read} is given only the ids not kept — and kept as {@link #remember} keeps them.
+     * Inside a transaction that writes ({@link #usableHere}) all are read and none kept. An id that
+     * {@code read} finds nothing for is left out of the answer.
+     */
+    public <I> Map<I, V> getAll(Collection<I> ids, Function<I, K> key, Function<Set<I>, Map<I, V>> read) {
+        boolean usable = usableHere();
+        var found = new HashMap<I, V>();
+        var unknown = new HashSet<I>();
+        for (var id : ids) {
+            var known = usable ? known(key.apply(id)) : null;
+            if (known != null) {
+                found.put(id, known);
+            } else {
+                unknown.add(id);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            long before = generation();
+            var values = read.apply(unknown);
+            if (usable) {
+                values.forEach((id, value) -> remember(key.apply(id), value, before));
+            }
+            found.putAll(values);
+        }
+        return found;
     }
 
     /** Forgets the values whose keys match. */

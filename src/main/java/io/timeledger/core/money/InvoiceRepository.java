@@ -1,6 +1,7 @@
 package io.timeledger.core.money;
 
 import io.timeledger.core.common.AccountId;
+import io.timeledger.core.time.InvoicesChanged;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,9 +27,11 @@ class InvoiceRepository {
                    long seconds, BigDecimal rate) { }
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    InvoiceRepository(JdbcClient jdbc) {
+    InvoiceRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Takes the next number of the account's sequence; the row lock keeps two drafts from sharing one. */
@@ -194,6 +198,7 @@ class InvoiceRepository {
         jdbc.sql("UPDATE invoice SET status = 'sent', sent_at = now(), updated_at = now()"
                 + " WHERE account_id = :account AND id = :id AND status = 'draft'")
             .param("account", account.value()).param("id", id).update();
+        events.publishEvent(new InvoicesChanged(account));
     }
 
     void archive(AccountId account, long id, boolean archived) {
@@ -209,6 +214,7 @@ class InvoiceRepository {
             .param("account", account.value()).param("id", id).update();
         jdbc.sql("DELETE FROM invoice WHERE account_id = :account AND id = :id AND status = 'draft'")
             .param("account", account.value()).param("id", id).update();
+        events.publishEvent(new InvoicesChanged(account));
     }
 
     private Invoice withLines(AccountId account, Invoice invoice) {

@@ -95,8 +95,8 @@ class EntryRepository {
     /**
      * A page of entries without joins: for a hundred rows the three joins were more than half of
      * PostgreSQL's work (pgbench: 3,380-3,520 pages a second with them, 5,480-5,730 without;
-     * docs/performance.md, eighth pass). Their owners come from {@link Owners}, which remembers
-     * them, and their invoices from one query when the page holds any.
+     * docs/performance.md, eighth pass). Their owners come from {@link Owners} and their invoices
+     * from {@link EntryInvoices}, which remember them.
      */
     private static String listed(String taskIds) {
         return "SELECT " + entryColumns(taskIds) + " FROM entry e";
@@ -113,10 +113,12 @@ class EntryRepository {
 
     private final JdbcClient jdbc;
     private final Owners owners;
+    private final EntryInvoices invoices;
 
-    EntryRepository(JdbcClient jdbc, Owners owners) {
+    EntryRepository(JdbcClient jdbc, Owners owners, EntryInvoices invoices) {
         this.jdbc = jdbc;
         this.owners = owners;
+        this.invoices = invoices;
     }
 
     Optional<Entry> find(AccountId account, long id, boolean forUpdate) {
@@ -225,8 +227,8 @@ class EntryRepository {
 
     /**
      * Entries read without their owners and invoices, given them: the owners as {@link Owners} knows
-     * them, the invoices' details in one query if any is invoiced. An entry whose owner is gone
-     * went with its membership (a cascade) since it was read, and is left out.
+     * them, the invoices as {@link EntryInvoices} does. An entry whose owner is gone went with its
+     * membership (a cascade) since it was read, and is left out.
      */
     private List<Entry> completed(AccountId account, List<Entry> rows) {
         if (rows.isEmpty()) {
@@ -234,35 +236,23 @@ class EntryRepository {
         }
         var people = owners.of(account, rows.stream().map(Entry::membershipId).collect(Collectors.toSet()));
         var invoiceIds = rows.stream().map(Entry::invoiceId).filter(Objects::nonNull).collect(Collectors.toSet());
-        var invoices = invoiceIds.isEmpty() ? Map.<Long, EntryInvoice>of() : invoices(account, invoiceIds);
+        var billedOn = invoices.of(account, invoiceIds);
         var completed = new ArrayList<Entry>(rows.size());
         for (var row : rows) {
             var owner = people.get(row.membershipId());
             if (owner != null) {
                 completed.add(row.withOwnerAndInvoice(owner.userId(), owner.timeZone(), owner.name(), owner.email(),
-                    row.invoiceId() == null ? null : invoices.get(row.invoiceId())));
+                    row.invoiceId() == null ? null : billedOn.get(row.invoiceId())));
             }
         }
         return completed;
     }
 
     /** Invoice {@code id} from the columns at the positions given: joined to an entry, or read after a page. */
-    private static EntryInvoice invoiceAt(ResultSet rs, long id, int number, int sent, int issuedOn, int dueOn)
+    static EntryInvoice invoiceAt(ResultSet rs, long id, int number, int sent, int issuedOn, int dueOn)
             throws SQLException {
         return new EntryInvoice(id, rs.getString(number), rs.getBoolean(sent),
             rs.getObject(issuedOn, LocalDate.class), rs.getObject(dueOn, LocalDate.class));
-    }
-
-    private Map<Long, EntryInvoice> invoices(AccountId account, Set<Long> ids) {
-        return jdbc.sql("""
-                SELECT id, number, status = 'sent' AS sent, issued_on, due_on
-                  FROM invoice WHERE account_id = :account AND id = ANY(:ids)
-                """)
-            .param("account", account.value())
-            .param("ids", ids.toArray(Long[]::new))
-            .query((rs, row) -> invoiceAt(rs, rs.getLong(1), 2, 3, 4, 5))
-            .list().stream()
-            .collect(Collectors.toMap(EntryInvoice::id, Function.identity()));
     }
 
     long count(AccountId account, long viewer, EntryQuery query) {

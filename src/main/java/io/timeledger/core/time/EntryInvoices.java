@@ -1,0 +1,98 @@
+package io.timeledger.core.time;
+
+import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.ChangeChannel;
+import io.timeledger.core.common.Remembered;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The invoices the entries of a page are billed on, as the page shows them ({@link EntryInvoice}),
+ * kept until one of the account's invoices changes, so that a page of invoiced entries needs no
+ * second statement (docs/performance.md, thirteenth pass). What is kept changes only when an invoice
+ * is sent or removed: its number and dates are set when it is made. The rules are the catalog's and
+ * the owners' (decision 012): V18's triggers announce every change of those columns and every removal
+ * on {@code timeledger_invoices} with the account's id, this server's own such writes publish
+ * {@link InvoicesChanged} and are forgotten as they commit, nothing is kept while the server's
+ * listener is not connected nor longer than {@code timeledger.catalog.cache}, and nothing is used or
+ * kept inside a transaction that writes. An invoice made since is simply not known yet: it is read
+ * with the rest a page does not know, in one query.
+ */
+@Component
+class EntryInvoices implements ChangeChannel {
+
+    static final String CHANNEL = "timeledger_invoices";
+
+    private static final Logger log = LoggerFactory.getLogger(EntryInvoices.class);
+
+    private record Key(long account, long invoiceId) { }
+
+    private final Remembered<Key, EntryInvoice> kept;
+    private final JdbcClient jdbc;
+
+    EntryInvoices(JdbcClient jdbc, @Value("${timeledger.catalog.cache:5m}") Duration ttl) {
+        this.jdbc = jdbc;
+        this.kept = Remembered.forAtMost(ttl, 20_000);
+    }
+
+    /** The invoices {@code ids} of {@code account}: those kept, the rest read at once. */
+    Map<Long, EntryInvoice> of(AccountId account, Collection<Long> ids) {
+        return kept.getAll(ids, id -> new Key(account.value(), id), unknown -> read(account, unknown));
+    }
+
+    private Map<Long, EntryInvoice> read(AccountId account, Set<Long> ids) {
+        return jdbc.sql("""
+                SELECT id, number, status = 'sent' AS sent, issued_on, due_on
+                  FROM invoice WHERE account_id = :account AND id = ANY(:ids)
+                """)
+            .param("account", account.value())
+            .param("ids", ids.toArray(Long[]::new))
+            .query((rs, row) -> EntryRepository.invoiceAt(rs, rs.getLong(1), 2, 3, 4, 5))
+            .list().stream()
+            .collect(Collectors.toMap(EntryInvoice::id, Function.identity()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void forget(InvoicesChanged change) {
+        forget(change.account().value());
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    /** {@code payload}: the id of the account whose invoices changed. */
+    @Override
+    public void heard(String payload) {
+        long account;
+        try {
+            account = Long.parseLong(payload);
+        } catch (NumberFormatException e) {
+            log.warn("Forgetting every invoice: a change announced as '{}' names no account", payload);
+            kept.forgetAll();
+            return;
+        }
+        forget(account);
+    }
+
+    @Override
+    public void listening(boolean listening) {
+        kept.listening(listening);
+    }
+
+    private void forget(long account) {
+        kept.forget(key -> key.account() == account);
+        log.debug("Forgot the invoices of account {}", account);
+    }
+}
