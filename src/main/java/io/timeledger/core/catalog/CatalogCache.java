@@ -85,15 +85,7 @@ class CatalogCache implements ChangeChannel {
     /** {@code payload}: the id of the account whose catalog changed. */
     @Override
     public void heard(String payload) {
-        long account;
-        try {
-            account = Long.parseLong(payload);
-        } catch (NumberFormatException e) {
-            log.warn("Forgetting every catalog: a change announced as '{}' names no account", payload);
-            all.forEach(Remembered::forgetAll);
-            return;
-        }
-        forget(account);
+        ChangeChannel.perAccount(payload, this::forget, () -> all.forEach(Remembered::forgetAll));
     }
 
     @Override

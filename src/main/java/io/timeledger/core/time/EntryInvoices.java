@@ -75,15 +75,7 @@ class EntryInvoices implements ChangeChannel {
     /** {@code payload}: the id of the account whose invoices changed. */
     @Override
     public void heard(String payload) {
-        long account;
-        try {
-            account = Long.parseLong(payload);
-        } catch (NumberFormatException e) {
-            log.warn("Forgetting every invoice: a change announced as '{}' names no account", payload);
-            kept.forgetAll();
-            return;
-        }
-        forget(account);
+        ChangeChannel.perAccount(payload, this::forget, kept::forgetAll);
     }
 
     @Override

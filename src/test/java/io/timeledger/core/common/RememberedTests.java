@@ -1,9 +1,16 @@
 package io.timeledger.core.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +81,35 @@ class RememberedTests {
         assertThat(reads).hasValue(1);
         assertThat(remembered.known("incomplete")).isNull();
         assertThat(remembered.known("missing")).isNull();
+    }
+
+    @Test
+    void getAllReadsOnlyWhatIsNotKeptInOneCallAndLeavesOutWhatIsNotFound() {
+        remembered.listening(true);
+        var asked = new ArrayList<Set<Integer>>();
+        Function<Set<Integer>, Map<Integer, String>> read = ids -> {
+            asked.add(Set.copyOf(ids));
+            return ids.stream().filter(id -> id != 3).collect(Collectors.toMap(id -> id, id -> "v" + id));
+        };
+
+        var first = remembered.getAll(List.of(1, 2), id -> "key " + id, read);
+        var second = remembered.getAll(List.of(1, 2, 3), id -> "key " + id, read);
+
+        assertThat(first).containsOnly(entry(1, "v1"), entry(2, "v2"));
+        assertThat(second).as("3 is not found").containsOnly(entry(1, "v1"), entry(2, "v2"));
+        assertThat(asked).as("one read each time, of what was not kept").containsExactly(Set.of(1, 2), Set.of(3));
+    }
+
+    @Test
+    void getAllKeepsNothingReadWhileSomethingWasForgotten() {
+        remembered.listening(true);
+
+        remembered.getAll(List.of(1), id -> "key " + id, ids -> {
+            remembered.forget("elsewhere"::equals);
+            return Map.of(1, "read before the change");
+        });
+
+        assertThat(remembered.known("key 1")).isNull();
     }
 
     @Test

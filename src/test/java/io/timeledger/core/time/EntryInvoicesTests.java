@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
  * Pages show the invoice each entry is billed on as {@link EntryInvoices} remembers it, until one
  * of the account's invoices changes what a page shows of it: at once when the change is this
  * server's (an invoice sent), within moments when plain SQL makes it (V18's triggers announce it).
- * What a page does not show — an invoice archived, its totals — forgets nothing, and another
- * account's invoice is never found.
+ * What a page does not show — an invoice archived, its totals — forgets nothing, an announcement
+ * that names no account forgets every account's, and another account's invoice is never found.
  */
 @ApiTest
 class EntryInvoicesTests {
@@ -81,6 +81,16 @@ class EntryInvoicesTests {
         Statements.pause(300);
 
         assertThat(invoiceReads(caller)).as("this account's invoices still remembered").isZero();
+    }
+
+    @Test
+    void anAnnouncementThatNamesNoAccountForgetsEveryAccount() {
+        var caller = api.bearer(fixtures.anAccount().token());
+        remembered(caller, anInvoicedEntry(caller));
+
+        jdbc.sql("SELECT pg_notify('timeledger_invoices', 'not an account')").query().singleValue();
+
+        assertThat(within(() -> invoiceReads(caller) == 1)).as("the invoice read again").isTrue();
     }
 
     @Test
