@@ -1,15 +1,13 @@
 package io.timeledger.core.catalog;
 
-import io.timeledger.core.common.ChangeChannel;
 import io.timeledger.core.common.Remembered;
+import io.timeledger.core.common.RememberedPerAccount;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -30,16 +28,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * anyone else's.
  */
 @Component
-class CatalogCache implements ChangeChannel {
+class CatalogCache extends RememberedPerAccount {
 
     static final String CHANNEL = "timeledger_catalog";
-
-    private static final Logger log = LoggerFactory.getLogger(CatalogCache.class);
-
-    /** What every key names: the account whose catalog it was read from, forgotten together. */
-    interface OfAccount {
-        long account();
-    }
 
     /** The question a work lookup answered. */
     record WorkKey(long account, Set<Long> taskIds, Long projectId, long membershipId) implements OfAccount { }
@@ -61,6 +52,7 @@ class CatalogCache implements ChangeChannel {
     private final List<Remembered<? extends OfAccount, ?>> all;
 
     CatalogCache(@Value("${timeledger.catalog.cache:5m}") Duration ttl) {
+        super(CHANNEL, "the catalog");
         this.work = Remembered.forAtMost(ttl, 5_000);
         this.names = Remembered.forAtMost(ttl, 50_000);
         this.assignments = Remembered.forAtMost(ttl, 2_000);
@@ -78,24 +70,7 @@ class CatalogCache implements ChangeChannel {
     }
 
     @Override
-    public String channel() {
-        return CHANNEL;
-    }
-
-    /** {@code payload}: the id of the account whose catalog changed. */
-    @Override
-    public void heard(String payload) {
-        ChangeChannel.perAccount(payload, this::forget, () -> all.forEach(Remembered::forgetAll));
-    }
-
-    @Override
-    public void listening(boolean listening) {
-        all.forEach(remembered -> remembered.listening(listening));
-    }
-
-    private void forget(long account) {
-        Predicate<OfAccount> ofAccount = key -> key.account() == account;
-        all.forEach(remembered -> remembered.forget(ofAccount));
-        log.debug("Forgot the catalog of account {}", account);
+    protected List<Remembered<? extends OfAccount, ?>> kept() {
+        return all;
     }
 }

@@ -1,16 +1,15 @@
 package io.timeledger.core.time;
 
 import io.timeledger.core.common.AccountId;
-import io.timeledger.core.common.ChangeChannel;
 import io.timeledger.core.common.Remembered;
+import io.timeledger.core.common.RememberedPerAccount;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,25 +28,24 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * with the rest a page does not know, in one query.
  */
 @Component
-class EntryInvoices implements ChangeChannel {
+class EntryInvoices extends RememberedPerAccount {
 
     static final String CHANNEL = "timeledger_invoices";
 
-    private static final Logger log = LoggerFactory.getLogger(EntryInvoices.class);
+    private record Key(long account, long invoiceId) implements OfAccount { }
 
-    private record Key(long account, long invoiceId) { }
-
-    private final Remembered<Key, EntryInvoice> kept;
+    private final Remembered<Key, EntryInvoice> invoices;
     private final JdbcClient jdbc;
 
     EntryInvoices(JdbcClient jdbc, @Value("${timeledger.catalog.cache:5m}") Duration ttl) {
+        super(CHANNEL, "the invoices");
         this.jdbc = jdbc;
-        this.kept = Remembered.forAtMost(ttl, 20_000);
+        this.invoices = Remembered.forAtMost(ttl, 20_000);
     }
 
     /** The invoices {@code ids} of {@code account}: those kept, the rest read at once. */
     Map<Long, EntryInvoice> of(AccountId account, Collection<Long> ids) {
-        return kept.getAll(ids, id -> new Key(account.value(), id), unknown -> read(account, unknown));
+        return invoices.getAll(ids, id -> new Key(account.value(), id), unknown -> read(account, unknown));
     }
 
     private Map<Long, EntryInvoice> read(AccountId account, Set<Long> ids) {
@@ -68,23 +66,7 @@ class EntryInvoices implements ChangeChannel {
     }
 
     @Override
-    public String channel() {
-        return CHANNEL;
-    }
-
-    /** {@code payload}: the id of the account whose invoices changed. */
-    @Override
-    public void heard(String payload) {
-        ChangeChannel.perAccount(payload, this::forget, kept::forgetAll);
-    }
-
-    @Override
-    public void listening(boolean listening) {
-        kept.listening(listening);
-    }
-
-    private void forget(long account) {
-        kept.forget(key -> key.account() == account);
-        log.debug("Forgot the invoices of account {}", account);
+    protected List<Remembered<? extends OfAccount, ?>> kept() {
+        return List.of(invoices);
     }
 }
