@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,13 +14,20 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * The brute-force rule for the sign-in form: after {@code timeledger.sign-in.max-failures} (5)
- * wrong passwords for one email, that email cannot sign in for {@code timeledger.sign-in.lock}
- * (15 minutes) after the last failure, whatever the password. Attempts while locked are refused
- * without checking the password and do not extend the lock; a successful sign-in forgets the
- * failures. Kept in PostgreSQL, so a restart or a second node does not reset it; unknown emails
- * are counted the same way, so the answer never tells whether an email has an account. Each
- * statement stands alone (auto-commit): a failure is recorded whatever else happens.
+ * The brute-force rule for the sign-in form: no more than {@code timeledger.sign-in.max-failures}
+ * (5) passwords are checked for one email until {@code timeledger.sign-in.lock} (15 minutes) has
+ * passed since the last of them, whatever the password and however many arrive at once. Attempts
+ * while locked are refused without checking the password and do not extend the lock; a successful
+ * sign-in forgets the failures.
+ *
+ * <p>An attempt claims its check before making it, in one statement that counts it as a failure
+ * and decides whether it may go ahead (the row lock of {@code ON CONFLICT DO UPDATE} serialises
+ * the attempts on one email); a success then forgets the count. Checking first and counting after
+ * let every attempt in flight through. Emails are keyed by {@code email_key} (V19), the rule that
+ * finds the user, so no spelling of an email finds its user under a fresh count. Kept in
+ * PostgreSQL, so a restart or a second node does not reset it; unknown emails are counted the
+ * same way, so the answer never tells whether an email has an account. Each statement stands
+ * alone (auto-commit).
  */
 @Component
 public class SignInThrottle {
@@ -40,44 +46,50 @@ public class SignInThrottle {
         this.lock = lock;
     }
 
-    /** How long this email stays locked; empty when it may try. */
-    public Optional<Duration> lockedFor(String email) {
-        var now = clock.instant();
-        return jdbc.sql("SELECT last_failure FROM sign_in_failure WHERE email = :email AND failures >= :max")
-            .param("email", key(email))
-            .param("max", maxFailures)
-            .query(Timestamp.class)
-            .optional()
-            .map(last -> Duration.between(now, last.toInstant().plus(lock)))
-            .filter(left -> !left.isNegative() && !left.isZero());
-    }
-
-    /** Counts a wrong password; a failure after a quiet spell longer than the lock starts a new count. */
-    public void failed(String email) {
+    /**
+     * Claims one password check for this email, counted as a failure until {@link #succeeded}.
+     * Empty when the check may be made; else how long the email stays locked.
+     */
+    Optional<Duration> claim(String email) {
         Instant now = clock.instant();
-        jdbc.sql("""
-                INSERT INTO sign_in_failure (email, failures, last_failure) VALUES (:email, 1, :now)
+        boolean granted = jdbc.sql("""
+                INSERT INTO sign_in_failure AS f (email, failures, last_failure)
+                VALUES (email_key(:email), 1, :now)
                 ON CONFLICT (email) DO UPDATE SET
-                    failures = CASE WHEN sign_in_failure.last_failure < CAST(:now AS timestamptz) - CAST(:lock AS interval)
-                                    THEN 1 ELSE sign_in_failure.failures + 1 END,
+                    failures = CASE WHEN f.last_failure <= EXCLUDED.last_failure - CAST(:lock AS interval)
+                                    THEN 1 ELSE f.failures + 1 END,
                     last_failure = EXCLUDED.last_failure
+                 WHERE f.failures < :max OR f.last_failure <= EXCLUDED.last_failure - CAST(:lock AS interval)
+                RETURNING failures
                 """)
-            .param("email", key(email))
+            .param("email", email == null ? "" : email)
             .param("now", Timestamp.from(now))
             .param("lock", lock.toSeconds() + " seconds")
-            .update();
-        // old rows are only noise: forget them as we go
-        jdbc.sql("DELETE FROM sign_in_failure WHERE last_failure < CAST(:cutoff AS timestamptz)")
-            .param("cutoff", Timestamp.from(now.minus(lock.multipliedBy(2))))
-            .update();
+            .param("max", maxFailures)
+            .query(Integer.class)
+            .optional()
+            .isPresent();
+        if (granted) {
+            // old rows are only noise: forget them as we go
+            jdbc.sql("DELETE FROM sign_in_failure WHERE last_failure < CAST(:cutoff AS timestamptz)")
+                .param("cutoff", Timestamp.from(now.minus(lock.multipliedBy(2))))
+                .update();
+            return Optional.empty();
+        }
+        var lastFailure = jdbc.sql("SELECT last_failure FROM sign_in_failure WHERE email = email_key(:email)")
+            .param("email", email == null ? "" : email)
+            .query(Timestamp.class)
+            .optional()
+            .map(Timestamp::toInstant)
+            .orElse(now);
+        var left = Duration.between(now, lastFailure.plus(lock));
+        return Optional.of(left.isNegative() ? Duration.ZERO : left);
     }
 
-    public void succeeded(String email) {
-        jdbc.sql("DELETE FROM sign_in_failure WHERE email = :email").param("email", key(email)).update();
-    }
-
-    private static String key(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    void succeeded(String email) {
+        jdbc.sql("DELETE FROM sign_in_failure WHERE email = email_key(:email)")
+            .param("email", email == null ? "" : email)
+            .update();
     }
 
     /** Wraps the password check with the rule above. */
@@ -86,20 +98,15 @@ public class SignInThrottle {
             @Override
             public Authentication authenticate(Authentication attempt) {
                 String email = attempt.getName();
-                var locked = lockedFor(email);
+                var locked = claim(email);
                 if (locked.isPresent()) {
                     long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
                     throw new LockedException("Too many failed sign-ins for this email. Try again in "
                         + minutes + (minutes == 1 ? " minute." : " minutes."));
                 }
-                try {
-                    var result = passwords.authenticate(attempt);
-                    succeeded(email);
-                    return result;
-                } catch (BadCredentialsException e) {
-                    failed(email);
-                    throw e;
-                }
+                var result = passwords.authenticate(attempt);
+                succeeded(email);
+                return result;
             }
 
             @Override

@@ -29,12 +29,12 @@ class PeopleRepository {
         this.events = events;
     }
 
-    /** Empty when the email is already taken (case-insensitively). */
+    /** Empty when the email is already taken (spelt the same under {@code email_key}, V19). */
     Optional<User> insertUser(NewUser user) {
         return jdbc.sql("""
                 INSERT INTO app_user AS u (email, first_name, last_name, time_zone)
                 VALUES (:email, :firstName, :lastName, :timeZone)
-                ON CONFLICT (lower(email)) DO NOTHING
+                ON CONFLICT (email_key(email)) DO NOTHING
                 RETURNING %s
                 """.formatted(USER_COLUMNS))
             .param("email", user.email())
@@ -53,8 +53,8 @@ class PeopleRepository {
     }
 
     Optional<User> findUserByEmail(String email) {
-        return jdbc.sql("SELECT " + USER_COLUMNS + " FROM app_user u WHERE lower(u.email) = lower(:email)")
-            .param("email", email.strip())
+        return jdbc.sql("SELECT " + USER_COLUMNS + " FROM app_user u WHERE email_key(u.email) = email_key(:email)")
+            .param("email", email)
             .query(PeopleRepository::mapUser)
             .optional();
     }
