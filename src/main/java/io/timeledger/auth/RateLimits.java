@@ -1,33 +1,40 @@
 package io.timeledger.auth;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Requests per credential: {@code timeledger.rate-limit.requests} in every
- * {@code timeledger.rate-limit.period} (Harvest's 100 per 15 seconds by default), a token bucket
- * per credential. Counted per server node: behind a load balancer of n nodes a client gets up to
- * n times the limit, which protects each node without a shared store on every request.
+ * Requests per credential: no more than {@code timeledger.rate-limit.requests} in any
+ * {@code timeledger.rate-limit.period} (Harvest's 100 per 15 seconds by default). Each credential
+ * keeps the times of its last {@code requests} admitted requests; one more is admitted when the
+ * oldest of them is a whole period old. A token bucket (what this was) refills while it drains and
+ * let ~200 through in the first 15 s. Counted per server node: behind a load balancer of n nodes a
+ * client gets up to n times the limit, which protects each node without a shared store on every
+ * request.
  */
 @Component
 class RateLimits {
 
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    private final Clock clock;
     private final boolean enabled;
-    private final long requests;
-    private final Duration period;
+    private final int requests;
+    private final long periodMillis;
 
-    RateLimits(@Value("${timeledger.rate-limit.enabled:true}") boolean enabled,
-               @Value("${timeledger.rate-limit.requests:100}") long requests,
+    RateLimits(Clock clock,
+               @Value("${timeledger.rate-limit.enabled:true}") boolean enabled,
+               @Value("${timeledger.rate-limit.requests:100}") int requests,
                @Value("${timeledger.rate-limit.period:15s}") Duration period) {
+        if (requests < 1) {
+            throw new IllegalArgumentException("timeledger.rate-limit.requests must be at least 1");
+        }
+        this.clock = clock;
         this.enabled = enabled;
         this.requests = requests;
-        this.period = period;
+        this.periodMillis = period.toMillis();
     }
 
     /** 0 when the request may go ahead, else the whole seconds until it may be retried. */
@@ -35,13 +42,31 @@ class RateLimits {
         if (!enabled) {
             return 0;
         }
-        var bucket = buckets.computeIfAbsent(credential.kind().secretPrefix() + credential.id(), id -> Bucket.builder()
-            .addLimit(Bandwidth.builder().capacity(requests).refillGreedy(requests, period).build())
-            .build());
-        var probe = bucket.tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
+        var window = windows.computeIfAbsent(credential.kind().secretPrefix() + credential.id(),
+            id -> new Window(requests));
+        long waitMillis = window.admit(clock.millis(), periodMillis);
+        return waitMillis == 0 ? 0 : Math.max(1, (waitMillis + 999) / 1000);
+    }
+
+    /** The admission times of the last n requests, oldest at {@code next}. */
+    private static final class Window {
+        private final long[] admitted;
+        private int next;
+
+        Window(int size) {
+            admitted = new long[size];
+            java.util.Arrays.fill(admitted, Long.MIN_VALUE);
+        }
+
+        /** Admits at {@code now} and answers 0, or answers how many milliseconds until it would. */
+        synchronized long admit(long now, long period) {
+            long oldest = admitted[next];
+            if (oldest != Long.MIN_VALUE && now - oldest < period) {
+                return period - (now - oldest);
+            }
+            admitted[next] = now;
+            next = (next + 1) % admitted.length;
             return 0;
         }
-        return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999));
     }
 }
