@@ -156,5 +156,15 @@ class AuthenticationTests {
     @Test
     void theHealthProbeNeedsNoCredential() {
         api.anonymous().get("/actuator/health").expect(200);
+        api.anonymous().get("/actuator/health/readiness").expect(200);
+        api.anonymous().get("/readyz").expect(200);
+    }
+
+    @Test
+    void withoutAManagementPortTheMetricsAreServedToNobody() {
+        var admin = fixtures.anAccount();
+        api.anonymous().get("/actuator/prometheus").expect(404);
+        api.bearer(admin.token()).get("/actuator/prometheus").expect(404);
+        api.anonymous().get("/actuator").expect(404);
     }
 }

@@ -49,7 +49,7 @@ public final class AbBench {
                 for (var jar : inTurn(jars, round)) {
                     try (var server = BenchServer.start(jar, dataDir, http)) {
                         for (var op : operations) {
-                            LoadBench.warmUp(http, op.http(), server.base(), token);
+                            LoadBench.warmUp(http, op.http(), server, token);
                             var sample = measure(server, op, token, clients);
                             System.out.printf(Locale.ROOT, "round %d, %s, %s: %.0f req/s, %.3f ms JVM + %.3f ms PostgreSQL"
                                 + " per request%n", round + 1, name(jar), op.http().name(), sample.perSecond(),

@@ -32,15 +32,17 @@ final class BenchServer implements AutoCloseable {
 
     private final Process process;
     private final String base;
+    private final String managementBase;
     private final Path dataDir;
     private final AtomicReference<String> token;
     private final double startSeconds;
     private final double startCpuSeconds;
 
-    private BenchServer(Process process, String base, Path dataDir, AtomicReference<String> token,
-                        double startSeconds, double startCpuSeconds) {
+    private BenchServer(Process process, String base, String managementBase, Path dataDir,
+                        AtomicReference<String> token, double startSeconds, double startCpuSeconds) {
         this.process = process;
         this.base = base;
+        this.managementBase = managementBase;
         this.dataDir = dataDir;
         this.token = token;
         this.startSeconds = startSeconds;
@@ -49,10 +51,8 @@ final class BenchServer implements AutoCloseable {
 
     /** Starts {@code jar} over {@code dataDir} and returns once it answers its health check. */
     static BenchServer start(String jar, Path dataDir, HttpClient http) throws Exception {
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
+        int managementPort = freePort();
         var preparing = launcher(jar, dataDir, port, List.of("prepare")).inheritIO().start();
         if (preparing.waitFor() != 0) {
             throw new IllegalStateException("bin/timeledger could not prepare " + jar);
@@ -60,7 +60,8 @@ final class BenchServer implements AutoCloseable {
         long started = System.nanoTime();
         long busyBefore = machineBusyTicks();
         var process = launcher(jar, dataDir, port,
-            List.of("--timeledger.rate-limit.enabled=false", "--logging.level.root=WARN"))
+            List.of("--timeledger.rate-limit.enabled=false", "--logging.level.root=WARN",
+                "--management.server.port=" + managementPort))
             .redirectErrorStream(true).start();
         var token = new AtomicReference<String>();
         var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -93,7 +94,7 @@ final class BenchServer implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        return new BenchServer(process, base, dataDir, token, (System.nanoTime() - started) / 1e9,
+        return new BenchServer(process, base, "http://localhost:" + managementPort, dataDir, token, (System.nanoTime() - started) / 1e9,
             (machineBusyTicks() - busyBefore) / 100.0);
     }
 
@@ -115,6 +116,17 @@ final class BenchServer implements AutoCloseable {
 
     String base() {
         return base;
+    }
+
+    /** Where the server's metrics are served. */
+    String managementBase() {
+        return managementBase;
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     Process process() {

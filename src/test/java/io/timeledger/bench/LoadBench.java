@@ -165,7 +165,7 @@ public final class LoadBench {
             if (!selected(op)) {
                 continue;
             }
-            warmUp(http, op.http(), base, token);
+            warmUp(http, op.http(), server, token);
             for (int clients : CLIENTS) {
                 var sampler = clients == 32 ? sampleRss(server.process(), peakRss) : null;
                 var viaHttp = op.http().run(base, token, clients, op.cell());
@@ -374,16 +374,17 @@ public final class LoadBench {
      * operation's own cells, so that the creates' warm-up adds nothing to the ledger the reads
      * measure.
      */
-    static void warmUp(HttpClient http, Wrk op, String base, String token) throws Exception {
+    static void warmUp(HttpClient http, Wrk op, BenchServer server, String token) throws Exception {
+        var base = server.base();
         var window = Duration.ofSeconds(5);
         int most = Integer.getInteger("bench.warmup", 240) / 5;
         var rates = new ArrayList<Double>();
         var log = new StringJoiner(", ", "warmed " + op.name() + ", req/s per 5 s window: ", "");
-        double compiled = compilationMillis(http, base);
+        double compiled = compilationMillis(http, server.managementBase());
         while (rates.size() < most) {
             var measured = op.run(base, token, 8, window);
             settle(measured);
-            double now = compilationMillis(http, base);
+            double now = compilationMillis(http, server.managementBase());
             rates.add(measured.perSecond());
             log.add(String.format(Locale.ROOT, "%.0f (%.0f ms JIT)", measured.perSecond(), now - compiled));
             if (rates.size() >= 6 && (now - compiled < 0.02 * window.toMillis() || flat(rates))) {
@@ -403,7 +404,7 @@ public final class LoadBench {
         return Collections.max(last) <= 1.05 * Collections.min(last);
     }
 
-    /** How long the server's JIT has compiled, from its Prometheus metrics. */
+    /** How long the server's JIT has compiled, from its Prometheus metrics (served on the management port). */
     private static double compilationMillis(HttpClient http, String base) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build();
         var matcher = COMPILATION.matcher(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
