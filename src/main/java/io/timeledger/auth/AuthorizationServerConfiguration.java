@@ -27,6 +27,12 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenIntrospection;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -88,6 +94,13 @@ class AuthorizationServerConfiguration {
                 .tokenGenerator(tokens)
                 .authorizationServerMetadataEndpoint(metadata -> metadata
                     .authorizationServerMetadataCustomizer(AuthorizationServerConfiguration::whatThisServerDoes))
+                .clientAuthentication(clients -> clients.authenticationProviders(providers ->
+                    providers.replaceAll(provider -> new FailedVerifierKillsCode(provider, authorizations))))
+                .tokenEndpoint(endpoint -> endpoint.authenticationProviders(providers -> providers.replaceAll(provider ->
+                    provider instanceof OAuth2RefreshTokenAuthenticationProvider
+                        ? new SpentRefreshRevokesAll(provider, authorizations) : provider)))
+                .tokenIntrospectionEndpoint(endpoint -> endpoint.authenticationProviders(providers ->
+                    providers.replaceAll(provider -> new OwnTokensOnly(provider, authorizations))))
                 .authorizationEndpoint(endpoint -> endpoint
                     .consentPage(OAuthAuthorizations.CONSENT_PAGE)
                     .authorizationRequestConverters(converters -> converters.replaceAll(ScopesByDefault::new))
@@ -176,6 +189,83 @@ class AuthorizationServerConfiguration {
         @Override
         public OAuth2AuthorizationConsent findById(String registeredClientId, String principalName) {
             return null;
+        }
+    }
+
+    /**
+     * A code presented with a wrong PKCE verifier (or none where one is due) is spent: whoever holds
+     * it without the verifier gets no second guess, and the app starts over.
+     */
+    private record FailedVerifierKillsCode(AuthenticationProvider clients, OAuthAuthorizations authorizations)
+            implements AuthenticationProvider {
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            try {
+                return clients.authenticate(authentication);
+            } catch (OAuth2AuthenticationException e) {
+                if (OAuth2ErrorCodes.INVALID_GRANT.equals(e.getError().getErrorCode())
+                        && authentication instanceof OAuth2ClientAuthenticationToken client
+                        && AuthorizationGrantType.AUTHORIZATION_CODE.getValue()
+                            .equals(client.getAdditionalParameters().get(OAuth2ParameterNames.GRANT_TYPE))
+                        && client.getAdditionalParameters().get(OAuth2ParameterNames.CODE) instanceof String code) {
+                    authorizations.invalidateCode(code);
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return clients.supports(authentication);
+        }
+    }
+
+    /**
+     * Refresh tokens rotate, so one presented again was copied: the authorization that spent it is
+     * revoked, newer tokens and all, and the caller gets {@code invalid_grant} as for any dead token.
+     */
+    private record SpentRefreshRevokesAll(AuthenticationProvider refresh, OAuthAuthorizations authorizations)
+            implements AuthenticationProvider {
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            try {
+                return refresh.authenticate(authentication);
+            } catch (OAuth2AuthenticationException e) {
+                if (OAuth2ErrorCodes.INVALID_GRANT.equals(e.getError().getErrorCode())
+                        && authentication instanceof OAuth2RefreshTokenAuthenticationToken presented) {
+                    authorizations.revokeIfSpent(presented.getRefreshToken());
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return refresh.supports(authentication);
+        }
+    }
+
+    /** An app learns about its own tokens only: another app's token introspects as inactive (RFC 7662 section 4). */
+    private record OwnTokensOnly(AuthenticationProvider introspection, OAuthAuthorizations authorizations)
+            implements AuthenticationProvider {
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            var request = (OAuth2TokenIntrospectionAuthenticationToken) authentication;
+            if (request.getPrincipal() instanceof OAuth2ClientAuthenticationToken caller
+                    && caller.isAuthenticated() && caller.getRegisteredClient() != null) {
+                var authorization = authorizations.findByToken(request.getToken(), null);
+                if (authorization != null
+                        && !authorization.getRegisteredClientId().equals(caller.getRegisteredClient().getId())) {
+                    return new OAuth2TokenIntrospectionAuthenticationToken(request.getToken(), caller,
+                        OAuth2TokenIntrospection.builder().build());
+                }
+            }
+            return introspection.authenticate(authentication);
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return introspection.supports(authentication);
         }
     }
 

@@ -78,6 +78,17 @@ class OAuthAuthorizationRepository {
         code = code == null ? empty : code;
         access = access == null ? empty : access;
         refresh = refresh == null ? empty : refresh;
+        // a refresh token replaced by rotation is remembered as spent (V20)
+        jdbc.sql("""
+                INSERT INTO oauth_spent_refresh_token (hash, authorization_id)
+                SELECT refresh_hash, id FROM oauth_authorization
+                 WHERE authorization_id = :authorization AND refresh_hash IS NOT NULL
+                   AND refresh_hash IS DISTINCT FROM :refresh
+                ON CONFLICT DO NOTHING
+                """)
+            .param("authorization", authorizationId)
+            .param("refresh", refresh.hash())
+            .update();
         jdbc.sql("""
                 INSERT INTO oauth_authorization (
                     authorization_id, registered_client_id, user_id, principal_name, grant_type, authorized_scopes,
@@ -142,6 +153,27 @@ class OAuthAuthorizationRepository {
             .param("account", accountId)
             .param("code", codeHash)
             .update() == 1;
+    }
+
+    /** Deletes the authorization that once spent this refresh token; false when none did. */
+    boolean deleteBySpentRefresh(byte[] hash) {
+        boolean deleted = jdbc.sql("""
+                DELETE FROM oauth_authorization
+                 WHERE id = (SELECT authorization_id FROM oauth_spent_refresh_token WHERE hash = :hash)
+                """)
+            .param("hash", hash)
+            .update() == 1;
+        if (deleted) {
+            events.publishEvent(CHANGED);
+        }
+        return deleted;
+    }
+
+    /** Makes the code unusable; the rest of its authorization is untouched. */
+    void invalidateCode(byte[] codeHash) {
+        jdbc.sql("UPDATE oauth_authorization SET code_invalidated = true WHERE code_hash = :code")
+            .param("code", codeHash)
+            .update();
     }
 
     void delete(String authorizationId) {

@@ -82,7 +82,7 @@ public class OAuthAuthorizations implements OAuth2AuthorizationService {
             userId,
             authorization.getPrincipalName(),
             authorization.getAuthorizationGrantType().getValue(),
-            authorization.getAuthorizedScopes(),
+            authorizedScopes(authorization),
             requestJson(authorization.getAttribute(OAuth2AuthorizationRequest.class.getName())),
             hashOrNull(authorization.getAttribute(OAuth2ParameterNames.STATE)),
             stored(authorization.getToken(OAuth2AuthorizationCode.class)),
@@ -138,6 +138,35 @@ public class OAuthAuthorizations implements OAuth2AuthorizationService {
     @Transactional
     public boolean bindAccount(String code, long accountId) {
         return repository.bindAccount(Secrets.hash(code), accountId);
+    }
+
+    /**
+     * A refresh token presented after it was exchanged was copied: revokes the authorization that
+     * spent it, with every token issued from it. False when it was never spent here.
+     */
+    @Transactional
+    public boolean revokeIfSpent(String refreshToken) {
+        return repository.deleteBySpentRefresh(Secrets.hash(refreshToken));
+    }
+
+    /** A code presented with the wrong PKCE verifier is dead: not even the right one redeems it after. */
+    @Transactional
+    public void invalidateCode(String code) {
+        repository.invalidateCode(Secrets.hash(code));
+    }
+
+    /**
+     * What the authorization grants from now on: a refresh that asked for fewer scopes narrows it
+     * for good (RFC 6749 section 6 lets a refresh narrow; nothing lets a later one widen again).
+     */
+    private static Set<String> authorizedScopes(OAuth2Authorization authorization) {
+        var access = authorization.getAccessToken();
+        if (access == null) {
+            return authorization.getAuthorizedScopes();
+        }
+        var scopes = new java.util.TreeSet<>(authorization.getAuthorizedScopes());
+        scopes.retainAll(access.getToken().getScopes());
+        return scopes;
     }
 
     /** What a live OAuth access token stands for, with its membership; records its use. One statement. */

@@ -118,15 +118,84 @@ class OAuthFlowTests {
         var consent = browser.get(location(browser.get(authorizeUrl(app, "read", challenge(VERIFIER)))));
         var code = approve(browser, consent.body(), person.account().value(), "read");
 
-        var wrong = token(app, "grant_type", "authorization_code", "code", code, "redirect_uri", CALLBACK,
-            "client_id", app.clientId(), "code_verifier", VERIFIER + "x");
-        assertThat(wrong.status()).isIn(400, 401);
         token(app, "grant_type", "authorization_code", "code", code, "redirect_uri", CALLBACK,
             "client_id", app.clientId(), "code_verifier", VERIFIER).expect(200);
         var again = token(app, "grant_type", "authorization_code", "code", code, "redirect_uri", CALLBACK,
             "client_id", app.clientId(), "code_verifier", VERIFIER);
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.json().get("error").stringValue()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aCodeThatFailedItsVerifierIsDead() {
+        var person = personWithPassword("Pkce guess");
+        var app = app(false);
+        var browser = signedIn(person);
+        var consent = browser.get(location(browser.get(authorizeUrl(app, "read", challenge(VERIFIER)))));
+        var code = approve(browser, consent.body(), person.account().value(), "read");
+
+        var wrong = token(app, "grant_type", "authorization_code", "code", code, "redirect_uri", CALLBACK,
+            "client_id", app.clientId(), "code_verifier", VERIFIER + "x");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().get("error").stringValue()).isEqualTo("invalid_grant");
+        var right = token(app, "grant_type", "authorization_code", "code", code, "redirect_uri", CALLBACK,
+            "client_id", app.clientId(), "code_verifier", VERIFIER);
+        assertThat(right.status()).isEqualTo(400);
+        assertThat(right.json().get("error").stringValue()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aSpentRefreshTokenPresentedAgainRevokesEveryTokenOfItsAuthorization() {
+        var person = personWithPassword("Stolen refresh");
+        var app = app(true);
+        var first = tokensFor(app, person, "read write");
+        var second = token(app, "grant_type", "refresh_token", "refresh_token",
+            first.get("refresh_token").stringValue()).expect(200).json();
+        var newest = api.bearer(second.get("access_token").stringValue());
+        newest.get("/api/v1/users/me").expect(200);
+
+        var replayed = token(app, "grant_type", "refresh_token", "refresh_token", first.get("refresh_token").stringValue());
+
+        assertThat(replayed.status()).isEqualTo(400);
+        assertThat(replayed.json().get("error").stringValue()).isEqualTo("invalid_grant");
+        newest.get("/api/v1/users/me").expect(401);
+        assertThat(token(app, "grant_type", "refresh_token", "refresh_token",
+            second.get("refresh_token").stringValue()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aRefreshThatNarrowsTheScopeNarrowsItForGood() {
+        var person = personWithPassword("Narrowed");
+        var app = app(true);
+        var first = tokensFor(app, person, "read write");
+
+        var narrowed = token(app, "grant_type", "refresh_token", "refresh_token",
+            first.get("refresh_token").stringValue(), "scope", "read").expect(200).json();
+        assertThat(narrowed.get("scope").stringValue()).isEqualTo("read");
+        var next = token(app, "grant_type", "refresh_token", "refresh_token",
+            narrowed.get("refresh_token").stringValue()).expect(200).json();
+        assertThat(next.get("scope").stringValue()).isEqualTo("read");
+        api.bearer(next.get("access_token").stringValue()).post("/api/v1/contacts",
+            "{\"contact\": {\"name\": \"Nope\"}}").expect(403);
+        var widened = token(app, "grant_type", "refresh_token", "refresh_token",
+            next.get("refresh_token").stringValue(), "scope", "read write");
+        assertThat(widened.status()).isEqualTo(400);
+        assertThat(widened.json().get("error").stringValue()).isEqualTo("invalid_scope");
+    }
+
+    @Test
+    void anAppIntrospectsItsOwnTokensAndLearnsNothingOfAnothersApps() {
+        var person = personWithPassword("Introspected");
+        var owner = app(true);
+        var other = app(true);
+        var access = tokensFor(owner, person, "read write").get("access_token").stringValue();
+
+        var own = introspect(owner, access).expect(200).json();
+        assertThat(own.get("active").asBoolean()).isTrue();
+        assertThat(own.get("client_id").stringValue()).isEqualTo(owner.clientId());
+        var foreign = introspect(other, access).expect(200).json();
+        assertThat(foreign.get("active").asBoolean()).isFalse();
+        assertThat(foreign.properties()).hasSize(1);
     }
 
     @Test
@@ -161,8 +230,6 @@ class OAuthFlowTests {
         assertThat(second.get("refresh_token").stringValue()).as("rotated").isNotEqualTo(refresh);
         api.bearer(access).get("/api/v1/users/me").expect(401);
         api.bearer(newAccess).get("/api/v1/users/me").expect(200);
-        var reused = token(app, "grant_type", "refresh_token", "refresh_token", refresh);
-        assertThat(reused.status()).isEqualTo(400);
         // the refreshed token stays in the account chosen at consent
         assertThat(api.bearer(newAccess).get("/api/v1/accounts/current").expect(200).json().get("id").stringValue())
             .isEqualTo(person.account().toString());
@@ -170,6 +237,7 @@ class OAuthFlowTests {
         var stranger = token(new App(app.clientId(), "tls_wrong"), "grant_type", "refresh_token", "refresh_token",
             second.get("refresh_token").stringValue());
         assertThat(stranger.status()).isEqualTo(401);
+        api.bearer(newAccess).get("/api/v1/users/me").expect(200);
     }
 
     @Test
@@ -374,6 +442,22 @@ class OAuthFlowTests {
         assertThat(callback).startsWith(CALLBACK);
         assertThat(query(callback)).containsEntry("state", "s-123");
         return query(callback).get("code");
+    }
+
+    /** A confidential app's first tokens, for these scopes in the person's own account. */
+    private JsonNode tokensFor(App app, Person person, String scope) {
+        var browser = signedIn(person);
+        var consent = browser.get(location(browser.get(authorizeUrl(app, scope, null))));
+        var code = approve(browser, consent.body(), person.account().value(), scope.split(" "));
+        return token(app, "grant_type", "authorization_code", "code", code, "redirect_uri", CALLBACK)
+            .expect(200).json();
+    }
+
+    private Response introspect(App app, String token) {
+        return api.anonymous().header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (app.clientId() + ":" + app.secret()).getBytes(StandardCharsets.UTF_8)))
+            .send("POST", "/oauth/introspect", WebSession.form(List.of("token", token)),
+                "application/x-www-form-urlencoded");
     }
 
     private String authorizeConfidential(WebSession browser, App app, Person person) {
