@@ -9,7 +9,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.sql.SQLException;
+import org.postgresql.util.PSQLException;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
@@ -107,9 +110,41 @@ class ApiExceptionHandler {
     /** A unique or foreign key lost a race with a concurrent request that the service's checks could not see. */
     @ExceptionHandler
     ResponseEntity<Object> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
+        if (UNSTORABLE_TEXT.contains(sqlState(e))) {
+            // PostgreSQL's text holds no NUL character; nothing else a client sends is refused this way
+            return shapes.respond(request, ApiError.invalid(422, List.of(new Invalid.Violation("base",
+                "contains a NUL character (\\u0000), which cannot be stored"))));
+        }
         log.info("Integrity violation on {} {}: {}", request.getMethod(), request.getRequestURI(),
             e.getMostSpecificCause().getMessage());
         return shapes.respond(request, ApiError.of(409, "The request conflicts with a concurrent change; retry it"));
+    }
+
+    /**
+     * The database refused to change locked time (V21's triggers, SQLSTATE TL423): a route reached an
+     * invoiced or approved entry indirectly, say by deleting a task it carries. Rendered as the
+     * service's own {@link Locked} would be, with the trigger's reason.
+     */
+    @ExceptionHandler
+    ResponseEntity<Object> database(DataAccessException e, HttpServletRequest request) {
+        if (LOCKED_TIME.equals(sqlState(e)) && e.getMostSpecificCause() instanceof PSQLException refused
+                && refused.getServerErrorMessage() != null) {
+            return locked(new Locked(refused.getServerErrorMessage().getMessage()), request);
+        }
+        return unexpected(e, request);
+    }
+
+    private static final String LOCKED_TIME = "TL423";
+    /** character_not_in_repertoire (a NUL in text), untranslatable_character (a NUL in JSON). */
+    private static final List<String> UNSTORABLE_TEXT = List.of("22021", "22P05");
+
+    private static String sqlState(Throwable e) {
+        for (var cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     /** Two requests met on the same rows and the database chose one to give way: the client may retry. */

@@ -187,7 +187,7 @@ class MinuteDockEntriesController {
                 Wire.id(entry.account().value()), Wire.id(entry.userId()),
                 entry.spentOn() == null ? null : entry.spentOn().toString(), Wire.id(entry.invoiceId()), rate,
                 Instants.iso(entry.updatedAt()),
-                entry.loggedAt() == null ? null
+                entry.loggedAt() == null || !entry.logged() ? null
                     : WITH_OFFSET.format(entry.loggedAt().atZone(entry.ownerTimeZone())),
                 entry.logged(), rate);
         }

@@ -40,8 +40,9 @@ class Clockwork {
 
     /**
      * Empties the dock for a new timer: its entry is logged for today when it holds a minute or
-     * more, else discarded and its seconds returned (a redock adds them to the entry it docks).
-     * Any other running timer of the person is stopped.
+     * more or was logged before (a redocked entry is never lost, however short), else discarded and
+     * its seconds returned (a redock adds them to the entry it docks). Any other running timer of
+     * the person is stopped.
      */
     long clearDock(AccountId account, Member owner, Instant now) {
         long carried = 0;
@@ -49,7 +50,7 @@ class Clockwork {
         if (docked.isPresent()) {
             var entry = docked.get();
             var draft = EntryDraft.of(entry);
-            if (draft.seconds(now) >= INSIGNIFICANT_SECONDS) {
+            if (draft.seconds(now) >= INSIGNIFICANT_SECONDS || draft.onceLogged()) {
                 reprice(account, owner, entry, draft);
                 draft.log(today(owner), now);
                 entries.update(account, entry.id(), draft, false);

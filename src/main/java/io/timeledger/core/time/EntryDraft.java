@@ -100,11 +100,18 @@ final class EntryDraft {
         loggedAt = now;
     }
 
-    /** Moves the entry back into the dock, its timer running. */
+    /**
+     * Moves the entry back into the dock, its timer running. It keeps when it was last logged: time
+     * that was once logged is never discarded as insignificant (Clockwork.clearDock).
+     */
     void dock(Instant now) {
         logged = false;
         spentOn = null;
-        loggedAt = null;
         start(now);
+    }
+
+    /** Whether the entry was logged before, and is in the dock again because it was redocked. */
+    boolean onceLogged() {
+        return loggedAt != null;
     }
 }

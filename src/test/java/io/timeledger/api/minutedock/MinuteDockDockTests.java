@@ -278,6 +278,25 @@ class MinuteDockDockTests {
     }
 
     @Test
+    void aRedockedEntryIsLoggedBackWhenANewTimerTakesItsPlaceHoweverShort() {
+        var admin = fixtures.anAccount();
+        var quick = api.bearer(admin.token()).post("/api/v1/entries", """
+            {"entry": {"description": "Quick call", "duration": 20, "date": "2024-05-01"}}""")
+            .expect(201).json().get("id").stringValue();
+        api.bearer(admin.token()).post("/api/v1/entries/" + quick + "/redock", null).expect(200);
+        clock.advance(Duration.ofSeconds(15));
+
+        startTimer(admin, "Next thing");
+
+        var back = api.bearer(admin.token()).get("/api/v1/entries/" + quick).expect(200).json();
+        assertThat(back.get("logged").booleanValue()).isTrue();
+        assertThat(back.get("description").stringValue()).isEqualTo("Quick call");
+        assertThat(back.get("duration").longValue()).isBetween(35L, 40L);
+        assertThat(back.get("logged_at").isString()).isTrue();
+        assertThat(dock(admin).get("description").stringValue()).isEqualTo("Next thing");
+    }
+
+    @Test
     void anotherPersonsEntryCannotBeRedockedAndTheDockIsPersonal() {
         var admin = fixtures.anAccount();
         var member = fixtures.aMember(admin.account());
