@@ -28,8 +28,10 @@ END $$;
 CREATE TRIGGER entry_locked_update BEFORE UPDATE ON entry FOR EACH ROW
     WHEN (OLD.locked_reason IS NOT NULL OR OLD.invoice_id IS NOT NULL OR OLD.closed)
     EXECUTE FUNCTION entry_refuse_locked_change();
+-- An approved entry that is neither billed nor locked may be deleted: Harvest lets an admin do so
+-- ("Admins can delete closed entries"), and Entries allows it to no one else.
 CREATE TRIGGER entry_locked_delete BEFORE DELETE ON entry FOR EACH ROW
-    WHEN (OLD.locked_reason IS NOT NULL OR OLD.invoice_id IS NOT NULL OR OLD.closed)
+    WHEN (OLD.locked_reason IS NOT NULL OR OLD.invoice_id IS NOT NULL)
     EXECUTE FUNCTION entry_refuse_locked_change();
 
 -- A task removed from a locked entry, whether by the entry's update or by the task's deletion. When

@@ -13,6 +13,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -37,6 +38,16 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
     @Bean
     static SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * A request the firewall refuses (a {@code //}, {@code ..;}, an encoded slash or NUL in its URL)
+     * is answered 400 with the firewall's reason, rendered by the error endpoint in the request's
+     * dialect; Spring's own handler sent the status alone.
+     */
+    @Bean
+    static RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> response.sendError(400, rejected.getMessage());
     }
 
     @Bean

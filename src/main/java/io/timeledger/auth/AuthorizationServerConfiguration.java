@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadata;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadataClaimNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationToken;
@@ -282,28 +283,35 @@ class AuthorizationServerConfiguration {
                 // denied: Spring's provider answers the app with access_denied
                 return consent.authenticate(authentication);
             }
-            long account = chosenAccount(request.getAdditionalParameters());
             var result = (OAuth2AuthorizationCodeRequestAuthenticationToken) consent.authenticate(authentication);
             if (result == null || result.getAuthorizationCode() == null) {
                 return result;
             }
-            if (!authorizations.bindAccount(result.getAuthorizationCode().getTokenValue(), account)) {
-                throw invalidAccount();
+            var code = result.getAuthorizationCode().getTokenValue();
+            var account = chosenAccount(request.getAdditionalParameters());
+            if (account == null || !authorizations.bindAccount(code, account)) {
+                // the code was made before the choice could be checked: it dies unseen, and the app
+                // hears invalid_request at its redirect URI, as for any malformed authorization
+                authorizations.invalidateCode(code);
+                throw new OAuth2AuthorizationCodeRequestAuthenticationException(new OAuth2Error(
+                    OAuth2ErrorCodes.INVALID_REQUEST, "account_id: choose one of your accounts", null),
+                    new OAuth2AuthorizationCodeRequestAuthenticationToken(result.getAuthorizationUri(),
+                        result.getClientId(), (Authentication) result.getPrincipal(), result.getRedirectUri(),
+                        result.getState(), result.getScopes(), result.getAdditionalParameters()));
             }
             return result;
         }
 
-        private static long chosenAccount(Map<String, Object> parameters) {
-            try {
-                return Long.parseLong(String.valueOf(parameters.get(ACCOUNT_PARAMETER)).strip());
-            } catch (NumberFormatException e) {
-                throw invalidAccount();
+        /** The one account id the form sent; null when it sent none, several, or not a number. */
+        private static Long chosenAccount(Map<String, Object> parameters) {
+            if (!(parameters.get(ACCOUNT_PARAMETER) instanceof String chosen)) {
+                return null;
             }
-        }
-
-        private static OAuth2AuthenticationException invalidAccount() {
-            return new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST,
-                "account_id: choose one of your accounts", null));
+            try {
+                return Long.parseLong(chosen.strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
 
         @Override

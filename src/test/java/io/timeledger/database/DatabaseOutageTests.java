@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.timeledger.TimeledgerApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +31,11 @@ class DatabaseOutageTests {
 
     private static final Pattern TOKEN = Pattern.compile("tlp_[A-Za-z0-9_-]{43}");
 
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
     private final HttpClient http = HttpClient.newHttpClient();
+    /** Keeps the sign-in form's session, as a browser would. */
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
     @TempDir
     Path pgData;
@@ -53,9 +58,28 @@ class DatabaseOutageTests {
             assertThat(call(server, token, "POST", "/api/v1/contacts", "{\"contact\": {\"name\": \"Kept\"}}")
                 .statusCode()).isEqualTo(201);
 
+            var signInForm = browser.send(HttpRequest.newBuilder(uri(server, "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+            var csrf = CSRF.matcher(signInForm).results().map(m -> m.group(1)).findFirst().orElseThrow();
+
             postgres.close();
             var minuteDock = call(server, token, "GET", "/api/v1/contacts", null);
             var harvest = call(server, token, "GET", "/v2/clients", null);
+            var signIn = browser.send(HttpRequest.newBuilder(uri(server, "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=someone%40example.com&password=secret&_csrf=" + csrf))
+                .build(), HttpResponse.BodyHandlers.ofString());
+            var tokenRequest = http.send(HttpRequest.newBuilder(uri(server, "/oauth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                    "grant_type=client_credentials&client_id=an-app&client_secret=its-secret"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(503);
+            assertThat(signIn.body()).contains("<!DOCTYPE html>").contains("unavailable");
+            assertThat(signIn.headers().firstValue("Retry-After")).isPresent();
+            assertThat(tokenRequest.statusCode()).as(tokenRequest.body()).isEqualTo(503);
+            assertThat(tokenRequest.body()).contains("unavailable").doesNotContain("Exception");
 
             assertThat(minuteDock.statusCode()).isEqualTo(503);
             assertThat(minuteDock.body()).contains("\"error\"").contains("unavailable");
@@ -88,10 +112,13 @@ class DatabaseOutageTests {
         return EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false).setPort(port).start();
     }
 
+    private static URI uri(ConfigurableApplicationContext server, String path) {
+        return URI.create("http://localhost:" + server.getEnvironment().getProperty("local.server.port") + path);
+    }
+
     private HttpResponse<String> call(ConfigurableApplicationContext server, String token, String method, String path,
                                       String body) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:"
-                + server.getEnvironment().getProperty("local.server.port") + path))
+        var request = HttpRequest.newBuilder(uri(server, path))
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))

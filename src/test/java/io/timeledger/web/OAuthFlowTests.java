@@ -358,6 +358,35 @@ class OAuthFlowTests {
     }
 
     @Test
+    void aTamperedAccountChoiceIsAnInvalidRequestNeverAFailure() {
+        var person = personWithPassword("Tampered");
+        var other = fixtures.anAccount("Someone else's");
+        var app = app(true);
+        var mine = String.valueOf(person.account().value());
+        for (List<String> tampering : List.<List<String>>of(List.of("account_id", String.valueOf(other.account().value())),
+                List.of("account_id", "abc"), List.of("account_id", ""), List.of(),
+                List.of("account_id", mine, "account_id", String.valueOf(other.account().value())),
+                List.of("account_id", mine, "account_id", mine))) {
+            var browser = signedIn(person);
+            var consent = browser.get(location(browser.get(authorizeUrl(app, "read", null)))).body();
+            var fields = new ArrayList<>(List.of("client_id", app.clientId(), "state", hidden(consent, "state"),
+                "scope", "read", "_csrf", hidden(consent, "_csrf")));
+            fields.addAll(tampering);
+
+            var answer = browser.post("/oauth/authorize", fields.toArray(String[]::new));
+
+            assertThat(answer.statusCode()).as(tampering.toString()).isBetween(300, 499);
+            var callback = answer.headers().firstValue("Location").orElse("");
+            assertThat(callback).as(tampering.toString()).doesNotContain("code=");
+            if (!callback.isEmpty()) {
+                assertThat(query(callback)).as(tampering.toString()).containsEntry("error", "invalid_request");
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM oauth_authorization WHERE user_id = :u AND account_id IS NOT NULL")
+            .param("u", person.userId()).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void denyingSendsThePersonBackWithAccessDenied() {
         var person = personWithPassword("Deny");
         var app = app(true);

@@ -1,6 +1,7 @@
 package io.timeledger.api.common;
 
 import io.timeledger.core.common.Conflict;
+import io.timeledger.core.common.DatabaseRefusals;
 import io.timeledger.core.common.Forbidden;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.Locked;
@@ -9,8 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.sql.SQLException;
-import org.postgresql.util.PSQLException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -110,7 +109,7 @@ class ApiExceptionHandler {
     /** A unique or foreign key lost a race with a concurrent request that the service's checks could not see. */
     @ExceptionHandler
     ResponseEntity<Object> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
-        if (UNSTORABLE_TEXT.contains(sqlState(e))) {
+        if (DatabaseRefusals.unstorableText(e)) {
             // PostgreSQL's text holds no NUL character; nothing else a client sends is refused this way
             return shapes.respond(request, ApiError.invalid(422, List.of(new Invalid.Violation("base",
                 "contains a NUL character (\\u0000), which cannot be stored"))));
@@ -127,24 +126,11 @@ class ApiExceptionHandler {
      */
     @ExceptionHandler
     ResponseEntity<Object> database(DataAccessException e, HttpServletRequest request) {
-        if (LOCKED_TIME.equals(sqlState(e)) && e.getMostSpecificCause() instanceof PSQLException refused
-                && refused.getServerErrorMessage() != null) {
-            return locked(new Locked(refused.getServerErrorMessage().getMessage()), request);
+        var locked = DatabaseRefusals.lockedTime(e);
+        if (locked.isPresent()) {
+            return locked(locked.get(), request);
         }
         return unexpected(e, request);
-    }
-
-    private static final String LOCKED_TIME = "TL423";
-    /** character_not_in_repertoire (a NUL in text), untranslatable_character (a NUL in JSON). */
-    private static final List<String> UNSTORABLE_TEXT = List.of("22021", "22P05");
-
-    private static String sqlState(Throwable e) {
-        for (var cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
     }
 
     /** Two requests met on the same rows and the database chose one to give way: the client may retry. */
@@ -159,11 +145,18 @@ class ApiExceptionHandler {
         CannotCreateTransactionException.class, TransactionSystemException.class})
     ResponseEntity<Object> unavailable(RuntimeException e, HttpServletRequest request) {
         log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-        var response = shapes.respond(request, ApiError.of(503,
-            "The service is briefly unavailable (its database cannot be reached); retry shortly"));
-        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
-            .header(HttpHeaders.RETRY_AFTER, "5").body(response.getBody());
+        return retryShortly(shapes.respond(request, ApiError.of(503, UNAVAILABLE)));
     }
+
+    static final String UNAVAILABLE = "The service is briefly unavailable (its database cannot be reached); retry shortly";
+
+    /** The answer, telling the client when to try again. */
+    static ResponseEntity<Object> retryShortly(ResponseEntity<Object> answer) {
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+            .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(answer.getBody());
+    }
+
+    static final String RETRY_AFTER_SECONDS = "5";
 
     /**
      * Spring MVC's own failures (405, 406, 415, ...) keep their status; a client that went away while

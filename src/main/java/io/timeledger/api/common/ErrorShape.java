@@ -1,11 +1,10 @@
 package io.timeledger.api.common;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 /** One dialect's error body. Each dialect provides one, chosen by the request's path. */
 public interface ErrorShape {
 
-    boolean serves(HttpServletRequest request);
+    /** Whether requests for this path speak the dialect. */
+    boolean serves(String path);
 
     Object body(ApiError error);
 }

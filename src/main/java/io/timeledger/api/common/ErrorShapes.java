@@ -26,35 +26,53 @@ public class ErrorShapes implements AuthFailureRenderer {
     }
 
     public ResponseEntity<Object> respond(HttpServletRequest request, ApiError error) {
+        return respond(request.getRequestURI(), error);
+    }
+
+    /** The error as the dialect of a request for {@code path} answers it. */
+    public ResponseEntity<Object> respond(String path, ApiError error) {
         var response = ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_JSON);
         if (error.status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        return response.body(body(request, error));
+        return response.body(body(path, error));
     }
 
     @Override
     public void render(HttpServletRequest request, HttpServletResponse response, AuthProblem problem)
             throws IOException {
-        var error = ApiError.of(problem.status(), problem.message());
+        write(request, response, ApiError.of(problem.status(), problem.message()));
+    }
+
+    /** Writes the error in the request's dialect straight to the response, for code outside Spring MVC. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ApiError error) throws IOException {
         response.setStatus(error.status());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         if (error.status() == 401) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        json.writeValue(response.getOutputStream(), body(request, error));
+        json.writeValue(response.getOutputStream(), body(request.getRequestURI(), error));
+    }
+
+    /** The error's body in the dialect of a request for {@code path}, as JSON text. */
+    public String bodyFor(String path, ApiError error) {
+        return json.writeValueAsString(body(path == null ? "" : path, error));
     }
 
     /** Whether the request was meant for one of the APIs (else a person's browser asked for a page). */
     public boolean speaksApi(HttpServletRequest request) {
-        var path = request.getRequestURI();
-        return path.startsWith("/api/") || path.startsWith("/v1/") || path.startsWith("/v2/")
-            || shapes.stream().anyMatch(shape -> shape.serves(request));
+        return speaksApi(request.getRequestURI());
     }
 
-    private Object body(HttpServletRequest request, ApiError error) {
+    /** Whether a request for this path was meant for one of the APIs. */
+    public boolean speaksApi(String path) {
+        return path.startsWith("/api/") || path.startsWith("/v1/") || path.startsWith("/v2/")
+            || shapes.stream().anyMatch(shape -> shape.serves(path));
+    }
+
+    private Object body(String path, ApiError error) {
         for (var shape : shapes) {
-            if (shape.serves(request)) {
+            if (shape.serves(path)) {
                 return shape.body(error);
             }
         }

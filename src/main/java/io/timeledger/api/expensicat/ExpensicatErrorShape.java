@@ -2,7 +2,6 @@ package io.timeledger.api.expensicat;
 
 import io.timeledger.api.common.ApiError;
 import io.timeledger.api.common.ErrorShape;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.core.Ordered;
@@ -15,8 +14,8 @@ import org.springframework.stereotype.Component;
 class ExpensicatErrorShape implements ErrorShape {
 
     @Override
-    public boolean serves(HttpServletRequest request) {
-        return ExpensicatTimeEntriesController.serves(request.getRequestURI());
+    public boolean serves(String path) {
+        return ExpensicatTimeEntriesController.serves(path);
     }
 
     @Override

@@ -29,14 +29,14 @@ class HarvestUsersController {
 
     @GetMapping("/me")
     HtUser me(Actor actor) {
-        return HtUser.from(actor.member());
+        return HtUser.from(actor, actor.member());
     }
 
     @GetMapping
     Map<String, Object> list(Actor actor, HttpServletRequest request) {
         var page = HarvestPage.of(request);
         var all = people.members(actor.account(), Params.bool("is_active", request.getParameter("is_active")));
-        var slice = all.stream().skip(page.offset()).limit(page.perPage()).map(HtUser::from).toList();
+        var slice = all.stream().skip(page.offset()).limit(page.perPage()).map(member -> HtUser.from(actor, member)).toList();
         return page.envelope("users", slice, all.size(), request);
     }
 
@@ -45,7 +45,7 @@ class HarvestUsersController {
         if (actor.role() == Role.MEMBER && id != actor.membershipId()) {
             throw new NotFound("User", id);
         }
-        return HtUser.from(people.member(actor.account(), id));
+        return HtUser.from(actor, people.member(actor.account(), id));
     }
 
     /** Harvest's user. */
@@ -54,7 +54,9 @@ class HarvestUsersController {
                   BigDecimal defaultHourlyRate, BigDecimal costRate, List<String> roles, List<String> accessRoles,
                   String avatarUrl, String createdAt, String updatedAt) {
 
-        static HtUser from(Member member) {
+        /** The rates are null to a caller who may not see them ({@link Actor#seesRatesOf}). */
+        static HtUser from(Actor actor, Member member) {
+            boolean rates = actor.seesRatesOf(member);
             var access = switch (member.role()) {
                 case ADMIN -> "administrator";
                 case MANAGER -> "manager";
@@ -62,7 +64,8 @@ class HarvestUsersController {
             };
             return new HtUser(member.id(), member.firstName(), member.lastName(), member.email(), "",
                 member.timeZone().getId(), false, false, !member.archived(), 126_000,
-                HarvestJson.number(member.billingRate()), HarvestJson.number(member.costRate()), List.of(),
+                rates ? HarvestJson.number(member.billingRate()) : null,
+                rates ? HarvestJson.number(member.costRate()) : null, List.of(),
                 List.of(access), null, Instants.iso(member.createdAt()),
                 Instants.iso(member.updatedAt()));
         }

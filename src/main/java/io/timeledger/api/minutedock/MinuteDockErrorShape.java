@@ -2,7 +2,6 @@ package io.timeledger.api.minutedock;
 
 import io.timeledger.api.common.ApiError;
 import io.timeledger.api.common.ErrorShape;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,8 @@ import org.springframework.stereotype.Component;
 class MinuteDockErrorShape implements ErrorShape {
 
     @Override
-    public boolean serves(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/api/");
+    public boolean serves(String path) {
+        return path.startsWith("/api/");
     }
 
     @Override

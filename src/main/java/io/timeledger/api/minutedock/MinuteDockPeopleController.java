@@ -43,13 +43,13 @@ class MinuteDockPeopleController {
     @GetMapping("/users")
     List<MdUser> users(Actor actor, @RequestParam(required = false) String active) {
         return people.members(actor.account(), Params.bool("active", active)).stream()
-            .map(member -> MdUser.from(member, clock))
+            .map(member -> MdUser.from(actor, member, clock))
             .toList();
     }
 
     @GetMapping("/users/me")
     MdUser me(Actor actor) {
-        return MdUser.from(actor.member(), clock);
+        return MdUser.from(actor, actor.member(), clock);
     }
 
     record MdAccount(String id, String name) {
@@ -65,7 +65,8 @@ class MinuteDockPeopleController {
 
         private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx");
 
-        static MdUser from(Member member, Clock clock) {
+        /** The billing rate is null to a caller who may not see it ({@link Actor#seesRatesOf}). */
+        static MdUser from(Actor actor, Member member, Clock clock) {
             var offset = member.timeZone().getRules().getOffset(clock.instant());
             return new MdUser(
                 Wire.id(member.id()),
@@ -74,7 +75,8 @@ class MinuteDockPeopleController {
                 member.firstName(),
                 member.lastName(),
                 // the user's rate ends the rate chain: none set means time is worth nothing
-                Wire.dollars(member.billingRate() == null ? BigDecimal.ZERO : member.billingRate()),
+                !actor.seesRatesOf(member) ? null
+                    : Wire.dollars(member.billingRate() == null ? BigDecimal.ZERO : member.billingRate()),
                 Wire.id(member.userId()),
                 Wire.id(member.account().value()),
                 member.timeZone().getId(),

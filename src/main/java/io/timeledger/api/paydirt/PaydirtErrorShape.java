@@ -2,7 +2,6 @@ package io.timeledger.api.paydirt;
 
 import io.timeledger.api.common.ApiError;
 import io.timeledger.api.common.ErrorShape;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
@@ -16,8 +15,8 @@ import org.springframework.stereotype.Component;
 class PaydirtErrorShape implements ErrorShape {
 
     @Override
-    public boolean serves(HttpServletRequest request) {
-        return Paydirt.serves(request.getRequestURI());
+    public boolean serves(String path) {
+        return Paydirt.serves(path);
     }
 
     @Override

@@ -63,6 +63,15 @@ public record Actor(Member member, Account tenant) {
         }
     }
 
+    /**
+     * Whether this actor may read {@code person}'s billing and cost rates: Harvest shows rates to
+     * administrators and to those allowed to see them (managers, who set them on projects and tasks);
+     * a member sees their own and no colleague's.
+     */
+    public boolean seesRatesOf(Member person) {
+        return role() != Role.MEMBER || person.id() == membershipId();
+    }
+
     public void requireAdmin() {
         if (role() != Role.ADMIN) {
             throw new Forbidden("Only admins can do that");

@@ -7,6 +7,7 @@ import io.timeledger.core.account.Role;
 import io.timeledger.core.catalog.Contacts;
 import io.timeledger.core.catalog.Projects;
 import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.CalendarDays;
 import io.timeledger.core.common.Forbidden;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.Locked;
@@ -157,6 +158,7 @@ public class Expenses {
         if (date == null) {
             problems.add("date", "can't be blank");
         }
+        CalendarDays.check("date", date, problems);
         Long projectId = changes.projectId().orElse(current.projectId());
         Long contactId = changes.contactId().orElse(current.contactId());
         if (changes.projectId().isGiven() && projectId != null) {

@@ -8,6 +8,7 @@ import io.timeledger.core.catalog.Named;
 import io.timeledger.core.catalog.Projects;
 import io.timeledger.core.catalog.Tasks;
 import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.CalendarDays;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
 import io.timeledger.core.common.Reads;
@@ -79,6 +80,10 @@ public class Invoices {
         } else if (contacts.find(actor.account(), draft.contactId()).isEmpty()) {
             problems.add("contact_id", "does not name a contact in this account");
         }
+        CalendarDays.check("from", draft.from(), problems);
+        CalendarDays.check("to", draft.to(), problems);
+        CalendarDays.check("date", draft.issuedOn(), problems);
+        CalendarDays.check("due_date", draft.dueOn(), problems);
         if (draft.from() != null && draft.to() != null && draft.to().isBefore(draft.from())) {
             problems.add("to", "must not be before from");
         }

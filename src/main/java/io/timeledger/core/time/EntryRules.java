@@ -1,5 +1,6 @@
 package io.timeledger.core.time;
 
+import io.timeledger.core.common.CalendarDays;
 import io.timeledger.core.common.Invalid;
 import java.util.Arrays;
 
@@ -23,10 +24,7 @@ final class EntryRules {
                 problems.add("duration", "must be at most " + MAX_DURATION_SECONDS + " seconds (24 hours)");
             }
         }
-        var date = changes.date().orElse(null);
-        if (date != null && (date.getYear() < 1900 || date.getYear() > 2999)) {
-            problems.add("date", "must be between 1900-01-01 and 2999-12-31");
-        }
+        CalendarDays.check("date", changes.date().orElse(null), problems);
         var description = changes.description().orElse(null);
         if (description != null && description.length() > MAX_DESCRIPTION) {
             problems.add("description", "is too long (maximum is " + MAX_DESCRIPTION + " characters)");

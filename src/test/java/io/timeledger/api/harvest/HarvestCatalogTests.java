@@ -160,6 +160,27 @@ class HarvestCatalogTests {
     }
 
     @Test
+    void aMemberSeesTheirOwnRatesAndNoColleagues() {
+        var admin = fixtures.anAccount();
+        var boss = fixtures.aPerson(admin.account(), io.timeledger.core.account.Role.ADMIN, new BigDecimal("180.00"));
+        var manager = fixtures.aPerson(admin.account(), io.timeledger.core.account.Role.MANAGER, null);
+        var member = fixtures.aPerson(admin.account(), io.timeledger.core.account.Role.MEMBER, new BigDecimal("100.00"));
+
+        var seenByMember = harvest(member).get("/v2/users").expect(200).json().get("users");
+        var seenByManager = harvest(manager).get("/v2/users").expect(200).json().get("users");
+
+        for (var user : seenByMember) {
+            boolean own = user.get("id").longValue() == member.membershipId();
+            assertThat(user.get("default_hourly_rate").isNull()).as("rate of %s", user.get("id")).isEqualTo(!own);
+            assertThat(user.get("cost_rate").isNull()).isTrue();
+        }
+        assertThat(seenByMember).filteredOn(u -> u.get("id").longValue() == member.membershipId()).singleElement()
+            .satisfies(u -> assertThat(u.get("default_hourly_rate").decimalValue()).isEqualByComparingTo("100"));
+        assertThat(seenByManager).filteredOn(u -> u.get("id").longValue() == boss.membershipId()).singleElement()
+            .satisfies(u -> assertThat(u.get("default_hourly_rate").decimalValue()).isEqualByComparingTo("180"));
+    }
+
+    @Test
     void usersAndTheCompanyAreShownAsHarvestDoes() {
         var admin = fixtures.anAccount();
         var member = fixtures.aPerson(admin.account(), io.timeledger.core.account.Role.MEMBER, new BigDecimal("100.00"));

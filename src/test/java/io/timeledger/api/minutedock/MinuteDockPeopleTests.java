@@ -48,6 +48,25 @@ class MinuteDockPeopleTests {
     }
 
     @Test
+    void aMemberSeesTheirOwnBillingRateAndNoColleagues() {
+        var admin = fixtures.anAccount();
+        var boss = fixtures.aPerson(admin.account(), Role.ADMIN, new BigDecimal("180.00"));
+        var member = fixtures.aPerson(admin.account(), Role.MEMBER, new BigDecimal("100.00"));
+
+        var seenByMember = api.bearer(member.token()).get("/api/v1/users").expect(200).json();
+        var seenByAdmin = api.bearer(admin.token()).get("/api/v1/users").expect(200).json();
+
+        assertThat(seenByMember).hasSize(3).allSatisfy(user -> {
+            boolean own = user.get("user_account_id").stringValue().equals(Long.toString(member.membershipId()));
+            assertThat(user.get("billing_rate").isNull()).as("rate of %s", user.get("email")).isEqualTo(!own);
+        });
+        assertThat(seenByAdmin).filteredOn(u -> u.get("email").stringValue().equals(boss.email())).singleElement()
+            .satisfies(u -> assertThat(u.get("billing_rate").stringValue()).isEqualTo("180.00"));
+        assertThat(seenByAdmin).filteredOn(u -> u.get("email").stringValue().equals(member.email())).singleElement()
+            .satisfies(u -> assertThat(u.get("billing_rate").stringValue()).isEqualTo("100.00"));
+    }
+
+    @Test
     void aUserWithoutARateShowsZero() {
         var admin = fixtures.anAccount();
 

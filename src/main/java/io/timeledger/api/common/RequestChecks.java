@@ -1,0 +1,96 @@
+package io.timeledger.api.common;
+
+import io.timeledger.core.common.Invalid;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What every request must be before anything reads it, checked once in front of everything else
+ * (credentials, pages, health): a {@code Content-Type} that names a media type and a charset Java
+ * knows (else 415), no more query and form parameters than Tomcat reads (1,000; else 400), and no
+ * NUL character in any of them, which PostgreSQL's text cannot hold (else 422, naming the
+ * parameter). An API request is answered in its dialect's shape, a page request with the error
+ * page; each logs one line.
+ */
+final class RequestChecks extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestChecks.class);
+
+    private final ErrorShapes shapes;
+
+    RequestChecks(ErrorShapes shapes) {
+        this.shapes = shapes;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var contentType = request.getContentType();
+        if (contentType != null && !understood(contentType)) {
+            refuse(request, response, ApiError.of(415, "Content-Type \"" + contentType
+                + "\" is not a media type (and charset) this server understands; send application/json"));
+            return;
+        }
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (IllegalStateException tooMany) {
+            refuse(request, response, ApiError.of(400, "The request has more than "
+                + "1,000 query and form parameters; send fewer"));
+            return;
+        }
+        for (var parameter : parameters.entrySet()) {
+            var name = parameter.getKey();
+            if (name.indexOf('\0') >= 0 || List.of(parameter.getValue()).stream().anyMatch(v -> v.indexOf('\0') >= 0)) {
+                refuse(request, response, ApiError.invalid(422, List.of(new Invalid.Violation(
+                    name.replace("\0", "\\u0000"), "contains a NUL character (\\u0000), which cannot be stored"))));
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean understood(String contentType) {
+        try {
+            var charset = MediaType.parseMediaType(contentType).getCharset();
+            return charset == null || Charset.isSupported(charset.name());
+        } catch (IllegalArgumentException unparseableOrUnknownCharset) {
+            return false;
+        }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, ApiError error) throws IOException {
+        log.info("Refused {} {}: {} {}", request.getMethod(), request.getRequestURI(), error.status(), error.message());
+        if (shapes.speaksApi(request)) {
+            shapes.write(request, response, error);
+        } else {
+            response.sendError(error.status(), error.message());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+
+        /** Right after the response buffer is sized, before Spring Security reads a parameter. */
+        @Bean
+        FilterRegistrationBean<RequestChecks> requestChecks(ErrorShapes shapes) {
+            var registration = new FilterRegistrationBean<>(new RequestChecks(shapes));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+            return registration;
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.timeledger.api.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.timeledger.support.Api;
+import io.timeledger.support.ApiTest;
+import io.timeledger.support.Fixtures;
+import io.timeledger.support.Fixtures.Person;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Requests malformed below the level of any one route — too many parameters, an unreadable
+ * Content-Type, a NUL in a filter, a URL the firewall or Tomcat refuses, a method nobody serves —
+ * answer a 4xx in the shape of the dialect their path names (a page for a page), log one line and
+ * no stack trace, and store nothing. Sent over a raw socket, so nothing between us and the server
+ * tidies them.
+ */
+@ApiTest
+@ExtendWith(OutputCaptureExtension.class)
+class MalformedRequestTests {
+
+    /** Where each dialect's error body puts its message, as a fragment of its JSON. */
+    static final Map<String, String> SHAPES = Map.of(
+        "/api/v1/contacts", "{\"error", "/v2/clients", "{\"message\"", "/v1/jobs", "{\"errors\":[",
+        "/v1/time-entries", "{\"error\":{\"code\"");
+
+    @Autowired Api api;
+    @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
+    @Value("${local.server.port}") int port;
+
+    @Test
+    void moreThanAThousandParametersAreRefusedEverywhere(CapturedOutput output) {
+        var admin = fixtures.anAccount();
+        var many = IntStream.range(0, 1100).mapToObj(i -> "p" + i + "=1").collect(Collectors.joining("&"));
+
+        for (var shape : SHAPES.entrySet()) {
+            var answer = send("GET " + shape.getKey() + "?" + many, admin, Map.of(), null);
+            assertThat(answer.status()).as(shape.getKey()).isEqualTo(400);
+            assertThat(answer.body()).as(shape.getKey()).startsWith(shape.getValue()).contains("1,000");
+        }
+        assertThat(send("GET /actuator/health?" + many, null, Map.of(), null).status()).isEqualTo(400);
+        var page = send("POST /login", null, Map.of("Content-Type", "application/x-www-form-urlencoded"), many);
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("<!DOCTYPE html>").contains("1,000");
+        assertThat(output.getOut()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void anUnreadableContentTypeIsUnsupportedMediaAndStoresNothing(CapturedOutput output) {
+        var admin = fixtures.anAccount();
+        for (var type : List.of("foo", "application/json; charset=utf-99", "application/")) {
+            for (var shape : SHAPES.entrySet()) {
+                var answer = send("POST " + shape.getKey(), admin, Map.of("Content-Type", type),
+                    "{\"name\": \"Stored?\", \"project_id\": 1, \"contact\": {\"name\": \"Stored?\"}}");
+                assertThat(answer.status()).as(type + " " + shape.getKey()).isEqualTo(415);
+                assertThat(answer.body()).as(type + " " + shape.getKey()).startsWith(shape.getValue())
+                    .contains("Content-Type");
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM contact WHERE account_id = :a")
+            .param("a", admin.account().value()).query(Long.class).single()).isZero();
+        assertThat(output.getOut()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void aNulInAFilterNamesTheFilter() {
+        var admin = fixtures.anAccount();
+        for (var path : List.of("/api/v1/entries?q=%00", "/v2/clients?q=a%00b", "/v1/jobs?q=%00",
+                "/v1/time-entries?q=%00", "/api/v1/contacts?name%00=x")) {
+            var answer = send("GET " + path, admin, Map.of(), null);
+            assertThat(answer.status()).as(path).isEqualTo(422);
+            assertThat(answer.body()).as(path).containsAnyOf("\"q\"", "Q contains", "q contains", "name\\\\u0000");
+        }
+    }
+
+    @Test
+    void urlsTheFirewallOrTomcatRefuseAnswerInTheDialectsShape(CapturedOutput output) {
+        var admin = fixtures.anAccount();
+        for (var path : List.of("/api//v1/contacts", "/v2//clients", "/api/v1/contacts/..;/users/me",
+                "/v2/clients/%2F1", "/v1/jobs/%2e%2e/time", "/v1/time-entries/%2e%2e")) {
+            var answer = send("GET " + path, admin, Map.of(), null);
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            var shape = SHAPES.entrySet().stream().filter(s -> path.startsWith(s.getKey().substring(0, 4)))
+                .findFirst().orElseThrow().getValue();
+            assertThat(answer.body()).as(path).startsWith(shape.substring(0, 3));
+            assertThat(answer.body()).as(path).doesNotContain("timestamp").doesNotContain("Tomcat");
+        }
+        var longUrl = send("GET /v2/clients?x=" + "a".repeat(70_000), admin, Map.of(), null);
+        assertThat(longUrl.status()).isEqualTo(400);
+        assertThat(longUrl.body()).doesNotContain("Tomcat");
+        var longHeader = send("GET /v2/clients", admin, Map.of("X-Padding", "a".repeat(70_000)), null);
+        assertThat(longHeader.status()).isEqualTo(400);
+        assertThat(longHeader.body()).startsWith("{\"message\"").doesNotContain("Tomcat");
+        var trace = send("TRACE /v2/clients", admin, Map.of(), null);
+        assertThat(trace.status()).isEqualTo(405);
+        assertThat(trace.body()).startsWith("{\"message\"");
+        var page = send("GET /login//x", null, Map.of(), null);
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("<!DOCTYPE html>").doesNotContain("Whitelabel");
+        assertThat(output.getOut()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void expenseAndInvoiceDatesStayWithinTheDaysEntriesTake() {
+        var admin = fixtures.anAccount();
+        jdbc.sql("UPDATE account SET expenses_enabled = true WHERE id = :id").param("id", admin.account().value())
+            .update();
+        var caller = api.bearer(admin.token());
+        for (var date : List.of("+999999999-12-31", "-999999999-01-01", "0001-01-01", "3000-01-01", "1899-12-31")) {
+            var expense = caller.post("/api/v1/expenses", "{\"expense\": {\"description\": \"Far\", "
+                + "\"rate_cents\": 100, \"date\": \"" + date + "\"}}");
+            assertThat(expense.status()).as(date).isEqualTo(422);
+            assertThat(expense.text()).as(date).contains("date");
+        }
+        long contact = Long.parseLong(caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"Far Ltd\"}}")
+            .expect(201).json().get("id").stringValue());
+        caller.post("/api/v1/invoices", "{\"invoice\": {\"contact_id\": \"" + contact + "\", "
+            + "\"due_date\": \"+999999999-12-31\"}}").expect(422);
+        assertThat(jdbc.sql("SELECT count(*) FROM expense WHERE account_id = :a")
+            .param("a", admin.account().value()).query(Long.class).single()).isZero();
+        caller.post("/api/v1/expenses", "{\"expense\": {\"description\": \"Near\", \"rate_cents\": 100, "
+            + "\"date\": \"2999-12-31\"}}").expect(201);
+    }
+
+    record Answer(int status, String body) { }
+
+    /** One request over a fresh socket, exactly as written. */
+    private Answer send(String requestLine, Person caller, Map<String, String> headers, String body) {
+        try (var socket = new Socket("localhost", port)) {
+            var request = new StringBuilder(requestLine).append(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+            if (caller != null) {
+                request.append("Authorization: Bearer ").append(caller.token()).append("\r\n");
+            }
+            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            var bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            if (body != null) {
+                request.append("Content-Length: ").append(bytes.length).append("\r\n");
+            }
+            request.append("\r\n");
+            var out = socket.getOutputStream();
+            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(bytes);
+            out.flush();
+            var response = readAll(socket.getInputStream());
+            var head = new String(response, 0, Math.min(response.length, 12), StandardCharsets.ISO_8859_1);
+            int status = Integer.parseInt(head.substring(9, 12));
+            int split = indexOf(response, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+            var answered = new String(response, 0, Math.max(split, 0), StandardCharsets.ISO_8859_1).toLowerCase();
+            var content = split < 0 ? new byte[0] : java.util.Arrays.copyOfRange(response, split + 4, response.length);
+            if (answered.contains("transfer-encoding: chunked")) {
+                content = unchunk(content);
+            }
+            var text = new String(content, StandardCharsets.UTF_8);
+            return new Answer(status, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        try {
+            return in.readAllBytes();
+        } catch (java.net.SocketException reset) {
+            return new byte[0];
+        }
+    }
+
+    private static byte[] unchunk(byte[] chunked) {
+        var body = new java.io.ByteArrayOutputStream();
+        var crlf = "\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        int at = 0;
+        while (at < chunked.length) {
+            int end = indexOf(chunked, crlf, at);
+            if (end < 0) {
+                break;
+            }
+            int size = Integer.parseInt(new String(chunked, at, end - at, StandardCharsets.ISO_8859_1).strip(), 16);
+            if (size == 0) {
+                break;
+            }
+            body.write(chunked, end + 2, Math.min(size, chunked.length - end - 2));
+            at = end + 2 + size + 2;
+        }
+        return body.toByteArray();
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part, int from) {
+        for (int i = from; i + part.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
