@@ -6,11 +6,7 @@ import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
 import io.timeledger.support.Fixtures.Person;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import io.timeledger.support.RawHttp;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -138,74 +134,7 @@ class MalformedRequestTests {
             + "\"date\": \"2999-12-31\"}}").expect(201);
     }
 
-    record Answer(int status, String body) { }
-
-    /** One request over a fresh socket, exactly as written. */
-    private Answer send(String requestLine, Person caller, Map<String, String> headers, String body) {
-        try (var socket = new Socket("localhost", port)) {
-            var request = new StringBuilder(requestLine).append(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
-            if (caller != null) {
-                request.append("Authorization: Bearer ").append(caller.token()).append("\r\n");
-            }
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-            var bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            if (body != null) {
-                request.append("Content-Length: ").append(bytes.length).append("\r\n");
-            }
-            request.append("\r\n");
-            var out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-            out.write(bytes);
-            out.flush();
-            var response = readAll(socket.getInputStream());
-            var head = new String(response, 0, Math.min(response.length, 12), StandardCharsets.ISO_8859_1);
-            int status = Integer.parseInt(head.substring(9, 12));
-            int split = indexOf(response, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
-            var answered = new String(response, 0, Math.max(split, 0), StandardCharsets.ISO_8859_1).toLowerCase();
-            var content = split < 0 ? new byte[0] : java.util.Arrays.copyOfRange(response, split + 4, response.length);
-            if (answered.contains("transfer-encoding: chunked")) {
-                content = unchunk(content);
-            }
-            var text = new String(content, StandardCharsets.UTF_8);
-            return new Answer(status, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        try {
-            return in.readAllBytes();
-        } catch (java.net.SocketException reset) {
-            return new byte[0];
-        }
-    }
-
-    private static byte[] unchunk(byte[] chunked) {
-        var body = new java.io.ByteArrayOutputStream();
-        var crlf = "\r\n".getBytes(StandardCharsets.ISO_8859_1);
-        int at = 0;
-        while (at < chunked.length) {
-            int end = indexOf(chunked, crlf, at);
-            if (end < 0) {
-                break;
-            }
-            int size = Integer.parseInt(new String(chunked, at, end - at, StandardCharsets.ISO_8859_1).strip(), 16);
-            if (size == 0) {
-                break;
-            }
-            body.write(chunked, end + 2, Math.min(size, chunked.length - end - 2));
-            at = end + 2 + size + 2;
-        }
-        return body.toByteArray();
-    }
-
-    private static int indexOf(byte[] bytes, byte[] part, int from) {
-        for (int i = from; i + part.length <= bytes.length; i++) {
-            if (java.util.Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
-                return i;
-            }
-        }
-        return -1;
+    private RawHttp.Answer send(String requestLine, Person caller, Map<String, String> headers, String body) {
+        return RawHttp.send(port, requestLine, caller == null ? null : caller.token(), headers, body);
     }
 }

@@ -34,6 +34,7 @@ class SearchPlanTests {
     @Test
     void aDefaultPageIsPlannedOnceAndReused() {
         var caller = anAccountWithAnEntry();
+        analyzed();
 
         for (int i = 0; i < CALLS; i++) {
             caller.get("/v1/time-entries?limit=7").expect(200);
@@ -58,18 +59,22 @@ class SearchPlanTests {
         assertThat(plans.plans()).as("a plan per call").isGreaterThanOrEqualTo(CALLS);
     }
 
-    /**
-     * A new account's caller, its one entry logged and the statistics reset. The tables are analyzed
-     * first: the tests before leave enough changed rows that autovacuum would analyze them any
-     * moment, and an ANALYZE invalidates every cached plan of the table, which then starts again
-     * from five custom plans.
-     */
+    /** A new account's caller, its one entry logged and the statistics reset. */
     private Api.Caller anAccountWithAnEntry() {
         var caller = api.bearer(fixtures.anAccount().token());
         caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-01-02\", \"duration\": 1800}}").expect(201);
-        jdbc.sql("ANALYZE").update();
         statements.reset();
         return caller;
+    }
+
+    /**
+     * The tables analyzed, the statistics reset again: the tests before leave enough changed rows
+     * that autovacuum would analyze them any moment, and an ANALYZE invalidates every cached plan of
+     * a table, which then starts again from five custom plans.
+     */
+    private void analyzed() {
+        jdbc.sql("ANALYZE").update();
+        statements.reset();
     }
 
     record Plans(long calls, long plans) {
