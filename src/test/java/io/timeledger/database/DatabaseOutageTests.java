@@ -10,9 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,6 +78,14 @@ class DatabaseOutageTests {
                     "grant_type=client_credentials&client_id=an-app&client_secret=its-secret"))
                 .build(), HttpResponse.BodyHandlers.ofString());
 
+            var readiness = http.send(HttpRequest.newBuilder(uri(server, "/readyz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+            var liveness = http.send(HttpRequest.newBuilder(uri(server, "/livez")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+            assertThat(readiness.statusCode()).isEqualTo(503);
+            assertThat(readiness.body()).contains("DOWN");
+            assertThat(liveness.statusCode()).isEqualTo(200);
             assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(503);
             assertThat(signIn.body()).contains("<!DOCTYPE html>").contains("unavailable");
             assertThat(signIn.headers().firstValue("Retry-After")).isPresent();
@@ -96,6 +107,19 @@ class DatabaseOutageTests {
             } while (again.statusCode() != 200 && Instant.now().isBefore(deadline));
             assertThat(again.statusCode()).isEqualTo(200);
             assertThat(again.body()).contains("Kept");
+            assertThat(http.send(HttpRequest.newBuilder(uri(server, "/readyz")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+            // frozen (every PostgreSQL process stopped, its sockets open): health still answers, in time
+            var frozen = freeze(postgres);
+            try {
+                var health = http.send(HttpRequest.newBuilder(uri(server, "/readyz"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(health.statusCode()).isEqualTo(503);
+                assertThat(health.body()).contains("DOWN");
+            } finally {
+                signal("CONT", frozen);
+            }
             // the listener that lets the server remember credentials and catalogs (decisions 011, 012) is back as well
             while (!output.getOut().contains("Listening for changes made elsewhere again")
                     && Instant.now().isBefore(deadline)) {
@@ -106,6 +130,21 @@ class DatabaseOutageTests {
         } finally {
             postgres.close();
         }
+    }
+
+    /** Stops (SIGSTOP) the postmaster and every backend; returns their pids, to continue them. */
+    private List<Long> freeze(EmbeddedPostgres postgres) throws Exception {
+        long postmaster = Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).trim());
+        var pids = Stream.concat(Stream.of(postmaster), ProcessHandle.of(postmaster).orElseThrow().descendants()
+            .map(ProcessHandle::pid)).toList();
+        signal("STOP", pids);
+        return pids;
+    }
+
+    private static void signal(String signal, List<Long> pids) throws Exception {
+        var command = new java.util.ArrayList<>(List.of("kill", "-" + signal));
+        pids.forEach(pid -> command.add(Long.toString(pid)));
+        new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 
     private EmbeddedPostgres start(int port) throws Exception {
