@@ -70,6 +70,13 @@ class ServerProcessIT {
             var contacts = send(port, "GET", "/api/v1/contacts", token, null);
             assertThat(contacts.statusCode()).isEqualTo(200);
             assertThat(contacts.body()).contains("Survivor Ltd");
+
+            var another = new ProcessBuilder(java, "-Xmx256m", "-jar", "target/timeledger.jar");
+            another.environment().put("PORT", Integer.toString(freePort()));
+            var refused = run(another);
+            assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
+            assertThat(refused.output().strip().lines()).as(refused.output()).singleElement().asString()
+                .contains("Another Timeledger is running on").contains("TIMELEDGER_DATA_DIR");
         } finally {
             long postmaster = postmasterPid();
             second.process().destroy();
@@ -81,6 +88,39 @@ class ServerProcessIT {
             assertThat(ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive))
                 .as("PostgreSQL after a graceful stop").isEmpty();
         }
+    }
+
+    @Test
+    void theLauncherAndTheAdminCommandLineSayWhatTheyAre() throws Exception {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var launcher = new ProcessBuilder("bin/timeledger", "--help");
+        launcher.environment().put("JAVA_HOME", System.getProperty("java.home"));
+
+        var help = run(launcher);
+        var version = run(new ProcessBuilder(java, "-jar", "target/timeledger.jar", "admin", "-V"));
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.output()).startsWith("Usage: timeledger").contains("TIMELEDGER_PUBLIC_URL", "admin --help");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.output().strip()).matches("Timeledger \\d+\\.\\d+\\.\\d+.*");
+    }
+
+    private record Finished(int exitCode, String output) { }
+
+    /** Runs a command on this test's data directory to its end (a minute at most). */
+    private Finished run(ProcessBuilder builder) throws Exception {
+        builder.redirectErrorStream(true);
+        builder.environment().put("TIMELEDGER_DATA_DIR", dataDir.toString());
+        var process = builder.start();
+        var output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                return "";
+            }
+        });
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished within a minute").isTrue();
+        return new Finished(process.exitValue(), output.get(10, TimeUnit.SECONDS));
     }
 
     private record Server(Process process, CompletableFuture<String> token) { }

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
  * {@code java -jar timeledger.jar admin ...}: manages accounts, users, memberships and credentials
  * against the configured database (the embedded one is joined if the server is running).
  */
-@Command(name = "admin", mixinStandardHelpOptions = true,
+@Command(name = "admin", mixinStandardHelpOptions = true, versionProvider = AdminCommandLine.Version.class,
     description = "Administer Timeledger without SQL.",
     subcommands = {
         AdminCommandLine.AccountCommands.class,
@@ -44,6 +44,14 @@ import picocli.CommandLine.Option;
         AdminCommandLine.OAuthClientCommands.class
     })
 public final class AdminCommandLine {
+
+    /** {@code admin -V}: the version of the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Timeledger " + TimeledgerApplication.version()};
+        }
+    }
 
     private ConfigurableApplicationContext spring;
     private PrintWriter out;

@@ -37,6 +37,7 @@ public final class EarlyStart implements ApplicationListener<SpringApplicationEv
                 .orElse(new DatabaseProperties(null, null, null, null, false));
             if (properties.embedded() && !properties.ephemeral()) {
                 var directory = properties.dataDir().resolve("pg");
+                refuseIfInUse(directory);
                 started = new Started(directory, CompletableFuture.supplyAsync(() -> {
                     try {
                         return EmbeddedDatabase.open(directory, false, false);
@@ -56,6 +57,23 @@ public final class EarlyStart implements ApplicationListener<SpringApplicationEv
                     }
                 });
             }
+        }
+    }
+
+    /**
+     * A second server on a data directory in use says so in one line and exits with status 1,
+     * before Spring builds anything that would fail at greater length.
+     */
+    private static void refuseIfInUse(Path directory) {
+        try {
+            var busy = EmbeddedDatabase.inUse(directory);
+            if (busy.isPresent()) {
+                System.err.println("timeledger: " + busy.get());
+                System.exit(1);
+            }
+        } catch (IOException e) {
+            // unreadable: the start itself will say what is wrong
+            log.debug("Could not tell whether {} is in use: {}", directory, e.getMessage());
         }
     }
 

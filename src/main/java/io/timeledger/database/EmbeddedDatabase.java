@@ -145,14 +145,27 @@ final class EmbeddedDatabase implements Closeable {
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(p -> new Postmaster(pid, port));
     }
 
-    private static void stopOrphan(Path directory, Postmaster postmaster) throws IOException {
+    /**
+     * Why a server cannot start on {@code directory}: another Timeledger runs there (its PostgreSQL
+     * lives and the zonky lock is held). Empty when the directory is free, or holds only an orphan.
+     */
+    static Optional<String> inUse(Path directory) throws IOException {
+        if (!Files.isDirectory(directory) || runningPostmaster(directory).isEmpty()) {
+            return Optional.empty();
+        }
         try (var channel = FileChannel.open(directory.resolve(ZONKY_LOCK),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              var lock = channel.tryLock()) {
-            if (lock == null) {
-                throw new IOException("Another Timeledger is running on " + directory.toAbsolutePath()
-                        + "; stop it first, or set TIMELEDGER_DATA_DIR to another directory");
-            }
+            return lock != null ? Optional.empty() : Optional.of("Another Timeledger is running on "
+                    + directory.toAbsolutePath().normalize()
+                    + "; stop it first, or set TIMELEDGER_DATA_DIR to another directory");
+        }
+    }
+
+    private static void stopOrphan(Path directory, Postmaster postmaster) throws IOException {
+        var busy = inUse(directory);
+        if (busy.isPresent()) {
+            throw new IOException(busy.get());
         }
         log.warn("Stopping the PostgreSQL (pid {}) left running on {} by an earlier run", postmaster.pid(), directory);
         var process = ProcessHandle.of(postmaster.pid()).orElseThrow();
