@@ -102,6 +102,7 @@ final class CredentialFilter extends OncePerRequestFilter {
             failures.render(request, response, refused.problem());
             return;
         }
+        AccessLog.remember(request, credential, actor);
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new ActorAuthentication(actor, credential));
         SecurityContextHolder.setContext(context);

@@ -85,11 +85,11 @@ final class RequestChecks extends OncePerRequestFilter {
     @Configuration(proxyBeanMethods = false)
     static class Registration {
 
-        /** Right after the response buffer is sized, before Spring Security reads a parameter. */
+        /** Right after the response buffer is sized and the access log started, before Spring Security reads a parameter. */
         @Bean
         FilterRegistrationBean<RequestChecks> requestChecks(ErrorShapes shapes) {
             var registration = new FilterRegistrationBean<>(new RequestChecks(shapes));
-            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
             return registration;
         }
     }
