@@ -25,17 +25,27 @@ class AccessLogTests {
         @Autowired Fixtures fixtures;
 
         @Test
-        void eachRequestIsOneLineNamingTheCredentialsPrefixAndTheAccount(CapturedOutput output) {
+        void eachRequestIsOneLineNamingTheCredentialsPrefixAndTheAccount(CapturedOutput output) throws Exception {
             var admin = fixtures.anAccount();
             api.bearer(admin.token()).get("/v2/clients?page=1&access_token=" + admin.token()).expect(200);
             api.anonymous().get("/v2/clients").expect(401);
 
             var prefix = Secrets.visiblePrefix(admin.token());
+            awaitLines(output, 2);
             assertThat(output.getOut().lines().filter(line -> line.contains("timeledger.access")))
                 .anySatisfy(line -> assertThat(line).matches(".* GET /v2/clients 200 \\d+ ms " + prefix
                     + " account " + admin.account().value()))
                 .anySatisfy(line -> assertThat(line).matches(".* GET /v2/clients 401 \\d+ ms"));
             assertThat(output.getOut()).doesNotContain(admin.token()).doesNotContain("page=1");
+        }
+    }
+
+    /** A line is written once the answer has gone: the client may read it a moment before. */
+    static void awaitLines(CapturedOutput output, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (output.getOut().lines().filter(line -> line.contains("timeledger.access")).count() < count
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
         }
     }
 
