@@ -1,6 +1,7 @@
 package io.timeledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -12,6 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +53,7 @@ class ServerProcessIT {
         var created = send(port, "POST", "/api/v1/contacts", token, "{\"contact\": {\"name\": \"Survivor Ltd\"}}");
         assertThat(created.statusCode()).isEqualTo(201);
         long orphan = postmasterPid();
+        aPasswordIsRequired();
 
         first.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("PostgreSQL outlives a SIGKILL")
@@ -103,6 +108,28 @@ class ServerProcessIT {
         assertThat(help.output()).startsWith("Usage: timeledger").contains("TIMELEDGER_PUBLIC_URL", "admin --help");
         assertThat(version.exitCode()).isZero();
         assertThat(version.output().strip()).matches("Timeledger \\d+\\.\\d+\\.\\d+.*");
+    }
+
+    /**
+     * The embedded cluster trusts no one: its superuser's password is in a file only its owner
+     * reads, pg_hba.conf asks for it everywhere, and the cluster listens on loopback only.
+     */
+    private void aPasswordIsRequired() throws Exception {
+        var cluster = dataDir.resolve("pg");
+        var passwordFile = cluster.resolve("timeledger.password");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+        assertThat(Files.readString(cluster.resolve("pg_hba.conf"))).doesNotContain("trust").contains("scram-sha-256");
+        var url = "jdbc:postgresql://localhost:" + Files.readAllLines(cluster.resolve("postmaster.pid")).get(3).strip()
+            + "/timeledger";
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "").close())
+            .isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "guess").close())
+            .hasMessageContaining("password authentication failed");
+        try (var connection = DriverManager.getConnection(url, "postgres", Files.readString(passwordFile).strip());
+             var listen = connection.createStatement().executeQuery("SHOW listen_addresses")) {
+            listen.next();
+            assertThat(listen.getString(1)).isEqualTo("localhost");
+        }
     }
 
     private record Finished(int exitCode, String output) { }

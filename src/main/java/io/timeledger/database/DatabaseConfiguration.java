@@ -35,7 +35,7 @@ class DatabaseConfiguration {
     HikariDataSource dataSource(DatabaseProperties properties, EmbeddedDatabase embedded) {
         var builder = DataSourceBuilder.create().type(HikariDataSource.class);
         if (properties.embedded()) {
-            builder.url(embedded.jdbcUrl()).username(EmbeddedDatabase.USER);
+            builder.url(embedded.jdbcUrl()).username(EmbeddedDatabase.USER).password(embedded.password());
         } else {
             builder.url(properties.url()).username(properties.user()).password(properties.password());
         }

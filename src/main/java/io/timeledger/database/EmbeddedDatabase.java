@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.Duration;
+import javax.sql.DataSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,18 +31,22 @@ final class EmbeddedDatabase implements Closeable {
 
     static final String USER = "postgres";
     static final String DATABASE = "timeledger";
-    static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, -1);
+    static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, -1, null);
+    /** The superuser's password, beside the cluster's files, readable by their owner only. */
+    static final String PASSWORD_FILE = "timeledger.password";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final String ZONKY_LOCK = "epg-lock";
 
     private final EmbeddedPostgres server;
     private final int port;
+    private final String password;
     private volatile ProcessHandle postmaster;
 
-    private EmbeddedDatabase(EmbeddedPostgres server, int port) {
+    private EmbeddedDatabase(EmbeddedPostgres server, int port, String password) {
         this.server = server;
         this.port = port;
+        this.password = password;
     }
 
     static EmbeddedDatabase open(Path directory, boolean ephemeral, boolean joinRunning) throws IOException {
@@ -53,7 +59,7 @@ final class EmbeddedDatabase implements Closeable {
             if (running.isPresent()) {
                 if (joinRunning) {
                     log.info("Using the PostgreSQL already running on {} (port {})", directory, running.get().port());
-                    return new EmbeddedDatabase(null, running.get().port());
+                    return new EmbeddedDatabase(null, running.get().port(), ClusterPassword.read(directory).orElse(null));
                 }
                 stopOrphan(directory, running.get());
             }
@@ -61,7 +67,10 @@ final class EmbeddedDatabase implements Closeable {
             // cluster holds someone's ledger, so every commit is made durable. A later -c wins over -F.
             builder.setDataDirectory(directory).setCleanDataDirectory(false)
                 .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on");
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("listen_addresses", "localhost");
+            // a cluster made before passwords were required starts as it was, and is upgraded below
+            ClusterPassword.read(directory).ifPresent(known -> builder.setConnectConfig("password", known));
         }
         if (ephemeral) {
             // throw-away clusters are the tests': they count the statements a request costs (RoundTripTests)
@@ -70,7 +79,15 @@ final class EmbeddedDatabase implements Closeable {
                 .setServerConfig("pg_stat_statements.track_planning", "on");
         }
         var server = builder.start();
-        var database = new EmbeddedDatabase(server, server.getPort());
+        String password = null;
+        if (!ephemeral) {
+            try (var connection = server.getPostgresDatabase().getConnection()) {
+                password = ClusterPassword.require(directory, connection);
+            } catch (SQLException e) {
+                throw new IOException("could not require a password of the embedded PostgreSQL", e);
+            }
+        }
+        var database = new EmbeddedDatabase(server, server.getPort(), password);
         database.createApplicationDatabase();
         database.postmaster = database.findPostmaster();
         log.info("Embedded PostgreSQL on port {}, data in {}", server.getPort(),
@@ -80,6 +97,11 @@ final class EmbeddedDatabase implements Closeable {
 
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+    }
+
+    /** The superuser's password; null for a throw-away cluster, which trusts local connections. */
+    String password() {
+        return password;
     }
 
     @Override
@@ -103,8 +125,12 @@ final class EmbeddedDatabase implements Closeable {
         }
     }
 
+    private DataSource superuser() {
+        return password == null ? server.getPostgresDatabase() : server.getPostgresDatabase(Map.of("password", password));
+    }
+
     private ProcessHandle findPostmaster() throws IOException {
-        try (var connection = server.getPostgresDatabase().getConnection();
+        try (var connection = superuser().getConnection();
              var statement = connection.createStatement();
              var directory = statement.executeQuery("SHOW data_directory")) {
             directory.next();
@@ -117,7 +143,7 @@ final class EmbeddedDatabase implements Closeable {
     }
 
     private void createApplicationDatabase() throws IOException {
-        try (var connection = server.getPostgresDatabase().getConnection();
+        try (var connection = superuser().getConnection();
              var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, DATABASE);
             if (!exists.executeQuery().next()) {

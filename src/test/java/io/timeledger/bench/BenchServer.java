@@ -169,9 +169,11 @@ final class BenchServer implements AutoCloseable {
         return token.get();
     }
 
+    /** The server's database, as its superuser (the password is in the cluster's directory). */
     String jdbcUrl() throws IOException {
         var pgPort = Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(3).strip();
-        return "jdbc:postgresql://localhost:" + pgPort + "/timeledger";
+        var password = Files.readString(dataDir.resolve("pg/timeledger.password")).strip();
+        return "jdbc:postgresql://localhost:" + pgPort + "/timeledger?user=postgres&password=" + password;
     }
 
     /**

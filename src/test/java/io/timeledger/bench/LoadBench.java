@@ -75,7 +75,7 @@ public final class LoadBench {
     }
 
     static void fill(String jdbcUrl, int entries) throws Exception {
-        try (var db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+        try (var db = DriverManager.getConnection(jdbcUrl)) {
             var sql = db.createStatement();
             long t0 = System.nanoTime();
             sql.execute("""
@@ -128,7 +128,7 @@ public final class LoadBench {
         // one connection per client, reused by every floor measurement
         var connections = new Connection[32];
         for (int i = 0; i < connections.length; i++) {
-            connections[i] = DriverManager.getConnection(jdbcUrl, "postgres", "");
+            connections[i] = DriverManager.getConnection(jdbcUrl);
             connections[i].setAutoCommit(false);
         }
         // the floor of each operation, in the order of operations()
@@ -201,7 +201,7 @@ public final class LoadBench {
     record Ledger(long project, long contact, long task) {
 
         static Ledger of(String jdbcUrl) throws Exception {
-            try (var db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            try (var db = DriverManager.getConnection(jdbcUrl)) {
                 var rs = db.createStatement().executeQuery(
                     "SELECT min(p.id), min(p.contact_id), (SELECT min(id) FROM task) FROM project p");
                 rs.next();
@@ -252,7 +252,7 @@ public final class LoadBench {
     /** The dock the dock update edits: the administrator's running timer, and the dock of person 1. */
     static void prepareDock(HttpClient http, String base, String token, String jdbcUrl) throws Exception {
         send(http, base + "/api/v1/entries", token, "{\"entry\": {\"description\": \"the dock\"}}");
-        try (var setup = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+        try (var setup = DriverManager.getConnection(jdbcUrl)) {
             setup.createStatement().execute("INSERT INTO dock (membership_id, account_id) VALUES (1, 1)"
                 + " ON CONFLICT DO NOTHING");
         }
