@@ -76,6 +76,20 @@ class ServerProcessIT {
             assertThat(contacts.statusCode()).isEqualTo(200);
             assertThat(contacts.body()).contains("Survivor Ltd");
 
+            // its PostgreSQL killed under it, the server starts it again and serves what was committed
+            long killed = postmasterPid();
+            ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+            var deadline = Instant.now().plus(Duration.ofSeconds(60));
+            HttpResponse<String> again;
+            do {
+                Thread.sleep(200);
+                again = send(port, "GET", "/api/v1/contacts", token, null);
+            } while (again.statusCode() != 200 && Instant.now().isBefore(deadline));
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+            assertThat(again.body()).contains("Survivor Ltd");
+            assertThat(postmasterPid()).isNotEqualTo(killed);
+            assertThat(send(port, "GET", "/readyz", null, null).statusCode()).isEqualTo(200);
+
             var another = new ProcessBuilder(java, "-Xmx256m", "-jar", "target/timeledger.jar");
             another.environment().put("PORT", Integer.toString(freePort()));
             var refused = run(another);

@@ -38,15 +38,56 @@ final class EmbeddedDatabase implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final String ZONKY_LOCK = "epg-lock";
 
-    private final EmbeddedPostgres server;
+    private volatile EmbeddedPostgres server;
     private final int port;
     private final String password;
     private volatile ProcessHandle postmaster;
+    private volatile boolean closing;
 
     private EmbeddedDatabase(EmbeddedPostgres server, int port, String password) {
         this.server = server;
         this.port = port;
         this.password = password;
+    }
+
+    /**
+     * A postmaster that dies under a running server (killed, out of memory) is started again on the
+     * same files and port, however often it takes: crash recovery replays its WAL, so every
+     * committed row is there, and the connection pool finds it by itself. Until then requests
+     * answer 503 and readiness is DOWN.
+     */
+    private void reviveWhenItDies(EmbeddedPostgres.Builder builder) {
+        var watched = postmaster;
+        if (watched == null) {
+            return;
+        }
+        watched.onExit().thenRunAsync(() -> {
+            if (closing) {
+                return;
+            }
+            log.warn("The embedded PostgreSQL (pid {}) died; starting it again", watched.pid());
+            for (int attempt = 1; !closing; attempt++) {
+                try {
+                    server.close(); // releases its lock on the directory; there is nothing left to stop
+                    builder.setPort(port);
+                    server = builder.start();
+                    postmaster = findPostmaster();
+                    log.warn("The embedded PostgreSQL is back (pid {}, after {} attempt(s))",
+                        postmaster == null ? "?" : postmaster.pid(), attempt);
+                    reviveWhenItDies(builder);
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    // its backends may still hold the old shared memory for a moment
+                    log.info("The embedded PostgreSQL did not start yet: {}", e.getMessage());
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        });
     }
 
     static EmbeddedDatabase open(Path directory, boolean ephemeral, boolean joinRunning) throws IOException {
@@ -90,6 +131,12 @@ final class EmbeddedDatabase implements Closeable {
         var database = new EmbeddedDatabase(server, server.getPort(), password);
         database.createApplicationDatabase();
         database.postmaster = database.findPostmaster();
+        if (!ephemeral) {
+            if (password != null) {
+                builder.setConnectConfig("password", password);
+            }
+            database.reviveWhenItDies(builder);
+        }
         log.info("Embedded PostgreSQL on port {}, data in {}", server.getPort(),
                 ephemeral ? "a temporary directory" : directory.toAbsolutePath().normalize());
         return database;
@@ -106,6 +153,7 @@ final class EmbeddedDatabase implements Closeable {
 
     @Override
     public void close() throws IOException {
+        closing = true;
         if (server != null) {
             server.close();
             if (postmaster != null) {
