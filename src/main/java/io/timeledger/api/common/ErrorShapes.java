@@ -54,6 +54,18 @@ public class ErrorShapes implements AuthFailureRenderer {
         json.writeValue(response.getOutputStream(), body(request.getRequestURI(), error));
     }
 
+    /**
+     * Answers a request refused before Spring MVC saw it: in its dialect's shape for an API path,
+     * else through the servlet container's error page ({@link ErrorEndpoint}).
+     */
+    public void refuse(HttpServletRequest request, HttpServletResponse response, ApiError error) throws IOException {
+        if (speaksApi(request)) {
+            write(request, response, error);
+        } else {
+            response.sendError(error.status(), error.message());
+        }
+    }
+
     /** The error's body in the dialect of a request for {@code path}, as JSON text. */
     public String bodyFor(String path, ApiError error) {
         return json.writeValueAsString(body(path == null ? "" : path, error));

@@ -38,12 +38,7 @@ final class NotReadyYet extends OncePerRequestFilter {
             return;
         }
         response.setHeader(HttpHeaders.RETRY_AFTER, ApiExceptionHandler.RETRY_AFTER_SECONDS);
-        var error = ApiError.of(503, "The server is starting or stopping; retry shortly");
-        if (shapes.speaksApi(request)) {
-            shapes.write(request, response, error);
-        } else {
-            response.sendError(error.status(), error.message());
-        }
+        shapes.refuse(request, response, ApiError.of(503, "The server is starting or stopping; retry shortly"));
     }
 
     private static boolean health(String path) {

@@ -75,11 +75,7 @@ final class RequestChecks extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, ApiError error) throws IOException {
         log.info("Refused {} {}: {} {}", request.getMethod(), request.getRequestURI(), error.status(), error.message());
-        if (shapes.speaksApi(request)) {
-            shapes.write(request, response, error);
-        } else {
-            response.sendError(error.status(), error.message());
-        }
+        shapes.refuse(request, response, error);
     }
 
     @Configuration(proxyBeanMethods = false)
