@@ -11,6 +11,8 @@ import io.timeledger.core.account.NewUser;
 import io.timeledger.core.account.People;
 import io.timeledger.core.account.Role;
 import io.timeledger.core.account.User;
+import io.timeledger.core.audit.AuditFilter;
+import io.timeledger.core.audit.AuditTrail;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Forbidden;
 import io.timeledger.core.common.Invalid;
@@ -41,7 +43,8 @@ import picocli.CommandLine.Option;
         AdminCommandLine.MemberCommands.class,
         AdminCommandLine.TokenCommands.class,
         AdminCommandLine.ApiKeyCommands.class,
-        AdminCommandLine.OAuthClientCommands.class
+        AdminCommandLine.OAuthClientCommands.class,
+        AdminCommandLine.Audit.class
     })
 public final class AdminCommandLine {
 
@@ -209,7 +212,7 @@ public final class AdminCommandLine {
     // --- memberships
 
     @Command(name = "member", description = "Memberships (a user's place in an account).",
-        mixinStandardHelpOptions = true, subcommands = {MemberAdd.class, MemberList.class})
+        mixinStandardHelpOptions = true, subcommands = {MemberAdd.class, MemberRole.class, MemberList.class})
     static final class MemberCommands { }
 
     @Command(name = "add", description = "Add an existing user to an account.", mixinStandardHelpOptions = true)
@@ -225,6 +228,24 @@ public final class AdminCommandLine {
             var admin = root(spec);
             var user = admin.userByEmail(email);
             var member = admin.bean(People.class).join(new AccountId(account), user.id(), Role.parse("role", role), rate);
+            admin.out.printf("member %d of account %d as %s%n", member.id(), account, member.role().wire());
+            return 0;
+        }
+    }
+
+    @Command(name = "role", description = "Change a member's role (an account keeps at least one admin).",
+        mixinStandardHelpOptions = true)
+    static final class MemberRole implements Callable<Integer> {
+        @Option(names = "--email", required = true) String email;
+        @Option(names = "--account", required = true) long account;
+        @Option(names = "--role", required = true, description = "admin, manager or member") String role;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var admin = root(spec);
+            var member = admin.bean(People.class)
+                .changeRole(new AccountId(account), admin.userByEmail(email).id(), Role.parse("role", role));
             admin.out.printf("member %d of account %d as %s%n", member.id(), account, member.role().wire());
             return 0;
         }
@@ -378,6 +399,52 @@ public final class AdminCommandLine {
             admin.bean(OAuthClients.class).delete(clientId);
             admin.out.printf("oauth client %s deleted%n", clientId);
             return 0;
+        }
+    }
+
+    // --- the audit trail
+
+    @Command(name = "audit", mixinStandardHelpOptions = true, description = {
+        "Security events, newest first: sign-ins (and failures, lockouts), passwords, tokens and API keys,",
+        "OAuth grants, refreshes and revocations, roles. One line each:",
+        "time (UTC), kind, email, account, via (web, api, oauth, server), address, detail."})
+    static final class Audit implements Callable<Integer> {
+        @Option(names = "--email", description = "one person's events (or the email typed at a failed sign-in)")
+        String email;
+        @Option(names = "--account", description = "events in one account") Long account;
+        @Option(names = "--kind", description = "e.g. sign_in.failed, or a family: sign_in, token, oauth, role")
+        String kind;
+        @Option(names = "--since", description = "a date (2026-12-01, UTC) or an instant (2026-12-01T08:00:00Z)")
+        String since;
+        @Option(names = "--limit", defaultValue = "50", description = "at most this many (default 50)") int limit;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (limit < 1 || limit > 100_000) {
+                throw new Invalid("limit", "must be between 1 and 100000");
+            }
+            var admin = root(spec);
+            var events = admin.bean(AuditTrail.class)
+                .search(new AuditFilter(email, account, kind, instant("since", since), limit));
+            for (var e : events) {
+                admin.out.printf("%s	%s	%s	%s	%s	%s	%s%n", e.occurredAt(), e.kind().wire(), or(e.email(), "-"),
+                    e.accountId() == null ? "-" : "account " + e.accountId(), e.via(), or(e.clientAddress(), "-"),
+                    e.detail());
+            }
+            return 0;
+        }
+
+        private static java.time.Instant instant(String field, String value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return value.contains("T") ? java.time.Instant.parse(value)
+                    : java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new Invalid(field, "is not a date (2026-12-01) or an instant (2026-12-01T08:00:00Z)");
+            }
         }
     }
 

@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadata;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadataClaimNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
@@ -32,6 +33,7 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2RefreshTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenIntrospectionAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2TokenRevocationAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenIntrospection;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
@@ -100,6 +102,8 @@ class AuthorizationServerConfiguration {
                 .tokenEndpoint(endpoint -> endpoint.authenticationProviders(providers -> providers.replaceAll(provider ->
                     provider instanceof OAuth2RefreshTokenAuthenticationProvider
                         ? new SpentRefreshRevokesAll(provider, authorizations) : provider)))
+                .tokenRevocationEndpoint(endpoint -> endpoint.authenticationProviders(providers ->
+                    providers.replaceAll(provider -> new RevocationAudited(provider, authorizations))))
                 .tokenIntrospectionEndpoint(endpoint -> endpoint.authenticationProviders(providers ->
                     providers.replaceAll(provider -> new OwnTokensOnly(provider, authorizations))))
                 .authorizationEndpoint(endpoint -> endpoint
@@ -224,13 +228,18 @@ class AuthorizationServerConfiguration {
     /**
      * Refresh tokens rotate, so one presented again was copied: the authorization that spent it is
      * revoked, newer tokens and all, and the caller gets {@code invalid_grant} as for any dead token.
+     * A refresh that succeeds goes on the audit trail.
      */
     private record SpentRefreshRevokesAll(AuthenticationProvider refresh, OAuthAuthorizations authorizations)
             implements AuthenticationProvider {
         @Override
         public Authentication authenticate(Authentication authentication) {
             try {
-                return refresh.authenticate(authentication);
+                var result = refresh.authenticate(authentication);
+                if (result instanceof OAuth2AccessTokenAuthenticationToken issued) {
+                    authorizations.refreshed(issued.getAccessToken().getTokenValue());
+                }
+                return result;
             } catch (OAuth2AuthenticationException e) {
                 if (OAuth2ErrorCodes.INVALID_GRANT.equals(e.getError().getErrorCode())
                         && authentication instanceof OAuth2RefreshTokenAuthenticationToken presented) {
@@ -243,6 +252,24 @@ class AuthorizationServerConfiguration {
         @Override
         public boolean supports(Class<?> authentication) {
             return refresh.supports(authentication);
+        }
+    }
+
+    /** A revocation at {@code /oauth/revoke} that succeeds goes on the audit trail. */
+    private record RevocationAudited(AuthenticationProvider revocation, OAuthAuthorizations authorizations)
+            implements AuthenticationProvider {
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            var result = revocation.authenticate(authentication);
+            if (result instanceof OAuth2TokenRevocationAuthenticationToken revoked) {
+                authorizations.revokedByApp(revoked.getToken());
+            }
+            return result;
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return revocation.supports(authentication);
         }
     }
 

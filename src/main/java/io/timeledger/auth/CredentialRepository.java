@@ -95,11 +95,15 @@ class CredentialRepository {
         return revoked;
     }
 
-    void revokeApiKeys(long userId) {
-        jdbc.sql("UPDATE credential SET revoked_at = now() WHERE user_id = :user AND kind = 'api_key' AND revoked_at IS NULL")
+    /** Revokes the user's live API keys; answers them as they were. */
+    List<Credential> revokeApiKeys(long userId) {
+        var revoked = jdbc.sql("UPDATE credential SET revoked_at = now()"
+                + " WHERE user_id = :user AND kind = 'api_key' AND revoked_at IS NULL RETURNING " + COLUMNS)
             .param("user", userId)
-            .update();
+            .query(CredentialRepository::map)
+            .list();
         events.publishEvent(CHANGED);
+        return revoked;
     }
 
     private static Credential map(ResultSet rs, int row) throws SQLException {

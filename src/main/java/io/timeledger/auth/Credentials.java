@@ -1,6 +1,8 @@
 package io.timeledger.auth;
 
 import io.timeledger.core.account.People;
+import io.timeledger.core.audit.AuditKind;
+import io.timeledger.core.audit.AuditTrail;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
@@ -11,17 +13,19 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Issues, finds and revokes the secrets API clients authenticate with. */
+/** Issues, finds and revokes the secrets API clients authenticate with; each issue and revocation is audited. */
 @Service
 public class Credentials {
 
     private final CredentialRepository repository;
     private final People people;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    Credentials(CredentialRepository repository, People people, Clock clock) {
+    Credentials(CredentialRepository repository, People people, AuditTrail audit, Clock clock) {
         this.repository = repository;
         this.people = people;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -39,7 +43,7 @@ public class Credentials {
     @Transactional
     public IssuedCredential regenerateApiKey(long userId) {
         people.user(userId);
-        repository.revokeApiKeys(userId);
+        repository.revokeApiKeys(userId).forEach(this::audited);
         return issue(CredentialKind.API_KEY, userId, null, "API key");
     }
 
@@ -56,8 +60,23 @@ public class Credentials {
 
     /** Revokes the credential if it exists and passes {@code allowed}; else NotFound. Revoking twice is harmless. */
     private void revokeIf(long credentialId, java.util.function.Predicate<Credential> allowed) {
-        repository.find(credentialId).filter(allowed).orElseThrow(() -> new NotFound("Credential", credentialId));
-        repository.revoke(credentialId);
+        var credential = repository.find(credentialId).filter(allowed)
+            .orElseThrow(() -> new NotFound("Credential", credentialId));
+        if (repository.revoke(credentialId) == 1) {
+            audited(credential);
+        }
+    }
+
+    /** Records that the credential was revoked. */
+    private void audited(Credential revoked) {
+        audit.record(revoked.kind() == CredentialKind.API_KEY ? AuditKind.API_KEY_REVOKED : AuditKind.TOKEN_REVOKED,
+            revoked.userId(), revoked.accountId(), described(revoked));
+    }
+
+    /** How the trail names a credential: its name and public prefix, never its secret. */
+    private static String described(Credential credential) {
+        return credential.kind() == CredentialKind.API_KEY ? credential.prefix() + "…"
+            : "“" + (credential.name() == null ? "(unnamed)" : credential.name()) + "” " + credential.prefix() + "…";
     }
 
     @Reads
@@ -76,6 +95,8 @@ public class Credentials {
     private IssuedCredential issue(CredentialKind kind, long userId, Long accountId, String name) {
         var secret = Secrets.generate(kind);
         var credential = repository.insert(kind, userId, accountId, blankToNull(name), secret);
+        audit.record(kind == CredentialKind.API_KEY ? AuditKind.API_KEY_CREATED : AuditKind.TOKEN_CREATED,
+            userId, accountId, described(credential));
         return new IssuedCredential(credential, secret);
     }
 

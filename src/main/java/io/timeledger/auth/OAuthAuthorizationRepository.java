@@ -56,6 +56,23 @@ class OAuthAuthorizationRepository {
         refresh_hash, refresh_issued_at, refresh_expires_at, refresh_invalidated
         """;
 
+    /** An authorization as the audit trail names it: whose, in which account, which app, what scopes. */
+    record Described(long userId, Long accountId, String clientName, Set<String> scopes) { }
+
+    /** The ways an authorization is found for the trail, each by an indexed column. */
+    enum Found {
+        BY_ID("a.id = :key"),
+        BY_CODE("a.code_hash = :key"),
+        BY_ACCESS_OR_REFRESH("(a.access_hash = :key OR a.refresh_hash = :key)"),
+        BY_SPENT_REFRESH("a.id = (SELECT authorization_id FROM oauth_spent_refresh_token WHERE hash = :key)");
+
+        private final String condition;
+
+        Found(String condition) {
+            this.condition = condition;
+        }
+    }
+
     private static final ActorsChanged CHANGED = new ActorsChanged("oauth_authorization");
 
     private final JdbcClient jdbc;
@@ -153,6 +170,18 @@ class OAuthAuthorizationRepository {
             .param("account", accountId)
             .param("code", codeHash)
             .update() == 1;
+    }
+
+    Optional<Described> describe(Found how, Object key) {
+        return jdbc.sql("""
+                SELECT a.user_id, a.account_id, c.client_name, a.authorized_scopes
+                  FROM oauth_authorization a
+                  JOIN oauth2_registered_client c ON c.id = a.registered_client_id
+                 WHERE a.user_id IS NOT NULL AND""" + " " + how.condition)
+            .param("key", key)
+            .query((rs, n) -> new Described(rs.getLong("user_id"), rs.getObject("account_id", Long.class),
+                rs.getString("client_name"), strings(rs.getArray("authorized_scopes"))))
+            .optional();
     }
 
     /** Deletes the authorization that once spent this refresh token; false when none did. */

@@ -1,10 +1,14 @@
 package io.timeledger.auth;
 
+import io.timeledger.auth.OAuthAuthorizationRepository.Described;
+import io.timeledger.auth.OAuthAuthorizationRepository.Found;
 import io.timeledger.auth.OAuthAuthorizationRepository.Grant;
 import io.timeledger.auth.OAuthAuthorizationRepository.Row;
 import io.timeledger.auth.OAuthAuthorizationRepository.StoredToken;
 import io.timeledger.core.account.People;
 import io.timeledger.core.account.User;
+import io.timeledger.core.audit.AuditKind;
+import io.timeledger.core.audit.AuditTrail;
 import io.timeledger.core.common.NotFound;
 import io.timeledger.core.common.Reads;
 import java.security.Principal;
@@ -39,6 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the database is therefore not its value but {@code #} and the hash's hex: such a placeholder
  * can never equal what a client presents, and saving it again keeps the same hash. When a lookup
  * was by a secret, that one secret is put back with the value presented.
+ *
+ * <p>The audit trail hears of each grant (the account chosen on the consent page), refresh and
+ * revocation (by the app, by its owner on the profile page, or for a refresh token presented again).
  */
 @Service
 public class OAuthAuthorizations implements OAuth2AuthorizationService {
@@ -55,14 +62,16 @@ public class OAuthAuthorizations implements OAuth2AuthorizationService {
     private final OAuthAuthorizationRepository repository;
     private final RegisteredClientRepository clients;
     private final People people;
+    private final AuditTrail audit;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     OAuthAuthorizations(OAuthAuthorizationRepository repository, RegisteredClientRepository clients, People people,
-                        Clock clock) {
+                        AuditTrail audit, Clock clock) {
         this.repository = repository;
         this.clients = clients;
         this.people = people;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -137,7 +146,12 @@ public class OAuthAuthorizations implements OAuth2AuthorizationService {
      */
     @Transactional
     public boolean bindAccount(String code, long accountId) {
-        return repository.bindAccount(Secrets.hash(code), accountId);
+        var hash = Secrets.hash(code);
+        if (!repository.bindAccount(hash, accountId)) {
+            return false;
+        }
+        audited(AuditKind.OAUTH_GRANTED, repository.describe(Found.BY_CODE, hash));
+        return true;
     }
 
     /**
@@ -146,7 +160,30 @@ public class OAuthAuthorizations implements OAuth2AuthorizationService {
      */
     @Transactional
     public boolean revokeIfSpent(String refreshToken) {
-        return repository.deleteBySpentRefresh(Secrets.hash(refreshToken));
+        var hash = Secrets.hash(refreshToken);
+        var spentBy = repository.describe(Found.BY_SPENT_REFRESH, hash);
+        if (!repository.deleteBySpentRefresh(hash)) {
+            return false;
+        }
+        audited(AuditKind.OAUTH_REFRESH_REUSED, spentBy);
+        return true;
+    }
+
+    /** For the trail: an app exchanged a refresh token and got this access token. */
+    @Transactional
+    public void refreshed(String accessToken) {
+        audited(AuditKind.OAUTH_REFRESHED, repository.describe(Found.BY_ACCESS_OR_REFRESH, Secrets.hash(accessToken)));
+    }
+
+    /** For the trail: an app revoked this token (RFC 7009) and so its authorization's others. */
+    @Transactional
+    public void revokedByApp(String token) {
+        audited(AuditKind.OAUTH_REVOKED, repository.describe(Found.BY_ACCESS_OR_REFRESH, Secrets.hash(token)));
+    }
+
+    private void audited(AuditKind kind, Optional<Described> authorization) {
+        authorization.ifPresent(a -> audit.record(kind, a.userId(), a.accountId(),
+            "“" + a.clientName() + "” " + String.join(" ", new java.util.TreeSet<>(a.scopes()))));
     }
 
     /** A code presented with the wrong PKCE verifier is dead: not even the right one redeems it after. */
@@ -183,9 +220,11 @@ public class OAuthAuthorizations implements OAuth2AuthorizationService {
     /** Revokes one of the user's authorizations and every token issued from it, at once. */
     @Transactional
     public void revoke(long userId, long grantId) {
+        var revoked = repository.describe(Found.BY_ID, grantId);
         if (!repository.deleteOfUser(userId, grantId)) {
             throw new NotFound("Authorization", grantId);
         }
+        audited(AuditKind.OAUTH_REVOKED, revoked);
     }
 
     private OAuth2Authorization rebuild(Row row, String foundBy, String presented) {

@@ -1,5 +1,7 @@
 package io.timeledger.auth;
 
+import io.timeledger.core.audit.AuditKind;
+import io.timeledger.core.audit.AuditTrail;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
@@ -28,31 +31,37 @@ import org.springframework.stereotype.Component;
  * PostgreSQL, so a restart or a second node does not reset it; unknown emails are counted the
  * same way, so the answer never tells whether an email has an account. Each statement stands
  * alone (auto-commit).
+ *
+ * <p>The audit trail gets every sign-in and every failed password, and {@code sign_in.locked} for
+ * the failure that locks the email; attempts refused while it is locked are not recorded one by
+ * one (whoever hammers a locked email would only fill the trail).
  */
 @Component
 public class SignInThrottle {
 
+    /** An attempt's claim: refused while the email is locked, else the failures counted with this one. */
+    record Claim(Optional<Duration> lockedFor, int failures) { }
+
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
     private final Clock clock;
     private final int maxFailures;
     private final Duration lock;
 
-    SignInThrottle(JdbcClient jdbc, Clock clock,
+    SignInThrottle(JdbcClient jdbc, AuditTrail audit, Clock clock,
                    @Value("${timeledger.sign-in.max-failures:5}") int maxFailures,
                    @Value("${timeledger.sign-in.lock:15m}") Duration lock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
         this.maxFailures = maxFailures;
         this.lock = lock;
     }
 
-    /**
-     * Claims one password check for this email, counted as a failure until {@link #succeeded}.
-     * Empty when the check may be made; else how long the email stays locked.
-     */
-    Optional<Duration> claim(String email) {
+    /** Claims one password check for this email, counted as a failure until {@link #succeeded}. */
+    Claim claim(String email) {
         Instant now = clock.instant();
-        boolean granted = jdbc.sql("""
+        var counted = jdbc.sql("""
                 INSERT INTO sign_in_failure AS f (email, failures, last_failure)
                 VALUES (email_key(:email), 1, :now)
                 ON CONFLICT (email) DO UPDATE SET
@@ -67,14 +76,13 @@ public class SignInThrottle {
             .param("lock", lock.toSeconds() + " seconds")
             .param("max", maxFailures)
             .query(Integer.class)
-            .optional()
-            .isPresent();
-        if (granted) {
+            .optional();
+        if (counted.isPresent()) {
             // old rows are only noise: forget them as we go
             jdbc.sql("DELETE FROM sign_in_failure WHERE last_failure < CAST(:cutoff AS timestamptz)")
                 .param("cutoff", Timestamp.from(now.minus(lock.multipliedBy(2))))
                 .update();
-            return Optional.empty();
+            return new Claim(Optional.empty(), counted.get());
         }
         var lastFailure = jdbc.sql("SELECT last_failure FROM sign_in_failure WHERE email = email_key(:email)")
             .param("email", email == null ? "" : email)
@@ -83,7 +91,7 @@ public class SignInThrottle {
             .map(Timestamp::toInstant)
             .orElse(now);
         var left = Duration.between(now, lastFailure.plus(lock));
-        return Optional.of(left.isNegative() ? Duration.ZERO : left);
+        return new Claim(Optional.of(left.isNegative() ? Duration.ZERO : left), maxFailures);
     }
 
     void succeeded(String email) {
@@ -92,20 +100,35 @@ public class SignInThrottle {
             .update();
     }
 
+    private static String minutes(Duration duration) {
+        long minutes = Math.max(1, (duration.toSeconds() + 59) / 60);
+        return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+
     /** Wraps the password check with the rule above. */
     public AuthenticationProvider guarding(AuthenticationProvider passwords) {
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication attempt) {
                 String email = attempt.getName();
-                var locked = claim(email);
-                if (locked.isPresent()) {
-                    long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
+                var claim = claim(email);
+                if (claim.lockedFor().isPresent()) {
                     throw new LockedException("Too many failed sign-ins for this email. Try again in "
-                        + minutes + (minutes == 1 ? " minute." : " minutes."));
+                        + minutes(claim.lockedFor().get()) + ".");
                 }
-                var result = passwords.authenticate(attempt);
+                Authentication result;
+                try {
+                    result = passwords.authenticate(attempt);
+                } catch (AuthenticationException e) {
+                    audit.recordForEmail(AuditKind.SIGN_IN_FAILED, email, "");
+                    if (claim.failures() >= maxFailures) {
+                        audit.recordForEmail(AuditKind.SIGN_IN_LOCKED, email,
+                            claim.failures() + " failed sign-ins; locked for " + minutes(lock));
+                    }
+                    throw e;
+                }
                 succeeded(email);
+                audit.recordForEmail(AuditKind.SIGN_IN_SUCCEEDED, email, "");
                 return result;
             }
 

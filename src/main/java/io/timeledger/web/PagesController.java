@@ -7,6 +7,7 @@ import io.timeledger.auth.OAuthAuthorizations;
 import io.timeledger.core.account.Account;
 import io.timeledger.core.account.Accounts;
 import io.timeledger.core.account.User;
+import io.timeledger.core.audit.AuditTrail;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Sign-in and the profile page, "Manage access tokens" and "Connected apps". */
+/** Sign-in and the profile page: "Manage access tokens", "Connected apps" and "Security activity". */
 @Controller
 class PagesController {
 
@@ -34,17 +35,22 @@ class PagesController {
     record TokenRow(long id, String name, String prefix, String account, java.time.Instant createdAt,
                     java.time.Instant lastUsedAt) { }
 
+    /** How many of one's own security events the profile page shows. */
+    static final int ACTIVITY_SHOWN = 20;
+
     private final SignedIn signedIn;
     private final Accounts accounts;
     private final Credentials credentials;
     private final OAuthAuthorizations authorizations;
+    private final AuditTrail audit;
 
     PagesController(SignedIn signedIn, Accounts accounts, Credentials credentials,
-                    OAuthAuthorizations authorizations) {
+                    OAuthAuthorizations authorizations, AuditTrail audit) {
         this.signedIn = signedIn;
         this.accounts = accounts;
         this.credentials = credentials;
         this.authorizations = authorizations;
+        this.audit = audit;
     }
 
     @GetMapping("/")
@@ -84,6 +90,8 @@ class PagesController {
             .map(c -> row(c, names::get))
             .findFirst().orElse(null));
         model.addAttribute("apps", authorizations.grantsOf(user.id()));
+        model.addAttribute("activity", audit.ofUser(user.id(), ACTIVITY_SHOWN));
+        model.addAttribute("accountNames", names);
         return "profile";
     }
 

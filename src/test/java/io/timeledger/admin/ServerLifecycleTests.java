@@ -110,6 +110,20 @@ class ServerLifecycleTests {
             assertThat(exitCode("admin", "member", "add", "--email", "nobody@example.com", "--account", account))
                 .isEqualTo(1);
             assertThat(output.getErr()).contains("error: User nobody@example.com not found");
+
+            assertThat(admin("member", "role", "--email", "sam@example.com", "--account", account, "--role", "admin"))
+                .contains("as admin");
+            assertThat(exitCode("admin", "member", "role", "--email", "sam@example.com", "--account", account,
+                "--role", "member")).as("the account's only administrator").isEqualTo(1);
+            var trail = admin("audit", "--email", "SAM@example.com").lines().toList();
+            assertThat(trail).extracting(line -> line.split("\t")[1]).containsExactly("role.changed",
+                "token.revoked", "api_key.created", "token.created", "role.granted");
+            assertThat(trail.get(0)).endsWith("\tsam@example.com\taccount " + account
+                + "\tserver\t-\tmanager → admin");
+            assertThat(admin("audit", "--kind", "token", "--account", account).lines())
+                .extracting(line -> line.split("\t")[1]).containsExactly("token.revoked", "token.created");
+            assertThat(exitCode("admin", "audit", "--since", "yesterday")).isEqualTo(1);
+            assertThat(output.getErr()).contains("since is not a date");
         }
     }
 

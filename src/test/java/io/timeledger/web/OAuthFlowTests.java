@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.timeledger.auth.OAuthClients;
 import io.timeledger.auth.Passwords;
 import io.timeledger.core.account.Role;
+import io.timeledger.core.audit.AuditTrail;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
@@ -40,6 +41,7 @@ class OAuthFlowTests {
     @Autowired Passwords passwords;
     @Autowired OAuthClients clients;
     @Autowired JdbcClient jdbc;
+    @Autowired AuditTrail audit;
     @Value("${local.server.port}") int port;
 
     record App(String clientId, String secret) { }
@@ -161,6 +163,10 @@ class OAuthFlowTests {
         newest.get("/api/v1/users/me").expect(401);
         assertThat(token(app, "grant_type", "refresh_token", "refresh_token",
             second.get("refresh_token").stringValue()).status()).isEqualTo(400);
+        assertThat(trail(person)).startsWith("oauth.refresh_reused oauth", "oauth.refreshed oauth",
+            "oauth.granted web", "sign_in.succeeded web");
+        assertThat(audit.ofUser(person.userId(), 1).get(0).detail()).isEqualTo("“Test app” read write");
+        assertThat(audit.ofUser(person.userId(), 1).get(0).accountId()).isEqualTo(person.account().value());
     }
 
     @Test
@@ -297,6 +303,13 @@ class OAuthFlowTests {
         var revoked = browser.post("/profile/apps/" + grant + "/revoke", "_csrf", hidden(profile, "_csrf"));
         assertThat(location(revoked)).endsWith("/profile");
         api.bearer(second).get("/api/v1/users/me").expect(401);
+        // the app's revocation and the person's are both on the trail
+        assertThat(trail(person)).startsWith("oauth.revoked web", "oauth.revoked oauth", "oauth.granted web");
+    }
+
+    /** The person's newest events, each as its kind and where it came from. */
+    private List<String> trail(Person person) {
+        return audit.ofUser(person.userId(), 10).stream().map(e -> e.kind().wire() + " " + e.via()).toList();
     }
 
     @Test

@@ -134,7 +134,9 @@ class SignInAndProfileTests {
         assertThat(location(browser.post("/profile/tokens/" + id + "/revoke", "_csrf", hidden(page, "_csrf"))))
             .endsWith("/profile");
         api.bearer(token).get("/api/v1/users/me").expect(401);
-        assertThat(browser.get("/profile").body()).doesNotContain("Invoicing run");
+        var after = browser.get("/profile").body().split("id=\"activity\"");
+        assertThat(after[0]).as("no longer listed").doesNotContain("Invoicing run");
+        assertThat(after[1]).as("but on the security activity").contains("Access token revoked", "Invoicing run");
     }
 
     @Test

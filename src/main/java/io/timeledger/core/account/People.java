@@ -1,5 +1,7 @@
 package io.timeledger.core.account;
 
+import io.timeledger.core.audit.AuditKind;
+import io.timeledger.core.audit.AuditTrail;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
@@ -15,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class People {
 
     private final PeopleRepository repository;
+    private final AuditTrail audit;
 
-    People(PeopleRepository repository) {
+    People(PeopleRepository repository, AuditTrail audit) {
         this.repository = repository;
+        this.audit = audit;
     }
 
     @Transactional
@@ -46,6 +50,7 @@ public class People {
     @Transactional
     public void changePasswordHash(long userId, String encodedPassword) {
         repository.updatePasswordHash(userId, encodedPassword);
+        audit.record(AuditKind.PASSWORD_CHANGED, userId, null, "");
     }
 
     /**
@@ -63,7 +68,28 @@ public class People {
         if (user.activeAccountId() == null) {
             repository.updateActiveAccount(userId, account);
         }
+        audit.record(AuditKind.ROLE_GRANTED, userId, account.value(), "as " + role.wire());
         return member(account, membership);
+    }
+
+    /**
+     * Gives the user another role in the account. An account keeps at least one active
+     * administrator: demoting the last is refused (its administrators are locked while deciding, so
+     * two demotions at once cannot both pass).
+     */
+    @Transactional
+    public Member changeRole(AccountId account, long userId, Role role) {
+        var member = membershipOf(userId, account).orElseThrow(() -> new NotFound("User", userId));
+        if (member.role() == role) {
+            return member;
+        }
+        if (member.role() == Role.ADMIN && repository.lockActiveAdmins(account).size() <= 1) {
+            throw new Invalid("role", "cannot be changed: " + member.email()
+                + " is the account's only administrator");
+        }
+        repository.updateRole(account, member.id(), role);
+        audit.record(AuditKind.ROLE_CHANGED, userId, account.value(), member.role().wire() + " → " + role.wire());
+        return member(account, member.id());
     }
 
     @Reads

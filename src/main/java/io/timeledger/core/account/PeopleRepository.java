@@ -81,6 +81,24 @@ class PeopleRepository {
         events.publishEvent(new ActorsChanged("app_user"));
     }
 
+    /** The active administrators' memberships, locked until the transaction ends. */
+    List<Long> lockActiveAdmins(AccountId account) {
+        return jdbc.sql("SELECT id FROM membership WHERE account_id = :account AND role = 'admin' AND NOT archived"
+                + " ORDER BY id FOR UPDATE")
+            .param("account", account.value())
+            .query(Long.class)
+            .list();
+    }
+
+    void updateRole(AccountId account, long membershipId, Role role) {
+        jdbc.sql("UPDATE membership SET role = :role, updated_at = now() WHERE account_id = :account AND id = :id")
+            .param("role", role.wire())
+            .param("account", account.value())
+            .param("id", membershipId)
+            .update();
+        events.publishEvent(new ActorsChanged("membership"));
+    }
+
     /** Empty when the user already belongs to the account. */
     Optional<Long> insertMembership(AccountId account, long userId, Role role, BigDecimal billingRate) {
         return jdbc.sql("""

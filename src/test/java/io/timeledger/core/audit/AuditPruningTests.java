@@ -1,0 +1,38 @@
+package io.timeledger.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.timeledger.support.ApiTest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Events older than the configured keep are pruned when the next event is recorded. */
+@ApiTest
+class AuditPruningTests {
+
+    @Autowired AuditRepository repository;
+    @Autowired ObjectProvider<Origin> origin;
+    @Autowired Clock clock;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void eventsOlderThanTheKeepAreForgottenAndNewerOnesKept() {
+        var old = "old-" + UUID.randomUUID() + "@example.com";
+        var recent = "recent-" + UUID.randomUUID() + "@example.com";
+        var trail = new AuditTrail(repository, origin, clock, Duration.ofDays(30));
+        jdbc.sql("INSERT INTO audit_event (occurred_at, kind, email, via) VALUES"
+                + " (now() - interval '31 days', 'sign_in.failed', :old, 'web'),"
+                + " (now() - interval '29 days', 'sign_in.failed', :recent, 'web')")
+            .param("old", old).param("recent", recent).update();
+
+        trail.recordForEmail(AuditKind.SIGN_IN_FAILED, "someone@example.com", "");
+
+        assertThat(trail.search(new AuditFilter(old, null, null, null, 10))).isEmpty();
+        assertThat(trail.search(new AuditFilter(recent, null, null, null, 10))).hasSize(1);
+    }
+}
