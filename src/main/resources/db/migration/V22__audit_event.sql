@@ -11,7 +11,7 @@ CREATE TABLE audit_event (
     account_id     bigint,
     detail         text        NOT NULL DEFAULT '',
     via            text        NOT NULL,
-    client_address text,
+    client_address inet,
     user_agent     text,
     CONSTRAINT audit_event_pk PRIMARY KEY (id),
     CONSTRAINT audit_event_kind_ck CHECK (kind IN (

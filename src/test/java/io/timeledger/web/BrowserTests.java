@@ -107,6 +107,12 @@ class BrowserTests {
         browser.findElement(By.cssSelector("button[aria-label='Revoke From the browser']")).click();
         until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "revoked"));
         api.bearer(token).get("/api/v1/users/me").expect(401);
+
+        var activity = browser.findElement(By.id("activity"));
+        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("activity-heading")));
+        assertThat(activity.getText()).contains("Access token revoked", "Access token created", "Signed in",
+            "From the browser");
+        screenshot("profile-security-activity");
     }
 
     @Test

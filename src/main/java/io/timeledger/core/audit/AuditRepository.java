@@ -16,7 +16,8 @@ class AuditRepository {
     private static final int USER_AGENT_LENGTH = 400;
     private static final int EMAIL_LENGTH = 320;
     private static final String COLUMNS =
-        "id, occurred_at, kind, user_id, email, account_id, detail, via, client_address, user_agent";
+        "id, occurred_at, kind, user_id, email, account_id, detail, via, host(client_address) AS client_address,"
+        + " user_agent";
 
     private final JdbcClient jdbc;
 
@@ -34,7 +35,7 @@ class AuditRepository {
                                          client_address, user_agent)
                 VALUES (:at, :kind, (SELECT id FROM who),
                         COALESCE(CAST(:email AS text), (SELECT email FROM who)),
-                        :account, :detail, :via, :address, :agent)
+                        :account, :detail, :via, CAST(:address AS inet), :agent)
                 """)
             .param("at", Timestamp.from(at))
             .param("kind", kind.wire())
