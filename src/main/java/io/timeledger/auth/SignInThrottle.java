@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -119,6 +120,8 @@ public class SignInThrottle {
                 Authentication result;
                 try {
                     result = passwords.authenticate(attempt);
+                } catch (InternalAuthenticationServiceException e) {
+                    throw e; // the password could not be checked (the database is away): no one failed
                 } catch (AuthenticationException e) {
                     audit.recordForEmail(AuditKind.SIGN_IN_FAILED, email, "");
                     if (claim.failures() >= maxFailures) {
