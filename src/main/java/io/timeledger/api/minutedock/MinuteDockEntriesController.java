@@ -5,6 +5,7 @@ import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.Conflict;
+import io.timeledger.core.common.Field;
 import io.timeledger.core.common.NotFound;
 import io.timeledger.core.time.Dock;
 import io.timeledger.core.time.DockChanges;
@@ -94,8 +95,18 @@ class MinuteDockEntriesController {
     MdEntry update(Actor actor, @PathVariable String id, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "entry");
         var changes = entryChanges(fields);
+        var timerActive = fields.bool("timer_active");
         fields.validate();
-        return MdEntry.from(entries.update(actor, resolve(actor, id), changes), clock.instant());
+        long entryId = resolve(actor, id);
+        if (timerActive.isGiven()) {
+            // "For active timers, some fields like timer_active can control start/pause state"
+            var docked = docks.updateIfDocked(actor, entryId, new DockChanges(changes, timerActive, Field.absent(),
+                null, null, null));
+            if (docked.isPresent()) {
+                return MdEntry.from(docked.get().entry(), clock.instant());
+            }
+        }
+        return MdEntry.from(entries.update(actor, entryId, changes), clock.instant());
     }
 
     @DeleteMapping("/entries/{id}")

@@ -6,6 +6,7 @@ import io.timeledger.core.common.Conflict;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.Reads;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,6 +48,21 @@ public class Docks {
     @Transactional
     public Dock update(Actor actor, DockChanges changes) {
         return change(actor, actor.member(), changes, true);
+    }
+
+    /**
+     * Changes the caller's docked entry through the dock when {@code entryId} is the one docked, so
+     * that {@code timer_active} pauses or resumes it (MinuteDock's entry update, which names no dock
+     * version). Empty when that entry is not in the caller's dock.
+     */
+    @Transactional
+    public Optional<Dock> updateIfDocked(Actor actor, long entryId, DockChanges changes) {
+        docks.lock(actor.account(), actor.member().id());
+        var docked = entries.findDocked(actor.account(), actor.member().id(), true);
+        if (docked.isEmpty() || docked.get().id() != entryId) {
+            return Optional.empty();
+        }
+        return Optional.of(change(actor, actor.member(), changes, false));
     }
 
     Dock change(Actor actor, Member owner, DockChanges changes, boolean versionRequired) {

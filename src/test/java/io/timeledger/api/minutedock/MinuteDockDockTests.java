@@ -311,6 +311,37 @@ class MinuteDockDockTests {
     }
 
     @Test
+    void anEntryUpdateWithTimerActivePausesAndResumesTheDockedTimer() {
+        var admin = fixtures.anAccount();
+        startTimer(admin, "Paused by entry update");
+        clock.advance(Duration.ofMinutes(20));
+
+        var paused = api.bearer(admin.token()).put("/api/v1/entries/current",
+            "{\"entry\": {\"timer_active\": false}}").expect(200).json();
+        var id = paused.get("id").stringValue();
+        clock.advance(Duration.ofHours(1));
+        var still = dock(admin);
+        var resumed = api.bearer(admin.token()).patch("/api/v1/entries/" + id,
+            "{\"timer_active\": true, \"description\": \"Resumed\"}").expect(200).json();
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(still.get("timer_active").booleanValue()).isFalse();
+        assertThat(still.get("duration").longValue()).isEqualTo(paused.get("duration").longValue()).isBetween(1200L, 1205L);
+        assertThat(resumed.get("description").stringValue()).isEqualTo("Resumed");
+        assertThat(dock(admin).get("timer_active").booleanValue()).isTrue();
+        assertThat(dock(admin).get("duration").longValue()).isBetween(1800L, 1810L);
+        assertThat(dock(admin).get("version_number").longValue()).isEqualTo(3);
+        // an entry that is not docked has no timer to start or stop: the rest of the update applies
+        var logged = api.bearer(admin.token()).post("/api/v1/entries",
+            "{\"entry\": {\"duration\": 600, \"date\": \"2026-11-02\", \"logged\": true}}").expect(201).json();
+        var other = api.bearer(admin.token()).put("/api/v1/entries/" + logged.get("id").stringValue(),
+            "{\"entry\": {\"timer_active\": true, \"description\": \"Elsewhere\"}}").expect(200).json();
+        assertThat(other.get("description").stringValue()).isEqualTo("Elsewhere");
+        assertThat(api.bearer(admin.token()).get("/api/v1/entries/current").expect(200).json().get("id").stringValue())
+            .isEqualTo(id);
+    }
+
+    @Test
     void updatingAndDeletingTheCurrentEntryMoveTheDocksVersionOn() {
         var admin = fixtures.anAccount();
         startTimer(admin, "Current");
