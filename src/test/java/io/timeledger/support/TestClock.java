@@ -7,18 +7,33 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The real time plus an offset a test can move forward, so timers can run for hours in milliseconds. */
+/**
+ * The real time plus an offset a test can move forward, so timers can run for hours in
+ * milliseconds; a test that counts to the second may stop the real time from flowing meanwhile.
+ */
 public final class TestClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> stoppedAt = new AtomicReference<>();
 
     public void advance(Duration duration) {
         offset.accumulateAndGet(duration, Duration::plus);
     }
 
+    /** From now until {@link #flow}, only {@link #advance} moves the time: a loaded machine cannot. */
+    public void stop() {
+        stoppedAt.set(Instant.now());
+    }
+
+    /** The real time flows again (it went on meanwhile, so the clock jumps forward, never back). */
+    public void flow() {
+        stoppedAt.set(null);
+    }
+
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        var stopped = stoppedAt.get();
+        return (stopped == null ? Instant.now() : stopped).plus(offset.get());
     }
 
     @Override
