@@ -1,7 +1,6 @@
 package io.timeledger.core.audit;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /** What happened. The wire name is what {@code audit_event.kind} holds and {@code tl admin audit} prints. */
 public enum AuditKind {
@@ -39,6 +38,6 @@ public enum AuditKind {
 
     static AuditKind ofWire(String wire) {
         return Arrays.stream(values()).filter(kind -> kind.wire.equals(wire)).findFirst()
-            .orElseThrow(() -> new IllegalStateException("unknown audit kind " + wire.toLowerCase(Locale.ROOT)));
+            .orElseThrow(() -> new IllegalStateException("unknown audit kind " + wire));
     }
 }

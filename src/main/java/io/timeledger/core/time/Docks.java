@@ -57,18 +57,25 @@ public class Docks {
      */
     @Transactional
     public Optional<Dock> updateIfDocked(Actor actor, long entryId, DockChanges changes) {
-        docks.lock(actor.account(), actor.member().id());
-        var docked = entries.findDocked(actor.account(), actor.member().id(), true);
+        var owner = actor.member();
+        var version = docks.lock(actor.account(), owner.id());
+        var docked = entries.findDocked(actor.account(), owner.id(), true);
         if (docked.isEmpty() || docked.get().id() != entryId) {
             return Optional.empty();
         }
-        return Optional.of(change(actor, actor.member(), changes, false));
+        return Optional.of(change(actor, owner, changes, false, version, docked));
     }
 
     Dock change(Actor actor, Member owner, DockChanges changes, boolean versionRequired) {
+        var version = docks.lock(actor.account(), owner.id());
+        return change(actor, owner, changes, versionRequired, version,
+            entries.findDocked(actor.account(), owner.id(), true));
+    }
+
+    /** The change, with the dock already locked at {@code version} and its entry read. */
+    private Dock change(Actor actor, Member owner, DockChanges changes, boolean versionRequired,
+                        DockRepository.Version version, Optional<Entry> docked) {
         var account = actor.account();
-        var version = docks.lock(account, owner.id());
-        var docked = entries.findDocked(account, owner.id(), true);
         if (changes.namesVersion()) {
             boolean stale = changes.baseVersionNumber() != null && changes.baseVersionNumber() != version.number()
                 || changes.baseVersionId() != null && !changes.baseVersionId().equals(version.id());
