@@ -113,6 +113,16 @@ class BrowserTests {
         assertThat(activity.getText()).contains("Access token revoked", "Access token created", "Signed in",
             "From the browser");
         screenshot("profile-security-activity");
+        var chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia",
+            java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        screenshot("profile-security-activity-dark");
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+            java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        chrome.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("activity-heading")));
+        screenshot("profile-security-activity-phone");
+        chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
     }
 
     @Test
