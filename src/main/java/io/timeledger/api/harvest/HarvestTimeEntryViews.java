@@ -74,8 +74,8 @@ class HarvestTimeEntryViews {
             var task = task(entry);
             var invoice = entry.invoice();
             return view(account, entry, now, invoice,
-                ref(names.contacts(), entry.contactId()), ref(names.projects(), entry.projectId()),
-                ref(names.tasks(), task),
+                client(names.contacts(), entry.contactId(), account.currency()),
+                project(names.projects(), entry.projectId()), ref(names.tasks(), task),
                 entry.projectId() == null ? null
                     : userAssignments.get(List.of(entry.projectId(), entry.membershipId())),
                 entry.projectId() == null || task == null ? null
@@ -84,8 +84,7 @@ class HarvestTimeEntryViews {
     }
 
     private static HtEntry view(Account account, Entry entry, java.time.Instant now, EntryInvoice invoice,
-                                Ref client,
-                                Ref project, Ref task, UserAssignment userAssignment, TaskAssignment taskAssignment) {
+                                HtClientRef client, HtProjectRef project, Ref task, UserAssignment userAssignment, TaskAssignment taskAssignment) {
         long seconds = entry.seconds(now);
         var preferences = account.preferences();
         var zone = entry.ownerTimeZone();
@@ -97,7 +96,7 @@ class HarvestTimeEntryViews {
             new Ref(entry.membershipId(), entry.ownerName()),
             client, project, task,
             userAssignment == null ? null : new HtUserAssignment(userAssignment.id(), userAssignment.projectManager(),
-                userAssignment.active(), HarvestJson.number(userAssignment.budget()),
+                userAssignment.active(), userAssignment.hourlyRate() == null, HarvestJson.number(userAssignment.budget()),
                 Instants.iso(userAssignment.createdAt()), Instants.iso(userAssignment.updatedAt()),
                 HarvestJson.number(userAssignment.hourlyRate())),
             taskAssignment == null ? null : new HtTaskAssignment(taskAssignment.id(), taskAssignment.billable(),
@@ -144,10 +143,29 @@ class HarvestTimeEntryViews {
         return new Ref(id, named == null ? null : named.name());
     }
 
+    private static HtClientRef client(Map<Long, Named> names, Long id, String currency) {
+        var ref = ref(names, id);
+        return ref == null ? null : new HtClientRef(ref.id(), ref.name(), currency);
+    }
+
+    private static HtProjectRef project(Map<Long, Named> names, Long id) {
+        if (id == null) {
+            return null;
+        }
+        var named = names.get(id);
+        return named == null ? new HtProjectRef(id, null, null) : new HtProjectRef(id, named.name(), named.code());
+    }
+
     record Ref(long id, String name) { }
 
-    record HtUserAssignment(long id, boolean isProjectManager, boolean isActive, BigDecimal budget, String createdAt,
-                            String updatedAt, BigDecimal hourlyRate) { }
+    /** Harvest's client on an entry carries the currency it is billed in (the account's here). */
+    record HtClientRef(long id, String name, String currency) { }
+
+    record HtProjectRef(long id, String name, String code) { }
+
+    /** use_default_rates is true while the person has no rate of their own on the project. */
+    record HtUserAssignment(long id, boolean isProjectManager, boolean isActive, boolean useDefaultRates,
+                            BigDecimal budget, String createdAt, String updatedAt, BigDecimal hourlyRate) { }
 
     record HtTaskAssignment(long id, boolean billable, boolean isActive, String createdAt, String updatedAt,
                             BigDecimal hourlyRate, BigDecimal budget) { }
@@ -158,7 +176,7 @@ class HarvestTimeEntryViews {
                                String serviceIconUrl) { }
 
     /** Harvest's time entry, every field of the document's example in its order. */
-    record HtEntry(long id, String spentDate, Ref user, Ref client, Ref project, Ref task,
+    record HtEntry(long id, String spentDate, Ref user, HtClientRef client, HtProjectRef project, Ref task,
                    HtUserAssignment userAssignment, HtTaskAssignment taskAssignment, BigDecimal hours,
                    BigDecimal hoursWithoutTimer, BigDecimal roundedHours, String notes, String createdAt,
                    String updatedAt, boolean isLocked, String lockedReason, boolean isClosed, boolean isBilled,

@@ -45,7 +45,7 @@ public class CatalogNames {
 
     /** The columns every branch of the query returns: a name, or an assignment's columns. */
     private static final UnionColumns UNION = new UnionColumns(
-        "id", "bigint", "name", "text", "project_id", "bigint", "subject_id", "bigint", "flag", "boolean",
+        "id", "bigint", "name", "text", "code", "text", "project_id", "bigint", "subject_id", "bigint", "flag", "boolean",
         "active", "boolean", "hourly_rate", "numeric", "budget", "numeric", "created_at", "timestamptz",
         "updated_at", "timestamptz");
 
@@ -53,7 +53,8 @@ public class CatalogNames {
     private static final Map<String, String> NAMES = Map.of(
         "contact", names("contact", Map.of()),
         // a deleted project keeps its name; its rate no longer applies
-        "project", names("project", Map.of("hourly_rate", "CASE WHEN deleted_at IS NULL THEN default_rate END")),
+        "project", names("project", Map.of("hourly_rate", "CASE WHEN deleted_at IS NULL THEN default_rate END",
+            "code", "short_code")),
         "task", names("task", Map.of()));
 
     /** The assignments of the projects in {@code :assigned}, both kinds. */
@@ -203,7 +204,7 @@ public class CatalogNames {
     }
 
     private static Named named(ResultSet rs) throws SQLException {
-        return new Named(rs.getLong("id"), rs.getString("name"));
+        return new Named(rs.getLong("id"), rs.getString("name"), rs.getString("code"));
     }
 
     /** The name branch of {@code table}: its id and name, and {@code more} columns by expression. */

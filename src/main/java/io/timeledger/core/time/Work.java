@@ -37,7 +37,8 @@ record Work(Long contactId, Contact contact, Long projectId, Project project, Lo
         BigDecimal projectRate = project == null ? null : project.details().defaultRate();
         return new CatalogNames.Names(
             contact == null ? Map.of() : Map.of(contact.id(), new Named(contact.id(), contact.details().name())),
-            project == null ? Map.of() : Map.of(project.id(), new Named(project.id(), project.details().name())),
+            project == null ? Map.of() : Map.of(project.id(), new Named(project.id(), project.details().name(),
+                project.details().shortCode())),
             tasksById,
             projectRate == null ? Map.of() : Map.of(project.id(), projectRate),
             taskAssignments,

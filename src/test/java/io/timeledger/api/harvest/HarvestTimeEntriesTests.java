@@ -24,15 +24,20 @@ import tools.jackson.databind.JsonNode;
 @ApiTest
 class HarvestTimeEntriesTests {
 
-    /** The document's "create a time entry via start and end time" example response. */
+    /**
+     * The document's "create a time entry via start and end time" example response, with what
+     * Harvest's live API adds to it: the client's currency, the project's code and the user
+     * assignment's use_default_rates.
+     */
     static final String SEED_ENTRY = """
         {
           "id":636718192, "spent_date":"2017-03-21",
           "user":{"id":1782959, "name":"Kim Allen"},
-          "client":{"id":5735774, "name":"ABC Corp"},
-          "project":{"id":14307913, "name":"Marketing Website"},
+          "client":{"id":5735774, "name":"ABC Corp", "currency":"USD"},
+          "project":{"id":14307913, "name":"Marketing Website", "code":"MW"},
           "task":{"id":8083365, "name":"Graphic Design"},
-          "user_assignment":{"id":125068553, "is_project_manager":true, "is_active":true, "budget":null,
+          "user_assignment":{"id":125068553, "is_project_manager":true, "is_active":true, "use_default_rates":false,
+                             "budget":null,
                              "created_at":"2017-06-26T22:32:52Z", "updated_at":"2017-06-26T22:32:52Z",
                              "hourly_rate":100.0},
           "task_assignment":{"id":155502709, "billable":true, "is_active":true, "created_at":"2017-06-26T21:36:23Z",
@@ -63,8 +68,9 @@ class HarvestTimeEntriesTests {
         var admin = fixtures.anAccount();
         var caller = api.bearer(admin.token());
         long client = id(caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"ABC Corp\"}}").expect(201).json());
-        long project = id(caller.post("/api/v1/projects", "{\"project\": {\"name\": \"Marketing Website\", "
-            + "\"contact_id\": \"" + client + "\", \"budget_type\": \"hours\", \"budget_target\": 100}}").expect(201).json());
+        long project = id(caller.post("/api/v1/projects", """
+            {"project": {"name": "Marketing Website", "short_code": "MW", "contact_id": "%d", "budget_type": "hours",
+             "budget_target": 100}}""".formatted(client)).expect(201).json());
         long task = id(caller.post("/api/v1/tasks", "{\"task\": {\"name\": \"Graphic Design\"}}").expect(201).json());
         var actor = fixtures.actorOf(admin);
         assignments.assignTask(actor, project, task, new AssignmentChanges(Field.of(true), Field.absent(),
@@ -91,6 +97,9 @@ class HarvestTimeEntriesTests {
         assertThat(entry.get("cost_rate").decimalValue()).isEqualByComparingTo("50");
         assertThat(entry.get("user").get("id").longValue()).isEqualTo(ledger.admin().membershipId());
         assertThat(entry.get("client").get("name").stringValue()).isEqualTo("ABC Corp");
+        assertThat(entry.get("client").get("currency").stringValue()).isEqualTo("USD");
+        assertThat(entry.get("project").get("code").stringValue()).isEqualTo("MW");
+        assertThat(entry.get("user_assignment").get("use_default_rates").booleanValue()).isFalse();
         assertThat(harvest(ledger.admin()).get("/v2/time_entries/" + entry.get("id").longValue()).expect(200).json())
             .isEqualTo(entry);
     }
