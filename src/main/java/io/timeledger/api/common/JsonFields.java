@@ -213,6 +213,11 @@ public final class JsonFields {
         return values;
     }
 
+    /** {@link #stringList} as a field: absent when left out, the strings (none for null) when given. */
+    public Field<List<String>> strings(String name) {
+        return object.has(name) ? Field.of(stringList(name)) : Field.absent();
+    }
+
     /** A calendar day, {@code YYYY-MM-DD}; an empty string counts as null. */
     public Field<LocalDate> date(String name) {
         return read(name, node -> {

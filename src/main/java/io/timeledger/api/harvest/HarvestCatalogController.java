@@ -208,8 +208,8 @@ class HarvestCatalogController {
         return page.envelope(key, slice, all.size(), request);
     }
 
-    private static <T> java.util.function.Predicate<T> updatedSince(HttpServletRequest request,
-                                                                    Function<T, Instant> updatedAt) {
+    static <T> java.util.function.Predicate<T> updatedSince(HttpServletRequest request,
+                                                    Function<T, Instant> updatedAt) {
         var since = Params.instant("updated_since", request.getParameter("updated_since"));
         return item -> since == null || updatedAt.apply(item).isAfter(since);
     }

@@ -73,7 +73,7 @@ class HarvestTimeEntryViews {
         return entries.stream().map(entry -> {
             var task = task(entry);
             var invoice = entry.invoice();
-            return view(account, entry, now, invoice,
+            return view(account, actor.seesCosts(), entry, now, invoice,
                 client(names.contacts(), entry.contactId(), account.currency()),
                 project(names.projects(), entry.projectId()), ref(names.tasks(), task),
                 entry.projectId() == null ? null
@@ -83,8 +83,10 @@ class HarvestTimeEntryViews {
         }).toList();
     }
 
-    private static HtEntry view(Account account, Entry entry, java.time.Instant now, EntryInvoice invoice,
-                                HtClientRef client, HtProjectRef project, Ref task, UserAssignment userAssignment, TaskAssignment taskAssignment) {
+    /** {@code costs}: whether the caller may see the cost rate ({@link Actor#seesCosts}). */
+    private static HtEntry view(Account account, boolean costs, Entry entry, java.time.Instant now,
+                                EntryInvoice invoice, HtClientRef client, HtProjectRef project, Ref task,
+                                UserAssignment userAssignment, TaskAssignment taskAssignment) {
         long seconds = entry.seconds(now);
         var preferences = account.preferences();
         var zone = entry.ownerTimeZone();
@@ -124,7 +126,7 @@ class HarvestTimeEntryViews {
             entry.projectId() != null,
             entry.billable() ? HarvestJson.number(Objects.requireNonNullElse(entry.billingRate(), BigDecimal.ZERO))
                 : null,
-            HarvestJson.number(entry.costRate()));
+            costs ? HarvestJson.number(entry.costRate()) : null);
     }
 
     private static Long task(Entry entry) {

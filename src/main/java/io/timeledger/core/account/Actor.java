@@ -64,12 +64,17 @@ public record Actor(Member member, Account tenant) {
     }
 
     /**
-     * Whether this actor may read {@code person}'s billing and cost rates: Harvest shows rates to
+     * Whether this actor may read {@code person}'s billing rate: Harvest shows rates to
      * administrators and to those allowed to see them (managers, who set them on projects and tasks);
      * a member sees their own and no colleague's.
      */
     public boolean seesRatesOf(Member person) {
         return role() != Role.MEMBER || person.id() == membershipId();
+    }
+
+    /** Whether this actor may read what people cost (cost rates): administrators and managers, not members. */
+    public boolean seesCosts() {
+        return role() != Role.MEMBER;
     }
 
     public void requireAdmin() {

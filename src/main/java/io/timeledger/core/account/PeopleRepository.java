@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -90,9 +91,91 @@ class PeopleRepository {
             .list();
     }
 
-    void updateRole(AccountId account, long membershipId, Role role) {
-        jdbc.sql("UPDATE membership SET role = :role, updated_at = now() WHERE account_id = :account AND id = :id")
+    /** Sets the person's own profile; false when the email is another user's (spelt the same). */
+    boolean updateProfile(long userId, NewUser profile) {
+        try {
+            jdbc.sql("""
+                    UPDATE app_user SET email = :email, first_name = :firstName, last_name = :lastName,
+                           time_zone = :timeZone, updated_at = now()
+                     WHERE id = :id
+                    """)
+                .param("email", profile.email())
+                .param("firstName", profile.firstName())
+                .param("lastName", profile.lastName())
+                .param("timeZone", profile.timeZone())
+                .param("id", userId)
+                .update();
+        } catch (DuplicateKeyException taken) {
+            return false;
+        }
+        events.publishEvent(new ActorsChanged("app_user"));
+        return true;
+    }
+
+    /** How many accounts the user belongs to, archived memberships included. */
+    int membershipCount(long userId) {
+        return jdbc.sql("SELECT count(*) FROM membership WHERE user_id = :user")
+            .param("user", userId)
+            .query(Integer.class)
+            .single();
+    }
+
+    /** The membership, locked until the transaction ends. */
+    Optional<Member> lockMember(AccountId account, long membershipId) {
+        return jdbc.sql("""
+                SELECT %s
+                  FROM membership m JOIN app_user u ON u.id = m.user_id
+                 WHERE m.account_id = :account AND m.id = :id
+                   FOR UPDATE OF m
+                """.formatted(MEMBER_COLUMNS))
+            .param("account", account.value())
+            .param("id", membershipId)
+            .query((rs, row) -> mapMember(rs, ""))
+            .optional();
+    }
+
+    void updateMembership(AccountId account, long membershipId, Role role, BigDecimal billingRate,
+                          BigDecimal costRate, boolean archived, Employment employment) {
+        jdbc.sql("""
+                UPDATE membership
+                   SET role = :role, billing_rate = :billingRate, cost_rate = :costRate, archived = :archived,
+                       telephone = :telephone, contractor = :contractor, weekly_capacity = :capacity,
+                       joins_new_projects = :joins, business_roles = :businessRoles, updated_at = now()
+                 WHERE account_id = :account AND id = :id
+                """)
             .param("role", role.wire())
+            .param("billingRate", billingRate)
+            .param("costRate", costRate)
+            .param("archived", archived)
+            .param("telephone", employment.telephone())
+            .param("contractor", employment.contractor())
+            .param("capacity", employment.weeklyCapacity())
+            .param("joins", employment.joinsNewProjects())
+            .param("businessRoles", employment.businessRoles().toArray(String[]::new))
+            .param("account", account.value())
+            .param("id", membershipId)
+            .update();
+        events.publishEvent(new ActorsChanged("membership"));
+    }
+
+    /**
+     * Whether the membership has time or expenses in the account. Read after the membership is
+     * locked, so an entry being added for the person has either committed (and is seen) or waits.
+     */
+    boolean hasTimeOrExpenses(AccountId account, long membershipId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM entry WHERE account_id = :account AND membership_id = :id)
+                    OR EXISTS (SELECT 1 FROM expense WHERE account_id = :account AND membership_id = :id)
+                """)
+            .param("account", account.value())
+            .param("id", membershipId)
+            .query(Boolean.class)
+            .single();
+    }
+
+    /** Removes the membership and what hangs on it alone (its dock, assignments, credentials, reports). */
+    void deleteMembership(AccountId account, long membershipId) {
+        jdbc.sql("DELETE FROM membership WHERE account_id = :account AND id = :id")
             .param("account", account.value())
             .param("id", membershipId)
             .update();
@@ -187,7 +270,8 @@ class PeopleRepository {
      */
     static String memberColumns(String membership, String user, String prefix) {
         return Columns.of(membership, prefix, "id", "account_id", "user_id", "role", "billing_rate", "cost_rate",
-                "archived", "push_channel_token", "created_at", "updated_at")
+                "archived", "telephone", "contractor", "weekly_capacity", "joins_new_projects", "business_roles",
+                "push_channel_token", "created_at", "updated_at")
             + ", " + Columns.of(user, prefix, "email", "first_name", "last_name", "time_zone");
     }
 
@@ -204,6 +288,9 @@ class PeopleRepository {
             rs.getBigDecimal(prefix + "billing_rate"),
             rs.getBigDecimal(prefix + "cost_rate"),
             rs.getBoolean(prefix + "archived"),
+            new Employment(rs.getString(prefix + "telephone"), rs.getBoolean(prefix + "contractor"),
+                rs.getInt(prefix + "weekly_capacity"), rs.getBoolean(prefix + "joins_new_projects"),
+                List.of((String[]) rs.getArray(prefix + "business_roles").getArray())),
             rs.getObject(prefix + "push_channel_token", UUID.class),
             rs.getTimestamp(prefix + "created_at").toInstant(),
             rs.getTimestamp(prefix + "updated_at").toInstant());

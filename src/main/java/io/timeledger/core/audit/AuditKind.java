@@ -17,7 +17,10 @@ public enum AuditKind {
     OAUTH_REVOKED("oauth.revoked", "App's access revoked"),
     OAUTH_REFRESH_REUSED("oauth.refresh_reused", "App's access revoked: a used refresh token came back"),
     ROLE_GRANTED("role.granted", "Added to an account"),
-    ROLE_CHANGED("role.changed", "Role changed");
+    ROLE_CHANGED("role.changed", "Role changed"),
+    MEMBERSHIP_ARCHIVED("membership.archived", "Archived in an account"),
+    MEMBERSHIP_RESTORED("membership.restored", "Restored in an account"),
+    MEMBERSHIP_REMOVED("membership.removed", "Removed from an account");
 
     private final String wire;
     private final String label;

@@ -77,6 +77,15 @@ class ProjectRepository {
             .param("contact", contactId);
         var written = DetailsColumns.bind(DetailsColumns.bind(statement, details), periods).query(ProjectRepository::map)
             .single();
+        // the people who join every new project (Harvest's has_access_to_all_future_projects)
+        jdbc.sql("""
+                INSERT INTO user_assignment (account_id, project_id, membership_id)
+                SELECT account_id, :project, id FROM membership
+                 WHERE account_id = :account AND joins_new_projects AND NOT archived
+                """)
+            .param("account", account.value())
+            .param("project", written.id())
+            .update();
         events.publishEvent(new CatalogChanged(account));
         return written;
     }

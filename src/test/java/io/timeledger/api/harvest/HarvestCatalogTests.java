@@ -47,12 +47,15 @@ class HarvestCatalogTests {
          "project": {"id": 14308069, "name": "Online Store - Phase 1", "code": "OS1"},
          "user": {"id": 1782884, "name": "Jeremy Israelsen"}}""";
 
+    /** The reference's user, with the permission flags of Harvest's older user object that clients still read. */
     static final String USER = """
         {"id": 1782974, "first_name": "Jim", "last_name": "Allen", "email": "jimallen@example.com",
          "telephone": "", "timezone": "Mountain Time (US & Canada)", "has_access_to_all_future_projects": false,
          "is_contractor": false, "is_active": true, "weekly_capacity": 126000, "default_hourly_rate": 100.0,
          "cost_rate": 50.0, "roles": [], "access_roles": ["member"], "avatar_url": "https://example.com/a.png",
-         "created_at": "2017-06-26T22:34:41Z", "updated_at": "2017-06-26T22:34:52Z"}""";
+         "created_at": "2017-06-26T22:34:41Z", "updated_at": "2017-06-26T22:34:52Z", "is_admin": false,
+         "is_project_manager": false, "can_see_rates": false, "can_create_projects": false,
+         "can_create_invoices": false}""";
 
     @Autowired Api api;
     @Autowired Fixtures fixtures;
