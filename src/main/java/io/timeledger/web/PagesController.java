@@ -6,6 +6,7 @@ import io.timeledger.auth.Credentials;
 import io.timeledger.auth.OAuthAuthorizations;
 import io.timeledger.core.account.Account;
 import io.timeledger.core.account.Accounts;
+import io.timeledger.core.account.Avatars;
 import io.timeledger.core.account.User;
 import io.timeledger.core.audit.AuditTrail;
 import io.timeledger.core.common.AccountId;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Sign-in and the profile page: "Manage access tokens", "Connected apps" and "Security activity". */
+/** Sign-in and the profile page: "Picture", "Manage access tokens", "Connected apps" and "Security activity". */
 @Controller
 class PagesController {
 
@@ -43,14 +44,16 @@ class PagesController {
     private final Credentials credentials;
     private final OAuthAuthorizations authorizations;
     private final AuditTrail audit;
+    private final Avatars avatars;
 
     PagesController(SignedIn signedIn, Accounts accounts, Credentials credentials,
-                    OAuthAuthorizations authorizations, AuditTrail audit) {
+                    OAuthAuthorizations authorizations, AuditTrail audit, Avatars avatars) {
         this.signedIn = signedIn;
         this.accounts = accounts;
         this.credentials = credentials;
         this.authorizations = authorizations;
         this.audit = audit;
+        this.avatars = avatars;
     }
 
     @GetMapping("/")
@@ -92,6 +95,7 @@ class PagesController {
         model.addAttribute("apps", authorizations.grantsOf(user.id()));
         model.addAttribute("activity", audit.ofUser(user.id(), ACTIVITY_SHOWN));
         model.addAttribute("accountNames", names);
+        model.addAttribute("hasPicture", avatars.hasPicture(user.id()));
         return "profile";
     }
 

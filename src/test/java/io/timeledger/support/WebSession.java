@@ -51,6 +51,36 @@ public final class WebSession {
             .build());
     }
 
+    /** Posts a file as a browser posts a form with {@code enctype="multipart/form-data"} and its CSRF token. */
+    public HttpResponse<String> postFile(String pathOrUrl, String csrf, String field, String fileName,
+                                         String contentType, byte[] content) {
+        var boundary = "----timeledger" + System.nanoTime();
+        var body = new java.io.ByteArrayOutputStream();
+        var head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
+            + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+            + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(pathOrUrl))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+    }
+
+    /** Fetches bytes (a picture), as an {@code <img>} does. */
+    public HttpResponse<byte[]> getBytes(String pathOrUrl) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri(pathOrUrl)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Signs in through the form, as a person would; answers the response to the form post. */
     public HttpResponse<String> signIn(String email, String password) {
         var page = get("/login");

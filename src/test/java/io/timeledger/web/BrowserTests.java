@@ -126,6 +126,38 @@ class BrowserTests {
     }
 
     @Test
+    void choosePictureAndGoBackToInitials() throws IOException {
+        var person = fixtures.anAccount("Picture Co");
+        passwords.set(person.userId(), PASSWORD);
+        browser.get(url("/profile"));
+        signIn(person.email());
+        var chrome = (ChromeDriver) browser;
+        chrome.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("picture-heading")));
+        screenshot("profile-picture-initials");
+
+        var picture = Files.createTempFile("avatar", ".png");
+        var image = new java.awt.image.BufferedImage(128, 128, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var paint = image.createGraphics();
+        paint.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(0x1f5fbf), 128, 128,
+            new java.awt.Color(0x1e7d3c)));
+        paint.fillRect(0, 0, 128, 128);
+        paint.dispose();
+        javax.imageio.ImageIO.write(image, "png", picture.toFile());
+        browser.findElement(By.id("avatar-file")).sendKeys(picture.toString());
+        browser.findElement(By.id("upload")).click();
+
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "picture was changed"));
+        var shown = browser.findElement(By.cssSelector("img.avatar.large"));
+        assertThat((Boolean) chrome.executeScript("return arguments[0].complete && arguments[0].naturalWidth === 128",
+            shown)).as("the uploaded picture loads").isTrue();
+        chrome.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("picture-heading")));
+        screenshot("profile-picture-uploaded");
+        browser.findElement(By.id("remove-avatar")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "initials show"));
+        Files.delete(picture);
+    }
+
+    @Test
     void authorizeAnAppOnTheConsentPage() throws IOException {
         var person = fixtures.anAccount("Consent Co");
         passwords.set(person.userId(), PASSWORD);

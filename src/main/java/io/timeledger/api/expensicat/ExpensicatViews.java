@@ -1,5 +1,6 @@
 package io.timeledger.api.expensicat;
 
+import io.timeledger.api.common.AvatarUrls;
 import io.timeledger.api.common.Instants;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.catalog.CatalogNames;
@@ -55,6 +56,7 @@ class ExpensicatViews {
         var projectNames = names.projects();
         var customers = names.contacts();
         var now = clock.instant();
+        var avatars = AvatarUrls.ofRequest();
         return entries.stream().map(entry -> {
             EcProject project = null;
             if (entry.projectId() != null) {
@@ -71,7 +73,8 @@ class ExpensicatViews {
             return new EcEntry(id(entry.id()), id(entry.account().value()), id(entry.membershipId()),
                 id(entry.projectId()), Instants.iso(start), Instants.iso(end), seconds, entry.description(),
                 entry.billable(), id(entry.invoiceId()), Instants.iso(entry.createdAt()), Instants.iso(entry.updatedAt()),
-                new EcUser(id(entry.membershipId()), entry.ownerName(), entry.ownerEmail(), null),
+                new EcUser(id(entry.membershipId()), entry.ownerName(), entry.ownerEmail(),
+                    avatars.of(entry.owner().avatarKey())),
                 project, invoice(entry.invoice()));
         }).toList();
     }

@@ -1,5 +1,6 @@
 package io.timeledger.api.harvest;
 
+import io.timeledger.api.common.AvatarUrls;
 import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
@@ -224,7 +225,7 @@ class HarvestUsersController {
                 employment.contractor(), !member.archived(), employment.weeklyCapacity(),
                 rates ? HarvestJson.number(zeroIfNull(member.billingRate())) : null,
                 actor.seesCosts() ? HarvestJson.number(zeroIfNull(member.costRate())) : null, employment.businessRoles(),
-                List.copyOf(access), null, Instants.iso(member.createdAt()), Instants.iso(member.updatedAt()),
+                List.copyOf(access), AvatarUrls.ofRequest().of(member.avatarKey()), Instants.iso(member.createdAt()), Instants.iso(member.updatedAt()),
                 role == Role.ADMIN, MANAGING.contains(role), MANAGING.contains(role), MANAGING.contains(role),
                 role == Role.ADMIN);
         }

@@ -6,10 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 
-/** A membership seen with its user: a person as one account knows them. */
+/**
+ * A membership seen with its user: a person as one account knows them.
+ *
+ * @param avatarKey names the person's avatar ({@link Avatars})
+ */
 public record Member(long id, AccountId account, long userId, String email, String firstName, String lastName,
                      ZoneId timeZone, Role role, BigDecimal billingRate, BigDecimal costRate, boolean archived,
-                     Employment employment, UUID pushChannel, Instant createdAt, Instant updatedAt) {
+                     Employment employment, UUID avatarKey, UUID pushChannel, Instant createdAt,
+                     Instant updatedAt) {
 
     public String name() {
         return name(firstName, lastName);

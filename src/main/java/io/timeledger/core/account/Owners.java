@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,8 +30,8 @@ public class Owners implements ChangeChannel {
 
     private static final Logger log = LoggerFactory.getLogger(Owners.class);
 
-    /** A membership's person, as entries show their owner. */
-    public record Owner(long userId, String name, String email, ZoneId timeZone) { }
+    /** A membership's person, as entries show their owner; {@code avatarKey} names their avatar ({@link Avatars}). */
+    public record Owner(long userId, String name, String email, ZoneId timeZone, UUID avatarKey) { }
 
     private record Key(long account, long membershipId) { }
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PeopleRepository {
 
-    private static final String USER_COLUMNS = "u.id, u.email, u.first_name, u.last_name, u.time_zone, u.active_account_id";
+    private static final String USER_COLUMNS = "u.id, u.email, u.first_name, u.last_name, u.time_zone, u.active_account_id, u.avatar_key";
     private static final String MEMBER_COLUMNS = memberColumns("m", "u", "");
 
     private final JdbcClient jdbc;
@@ -96,7 +96,11 @@ class PeopleRepository {
         try {
             jdbc.sql("""
                     UPDATE app_user SET email = :email, first_name = :firstName, last_name = :lastName,
-                           time_zone = :timeZone, updated_at = now()
+                           time_zone = :timeZone, updated_at = now(),
+                           -- the drawn initials change with the name: a new URL for them
+                           avatar_key = CASE WHEN (first_name, last_name)
+                                                  IS DISTINCT FROM (CAST(:firstName AS text), CAST(:lastName AS text))
+                                             THEN gen_random_uuid() ELSE avatar_key END
                      WHERE id = :id
                     """)
                 .param("email", profile.email())
@@ -202,7 +206,7 @@ class PeopleRepository {
     Map<Long, Owners.Owner> owners(AccountId account, Collection<Long> ids) {
         var found = new HashMap<Long, Owners.Owner>();
         jdbc.sql("""
-                SELECT m.id, m.user_id, u.first_name, u.last_name, u.email, u.time_zone
+                SELECT m.id, m.user_id, u.first_name, u.last_name, u.email, u.time_zone, u.avatar_key
                   FROM membership m JOIN app_user u ON u.id = m.user_id
                  WHERE m.account_id = :account AND m.id = ANY(:ids)
                 """)
@@ -211,7 +215,7 @@ class PeopleRepository {
             .query(rs -> {
                 found.put(rs.getLong("id"), new Owners.Owner(rs.getLong("user_id"),
                     Member.name(rs.getString("first_name"), rs.getString("last_name")), rs.getString("email"),
-                    ZoneId.of(rs.getString("time_zone"))));
+                    ZoneId.of(rs.getString("time_zone")), rs.getObject("avatar_key", UUID.class)));
             });
         return found;
     }
@@ -261,7 +265,8 @@ class PeopleRepository {
             rs.getString("first_name"),
             rs.getString("last_name"),
             ZoneId.of(rs.getString("time_zone")),
-            rs.getObject("active_account_id", Long.class));
+            rs.getObject("active_account_id", Long.class),
+            rs.getObject("avatar_key", UUID.class));
     }
 
     /**
@@ -272,7 +277,7 @@ class PeopleRepository {
         return Columns.of(membership, prefix, "id", "account_id", "user_id", "role", "billing_rate", "cost_rate",
                 "archived", "telephone", "contractor", "weekly_capacity", "joins_new_projects", "business_roles",
                 "push_channel_token", "created_at", "updated_at")
-            + ", " + Columns.of(user, prefix, "email", "first_name", "last_name", "time_zone");
+            + ", " + Columns.of(user, prefix, "email", "first_name", "last_name", "time_zone", "avatar_key");
     }
 
     static Member mapMember(ResultSet rs, String prefix) throws SQLException {
@@ -291,6 +296,7 @@ class PeopleRepository {
             new Employment(rs.getString(prefix + "telephone"), rs.getBoolean(prefix + "contractor"),
                 rs.getInt(prefix + "weekly_capacity"), rs.getBoolean(prefix + "joins_new_projects"),
                 List.of((String[]) rs.getArray(prefix + "business_roles").getArray())),
+            rs.getObject(prefix + "avatar_key", UUID.class),
             rs.getObject(prefix + "push_channel_token", UUID.class),
             rs.getTimestamp(prefix + "created_at").toInstant(),
             rs.getTimestamp(prefix + "updated_at").toInstant());

@@ -1,5 +1,6 @@
 package io.timeledger.core.time;
 
+import io.timeledger.core.account.Owners;
 import io.timeledger.core.common.AccountId;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -15,9 +16,8 @@ import java.util.List;
  * @param durationSeconds seconds tracked before the running timer (if any) was last started
  * @param timerStartedAt  when the running timer started; null when no timer runs
  * @param spentOn         the day the work belongs to; null while unlogged
- * @param ownerTimeZone   the owner's time zone, in which "today" and logged_at are shown
- * @param ownerName       the owner's name, read with the entry for the dialects that show it
- * @param ownerEmail      the owner's email, likewise
+ * @param owner           the owner's person (time zone, name, email, avatar), read with the entry for the
+ *                        dialects that show them; null only inside the repository, before it is completed
  * @param invoice         the invoice it is billed on; null when none
  * @param lockedReason    why the entry may not change; null when it may
  */
@@ -25,14 +25,27 @@ public record Entry(long id, AccountId account, long membershipId, long userId, 
                     Long jobId, List<Long> taskIds, String description, LocalDate spentOn, long durationSeconds,
                     Instant timerStartedAt, Instant startedAt, Instant endedAt, boolean logged, Instant loggedAt,
                     boolean billable, BigDecimal billingRate, BigDecimal costRate, EntryInvoice invoice, boolean closed,
-                    String lockedReason, ExternalReference externalReference, ZoneId ownerTimeZone,
-                    String ownerName, String ownerEmail, Instant createdAt, Instant updatedAt) {
+                    String lockedReason, ExternalReference externalReference, Owners.Owner owner,
+                    Instant createdAt, Instant updatedAt) {
 
     /** This entry given its owner and its invoice, read after it ({@code EntryRepository.completed}). */
-    Entry withOwnerAndInvoice(long ownerUserId, ZoneId timeZone, String name, String email, EntryInvoice billedOn) {
-        return new Entry(id, account, membershipId, ownerUserId, contactId, projectId, jobId, taskIds, description,
-            spentOn, durationSeconds, timerStartedAt, startedAt, endedAt, logged, loggedAt, billable, billingRate,
-            costRate, billedOn, closed, lockedReason, externalReference, timeZone, name, email, createdAt, updatedAt);
+    Entry withOwnerAndInvoice(Owners.Owner person, EntryInvoice billedOn) {
+        return new Entry(id, account, membershipId, person.userId(), contactId, projectId, jobId, taskIds,
+            description, spentOn, durationSeconds, timerStartedAt, startedAt, endedAt, logged, loggedAt, billable,
+            billingRate, costRate, billedOn, closed, lockedReason, externalReference, person, createdAt, updatedAt);
+    }
+
+    /** The owner's time zone, in which "today" and logged_at are shown. */
+    public ZoneId ownerTimeZone() {
+        return owner.timeZone();
+    }
+
+    public String ownerName() {
+        return owner.name();
+    }
+
+    public String ownerEmail() {
+        return owner.email();
     }
 
     /** The id of the invoice it is billed on; null when none. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -79,7 +80,7 @@ class EntryRepository {
     private static String joined() {
         return """
             SELECT %s,
-                   m.user_id, u.time_zone, u.first_name, u.last_name, u.email,
+                   m.user_id, u.time_zone, u.first_name, u.last_name, u.email, u.avatar_key,
                    i.number AS invoice_number, i.status = 'sent' AS invoice_sent, i.issued_on AS invoice_issued_on,
                    i.due_on AS invoice_due_on
               FROM entry e
@@ -158,7 +159,8 @@ class EntryRepository {
                 .addValue("tasks", tasks(draft.taskIds)))
             .query(new Rows(false))
             .single()
-            .withOwnerAndInvoice(owner.userId(), owner.timeZone(), owner.name(), owner.email(), null);
+            .withOwnerAndInvoice(new Owners.Owner(owner.userId(), owner.name(), owner.email(), owner.timeZone(),
+                owner.avatarKey()), null);
     }
 
     void update(AccountId account, long id, EntryDraft draft, boolean tasksChanged) {
@@ -238,7 +240,7 @@ class EntryRepository {
         for (var row : rows) {
             var owner = people.get(row.membershipId());
             if (owner != null) {
-                completed.add(row.withOwnerAndInvoice(owner.userId(), owner.timeZone(), owner.name(), owner.email(),
+                completed.add(row.withOwnerAndInvoice(owner,
                     row.invoiceId() == null ? null : billedOn.get(row.invoiceId())));
             }
         }
@@ -311,7 +313,7 @@ class EntryRepository {
         DURATION_S, TIMER_STARTED_AT, STARTED_AT, ENDED_AT, LOGGED, LOGGED_AT, BILLABLE, BILLING_RATE, COST_RATE,
         INVOICE_ID, CLOSED, LOCKED_REASON, EXTERNAL_ID, EXTERNAL_GROUP_ID, EXTERNAL_ACCOUNT_ID, EXTERNAL_PERMALINK,
         EXTERNAL_SERVICE, EXTERNAL_SERVICE_ICON_URL, CREATED_AT, UPDATED_AT,
-        USER_ID(true), TIME_ZONE(true), FIRST_NAME(true), LAST_NAME(true), EMAIL(true),
+        USER_ID(true), TIME_ZONE(true), FIRST_NAME(true), LAST_NAME(true), EMAIL(true), AVATAR_KEY(true),
         INVOICE_NUMBER(true), INVOICE_SENT(true), INVOICE_ISSUED_ON(true), INVOICE_DUE_ON(true);
 
         private static final Column[] ALL = values();
@@ -383,9 +385,10 @@ class EntryRepository {
                     rs.getString(at(Column.EXTERNAL_GROUP_ID)), rs.getString(at(Column.EXTERNAL_ACCOUNT_ID)),
                     rs.getString(at(Column.EXTERNAL_PERMALINK)), rs.getString(at(Column.EXTERNAL_SERVICE)),
                     rs.getString(at(Column.EXTERNAL_SERVICE_ICON_URL))),
-                joined ? ZoneId.of(rs.getString(at(Column.TIME_ZONE))) : null,
-                joined ? Member.name(rs.getString(at(Column.FIRST_NAME)), rs.getString(at(Column.LAST_NAME))) : null,
-                joined ? rs.getString(at(Column.EMAIL)) : null,
+                joined ? new Owners.Owner(rs.getLong(at(Column.USER_ID)),
+                    Member.name(rs.getString(at(Column.FIRST_NAME)), rs.getString(at(Column.LAST_NAME))),
+                    rs.getString(at(Column.EMAIL)), ZoneId.of(rs.getString(at(Column.TIME_ZONE))),
+                    rs.getObject(at(Column.AVATAR_KEY), UUID.class)) : null,
                 instant(rs, Column.CREATED_AT),
                 instant(rs, Column.UPDATED_AT));
         }

@@ -25,12 +25,15 @@ import tools.jackson.databind.JsonNode;
 @ApiTest
 class ExpensicatTimeEntriesTests {
 
-    /** The time entry of the Expensicat document's list sample (types as the sample's placeholders give them). */
+    /**
+     * The time entry of the Expensicat document's list sample (types as the sample's placeholders give
+     * them; invoice_id null for an entry on no invoice).
+     */
     static final String SEED_ENTRY = """
         {"id": "string", "organization_id": "string", "user_id": "string", "project_id": "string",
          "start_time": "string", "end_time": "string", "duration": 0, "description": "string", "billable": true,
          "invoice_id": null, "created_at": "string", "updated_at": "string",
-         "user": {"id": "string", "full_name": "string", "email": "string", "avatar_url": null},
+         "user": {"id": "string", "full_name": "string", "email": "string", "avatar_url": "string"},
          "project": {"id": "string", "name": "string", "customer_id": "string", "hourly_rate": 0, "currency": "string",
                      "customer": {"id": "string", "name": "string"}},
          "invoice": null}""";

@@ -26,7 +26,8 @@ class HarvestUsersTests {
          "timezone": "Eastern Time (US & Canada)", "has_access_to_all_future_projects": false,
          "is_contractor": false, "is_active": true, "weekly_capacity": 126000, "default_hourly_rate": 0,
          "cost_rate": 0, "roles": [], "access_roles": ["manager", "project_creator", "time_and_expenses_manager"],
-         "avatar_url": null, "created_at": "2020-01-25T19:20:46Z", "updated_at": "2020-01-25T19:20:57Z",
+         "avatar_url": "https://example.harvestapp.com/assets/profile_images/big_ben.png?1485372046",
+         "created_at": "2020-01-25T19:20:46Z", "updated_at": "2020-01-25T19:20:57Z",
          "is_admin": false, "is_project_manager": true, "can_see_rates": true, "can_create_projects": true,
          "can_create_invoices": false}""";
 
