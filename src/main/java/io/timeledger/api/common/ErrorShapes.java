@@ -85,7 +85,7 @@ public class ErrorShapes implements AuthFailureRenderer {
     private Object body(String path, ApiError error) {
         for (var shape : shapes) {
             if (shape.serves(path)) {
-                return shape.body(error);
+                return shape.body(error.renamed(shape.fieldNames()));
             }
         }
         return Map.of("error", error.message());

@@ -43,4 +43,11 @@ class ExpensicatErrorShape implements ErrorShape {
             default -> status >= 500 ? "internal_error" : "bad_request";
         };
     }
+
+    /** Expensicat's time entry runs from {@code start_time} to {@code end_time}: it has no day nor length of its own. */
+    @Override
+    public Map<String, String> fieldNames() {
+        return Map.of("date", "start_time", "started_time", "start_time", "ended_time", "end_time",
+            "duration", "end_time", "user_account_id", "user_id");
+    }
 }

@@ -58,4 +58,18 @@ class HarvestErrorShape implements ErrorShape {
         map.put(k2, v2);
         return map;
     }
+
+    /**
+     * Harvest names a time entry's day {@code spent_date}, its length {@code hours}, its text
+     * {@code notes} and its person {@code user_id}; a project's contact is its {@code client_id}.
+     */
+    @Override
+    public Map<String, String> fieldNames() {
+        return Map.ofEntries(Map.entry("contact_id", "client_id"), Map.entry("date", "spent_date"),
+            Map.entry("duration", "hours"), Map.entry("description", "notes"), Map.entry("task_ids", "task_id"),
+            Map.entry("user_account_id", "user_id"), Map.entry("time_zone", "timezone"),
+            Map.entry("billing_rate", "default_hourly_rate"), Map.entry("archived", "is_active"),
+            Map.entry("role", "access_roles"), Map.entry("contractor", "is_contractor"),
+            Map.entry("business_roles", "roles"));
+    }
 }

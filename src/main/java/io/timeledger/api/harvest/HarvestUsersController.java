@@ -12,7 +12,6 @@ import io.timeledger.core.account.People;
 import io.timeledger.core.account.PersonChanges;
 import io.timeledger.core.account.Role;
 import io.timeledger.core.common.Field;
-import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
@@ -21,7 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,11 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/v2/users")
 class HarvestUsersController {
-
-    /** The core's field names where Harvest's differ. */
-    private static final Map<String, String> FIELDS = Map.of("time_zone", "timezone", "billing_rate",
-        "default_hourly_rate", "archived", "is_active", "role", "access_roles", "contractor", "is_contractor",
-        "business_roles", "roles");
 
     /** What Harvest grants a manager beyond the role; Timeledger's managers hold all of them. */
     private static final List<String> MANAGER_PERMISSIONS = List.of("project_creator", "billable_rates_manager",
@@ -91,46 +84,39 @@ class HarvestUsersController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     HtUser create(Actor actor, HttpServletRequest request) {
-        return inHarvestWords(() -> {
-            var fields = JsonFields.of(bodies.read(request), "user");
-            var firstName = fields.string("first_name");
-            var lastName = fields.string("last_name");
-            var email = fields.string("email");
-            var timeZone = fields.string("timezone");
-            var changes = changes(fields);
-            for (var required : List.of("first_name", "last_name", "email")) {
-                if (!fields.rejected(required) && blank(required, firstName, lastName, email)) {
-                    fields.reject(required, "can't be blank");
-                }
+        var fields = JsonFields.of(bodies.read(request), "user");
+        var firstName = fields.string("first_name");
+        var lastName = fields.string("last_name");
+        var email = fields.string("email");
+        var timeZone = fields.string("timezone");
+        var changes = changes(fields);
+        for (var required : List.of("first_name", "last_name", "email")) {
+            if (!fields.rejected(required) && blank(required, firstName, lastName, email)) {
+                fields.reject(required, "can't be blank");
             }
-            fields.validate();
-            var profile = new NewUser(email.orElse(null), firstName.orElse(null), lastName.orElse(null),
-                timeZone.orElse(actor.tenant().timeZone().getId()));
-            return HtUser.from(actor, people.add(actor, profile, changes));
-        });
+        }
+        fields.validate();
+        var profile = new NewUser(email.orElse(null), firstName.orElse(null), lastName.orElse(null),
+            timeZone.orElse(actor.tenant().timeZone().getId()));
+        return HtUser.from(actor, people.add(actor, profile, changes));
     }
 
     @PatchMapping("/{id}")
     HtUser update(Actor actor, @PathVariable long id, HttpServletRequest request) {
-        return inHarvestWords(() -> {
-            var fields = JsonFields.of(bodies.read(request), "user");
-            var changes = changes(fields)
-                .firstName(fields.string("first_name"))
-                .lastName(fields.string("last_name"))
-                .email(fields.string("email"))
-                .timeZone(fields.string("timezone"));
-            fields.validate();
-            return HtUser.from(actor, people.change(actor, id, changes));
-        });
+        var fields = JsonFields.of(bodies.read(request), "user");
+        var changes = changes(fields)
+            .firstName(fields.string("first_name"))
+            .lastName(fields.string("last_name"))
+            .email(fields.string("email"))
+            .timeZone(fields.string("timezone"));
+        fields.validate();
+        return HtUser.from(actor, people.change(actor, id, changes));
     }
 
     /** Harvest deletes only a user with no time or expenses; the rest are archived. */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Actor actor, @PathVariable long id) {
-        inHarvestWords(() -> {
-            people.remove(actor, id);
-            return null;
-        });
+        people.remove(actor, id);
         return ResponseEntity.ok().build();
     }
 
@@ -182,15 +168,6 @@ class HarvestUsersController {
             default -> email.orElse(null);
         };
         return value == null || value.isBlank();
-    }
-
-    /** The core's violations named as Harvest names its fields. */
-    private static <T> T inHarvestWords(Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (Invalid invalid) {
-            throw invalid.renamed(FIELDS);
-        }
     }
 
     /**

@@ -36,4 +36,11 @@ class PaydirtErrorShape implements ErrorShape {
         }
         return Map.of("errors", messages);
     }
+
+    /** Paydirt's time log spans {@code started_at} to {@code ended_at} with {@code notes}; a job's contact is its client. */
+    @Override
+    public Map<String, String> fieldNames() {
+        return Map.of("ended_time", "ended_at", "started_time", "started_at", "description", "notes",
+            "contact_id", "client_id");
+    }
 }

@@ -2,7 +2,6 @@ package io.timeledger.core.common;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** A request that cannot be carried out as given; each violation names its field. */
 public final class Invalid extends RuntimeException {
@@ -26,16 +25,6 @@ public final class Invalid extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
-    }
-
-    /**
-     * The same violations with the fields a dialect calls otherwise named its way ({@code
-     * time_zone} → {@code timezone}); fields not in {@code names} keep their core name.
-     */
-    public Invalid renamed(Map<String, String> names) {
-        return new Invalid(violations.stream()
-            .map(v -> new Violation(names.getOrDefault(v.field(), v.field()), v.message()))
-            .toList());
     }
 
     private static String describe(List<Violation> violations) {

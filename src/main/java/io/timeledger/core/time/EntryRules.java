@@ -21,7 +21,7 @@ final class EntryRules {
             } else if (duration < 0) {
                 problems.add("duration", "must be greater than or equal to 0");
             } else if (duration > MAX_DURATION_SECONDS) {
-                problems.add("duration", "must be at most " + MAX_DURATION_SECONDS + " seconds (24 hours)");
+                problems.add("duration", "must be at most 24 hours");
             }
         }
         CalendarDays.check("date", changes.date().orElse(null), problems);

@@ -229,6 +229,20 @@ class ExpensicatTimeEntriesTests {
         return logged.subList(0, 250);
     }
 
+    @Test
+    void refusalsNameTheFieldsAsExpensicatDoes() {
+        var person = fixtures.anAccount();
+
+        var refused = api.bearer(person.token()).post("/v1/time-entries", """
+            {"description": "Backwards", "start_time": "2024-01-20T10:00:00Z", "end_time": "2024-01-20T09:00:00Z"}""")
+            .expect(422).json().get("error");
+
+        assertThat(refused.get("code").stringValue()).isEqualTo("validation_error");
+        assertThat(refused.get("details").propertyNames()).containsExactly("end_time");
+        assertThat(refused.get("details").get("end_time").stringValue()).isEqualTo("must not be before the start");
+        assertThat(refused.get("message").stringValue()).isEqualTo("end_time must not be before the start");
+    }
+
     private String project(Person person) {
         var contact = api.bearer(person.token()).post("/api/v1/contacts", "{\"contact\": {\"name\": \"ACME\"}}")
             .expect(201).json().get("id").stringValue();

@@ -330,8 +330,6 @@ class HarvestTimeEntriesTests {
         assertThat(missing.get("status").intValue()).isEqualTo(404);
         assertThat(unauthenticated.get("error").stringValue()).isEqualTo("invalid_token");
         assertThat(unauthenticated.get("error_description").isString()).isTrue();
-        assertThat(caller.post("/v2/time_entries", body(ledger, "\"hours\": -1")).expect(422).json()
-            .get("message").stringValue()).isEqualTo("Duration must be greater than or equal to 0");
     }
 
     @Test
@@ -381,6 +379,24 @@ class HarvestTimeEntriesTests {
         assertThat(seenByHarvest.get("project").get("id").longValue()).isEqualTo(ledger.project());
         assertThat(seenByHarvest.get("task").get("id").longValue()).isEqualTo(ledger.task());
         assertThat(seenByHarvest.get("task_assignment").get("hourly_rate").decimalValue()).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void refusalsNameTheFieldsAsHarvestDoes() {
+        var ledger = ledger();
+        var caller = harvest(ledger.admin());
+
+        assertThat(caller.post("/v2/projects", "{\"name\": \"No client\"}").expect(422).json().get("message")
+            .stringValue()).isEqualTo("Client can't be blank");
+        assertThat(caller.post("/v2/time_entries", body(ledger, "\"hours\": -1")).expect(422).json().get("message")
+            .stringValue()).isEqualTo("Hours must be greater than or equal to 0");
+        assertThat(caller.post("/v2/time_entries", body(ledger, "\"hours\": 25")).expect(422).json().get("message")
+            .stringValue()).isEqualTo("Hours must be at most 24 hours");
+        assertThat(caller.post("/v2/time_entries", body(ledger, "\"hours\": 1, \"user_id\": 999999999")).expect(422)
+            .json().get("message").stringValue()).isEqualTo("User does not name a user in this account");
+        assertThat(caller.post("/v2/time_entries", body(ledger, "\"started_time\": \"9:00am\", "
+            + "\"ended_time\": \"8:00am\"")).expect(422).json().get("message").stringValue())
+            .isEqualTo("Ended time must not be before the start");
     }
 
     private Api.Caller harvest(Person person) {

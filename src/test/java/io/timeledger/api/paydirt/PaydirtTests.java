@@ -184,6 +184,19 @@ class PaydirtTests {
         assertThat(expensicat.get("duration").longValue()).isEqualTo(1800);
     }
 
+    @Test
+    void refusalsNameTheFieldsAsPaydirtDoes() {
+        var catalog = catalog();
+        long job = job(catalog, 0, "85.0");
+
+        var refused = api.bearer(catalog.admin().token()).post("/api/v1/time", """
+            {"time_log": {"job_id": %d, "started_at": "2024-01-20T10:00:00Z", "ended_at": "2024-01-20T09:00:00Z"}}"""
+            .formatted(job)).expect(422).json();
+
+        assertThat(refused.get("errors")).extracting(JsonNode::stringValue)
+            .containsExactly("Ended at must not be before the start");
+    }
+
     private long job(Catalog catalog, int priceType, String price) {
         return id(api.bearer(catalog.admin().token()).post("/v1/jobs", "{\"project_id\": " + catalog.project()
             + ", \"name\": \"Job " + priceType + "\", \"price_type\": " + priceType + ", \"price\": " + price + "}"));
