@@ -13,9 +13,6 @@ import io.timeledger.core.time.EntryChanges;
 import io.timeledger.core.time.EntryQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,14 +41,12 @@ class ExpensicatTimeEntriesController {
     private final ExpensicatViews views;
     private final RequestBodies bodies;
     private final PageReads pageReads;
-    private final Clock clock;
 
     ExpensicatTimeEntriesController(Entries entries, ExpensicatViews views, RequestBodies bodies,
-                                    Clock clock, PageReads pageReads) {
+                                    PageReads pageReads) {
         this.entries = entries;
         this.views = views;
         this.bodies = bodies;
-        this.clock = clock;
         this.pageReads = pageReads;
     }
 
@@ -108,28 +103,11 @@ class ExpensicatTimeEntriesController {
         if (billable.isGiven() && billable.orElse(null) == null && !fields.rejected("billable")) {
             fields.reject("billable", "must be true or false");
         }
-        var now = clock.instant();
-        var startedAt = start.orElse(null);
-        var endedAt = end.orElse(null);
-        if (startedAt != null && endedAt == null) {
-            // a running timer counts from its start: it must have begun, and within a day
-            if (startedAt.isAfter(now.plusSeconds(60))) {
-                fields.reject("start_time", "of a running timer must not be in the future");
-            } else if (startedAt.isBefore(now.minus(Duration.ofHours(24)))) {
-                fields.reject("start_time", "of a running timer must be within the last 24 hours; "
-                    + "send end_time to log past work");
-            }
-        }
         fields.validate();
 
-        var zone = zoneOf(actor);
-        var date = Field.of(startedAt.atZone(zone).toLocalDate());
-        Field<Long> duration = endedAt == null
-            ? Field.of(Math.max(0, Duration.between(startedAt, now).getSeconds())) : Field.absent();
-        var changes = new EntryChanges(Field.absent(), Field.absent(), projectId, Field.absent(), Field.absent(), description,
-            duration, date, Field.of(startedAt), endedAt == null ? Field.absent() : Field.of(endedAt),
-            Field.absent(), billable);
-        var created = endedAt == null ? entries.start(actor, changes) : entries.create(actor, changes);
+        var changes = new EntryChanges(Field.absent(), Field.absent(), projectId, Field.absent(), Field.absent(),
+            description, Field.absent(), Field.absent(), start, end, Field.absent(), billable);
+        var created = entries.record(actor, changes);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("data", views.render(actor, created)));
     }
 
@@ -151,16 +129,11 @@ class ExpensicatTimeEntriesController {
         }
         fields.validate();
 
-        if (current.running() && end.orElse(null) != null) {
-            entries.stop(actor, entryId);
-        }
-        var startedAt = start.orElse(current.startedAt() != null ? current.startedAt()
-            : views.startOf(current));
-        var date = start.isGiven() ? Field.of(startedAt.atZone(current.ownerTimeZone()).toLocalDate())
-            : Field.<java.time.LocalDate>absent();
-        var changes = new EntryChanges(Field.absent(), Field.absent(), projectId, Field.absent(), Field.absent(), description,
-            Field.absent(), date, start.isGiven() || end.isGiven() ? Field.of(startedAt) : Field.absent(), end,
-            Field.absent(), billable);
+        // an entry logged by duration elsewhere has no start of its own: it starts at its day's beginning
+        var startedAt = start.orElse(current.startedAt() != null ? current.startedAt() : views.startOf(current));
+        var changes = new EntryChanges(Field.absent(), Field.absent(), projectId, Field.absent(), Field.absent(),
+            description, Field.absent(), Field.absent(),
+            start.isGiven() || end.isGiven() ? Field.of(startedAt) : Field.absent(), end, Field.absent(), billable);
         return Map.of("data", views.render(actor, entries.update(actor, entryId, changes)));
     }
 
@@ -168,10 +141,6 @@ class ExpensicatTimeEntriesController {
     ResponseEntity<Void> delete(Actor actor, @PathVariable String id) {
         entries.delete(actor, parse(id));
         return ResponseEntity.noContent().build();
-    }
-
-    private ZoneId zoneOf(Actor actor) {
-        return actor.member().timeZone();
     }
 
     private static long parse(String id) {

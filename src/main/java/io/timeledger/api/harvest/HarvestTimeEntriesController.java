@@ -106,24 +106,18 @@ class HarvestTimeEntriesController {
         Field<Instant> startedAt = Field.absent();
         Field<Instant> endedAt = Field.absent();
         Field<Long> duration = Field.absent();
-        boolean running;
         if (timestamps) {
-            var start = startedTime.orElse(null) == null ? clock.instant()
-                : at(date, "started_time", startedTime.orElse(null), zone);
-            startedAt = Field.of(start);
-            running = endedTime.orElse(null) == null;
-            if (!running) {
-                endedAt = Field.of(at(date, "ended_time", endedTime.orElse(null), zone));
-            }
+            // a timer started without a time starts now
+            startedAt = Field.of(startedTime.orElse(null) == null ? clock.instant()
+                : at(date, "started_time", startedTime.orElse(null), zone));
+            endedAt = endedTime.map(text -> text == null ? null : at(date, "ended_time", text, zone));
         } else {
-            running = body.hours().orElse(null) == null;
             duration = body.hours().map(HarvestTimeEntriesController::seconds);
         }
         var changes = new EntryChanges(userId, Field.absent(), body.projectId(), Field.absent(),
             body.taskId().map(List::of), body.notes(), duration, Field.of(date), startedAt, endedAt, body.reference(),
             Field.absent());
-        var created = running ? entries.start(actor, changes) : entries.create(actor, changes);
-        return views.render(actor, created);
+        return views.render(actor, entries.record(actor, changes));
     }
 
     @PatchMapping("/{id}")

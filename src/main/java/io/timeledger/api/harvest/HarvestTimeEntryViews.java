@@ -124,8 +124,7 @@ class HarvestTimeEntryViews {
                 reference.accountId(), reference.permalink(), reference.service(), reference.serviceIconUrl()),
             entry.billable(),
             entry.projectId() != null,
-            entry.billable() ? HarvestJson.number(Objects.requireNonNullElse(entry.billingRate(), BigDecimal.ZERO))
-                : null,
+            entry.billable() ? HarvestJson.number(entry.billedRate()) : null,
             costs ? HarvestJson.number(entry.costRate()) : null);
     }
 

@@ -191,8 +191,7 @@ class MinuteDockEntriesController {
 
         static MdEntry from(Entry entry, Instant now) {
             long seconds = entry.seconds(now);
-            var rate = Wire.dollars(entry.billable() && entry.billingRate() != null ? entry.billingRate()
-                : BigDecimal.ZERO);
+            var rate = Wire.dollars(entry.billedRate());
             return new MdEntry(Wire.id(entry.id()), Wire.id(entry.membershipId()), Wire.id(entry.contactId()),
                 Wire.id(entry.projectId()), ids(entry.taskIds()), entry.description(), seconds, hours(seconds),
                 Wire.id(entry.account().value()), Wire.id(entry.userId()),

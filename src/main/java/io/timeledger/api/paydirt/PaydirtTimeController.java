@@ -11,10 +11,8 @@ import io.timeledger.core.time.Entry;
 import io.timeledger.core.time.EntryChanges;
 import io.timeledger.core.time.EntryQuery;
 import jakarta.servlet.http.HttpServletRequest;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -88,12 +86,9 @@ class PaydirtTimeController {
         }
         fields.validate();
 
-        var zone = actor.member().timeZone();
-        var day = date.orElse(null) != null ? date.orElse(null)
-            : bySpan ? startedAt.orElse(null).atZone(zone).toLocalDate() : LocalDate.now(clock.withZone(zone));
         var changes = new EntryChanges(Field.absent(), Field.absent(), Field.absent(), jobId, Field.absent(), notes,
-            bySpan ? Field.absent() : duration, Field.of(day), startedAt, endedAt, Field.absent(), Field.absent());
-        return Map.of("time_log", PdTimeLog.from(entries.create(actor, changes).entry(), clock.instant()));
+            bySpan ? Field.absent() : duration, date, startedAt, endedAt, Field.absent(), Field.absent());
+        return Map.of("time_log", PdTimeLog.from(entries.record(actor, changes).entry(), clock.instant()));
     }
 
     /** A time log: an entry as Paydirt shows it, ids as numbers and money as "85.0". */
@@ -104,8 +99,7 @@ class PaydirtTimeController {
             return new PdTimeLog(entry.id(), entry.jobId(), entry.projectId(), entry.contactId(),
                 entry.membershipId(), entry.spentOn() == null ? null : entry.spentOn().toString(),
                 Instants.iso(entry.startedAt()), Instants.iso(entry.endedAt()), entry.seconds(now), entry.description(),
-                entry.billable(), Paydirt.decimal(entry.billable() && entry.billingRate() != null
-                    ? entry.billingRate() : BigDecimal.ZERO),
+                entry.billable(), Paydirt.decimal(entry.billedRate()),
                 Instants.iso(entry.createdAt()), Instants.iso(entry.updatedAt()));
         }
     }

@@ -25,6 +25,9 @@ import org.springframework.transaction.support.TransactionOperations;
 @Service
 public class Entries {
 
+    /** How far ahead of this server's clock a client's "now" may run. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
     private final EntryRepository entries;
     private final DockRepository docks;
     private final Docks dock;
@@ -122,6 +125,30 @@ public class Entries {
      * Logs an entry on its date with its timer running (Harvest's and Expensicat's running entries):
      * the timer that ran before stops, and what the dock held is logged, as when any timer starts.
      */
+    /**
+     * A new entry as Harvest, Expensicat and Paydirt make one, in one rule for all three: given a
+     * duration or an end it is logged; given neither, its timer runs ({@link #start}), counting from
+     * its start when one is given. Its day is the date given, else the day its start falls on in
+     * the owner's time zone, else the owner's today.
+     */
+    @Transactional
+    public Created record(Actor actor, EntryChanges changes) {
+        var owner = owner(actor, changes.membershipId());
+        var startedAt = changes.startedAt().orElse(null);
+        var date = changes.date().orElse(null);
+        if (date == null) {
+            date = startedAt != null ? startedAt.atZone(owner.timeZone()).toLocalDate() : clockwork.today(owner);
+        }
+        var dated = changes.withDate(date);
+        boolean running = changes.duration().orElse(null) == null && changes.endedAt().orElse(null) == null;
+        return running ? start(actor, dated) : create(actor, dated);
+    }
+
+    /**
+     * Starts a running timer on a day (not in the dock), stopping the person's other one. Given a
+     * start, the timer counts from it: a start in the future, or more than a day ago, is refused
+     * (no entry is longer than 24 hours; past work is logged with its end).
+     */
     @Transactional
     public Created start(Actor actor, EntryChanges changes) {
         var owner = owner(actor, changes.membershipId());
@@ -131,6 +158,17 @@ public class Entries {
         if (date == null) {
             problems.add("date", "can't be blank");
         }
+        var startedAt = changes.startedAt().orElse(null);
+        boolean fromStart = startedAt != null && changes.duration().orElse(null) == null;
+        if (fromStart) {
+            var checked = clockwork.now();
+            if (startedAt.isAfter(checked.plus(CLOCK_SKEW))) {
+                problems.add("started_time", "of a running timer must not be in the future");
+            } else if (startedAt.isBefore(checked.minusSeconds(EntryRules.MAX_DURATION_SECONDS))) {
+                problems.add("started_time", "of a running timer must be within the last 24 hours; "
+                    + "log past work with its end");
+            }
+        }
         var work = works.resolve(owner, changes, null, problems);
         problems.throwIfAny();
 
@@ -139,7 +177,8 @@ public class Entries {
         clockwork.clearDock(actor.account(), owner, now);
         var draft = EntryDraft.newFor(owner.id());
         draft.description = Objects.requireNonNullElse(changes.description().orElse(null), "");
-        draft.durationSeconds = Objects.requireNonNullElse(changes.duration().orElse(null), 0L);
+        draft.durationSeconds = fromStart ? Math.max(0, Duration.between(startedAt, now).getSeconds())
+            : Objects.requireNonNullElse(changes.duration().orElse(null), 0L);
         draft.externalReference = changes.externalReference().orElse(null);
         draft.startedAt = changes.startedAt().orElse(null);
         draft.work(work, rates.resolve(owner, work));
@@ -244,6 +283,15 @@ public class Entries {
         }
         if (changes.externalReference().isGiven()) {
             draft.externalReference = changes.externalReference().orElse(null);
+        }
+        var newStart = changes.startedAt().orElse(null);
+        if (newStart != null && !changes.date().isGiven()) {
+            // a new start moves the entry to the day it falls on, for the owner
+            draft.spentOn = newStart.atZone(owner.timeZone()).toLocalDate();
+        }
+        if (draft.running() && changes.endedAt().orElse(null) != null) {
+            // an end stops the timer, in this change's transaction: a refused change leaves it running
+            draft.pause(now);
         }
         applySpan(draft, changes, now);
         entries.update(actor.account(), id, draft, work != null);

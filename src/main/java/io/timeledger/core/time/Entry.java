@@ -48,6 +48,14 @@ public record Entry(long id, AccountId account, long membershipId, long userId, 
         return owner.email();
     }
 
+    /**
+     * What an hour of it bills at, as every dialect shows a rate: its rate while it is billable,
+     * 0 when it is not billable or nothing sets a rate.
+     */
+    public BigDecimal billedRate() {
+        return billable && billingRate != null ? billingRate : BigDecimal.ZERO;
+    }
+
     /** The id of the invoice it is billed on; null when none. */
     public Long invoiceId() {
         return invoice == null ? null : invoice.id();

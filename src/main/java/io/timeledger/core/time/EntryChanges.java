@@ -33,6 +33,12 @@ public record EntryChanges(Field<Long> membershipId, Field<Long> contactId, Fiel
             Field.absent(), Field.absent(), Field.absent(), Field.absent());
     }
 
+    /** These changes on {@code day}. */
+    EntryChanges withDate(LocalDate day) {
+        return new EntryChanges(membershipId, contactId, projectId, jobId, taskIds, description, duration,
+            Field.of(day), startedAt, endedAt, externalReference, billable);
+    }
+
     boolean changesWork() {
         return contactId.isGiven() || projectId.isGiven() || jobId.isGiven() || taskIds.isGiven()
             || description.isGiven();

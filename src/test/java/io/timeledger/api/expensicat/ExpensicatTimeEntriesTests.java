@@ -230,6 +230,38 @@ class ExpensicatTimeEntriesTests {
     }
 
     @Test
+    void anEndThatCannotBeStoredLeavesTheTimerRunning() {
+        var person = fixtures.anAccount();
+        var start = clock.instant().minusSeconds(600).toString();
+        var id = api.bearer(person.token()).post("/v1/time-entries", "{\"description\": \"Running\", "
+            + "\"start_time\": \"" + start + "\"}").expect(201).json().get("data").get("id").stringValue();
+
+        api.bearer(person.token()).patch("/v1/time-entries/" + id, "{\"end_time\": \"" + clock.instant()
+            + "\", \"project_id\": \"999999999\"}").expect(422);
+
+        var entry = api.bearer(person.token()).get("/v1/time-entries/" + id).expect(200).json().get("data");
+        assertThat(entry.get("end_time").isNull()).as("still running").isTrue();
+        var stopped = api.bearer(person.token()).patch("/v1/time-entries/" + id, "{\"end_time\": \"" + clock.instant()
+            + "\"}").expect(200).json().get("data");
+        assertThat(stopped.get("duration").longValue()).isBetween(595L, 605L);
+    }
+
+    @Test
+    void aRunningTimerStartsNeitherInTheFutureNorMoreThanADayAgo() {
+        var person = fixtures.anAccount();
+
+        var future = api.bearer(person.token()).post("/v1/time-entries", "{\"description\": \"Soon\", "
+            + "\"start_time\": \"" + clock.instant().plusSeconds(3600) + "\"}").expect(422).json().get("error");
+        var old = api.bearer(person.token()).post("/v1/time-entries", "{\"description\": \"Old\", "
+            + "\"start_time\": \"" + clock.instant().minusSeconds(25 * 3600) + "\"}").expect(422).json().get("error");
+
+        assertThat(future.get("details").get("start_time").stringValue())
+            .isEqualTo("of a running timer must not be in the future");
+        assertThat(old.get("details").get("start_time").stringValue())
+            .isEqualTo("of a running timer must be within the last 24 hours; log past work with its end");
+    }
+
+    @Test
     void refusalsNameTheFieldsAsExpensicatDoes() {
         var person = fixtures.anAccount();
 

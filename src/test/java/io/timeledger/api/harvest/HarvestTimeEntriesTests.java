@@ -14,6 +14,7 @@ import io.timeledger.support.Fixtures.Person;
 import io.timeledger.support.TestClock;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -176,12 +177,21 @@ class HarvestTimeEntriesTests {
         var caller = harvest(ledger.admin());
         caller.patch("/v2/company", "{\"wants_timestamp_timers\": true, \"clock\": \"24h\"}").expect(200);
 
-        var running = caller.post("/v2/time_entries", body(ledger, "\"started_time\": \"14:30\"")).expect(201).json();
+        // an hour ago, on the person's clock (fixtures' people live in Sydney)
+        var hourAgo = clock.instant().minus(Duration.ofHours(1)).atZone(ZoneId.of("Australia/Sydney"));
+        var started = "%d:%02d".formatted(hourAgo.getHour(), hourAgo.getMinute());
+
+        var running = caller.post("/v2/time_entries", body(ledger, "\"started_time\": \"" + started + "\"",
+            hourAgo.toLocalDate().toString())).expect(201).json();
         var stopped = caller.patch("/v2/time_entries/" + running.get("id").longValue() + "/stop", null).expect(200).json();
 
         assertThat(running.get("is_running").booleanValue()).isTrue();
-        assertThat(running.get("started_time").stringValue()).isEqualTo("14:30");
+        assertThat(running.get("started_time").stringValue()).isEqualTo(started);
+        // the timer counts from its start, as a timer started then would
+        assertThat(running.get("hours").decimalValue()).isBetween(new BigDecimal("0.98"), new BigDecimal("1.02"));
         assertThat(stopped.get("ended_time").isString()).isTrue();
+        assertThat(message(caller.post("/v2/time_entries", body(ledger, "\"started_time\": \"14:30\"")).expect(422)))
+            .isEqualTo("Started time of a running timer must be within the last 24 hours; log past work with its end");
         assertThat(caller.get("/v2/company").json().get("wants_timestamp_timers").booleanValue()).isTrue();
     }
 
@@ -397,6 +407,10 @@ class HarvestTimeEntriesTests {
         assertThat(caller.post("/v2/time_entries", body(ledger, "\"started_time\": \"9:00am\", "
             + "\"ended_time\": \"8:00am\"")).expect(422).json().get("message").stringValue())
             .isEqualTo("Ended time must not be before the start");
+    }
+
+    private static String message(io.timeledger.support.Response response) {
+        return response.json().get("message").stringValue();
     }
 
     private Api.Caller harvest(Person person) {
