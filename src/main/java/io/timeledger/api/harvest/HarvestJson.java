@@ -1,6 +1,7 @@
 package io.timeledger.api.harvest;
 
 import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.Worth;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -29,7 +30,7 @@ final class HarvestJson {
 
     /** Seconds as decimal hours to two places. */
     static BigDecimal hours(long seconds) {
-        return number(BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP));
+        return number(Worth.hours(seconds));
     }
 
     /** Seconds rounded to the account's increment (0: none), up or to the nearest, as decimal hours. */

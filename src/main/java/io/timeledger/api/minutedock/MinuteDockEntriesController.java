@@ -7,6 +7,7 @@ import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.Conflict;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.common.Worth;
 import io.timeledger.core.time.Dock;
 import io.timeledger.core.time.DockChanges;
 import io.timeledger.core.time.Docks;
@@ -15,8 +16,6 @@ import io.timeledger.core.time.Entry;
 import io.timeledger.core.time.EntryChanges;
 import io.timeledger.core.time.EntryQuery;
 import jakarta.servlet.http.HttpServletRequest;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -174,8 +173,7 @@ class MinuteDockEntriesController {
 
     /** "1.0", "0.5", "0.25": hours to two places, at least one shown. */
     static String hours(long seconds) {
-        var hours = BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP)
-            .stripTrailingZeros();
+        var hours = Worth.hours(seconds).stripTrailingZeros();
         return hours.scale() < 1 ? hours.setScale(1).toPlainString() : hours.toPlainString();
     }
 

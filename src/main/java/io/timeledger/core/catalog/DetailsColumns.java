@@ -1,10 +1,11 @@
 package io.timeledger.core.catalog;
 
+import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.Worth;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Locale;
-import io.timeledger.core.common.AccountId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,8 +29,8 @@ final class DetailsColumns {
             CASE WHEN %1$s.budget_type IS NULL THEN NULL ELSE (
                 SELECT round(CASE %1$s.budget_type
                                  WHEN 'hours' THEN coalesce(sum(e.duration_s), 0) / 3600.0
-                                 ELSE coalesce(sum(e.duration_s * e.billing_rate / 3600.0)
-                                                   FILTER (WHERE e.billable), 0)
+                                 -- each entry worth what an invoice bills for it (Worth)
+                                 ELSE (%5$s) / 100.0
                              END, 2)
                   FROM entry e
                  WHERE e.account_id = %1$s.account_id AND e.%2$s = %1$s.id AND e.logged
@@ -40,7 +41,8 @@ final class DetailsColumns {
                   FROM expense x
                  WHERE x.account_id = %1$s.account_id AND x.%2$s = %1$s.id AND x.invoice_id IS NOT NULL
                    AND x.spent_on BETWEEN %4$s
-            ) ELSE 0 END END AS budget_progress""".formatted(table, entryColumn, period(table), period(table));
+            ) ELSE 0 END END AS budget_progress""".formatted(table, entryColumn, period(table), period(table),
+            Worth.centsSumSql("CAST(e.duration_s AS bigint)", "e.billing_cents", "e.billing_rate", "e.billable"));
     }
 
     /** The shared columns of {@code table} without its budget's progress (null): for lookups that only need the row. */

@@ -12,6 +12,7 @@ import io.timeledger.core.common.CalendarDays;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
 import io.timeledger.core.common.Reads;
+import io.timeledger.core.common.Worth;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -39,7 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Invoices {
 
-    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final InvoiceRepository repository;
@@ -165,12 +165,17 @@ public class Invoices {
                 key -> new ArrayList<>()).add(entry));
         for (var group : groups.entrySet()) {
             var first = group.getValue().get(0);
-            long seconds = group.getValue().stream().mapToLong(InvoiceRepository.Claimed::seconds).sum();
-            var hours = BigDecimal.valueOf(seconds).divide(SECONDS_PER_HOUR, 2, RoundingMode.HALF_UP);
+            // each entry's hours and amount as Worth rounds them, so the line bills what a report shows
+            var hours = BigDecimal.ZERO.setScale(2);
+            var amount = BigDecimal.ZERO.setScale(2);
+            for (var entry : group.getValue()) {
+                hours = hours.add(Worth.hours(entry.seconds()));
+                amount = amount.add(Worth.amount(entry.seconds(), entry.rate()));
+            }
             var description = grouping == LineGrouping.ENTRY
                 ? first.day() + (first.description().isBlank() ? "" : " " + first.description())
                 : labels.apply(first);
-            lines.add(line(lines.size() + 1, description, hours, first.rate(), taxRate));
+            lines.add(line(lines.size() + 1, description, hours, first.rate(), amount, taxRate));
         }
     }
 
@@ -196,7 +201,12 @@ public class Invoices {
 
     private static InvoiceLine line(int position, String description, BigDecimal quantity, BigDecimal unit,
                                     BigDecimal taxRate) {
-        var subtotal = quantity.multiply(unit).setScale(2, RoundingMode.HALF_UP);
+        return line(position, description, quantity, unit, quantity.multiply(unit).setScale(2, RoundingMode.HALF_UP),
+            taxRate);
+    }
+
+    private static InvoiceLine line(int position, String description, BigDecimal quantity, BigDecimal unit,
+                                    BigDecimal subtotal, BigDecimal taxRate) {
         var tax = subtotal.multiply(taxRate).divide(HUNDRED, 2, RoundingMode.HALF_UP);
         return new InvoiceLine(0, position, description, quantity, unit, subtotal, tax, subtotal.add(tax));
     }

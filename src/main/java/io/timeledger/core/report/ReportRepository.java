@@ -1,6 +1,7 @@
 package io.timeledger.core.report;
 
 import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.Worth;
 import io.timeledger.core.time.EntryFilter;
 import io.timeledger.core.time.EntryQuery;
 import java.math.BigDecimal;
@@ -35,9 +36,6 @@ class ReportRepository {
             return new Key(column, name, "g." + name, name);
         }
     }
-
-    /** An amount of money times an hour, in cents times seconds. */
-    private static final BigDecimal CENT_SECONDS_PER_UNIT = BigDecimal.valueOf(100 * 3600);
 
     private final JdbcClient jdbc;
 
@@ -88,23 +86,24 @@ class ReportRepository {
         var selectKeys = keys.stream().map(k -> k.inner() + " AS " + k.innerName() + ", ").collect(Collectors.joining());
         var groupBy = keys.isEmpty() ? ""
             : " GROUP BY " + keys.stream().map(Key::innerName).collect(Collectors.joining(", "));
-        // Every entry's logged seconds, with integer arithmetic only: amounts in cent-seconds, the
-        // rate in cents split at 2^20 so that neither product can overflow 64 bits (cents < 2^40,
-        // seconds < 2^31); PostgreSQL sums bigints exactly, into a numeric.
+        // Every entry's logged seconds, and what the billable ones are worth in cents, each entry
+        // rounded as an invoice rounds it (Worth); PostgreSQL sums bigints exactly, into a numeric.
         var logged = "SELECT " + selectKeys + "count(*) AS entries, sum(e.duration_s) AS seconds,"
-            + " sum(e.duration_s) FILTER (WHERE e.billable) AS billable_seconds,"
-            + " sum(CAST(e.duration_s AS bigint) * (e.billing_cents >> 20)) FILTER (WHERE e.billable) AS high_cent_seconds,"
-            + " sum(CAST(e.duration_s AS bigint) * (e.billing_cents & 1048575)) FILTER (WHERE e.billable) AS cent_seconds"
-            + " FROM entry e WHERE " + where + groupBy;
-        // The running timers' time so far: a handful of entries (one index), in numeric.
+            + " sum(e.duration_s) FILTER (WHERE e.billable) AS billable_seconds, "
+            + Worth.centsSumSql("CAST(e.duration_s AS bigint)", "e.billing_cents", "e.billing_rate", "e.billable")
+            + " AS cents FROM entry e WHERE " + where + groupBy;
+        // The running timers' time so far: a handful of entries (one index). Their worth is that of
+        // all their seconds, in place of what the logged branch counted for those before the timer.
         var elapsed = "greatest(0, floor(extract(epoch FROM (CAST(:now AS timestamptz) - e.timer_started_at))))";
-        var running = "SELECT " + selectKeys + "0, sum(" + elapsed + "), sum(" + elapsed + ") FILTER (WHERE e.billable), 0,"
-            + " sum(" + elapsed + " * e.billing_rate * 100) FILTER (WHERE e.billable)"
+        var total = "CAST(e.duration_s + " + elapsed + " AS bigint)";
+        var running = "SELECT " + selectKeys + "0, sum(" + elapsed + "), sum(" + elapsed + ") FILTER (WHERE e.billable), "
+            + Worth.centsSumSql(total, "e.billing_cents", "e.billing_rate", "e.billable") + " - "
+            + Worth.centsSumSql("CAST(e.duration_s AS bigint)", "e.billing_cents", "e.billing_rate", "e.billable")
             + " FROM entry e WHERE " + where + " AND e.timer_started_at IS NOT NULL" + groupBy;
         var aggregate = "SELECT " + keys.stream().map(k -> k.outer() + " AS " + k.name() + ", ").collect(Collectors.joining())
             + "CAST(sum(g.entries) AS bigint) AS entries, CAST(coalesce(sum(g.seconds), 0) AS bigint) AS seconds,"
             + " CAST(coalesce(sum(g.billable_seconds), 0) AS bigint) AS billable_seconds,"
-            + " coalesce(sum(g.high_cent_seconds), 0) * 1048576 + coalesce(sum(g.cent_seconds), 0) AS cent_seconds"
+            + " coalesce(sum(g.cents), 0) AS cents"
             + " FROM (" + logged + " UNION ALL " + running + ") g"
             + (keys.isEmpty() ? "" : " GROUP BY " + keys.stream().map(Key::outer).collect(Collectors.joining(", ")));
         var sql = keys.isEmpty() ? aggregate
@@ -129,6 +128,6 @@ class ReportRepository {
             }
         }
         return new Row(keys, names, rs.getLong("entries"), rs.getLong("seconds"), rs.getLong("billable_seconds"),
-            rs.getBigDecimal("cent_seconds").divide(CENT_SECONDS_PER_UNIT, 2, RoundingMode.HALF_UP));
+            rs.getBigDecimal("cents").movePointLeft(2).setScale(2, RoundingMode.UNNECESSARY));
     }
 }

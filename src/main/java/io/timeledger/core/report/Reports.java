@@ -3,6 +3,7 @@ package io.timeledger.core.report;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.Reads;
+import io.timeledger.core.common.Worth;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -20,7 +21,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Reports {
 
-    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
 
     private final ReportRepository repository;
@@ -73,7 +73,7 @@ public class Reports {
     }
 
     private static BigDecimal hours(long seconds) {
-        return BigDecimal.valueOf(seconds).divide(SECONDS_PER_HOUR, 2, RoundingMode.HALF_UP);
+        return Worth.hours(seconds);
     }
 
     /** "Report for Jan 2024" for a calendar month, else the range. */

@@ -11,11 +11,11 @@ import io.timeledger.support.Fixtures;
 import io.timeledger.support.Fixtures.Person;
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -179,6 +179,32 @@ class MinuteDockMoneyTests {
         assertThat(invoiceOf(books, otherContact)).isNull();
         api.bearer(books.admin().token()).post("/api/v1/invoices", "{\"invoice\": {\"contact_id\": \""
             + books.contact() + "\", \"from\": \"2024-03-01\", \"to\": \"2024-03-31\"}}").expect(422);
+    }
+
+    @Test
+    void aReportBillsWhatTheInvoiceDraftedForTheSamePeriodBillsHoweverItsLinesGroup() {
+        var admin = fixtures.anAccount();
+        // a rate and durations whose hours and amounts all round: 1,234 s are 0.34 h, 4,321 s 1.20 h ...
+        var contact = post(admin, "/api/v1/contacts", "{\"contact\": {\"name\": \"Awkward\", "
+            + "\"default_rate_dollars\": \"123.45\"}}");
+        var books = new Books(admin, contact, null);
+        var seconds = List.of(1234, 4321, 999, 61, 7777, 2701, 18);
+        for (int i = 0; i < seconds.size(); i++) {
+            entry(books, "\"contact_id\": \"" + contact + "\", \"date\": \"2024-05-0" + (i + 1) + "\", \"duration\": "
+                + seconds.get(i));
+        }
+
+        var report = api.bearer(admin.token()).post("/api/v1/reports/generate", """
+            {"contacts": ["%s"], "from": "2024-05-01", "to": "2024-05-31"}""".formatted(contact)).expect(200).json();
+        var billed = report.get("billable_amount").get("USD").stringValue();
+
+        // 0.34 + 1.20 + 0.28 + 0.02 + 2.16 + 0.75 + 0.01 h, each x 123.45 to the cent
+        assertThat(billed).isEqualTo("587.62");
+        for (var grouping : List.of("project", "task", "person", "entry")) {
+            var invoice = draft(books, grouping);
+            assertThat(invoice.get("subtotal").stringValue()).as("grouped by %s", grouping).isEqualTo(billed);
+            api.bearer(admin.token()).delete("/api/v1/invoices/" + invoice.get("id").stringValue()).expect(200);
+        }
     }
 
     @Test

@@ -83,12 +83,13 @@ class MinuteDockReportsTests {
 
         var report = generate(admin, "{\"group_by\": \"contact\"}");
 
-        // (2,147,483,647 s + 86,400 s) x 9,999,999,999.99/h = 5,965,472,352,771,812.305...;
-        // 1,799 s x 0.01/h = 0.004997... rounds away
-        assertThat(report.get("billable_amount").get("USD").stringValue()).isEqualTo("5965472352771812.31");
+        // each entry as an invoice bills it (Worth): 2,147,483,647 s are 596,523.24 h, x 9,999,999,999.99/h
+        // = 5,965,232,399,994,034.77; 86,400 s are 24.00 h = 239,999,999,999.76; 1,799 s are 0.50 h,
+        // x 0.01/h = 0.005, a cent
+        assertThat(report.get("billable_amount").get("USD").stringValue()).isEqualTo("5965472399994034.54");
         assertThat(report.get("groups").get(0).get("billable_amount").get("USD").stringValue())
-            .isEqualTo("5965472352771812.31");
-        assertThat(report.get("groups").get(1).get("billable_amount").get("USD").stringValue()).isEqualTo("0.00");
+            .isEqualTo("5965472399994034.53");
+        assertThat(report.get("groups").get(1).get("billable_amount").get("USD").stringValue()).isEqualTo("0.01");
         assertThat(report.get("hours").stringValue()).isEqualTo("596547.74");
     }
 
