@@ -148,12 +148,12 @@ public final class LoadBench {
                 db.commit();
                 return true;
             },
-            // the least SQL for the report's answer: the rate in cents (V15), one product per entry,
-            // the stored month (V16)
+            // the least SQL for the report's answer: the rate in cents (V15), each entry's hours to
+            // two places times it, to the cent (decision 019), the stored month (V16)
             c -> select(connections[c], "SELECT contact_id, spent_month, count(*), sum(duration_s),"
                 + " sum(duration_s) FILTER (WHERE billable),"
-                + " sum(CAST(duration_s AS bigint) * billing_cents) FILTER (WHERE billable)"
-                + " FROM entry WHERE account_id = 1 AND logged GROUP BY 1, 2"));
+                + " sum(((CAST(duration_s AS bigint) * 100 + 1800) / 3600 * billing_cents + 50) / 100)"
+                + " FILTER (WHERE billable) FROM entry WHERE account_id = 1 AND logged GROUP BY 1, 2"));
         var operations = operations(ledger);
         if (floors.size() != operations.size()) {
             throw new IllegalStateException("an operation without its floor, or a floor without its operation");
