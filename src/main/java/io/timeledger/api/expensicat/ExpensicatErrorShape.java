@@ -44,7 +44,7 @@ class ExpensicatErrorShape implements ErrorShape {
         };
     }
 
-    /** Expensicat's time entry runs from {@code start_time} to {@code end_time}: it has no day nor length of its own. */
+    /** Expensicat's time entry runs from {@code start_time} to {@code end_time}: no day nor length of its own. */
     @Override
     public Map<String, String> fieldNames() {
         return Map.of("date", "start_time", "started_time", "start_time", "ended_time", "end_time",

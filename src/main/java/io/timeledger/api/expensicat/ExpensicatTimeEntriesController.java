@@ -62,11 +62,15 @@ class ExpensicatTimeEntriesController {
             : userId.strip().equals("me") ? List.of(actor.membershipId()) : List.of(Params.id("user_id", userId));
         var projectId = Params.id("project_id", request.getParameter("project_id"));
         var text = request.getParameter("q");
-        var query = new EntryQuery(true, memberships, null, null, projectId == null ? null : List.of(projectId), null,
-            Params.date("start_date", request.getParameter("start_date")),
-            Params.date("end_date", request.getParameter("end_date")), null, null, null, null,
-            text == null || text.isBlank() ? null : text.strip(), decode(request.getParameter("cursor")), true,
-            limit + 1, 0);
+        var query = EntryQuery.upTo(limit + 1)
+            .everyone(true)
+            .memberships(memberships)
+            .projects(projectId == null ? null : List.of(projectId))
+            .from(Params.date("start_date", request.getParameter("start_date")))
+            .to(Params.date("end_date", request.getParameter("end_date")))
+            .text(text == null || text.isBlank() ? null : text.strip())
+            .beforeId(decode(request.getParameter("cursor")))
+            .newestIdFirst(true);
         return pageReads.read(() -> {
             // Expensicat's time entry has no tasks
             var found = entries.searchWithoutTasks(actor, query);
@@ -105,8 +109,8 @@ class ExpensicatTimeEntriesController {
         }
         fields.validate();
 
-        var changes = new EntryChanges(Field.absent(), Field.absent(), projectId, Field.absent(), Field.absent(),
-            description, Field.absent(), Field.absent(), start, end, Field.absent(), billable);
+        var changes = EntryChanges.NONE.projectId(projectId).description(description).startedAt(start).endedAt(end)
+            .billable(billable);
         var created = entries.record(actor, changes);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("data", views.render(actor, created)));
     }
@@ -131,9 +135,9 @@ class ExpensicatTimeEntriesController {
 
         // an entry logged by duration elsewhere has no start of its own: it starts at its day's beginning
         var startedAt = start.orElse(current.startedAt() != null ? current.startedAt() : views.startOf(current));
-        var changes = new EntryChanges(Field.absent(), Field.absent(), projectId, Field.absent(), Field.absent(),
-            description, Field.absent(), Field.absent(),
-            start.isGiven() || end.isGiven() ? Field.of(startedAt) : Field.absent(), end, Field.absent(), billable);
+        var changes = EntryChanges.NONE.projectId(projectId).description(description)
+            .startedAt(start.isGiven() || end.isGiven() ? Field.of(startedAt) : Field.absent()).endedAt(end)
+            .billable(billable);
         return Map.of("data", views.render(actor, entries.update(actor, entryId, changes)));
     }
 

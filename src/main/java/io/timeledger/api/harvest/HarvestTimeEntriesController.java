@@ -61,22 +61,19 @@ class HarvestTimeEntriesController {
     @GetMapping
     Map<String, Object> list(Actor actor, HttpServletRequest request) {
         var page = HarvestPage.of(request);
-        var query = new EntryQuery(
-            true,
-            one(Params.id("user_id", request.getParameter("user_id"))),
-            null,
-            one(Params.id("client_id", request.getParameter("client_id"))),
-            one(Params.id("project_id", request.getParameter("project_id"))),
-            one(Params.id("task_id", request.getParameter("task_id"))),
-            Params.date("from", request.getParameter("from")),
-            Params.date("to", request.getParameter("to")),
-            Params.instant("updated_since", request.getParameter("updated_since")),
-            blankToNull(request.getParameter("external_reference_id")),
-            Params.bool("is_billed", request.getParameter("is_billed")),
-            Params.bool("is_running", request.getParameter("is_running")),
-            null, null, false,
-            page.perPage(),
-            page.offset());
+        var query = EntryQuery.upTo(page.perPage())
+            .offset(page.offset())
+            .everyone(true)
+            .memberships(one(Params.id("user_id", request.getParameter("user_id"))))
+            .contacts(one(Params.id("client_id", request.getParameter("client_id"))))
+            .projects(one(Params.id("project_id", request.getParameter("project_id"))))
+            .tasks(one(Params.id("task_id", request.getParameter("task_id"))))
+            .from(Params.date("from", request.getParameter("from")))
+            .to(Params.date("to", request.getParameter("to")))
+            .since(Params.instant("updated_since", request.getParameter("updated_since")))
+            .externalReferenceId(blankToNull(request.getParameter("external_reference_id")))
+            .billed(Params.bool("is_billed", request.getParameter("is_billed")))
+            .running(Params.bool("is_running", request.getParameter("is_running")));
         return pageReads.read(() -> page.envelope("time_entries", views.render(actor, entries.search(actor, query)),
             entries.count(actor, query), request));
     }
@@ -114,9 +111,9 @@ class HarvestTimeEntriesController {
         } else {
             duration = body.hours().map(HarvestTimeEntriesController::seconds);
         }
-        var changes = new EntryChanges(userId, Field.absent(), body.projectId(), Field.absent(),
-            body.taskId().map(List::of), body.notes(), duration, Field.of(date), startedAt, endedAt, body.reference(),
-            Field.absent());
+        var changes = EntryChanges.NONE.membershipId(userId).projectId(body.projectId())
+            .taskIds(body.taskId().map(List::of)).description(body.notes()).duration(duration).date(Field.of(date))
+            .startedAt(startedAt).endedAt(endedAt).externalReference(body.reference());
         return views.render(actor, entries.record(actor, changes));
     }
 
@@ -139,9 +136,9 @@ class HarvestTimeEntriesController {
             .map(text -> text == null ? null : at(date, "started_time", text, zone));
         Field<Instant> endedAt = body.endedTime()
             .map(text -> text == null ? null : at(date, "ended_time", text, zone));
-        var changes = new EntryChanges(Field.absent(), Field.absent(), body.projectId(), Field.absent(),
-            body.taskId().map(List::of), body.notes(), body.hours().map(HarvestTimeEntriesController::seconds),
-            body.spentDate(), startedAt, endedAt, body.reference(), Field.absent());
+        var changes = EntryChanges.NONE.projectId(body.projectId()).taskIds(body.taskId().map(List::of))
+            .description(body.notes()).duration(body.hours().map(HarvestTimeEntriesController::seconds))
+            .date(body.spentDate()).startedAt(startedAt).endedAt(endedAt).externalReference(body.reference());
         return views.render(actor, entries.update(actor, id, changes));
     }
 

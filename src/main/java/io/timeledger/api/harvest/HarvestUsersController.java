@@ -201,7 +201,8 @@ class HarvestUsersController {
                 employment.telephone(), member.timeZone().getId(), employment.joinsNewProjects(),
                 employment.contractor(), !member.archived(), employment.weeklyCapacity(),
                 rates ? HarvestJson.number(zeroIfNull(member.billingRate())) : null,
-                actor.seesCosts() ? HarvestJson.number(zeroIfNull(member.costRate())) : null, employment.businessRoles(),
+                actor.seesCosts() ? HarvestJson.number(zeroIfNull(member.costRate())) : null,
+                employment.businessRoles(),
                 List.copyOf(access), AvatarUrls.ofRequest().of(member.avatarKey()), Instants.iso(member.createdAt()), Instants.iso(member.updatedAt()),
                 role == Role.ADMIN, MANAGING.contains(role), MANAGING.contains(role), MANAGING.contains(role),
                 role == Role.ADMIN);

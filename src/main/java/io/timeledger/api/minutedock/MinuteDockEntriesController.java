@@ -59,18 +59,17 @@ class MinuteDockEntriesController {
         var userAccounts = Params.ids("user_accounts", parameters, true);
         var users = Params.ids("users", parameters, true);
         boolean everyone = userAccounts != null && userAccounts.isEmpty() || users != null && users.isEmpty();
-        var query = EntryQuery.of(
-            everyone,
-            userAccounts == null || userAccounts.isEmpty() ? null : userAccounts,
-            users == null || users.isEmpty() ? null : users,
-            Params.ids("contacts", parameters, false),
-            Params.ids("projects", parameters, false),
-            Params.ids("tasks", parameters, false),
-            Params.date("from", request.getParameter("from")),
-            Params.date("to", request.getParameter("to")),
-            Params.instant("since", request.getParameter("since")),
-            Params.integer("limit", request.getParameter("limit"), 1, EntryQuery.MAX_LIMIT, 500),
-            Params.integer("offset", request.getParameter("offset"), 0, Integer.MAX_VALUE, 0));
+        var query = EntryQuery.upTo(Params.integer("limit", request.getParameter("limit"), 1, EntryQuery.MAX_LIMIT, 500))
+            .offset(Params.integer("offset", request.getParameter("offset"), 0, Integer.MAX_VALUE, 0))
+            .everyone(everyone)
+            .memberships(userAccounts == null || userAccounts.isEmpty() ? null : userAccounts)
+            .legacyUserIds(users == null || users.isEmpty() ? null : users)
+            .contacts(Params.ids("contacts", parameters, false))
+            .projects(Params.ids("projects", parameters, false))
+            .tasks(Params.ids("tasks", parameters, false))
+            .from(Params.date("from", request.getParameter("from")))
+            .to(Params.date("to", request.getParameter("to")))
+            .since(Params.instant("since", request.getParameter("since")));
         var now = clock.instant();
         return entries.search(actor, query).stream().map(entry -> MdEntry.from(entry, now)).toList();
     }
@@ -147,8 +146,9 @@ class MinuteDockEntriesController {
     }
 
     private static EntryChanges entryChanges(JsonFields fields) {
-        return EntryChanges.of(fields.id("user_account_id"), fields.id("contact_id"), fields.id("project_id"),
-            fields.ids("task_ids"), fields.string("description"), fields.integer("duration"), fields.date("date"));
+        return EntryChanges.NONE.membershipId(fields.id("user_account_id")).contactId(fields.id("contact_id"))
+            .projectId(fields.id("project_id")).taskIds(fields.ids("task_ids")).description(fields.string("description"))
+            .duration(fields.integer("duration")).date(fields.date("date"));
     }
 
     /** An entry id, or {@code current}: the entry in the caller's dock. */

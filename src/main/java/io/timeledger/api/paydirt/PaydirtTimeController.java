@@ -47,11 +47,13 @@ class PaydirtTimeController {
     Map<String, List<PdTimeLog>> list(Actor actor, HttpServletRequest request) {
         var userId = Params.id("user_id", request.getParameter("user_id"));
         var clientId = Params.id("client_id", request.getParameter("client_id"));
-        var query = EntryQuery.of(true, userId == null ? null : List.of(userId), null,
-            clientId == null ? null : List.of(clientId), null, null,
-            Params.date("start", request.getParameter("start")), Params.date("end", request.getParameter("end")), null,
-            Params.integer("limit", request.getParameter("limit"), 1, EntryQuery.MAX_LIMIT, 500),
-            Params.integer("offset", request.getParameter("offset"), 0, Integer.MAX_VALUE, 0));
+        var query = EntryQuery.upTo(Params.integer("limit", request.getParameter("limit"), 1, EntryQuery.MAX_LIMIT, 500))
+            .offset(Params.integer("offset", request.getParameter("offset"), 0, Integer.MAX_VALUE, 0))
+            .everyone(true)
+            .memberships(userId == null ? null : List.of(userId))
+            .contacts(clientId == null ? null : List.of(clientId))
+            .from(Params.date("start", request.getParameter("start")))
+            .to(Params.date("end", request.getParameter("end")));
         var now = clock.instant();
         // a time log shows no tasks
         return Map.of("time_logs",
@@ -86,8 +88,8 @@ class PaydirtTimeController {
         }
         fields.validate();
 
-        var changes = new EntryChanges(Field.absent(), Field.absent(), Field.absent(), jobId, Field.absent(), notes,
-            bySpan ? Field.absent() : duration, date, startedAt, endedAt, Field.absent(), Field.absent());
+        var changes = EntryChanges.NONE.jobId(jobId).description(notes).duration(bySpan ? Field.absent() : duration)
+            .date(date).startedAt(startedAt).endedAt(endedAt);
         return Map.of("time_log", PdTimeLog.from(entries.record(actor, changes).entry(), clock.instant()));
     }
 

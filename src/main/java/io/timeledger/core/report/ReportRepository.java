@@ -44,9 +44,9 @@ class ReportRepository {
     }
 
     List<Row> aggregate(AccountId account, long viewer, ReportQuery query, Instant now) {
-        var entries = new EntryQuery(query.everyone(), query.memberships(), query.legacyUserIds(), query.contacts(),
-            query.projects(), query.tasks(), query.from(), query.to(), null, null, query.invoiced(), null, null, null,
-            false, 0, 0);
+        var entries = EntryQuery.upTo(0).everyone(query.everyone()).memberships(query.memberships())
+            .legacyUserIds(query.legacyUserIds()).contacts(query.contacts()).projects(query.projects())
+            .tasks(query.tasks()).from(query.from()).to(query.to()).billed(query.invoiced());
         var filter = EntryFilter.of(account, viewer, entries);
         var where = filter.where() + (query.billable() == null ? "" : query.billable() ? " AND e.billable"
             : " AND NOT e.billable");

@@ -139,7 +139,7 @@ public class Entries {
         if (date == null) {
             date = startedAt != null ? startedAt.atZone(owner.timeZone()).toLocalDate() : clockwork.today(owner);
         }
-        var dated = changes.withDate(date);
+        var dated = changes.date(Field.of(date));
         boolean running = changes.duration().orElse(null) == null && changes.endedAt().orElse(null) == null;
         return running ? start(actor, dated) : create(actor, dated);
     }

@@ -22,21 +22,72 @@ public record EntryChanges(Field<Long> membershipId, Field<Long> contactId, Fiel
                            Field<LocalDate> date, Field<Instant> startedAt, Field<Instant> endedAt,
                            Field<ExternalReference> externalReference, Field<Boolean> billable) {
 
-    public static final EntryChanges NONE = of(Field.absent(), Field.absent(), Field.absent(), Field.absent(),
-        Field.absent(), Field.absent(), Field.absent());
+    /**
+     * Nothing changed: the start of every change, each field set by name ({@code
+     * EntryChanges.NONE.projectId(id).description(text)}), so that a dialect says what it sets.
+     */
+    public static final EntryChanges NONE = new EntryChanges(Field.absent(), Field.absent(), Field.absent(),
+        Field.absent(), Field.absent(), Field.absent(), Field.absent(), Field.absent(), Field.absent(), Field.absent(),
+        Field.absent(), Field.absent());
 
-    /** The changes MinuteDock can express: no start/end instants, no external reference. */
-    public static EntryChanges of(Field<Long> membershipId, Field<Long> contactId, Field<Long> projectId,
-                                  Field<List<Long>> taskIds, Field<String> description, Field<Long> duration,
-                                  Field<LocalDate> date) {
-        return new EntryChanges(membershipId, contactId, projectId, Field.absent(), taskIds, description, duration, date,
-            Field.absent(), Field.absent(), Field.absent(), Field.absent());
+    public EntryChanges membershipId(Field<Long> value) {
+        return new EntryChanges(value, contactId, projectId, jobId, taskIds, description, duration, date, startedAt,
+            endedAt, externalReference, billable);
     }
 
-    /** These changes on {@code day}. */
-    EntryChanges withDate(LocalDate day) {
-        return new EntryChanges(membershipId, contactId, projectId, jobId, taskIds, description, duration,
-            Field.of(day), startedAt, endedAt, externalReference, billable);
+    public EntryChanges contactId(Field<Long> value) {
+        return new EntryChanges(membershipId, value, projectId, jobId, taskIds, description, duration, date, startedAt,
+            endedAt, externalReference, billable);
+    }
+
+    public EntryChanges projectId(Field<Long> value) {
+        return new EntryChanges(membershipId, contactId, value, jobId, taskIds, description, duration, date, startedAt,
+            endedAt, externalReference, billable);
+    }
+
+    public EntryChanges jobId(Field<Long> value) {
+        return new EntryChanges(membershipId, contactId, projectId, value, taskIds, description, duration, date,
+            startedAt, endedAt, externalReference, billable);
+    }
+
+    public EntryChanges taskIds(Field<List<Long>> value) {
+        return new EntryChanges(membershipId, contactId, projectId, jobId, value, description, duration, date,
+            startedAt, endedAt, externalReference, billable);
+    }
+
+    public EntryChanges description(Field<String> value) {
+        return new EntryChanges(membershipId, contactId, projectId, jobId, taskIds, value, duration, date, startedAt,
+            endedAt, externalReference, billable);
+    }
+
+    public EntryChanges duration(Field<Long> value) {
+        return new EntryChanges(membershipId, contactId, projectId, jobId, taskIds, description, value, date,
+            startedAt, endedAt, externalReference, billable);
+    }
+
+    public EntryChanges date(Field<LocalDate> value) {
+        return new EntryChanges(membershipId, contactId, projectId, jobId, taskIds, description, duration, value,
+            startedAt, endedAt, externalReference, billable);
+    }
+
+    public EntryChanges startedAt(Field<Instant> value) {
+        return new EntryChanges(membershipId, contactId, projectId, jobId, taskIds, description, duration, date, value,
+            endedAt, externalReference, billable);
+    }
+
+    public EntryChanges endedAt(Field<Instant> value) {
+        return new EntryChanges(membershipId, contactId, projectId, jobId, taskIds, description, duration, date,
+            startedAt, value, externalReference, billable);
+    }
+
+    public EntryChanges externalReference(Field<ExternalReference> value) {
+        return new EntryChanges(membershipId, contactId, projectId, jobId, taskIds, description, duration, date,
+            startedAt, endedAt, value, billable);
+    }
+
+    public EntryChanges billable(Field<Boolean> value) {
+        return new EntryChanges(membershipId, contactId, projectId, jobId, taskIds, description, duration, date,
+            startedAt, endedAt, externalReference, value);
     }
 
     boolean changesWork() {

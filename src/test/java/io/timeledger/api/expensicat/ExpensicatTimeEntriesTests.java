@@ -220,8 +220,8 @@ class ExpensicatTimeEntriesTests {
     private final List<String> logged = new ArrayList<>();
 
     private void log(Actor actor, String description) {
-        entries.create(actor, EntryChanges.of(Field.absent(), Field.absent(), Field.absent(), Field.absent(),
-            Field.of(description), Field.of(60L), Field.of(LocalDate.of(2024, 1, 1))));
+        entries.create(actor, EntryChanges.NONE.description(Field.of(description)).duration(Field.of(60L))
+            .date(Field.of(LocalDate.of(2024, 1, 1))));
         logged.add(description);
     }
 
