@@ -2,6 +2,7 @@ package io.timeledger;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -10,6 +11,9 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.Slice;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -69,4 +73,33 @@ class ArchitectureTests {
     static final ArchRule featurePackagesAreFreeOfCycles = slices()
         .matching("io.timeledger.core.(*)..")
         .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule sqlRunsOnlyInRepositories = noClasses()
+        .that().areNotAnnotatedWith(Repository.class)
+        .and().resideOutsideOfPackage("io.timeledger.database..")
+        // Spring Authorization Server's own JDBC store of registered clients, configured there
+        .and().doNotHaveSimpleName("AuthorizationServerConfiguration")
+        .should().callMethod(JdbcClient.class, "sql", String.class)
+        .orShould().dependOnClassesThat().areAssignableTo(JdbcTemplate.class)
+        .orShould().dependOnClassesThat().areAssignableTo(NamedParameterJdbcTemplate.class)
+        .because("a feature's SQL is in its repositories, where the next reader looks for it");
+
+    @ArchTest
+    static final ArchRule theOuterLayersKeepTheirPlaces = layeredArchitecture().consideringOnlyDependenciesInLayers()
+        .layer("Application").definedBy("io.timeledger")
+        .layer("Api").definedBy("io.timeledger.api..")
+        .layer("Web").definedBy("io.timeledger.web..")
+        .layer("Admin").definedBy("io.timeledger.admin..")
+        .layer("Auth").definedBy("io.timeledger.auth..")
+        .layer("Database").definedBy("io.timeledger.database..")
+        .layer("Core").definedBy("io.timeledger.core..")
+        .whereLayer("Api").mayOnlyBeAccessedByLayers("Application")
+        .whereLayer("Web").mayOnlyBeAccessedByLayers("Application")
+        .whereLayer("Admin").mayOnlyBeAccessedByLayers("Application")
+        .whereLayer("Auth").mayOnlyBeAccessedByLayers("Application", "Api", "Web", "Admin")
+        .whereLayer("Database").mayOnlyBeAccessedByLayers("Application")
+        .whereLayer("Core").mayOnlyBeAccessedByLayers("Application", "Api", "Web", "Admin", "Auth", "Database")
+        .because("the dialects, the pages and the command line stand on auth and core; the database layer "
+            + "runs PostgreSQL and hears its announcements; none reaches into another");
 }

@@ -3,12 +3,7 @@ package io.timeledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.timeledger.support.ServerProcess;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,21 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerProcessIT {
 
-    private static final Pattern TOKEN = Pattern.compile("tlp_[A-Za-z0-9_-]{43}");
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @TempDir Path dataDir;
 
     @Test
     void aKilledServerLeavesAnOrphanThatTheNextStartStops() throws Exception {
-        int port = freePort();
+        int port = ServerProcess.freePort();
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var first = start(port, new ProcessBuilder(java, "-Xmx256m", "-jar", "target/timeledger.jar",
-            "--timeledger.rate-limit.enabled=false"));
+        var first = ServerProcess.start(ServerProcess.jar("--timeledger.rate-limit.enabled=false"), dataDir, port);
         String token = first.token().get(60, TimeUnit.SECONDS);
-        awaitHealth(port);
-        var created = send(port, "POST", "/api/v1/contacts", token, "{\"contact\": {\"name\": \"Survivor Ltd\"}}");
+        ServerProcess.awaitHealth(port);
+        var created = ServerProcess.send(port, "POST", "/api/v1/contacts", token, "{\"contact\": {\"name\": \"Survivor Ltd\"}}");
         assertThat(created.statusCode()).isEqualTo(201);
         long orphan = postmasterPid();
         aPasswordIsRequired();
@@ -62,9 +51,9 @@ class ServerProcessIT {
         var launcher = new ProcessBuilder("bin/timeledger", "--timeledger.rate-limit.enabled=false");
         launcher.environment().put("JAVA_HOME", System.getProperty("java.home"));
         launcher.environment().put("JAVA_OPTS", "-Xmx256m -Xshare:on");
-        var second = start(port, launcher);
+        var second = ServerProcess.start(launcher, dataDir, port);
         try {
-            awaitHealth(port);
+            ServerProcess.awaitHealth(port);
             try (var archives = Files.newDirectoryStream(Path.of("target/timeledger-cds"), "classes-*.jsa")) {
                 assertThat(archives).as("the launcher's class archive").isNotEmpty();
             }
@@ -72,7 +61,7 @@ class ServerProcessIT {
                 .isEmpty();
             assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphan").isEmpty();
             assertThat(postmasterPid()).isNotEqualTo(orphan);
-            var contacts = send(port, "GET", "/api/v1/contacts", token, null);
+            var contacts = ServerProcess.send(port, "GET", "/api/v1/contacts", token, null);
             assertThat(contacts.statusCode()).isEqualTo(200);
             assertThat(contacts.body()).contains("Survivor Ltd");
 
@@ -83,15 +72,15 @@ class ServerProcessIT {
             HttpResponse<String> again;
             do {
                 Thread.sleep(200);
-                again = send(port, "GET", "/api/v1/contacts", token, null);
+                again = ServerProcess.send(port, "GET", "/api/v1/contacts", token, null);
             } while (again.statusCode() != 200 && Instant.now().isBefore(deadline));
             assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
             assertThat(again.body()).contains("Survivor Ltd");
             assertThat(postmasterPid()).isNotEqualTo(killed);
-            assertThat(send(port, "GET", "/readyz", null, null).statusCode()).isEqualTo(200);
+            assertThat(ServerProcess.send(port, "GET", "/readyz", null, null).statusCode()).isEqualTo(200);
 
             var another = new ProcessBuilder(java, "-Xmx256m", "-jar", "target/timeledger.jar");
-            another.environment().put("PORT", Integer.toString(freePort()));
+            another.environment().put("PORT", Integer.toString(ServerProcess.freePort()));
             var refused = run(another);
             assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
             assertThat(refused.output().strip().lines()).as(refused.output()).singleElement().asString()
@@ -164,32 +153,6 @@ class ServerProcessIT {
         return new Finished(process.exitValue(), output.get(10, TimeUnit.SECONDS));
     }
 
-    private record Server(Process process, CompletableFuture<String> token) { }
-
-    private Server start(int port, ProcessBuilder builder) throws Exception {
-        builder.redirectErrorStream(true);
-        builder.environment().put("TIMELEDGER_DATA_DIR", dataDir.toString());
-        builder.environment().put("PORT", Integer.toString(port));
-        var process = builder.start();
-        var token = new CompletableFuture<String>();
-        var reader = new Thread(() -> {
-            try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    var matcher = TOKEN.matcher(line);
-                    if (matcher.find()) {
-                        token.complete(matcher.group());
-                    }
-                }
-            } catch (java.io.IOException ended) {
-                // the process is gone
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return new Server(process, token);
-    }
-
     /**
      * Running postmasters whose data directory no longer exists. The launcher's training start runs on a
      * throwaway cluster and deletes it; left running, its postmaster would linger until it noticed.
@@ -208,42 +171,8 @@ class ServerProcessIT {
         return flag >= 0 && flag + 1 < arguments.length ? Optional.of(arguments[flag + 1]) : Optional.empty();
     }
 
-    private void awaitHealth(int port) throws Exception {
-        var deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (send(port, "GET", "/actuator/health", null, null).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the server did not become healthy");
-    }
-
-    private HttpResponse<String> send(int port, String method, String path, String token, String body)
-            throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private long postmasterPid() throws Exception {
         List<String> lines = Files.readAllLines(dataDir.resolve("pg/postmaster.pid"));
         return Long.parseLong(lines.get(0).strip());
-    }
-
-    private static int freePort() throws Exception {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

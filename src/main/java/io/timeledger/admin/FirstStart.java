@@ -10,12 +10,11 @@ import io.timeledger.core.account.Role;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,21 +27,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnProperty(name = "timeledger.first-start.enabled", matchIfMissing = true)
 class FirstStart implements ApplicationRunner {
 
-    /** Arbitrary, fixed: the advisory lock key of the first start. */
-    private static final long LOCK = 0x54494d454c454447L;
-
     private final Accounts accounts;
     private final People people;
     private final Credentials credentials;
     private final Passwords passwords;
-    private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final String adminEmail;
     private final String accountName;
     private final PrintStream console;
     private final Environment environment;
 
-    FirstStart(Accounts accounts, People people, Credentials credentials, Passwords passwords, JdbcClient jdbc,
+    FirstStart(Accounts accounts, People people, Credentials credentials, Passwords passwords,
                TransactionTemplate transaction,
                @Value("${timeledger.first-start.admin-email:admin@localhost}") String adminEmail,
                @Value("${timeledger.first-start.account-name:My Company}") String accountName,
@@ -51,7 +46,6 @@ class FirstStart implements ApplicationRunner {
         this.people = people;
         this.credentials = credentials;
         this.passwords = passwords;
-        this.jdbc = jdbc;
         this.transaction = transaction;
         this.adminEmail = adminEmail;
         this.accountName = accountName;
@@ -68,8 +62,7 @@ class FirstStart implements ApplicationRunner {
 
     private Optional<Setup> setUpIfEmpty() {
         return transaction.execute(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", LOCK).query().singleRow();
-            if (accounts.any()) {
+            if (!accounts.noneYetUnderLock()) {
                 return Optional.empty();
             }
             var account = accounts.open(new NewAccount(accountName, "USD", ZoneId.systemDefault().getId(), null));

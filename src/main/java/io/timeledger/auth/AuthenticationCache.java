@@ -1,15 +1,14 @@
 package io.timeledger.auth;
 
 import io.timeledger.core.account.ActorsChanged;
-import io.timeledger.core.common.ChangeChannel;
 import io.timeledger.core.common.Remembered;
+import io.timeledger.core.common.RememberedUntilChanged;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -27,9 +26,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * timeledger.auth.cache} (5 s by default) or past an OAuth access token's own expiry.
  */
 @Component
-class AuthenticationCache implements ChangeChannel {
-
-    private static final Logger log = LoggerFactory.getLogger(AuthenticationCache.class);
+class AuthenticationCache extends RememberedUntilChanged {
 
     /** The secret's hash (never the secret) and the account the request named. */
     private record Key(String hash, Long headerAccount) { }
@@ -39,6 +36,7 @@ class AuthenticationCache implements ChangeChannel {
     private final Duration ttl;
 
     AuthenticationCache(@Value("${timeledger.auth.cache:5s}") Duration ttl, Clock clock) {
+        super(ActorsChanged.CHANNEL, "the authenticated secrets");
         this.ttl = ttl;
         this.clock = clock;
         this.remembered = new Remembered<>(10_000, this::lifetime, !ttl.isZero());
@@ -59,21 +57,10 @@ class AuthenticationCache implements ChangeChannel {
         heard(change.what());
     }
 
+    /** Everything is forgotten whatever {@code what} changed (the table, as V12's triggers name it). */
     @Override
-    public String channel() {
-        return ActorsChanged.CHANNEL;
-    }
-
-    /** Forgets everything: {@code what} changed (the table, as V12's triggers name it). */
-    @Override
-    public void heard(String what) {
-        remembered.forgetAll();
-        log.debug("Forgot every authenticated secret: {} changed", what);
-    }
-
-    @Override
-    public void listening(boolean listening) {
-        remembered.listening(listening);
+    protected List<Remembered<Key, Authenticated>> kept() {
+        return List.of(remembered);
     }
 
     /** How long to keep what was found: the configured time, or less if the secret expires sooner. */

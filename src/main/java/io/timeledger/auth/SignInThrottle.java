@@ -2,18 +2,16 @@ package io.timeledger.auth;
 
 import io.timeledger.core.audit.AuditKind;
 import io.timeledger.core.audit.AuditTrail;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,16 +40,16 @@ public class SignInThrottle {
     /** An attempt's claim: refused while the email is locked, else the failures counted with this one. */
     record Claim(Optional<Duration> lockedFor, int failures) { }
 
-    private final JdbcClient jdbc;
+    private final SignInFailureRepository failures;
     private final AuditTrail audit;
     private final Clock clock;
     private final int maxFailures;
     private final Duration lock;
 
-    SignInThrottle(JdbcClient jdbc, AuditTrail audit, Clock clock,
+    SignInThrottle(SignInFailureRepository failures, AuditTrail audit, Clock clock,
                    @Value("${timeledger.sign-in.max-failures:5}") int maxFailures,
                    @Value("${timeledger.sign-in.lock:15m}") Duration lock) {
-        this.jdbc = jdbc;
+        this.failures = failures;
         this.audit = audit;
         this.clock = clock;
         this.maxFailures = maxFailures;
@@ -61,43 +59,19 @@ public class SignInThrottle {
     /** Claims one password check for this email, counted as a failure until {@link #succeeded}. */
     Claim claim(String email) {
         Instant now = clock.instant();
-        var counted = jdbc.sql("""
-                INSERT INTO sign_in_failure AS f (email, failures, last_failure)
-                VALUES (email_key(:email), 1, :now)
-                ON CONFLICT (email) DO UPDATE SET
-                    failures = CASE WHEN f.last_failure <= EXCLUDED.last_failure - CAST(:lock AS interval)
-                                    THEN 1 ELSE f.failures + 1 END,
-                    last_failure = EXCLUDED.last_failure
-                 WHERE f.failures < :max OR f.last_failure <= EXCLUDED.last_failure - CAST(:lock AS interval)
-                RETURNING failures
-                """)
-            .param("email", email == null ? "" : email)
-            .param("now", Timestamp.from(now))
-            .param("lock", lock.toSeconds() + " seconds")
-            .param("max", maxFailures)
-            .query(Integer.class)
-            .optional();
+        var key = email == null ? "" : email;
+        var counted = failures.countFailure(key, now, lock, maxFailures);
         if (counted.isPresent()) {
             // old rows are only noise: forget them as we go
-            jdbc.sql("DELETE FROM sign_in_failure WHERE last_failure < CAST(:cutoff AS timestamptz)")
-                .param("cutoff", Timestamp.from(now.minus(lock.multipliedBy(2))))
-                .update();
+            failures.forgetBefore(now.minus(lock.multipliedBy(2)));
             return new Claim(Optional.empty(), counted.get());
         }
-        var lastFailure = jdbc.sql("SELECT last_failure FROM sign_in_failure WHERE email = email_key(:email)")
-            .param("email", email == null ? "" : email)
-            .query(Timestamp.class)
-            .optional()
-            .map(Timestamp::toInstant)
-            .orElse(now);
-        var left = Duration.between(now, lastFailure.plus(lock));
+        var left = Duration.between(now, failures.lastFailure(key).orElse(now).plus(lock));
         return new Claim(Optional.of(left.isNegative() ? Duration.ZERO : left), maxFailures);
     }
 
     void succeeded(String email) {
-        jdbc.sql("DELETE FROM sign_in_failure WHERE email = email_key(:email)")
-            .param("email", email == null ? "" : email)
-            .update();
+        failures.forget(email == null ? "" : email);
     }
 
     private static String minutes(Duration duration) {

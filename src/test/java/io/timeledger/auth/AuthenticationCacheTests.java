@@ -9,6 +9,7 @@ import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
 import io.timeledger.support.Fixtures.Person;
 import io.timeledger.support.Statements;
+import io.timeledger.support.Unannounced;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,7 @@ class AuthenticationCacheTests {
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
     @Autowired Statements statements;
+    @Autowired Credentials credentials;
 
     @Test
     void aSecretIsReadOnceAndRemembered() {
@@ -50,6 +52,21 @@ class AuthenticationCacheTests {
 
         assertThat(authenticationsOf(() -> api.bearer(admin.token()).get("/api/v1/users/me").expect(200)))
             .isZero();
+    }
+
+    @Test
+    void aTokenRevokedThroughThisServerStopsWorkingAtOnce() {
+        var admin = fixtures.anAccount();
+        remembered(admin);
+        long credential = jdbc.sql("SELECT id FROM credential WHERE user_id = :user").param("user", admin.userId())
+            .query(Long.class).single();
+
+        // unannounced by V12's trigger: this server forgets its own revocation as it commits
+        Unannounced.run(jdbc, "credential", "credential_changed", () -> {
+            credentials.revokeOwn(admin.userId(), credential);
+
+            assertThat(api.bearer(admin.token()).get("/api/v1/users/me").status()).isEqualTo(401);
+        });
     }
 
     @Test

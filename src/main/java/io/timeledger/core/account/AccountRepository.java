@@ -14,6 +14,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
+    /** "TIMELEDG" in ASCII: the advisory lock a first start holds. */
+    private static final long FIRST_START_LOCK = 0x54494d454c454447L;
+
     private static final String COLUMNS = columns("a", "");
 
     private final JdbcClient jdbc;
@@ -87,6 +90,11 @@ class AccountRepository {
             .single();
         events.publishEvent(new ActorsChanged("account"));
         return updated;
+    }
+
+    /** Held until the transaction ends; one key for every first start on this database. */
+    void lockFirstStart() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", FIRST_START_LOCK).query().singleRow();
     }
 
     boolean any() {

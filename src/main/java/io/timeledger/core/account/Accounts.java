@@ -98,8 +98,14 @@ public class Accounts {
         return repository.all();
     }
 
-    @Reads
-    public boolean any() {
-        return repository.any();
+    /**
+     * Whether the database holds no account yet, asked under a lock that every server starting
+     * on it takes (a transaction-scoped advisory lock): called inside the transaction that sets
+     * the first account up, two servers starting at once cannot both find it empty.
+     */
+    @Transactional
+    public boolean noneYetUnderLock() {
+        repository.lockFirstStart();
+        return !repository.any();
     }
 }

@@ -1,15 +1,14 @@
 package io.timeledger.core.account;
 
 import io.timeledger.core.common.AccountId;
-import io.timeledger.core.common.ChangeChannel;
 import io.timeledger.core.common.Remembered;
+import io.timeledger.core.common.RememberedUntilChanged;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -26,26 +25,25 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * in one query.
  */
 @Component
-public class Owners implements ChangeChannel {
-
-    private static final Logger log = LoggerFactory.getLogger(Owners.class);
+public class Owners extends RememberedUntilChanged {
 
     /** A membership's person, as entries show their owner; {@code avatarKey} names their avatar ({@link Avatars}). */
     public record Owner(long userId, String name, String email, ZoneId timeZone, UUID avatarKey) { }
 
     private record Key(long account, long membershipId) { }
 
-    private final Remembered<Key, Owner> kept;
+    private final Remembered<Key, Owner> owners;
     private final PeopleRepository people;
 
     Owners(PeopleRepository people, @Value("${timeledger.catalog.cache:5m}") Duration ttl) {
+        super(ActorsChanged.CHANNEL, "the entries' owners");
         this.people = people;
-        this.kept = Remembered.forAtMost(ttl, 20_000);
+        this.owners = Remembered.forAtMost(ttl, 20_000);
     }
 
     /** The owners of {@code membershipIds} in {@code account}: those kept, the rest read at once. */
     public Map<Long, Owner> of(AccountId account, Collection<Long> membershipIds) {
-        return kept.getAll(membershipIds, id -> new Key(account.value(), id),
+        return owners.getAll(membershipIds, id -> new Key(account.value(), id),
             unknown -> people.owners(account, unknown));
     }
 
@@ -54,22 +52,16 @@ public class Owners implements ChangeChannel {
         heard(change.what());
     }
 
-    @Override
-    public String channel() {
-        return ActorsChanged.CHANNEL;
-    }
-
     /** {@code what} changed (the table, as V12's triggers name it): people forgotten if it holds them. */
     @Override
     public void heard(String what) {
         if ("membership".equals(what) || "app_user".equals(what)) {
-            kept.forgetAll();
-            log.debug("Forgot every entry owner: {} changed", what);
+            forgetAll(what);
         }
     }
 
     @Override
-    public void listening(boolean listening) {
-        kept.listening(listening);
+    protected List<Remembered<Key, Owner>> kept() {
+        return List.of(owners);
     }
 }

@@ -10,17 +10,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class ContactRepository {
+class ContactRepository extends DetailsRepository<Contact> {
 
     private static final String COLUMNS = "contact.id, contact.address, " + DetailsColumns.select("contact", "contact_id");
 
     private static final String PLAIN_COLUMNS = "contact.id, contact.address, " + DetailsColumns.plain("contact");
 
-    private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
     ContactRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+        super(jdbc, "contact", PLAIN_COLUMNS, ContactRepository::map);
         this.events = events;
     }
 
@@ -54,14 +53,7 @@ class ContactRepository {
             .optional();
     }
 
-    Optional<Contact> findByShortCode(AccountId account, String code) {
-        return DetailsColumns.findByShortCode(jdbc, "contact", PLAIN_COLUMNS, ContactRepository::map, account, code);
-    }
 
-    /** The live row without its budget progress: a cheap lookup for checks and pricing. */
-    Optional<Contact> findPlain(AccountId account, long id) {
-        return DetailsColumns.findLive(jdbc, "contact", PLAIN_COLUMNS, ContactRepository::map, account, id);
-    }
 
     boolean hasLiveProjects(AccountId account, long id) {
         return jdbc.sql("""
@@ -86,9 +78,6 @@ class ContactRepository {
             .single();
     }
 
-    boolean shortCodeTaken(AccountId account, String shortCode, long exceptId) {
-        return DetailsColumns.shortCodeTaken(jdbc, "contact", account, shortCode, exceptId);
-    }
 
     Contact insert(AccountId account, BudgetPeriods periods, Details details, String address) {
         var statement = jdbc.sql("""

@@ -78,42 +78,6 @@ final class DetailsColumns {
 
     private DetailsColumns() { }
 
-    /** The live row of {@code table} with this id, read with {@code columns}. */
-    static <T> Optional<T> findLive(JdbcClient jdbc, String table, String columns, RowMapper<T> mapper,
-                                    AccountId account, long id) {
-        return jdbc.sql("SELECT " + columns + " FROM " + table + " WHERE account_id = :account AND id = :id"
-                + " AND deleted_at IS NULL")
-            .param("account", account.value())
-            .param("id", id)
-            .query(mapper)
-            .optional();
-    }
-
-    /** The live row of {@code table} whose short code is {@code code}, ignoring case. */
-    static <T> Optional<T> findByShortCode(JdbcClient jdbc, String table, String columns, RowMapper<T> mapper,
-                                           AccountId account, String code) {
-        return jdbc.sql("SELECT " + columns + " FROM " + table + " WHERE account_id = :account"
-                + " AND lower(short_code) = lower(:code) AND deleted_at IS NULL")
-            .param("account", account.value())
-            .param("code", code)
-            .query(mapper)
-            .optional();
-    }
-
-    /** Whether another live row of {@code table} (contact or project) has this short code, ignoring case. */
-    static boolean shortCodeTaken(JdbcClient jdbc, String table, AccountId account, String shortCode, long exceptId) {
-        return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM %s
-                                WHERE account_id = :account AND lower(short_code) = lower(:code)
-                                  AND deleted_at IS NULL AND id <> :except)
-                """.formatted(table))
-            .param("account", account.value())
-            .param("code", shortCode)
-            .param("except", exceptId)
-            .query(Boolean.class)
-            .single();
-    }
-
     /** Binds the periods {@link #select} measures budgets over. */
     static StatementSpec bind(StatementSpec statement, BudgetPeriods periods) {
         return statement

@@ -10,17 +10,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class ProjectRepository {
+class ProjectRepository extends DetailsRepository<Project> {
 
     private static final String COLUMNS = "project.id, project.contact_id, " + DetailsColumns.select("project", "project_id");
 
     private static final String PLAIN_COLUMNS = "project.id, project.contact_id, " + DetailsColumns.plain("project");
 
-    private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
     ProjectRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
+        super(jdbc, "project", PLAIN_COLUMNS, ProjectRepository::map);
         this.events = events;
     }
 
@@ -54,18 +53,8 @@ class ProjectRepository {
             .optional();
     }
 
-    Optional<Project> findByShortCode(AccountId account, String code) {
-        return DetailsColumns.findByShortCode(jdbc, "project", PLAIN_COLUMNS, ProjectRepository::map, account, code);
-    }
 
-    /** The live row without its budget progress: a cheap lookup for checks and pricing. */
-    Optional<Project> findPlain(AccountId account, long id) {
-        return DetailsColumns.findLive(jdbc, "project", PLAIN_COLUMNS, ProjectRepository::map, account, id);
-    }
 
-    boolean shortCodeTaken(AccountId account, String shortCode, long exceptId) {
-        return DetailsColumns.shortCodeTaken(jdbc, "project", account, shortCode, exceptId);
-    }
 
     Project insert(AccountId account, BudgetPeriods periods, long contactId, Details details) {
         var statement = jdbc.sql("""

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * forgets an account when this server's own write to it commits, by calling {@link #forget} from
  * its listener of that write's event.
  */
-public abstract class RememberedPerAccount implements ChangeChannel {
+public abstract class RememberedPerAccount extends RememberedUntilChanged {
 
     private static final Logger log = LoggerFactory.getLogger(RememberedPerAccount.class);
 
@@ -22,22 +22,13 @@ public abstract class RememberedPerAccount implements ChangeChannel {
         long account();
     }
 
-    private final String channel;
-    /** What is kept, as the log names it ("the catalog"). */
-    private final String what;
-
     protected RememberedPerAccount(String channel, String what) {
-        this.channel = channel;
-        this.what = what;
+        super(channel, what);
     }
 
-    /** Everything this keeper keeps: each forgetting reaches all of it. */
-    protected abstract List<Remembered<? extends OfAccount, ?>> kept();
-
+    /** Everything this keeper keeps, each keyed by account: each forgetting reaches all of it. */
     @Override
-    public final String channel() {
-        return channel;
-    }
+    protected abstract List<Remembered<? extends OfAccount, ?>> kept();
 
     /** {@code payload}: the id of the account that changed. */
     @Override
@@ -46,22 +37,17 @@ public abstract class RememberedPerAccount implements ChangeChannel {
         try {
             account = Long.parseLong(payload);
         } catch (NumberFormatException e) {
-            log.warn("Forgetting all of {}: a change announced as '{}' names no account", what, payload);
-            kept().forEach(Remembered::forgetAll);
+            log.warn("Forgetting all of {}: a change announced as '{}' names no account", what(), payload);
+            forgetAll(payload);
             return;
         }
         forget(account);
-    }
-
-    @Override
-    public final void listening(boolean listening) {
-        kept().forEach(remembered -> remembered.listening(listening));
     }
 
     /** Forgets what is kept of {@code account}. */
     protected final void forget(long account) {
         Predicate<OfAccount> ofAccount = key -> key.account() == account;
         kept().forEach(remembered -> remembered.forget(ofAccount));
-        log.debug("Forgot {} of account {}", what, account);
+        log.debug("Forgot {} of account {}", what(), account);
     }
 }

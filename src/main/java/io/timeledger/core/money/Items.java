@@ -6,11 +6,8 @@ import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
 import io.timeledger.core.common.Reads;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,80 +15,42 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Items {
 
-    private static final String COLUMNS = "id, name, description, default_rate_cents";
     private static final long MAX_CENTS = 99_999_999_999L;
 
-    private final JdbcClient jdbc;
+    private final ItemRepository repository;
 
-    Items(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Items(ItemRepository repository) {
+        this.repository = repository;
     }
 
     @Reads
     public List<Item> list(AccountId account) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM item WHERE account_id = :account AND deleted_at IS NULL"
-                + " ORDER BY lower(name), id")
-            .param("account", account.value())
-            .query(Items::map)
-            .list();
+        return repository.list(account);
     }
 
     @Reads
     public Optional<Item> find(AccountId account, long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM item WHERE account_id = :account AND id = :id AND deleted_at IS NULL")
-            .param("account", account.value())
-            .param("id", id)
-            .query(Items::map)
-            .optional();
+        return repository.find(account, id);
     }
 
     @Transactional
     public Item create(Actor actor, Field<String> name, Field<String> description, Field<Long> rateCents) {
         actor.requireAdmin();
-        var item = apply(new Item(0, null, null, 0), name, description, rateCents);
-        return jdbc.sql("""
-                INSERT INTO item (account_id, name, description, default_rate_cents)
-                VALUES (:account, :name, :description, :cents)
-                RETURNING %s
-                """.formatted(COLUMNS))
-            .param("account", actor.account().value())
-            .param("name", item.name())
-            .param("description", item.description())
-            .param("cents", item.defaultRateCents())
-            .query(Items::map)
-            .single();
+        return repository.insert(actor.account(), apply(new Item(0, null, null, 0), name, description, rateCents));
     }
 
     @Transactional
     public Item update(Actor actor, long id, Field<String> name, Field<String> description, Field<Long> rateCents) {
         actor.requireAdmin();
         var current = find(actor.account(), id).orElseThrow(() -> new NotFound("Item", id));
-        var item = apply(current, name, description, rateCents);
-        return jdbc.sql("""
-                UPDATE item SET name = :name, description = :description, default_rate_cents = :cents,
-                                updated_at = now()
-                 WHERE account_id = :account AND id = :id
-                RETURNING %s
-                """.formatted(COLUMNS))
-            .param("account", actor.account().value())
-            .param("id", id)
-            .param("name", item.name())
-            .param("description", item.description())
-            .param("cents", item.defaultRateCents())
-            .query(Items::map)
-            .single();
+        return repository.update(actor.account(), id, apply(current, name, description, rateCents));
     }
 
     /** Removes the item from the catalog; expenses that used it keep their amounts. */
     @Transactional
     public void delete(Actor actor, long id) {
         actor.requireAdmin();
-        int deleted = jdbc.sql("UPDATE item SET deleted_at = now() WHERE account_id = :account AND id = :id"
-                + " AND deleted_at IS NULL")
-            .param("account", actor.account().value())
-            .param("id", id)
-            .update();
-        if (deleted == 0) {
+        if (!repository.delete(actor.account(), id)) {
             throw new NotFound("Item", id);
         }
     }
@@ -114,10 +73,5 @@ public class Items {
         }
         problems.throwIfAny();
         return new Item(current.id(), newName.strip(), newDescription, cents);
-    }
-
-    private static Item map(ResultSet rs, int row) throws SQLException {
-        return new Item(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
-            rs.getLong("default_rate_cents"));
     }
 }

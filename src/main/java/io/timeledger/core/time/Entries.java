@@ -129,9 +129,9 @@ public class Entries {
      * A new entry as Harvest, Expensicat and Paydirt make one, in one rule for all three: given a
      * duration or an end it is logged; given neither, its timer runs ({@link #start}), counting from
      * its start when one is given. Its day is the date given, else the day its start falls on in
-     * the owner's time zone, else the owner's today.
+     * the owner's time zone, else the owner's today. A logged entry is one statement and opens no
+     * transaction (decision 010); a timer changes the dock too, in one.
      */
-    @Transactional
     public Created record(Actor actor, EntryChanges changes) {
         var owner = owner(actor, changes.membershipId());
         var startedAt = changes.startedAt().orElse(null);
@@ -141,7 +141,7 @@ public class Entries {
         }
         var dated = changes.date(Field.of(date));
         boolean running = changes.duration().orElse(null) == null && changes.endedAt().orElse(null) == null;
-        return running ? start(actor, dated) : create(actor, dated);
+        return running ? transactions.execute(status -> start(actor, dated)) : create(actor, dated);
     }
 
     /**

@@ -7,11 +7,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -35,29 +31,17 @@ class EntryInvoices extends RememberedPerAccount {
     private record Key(long account, long invoiceId) implements OfAccount { }
 
     private final Remembered<Key, EntryInvoice> invoices;
-    private final JdbcClient jdbc;
+    private final EntryInvoiceRepository repository;
 
-    EntryInvoices(JdbcClient jdbc, @Value("${timeledger.catalog.cache:5m}") Duration ttl) {
+    EntryInvoices(EntryInvoiceRepository repository, @Value("${timeledger.catalog.cache:5m}") Duration ttl) {
         super(CHANNEL, "the invoices");
-        this.jdbc = jdbc;
+        this.repository = repository;
         this.invoices = Remembered.forAtMost(ttl, 20_000);
     }
 
     /** The invoices {@code ids} of {@code account}: those kept, the rest read at once. */
     Map<Long, EntryInvoice> of(AccountId account, Collection<Long> ids) {
-        return invoices.getAll(ids, id -> new Key(account.value(), id), unknown -> read(account, unknown));
-    }
-
-    private Map<Long, EntryInvoice> read(AccountId account, Set<Long> ids) {
-        return jdbc.sql("""
-                SELECT id, number, status = 'sent' AS sent, issued_on, due_on
-                  FROM invoice WHERE account_id = :account AND id = ANY(:ids)
-                """)
-            .param("account", account.value())
-            .param("ids", ids.toArray(Long[]::new))
-            .query((rs, row) -> EntryRepository.invoiceAt(rs, rs.getLong(1), 2, 3, 4, 5))
-            .list().stream()
-            .collect(Collectors.toMap(EntryInvoice::id, Function.identity()));
+        return invoices.getAll(ids, id -> new Key(account.value(), id), unknown -> repository.find(account, unknown));
     }
 
     @TransactionalEventListener(fallbackExecution = true)

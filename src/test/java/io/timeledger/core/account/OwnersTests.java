@@ -7,6 +7,7 @@ import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
 import io.timeledger.support.Fixtures.Person;
+import io.timeledger.support.Unannounced;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
@@ -41,6 +42,21 @@ class OwnersTests {
 
         assertThat(within(() -> ownerNames(admin).contains("Newly Joined"))).isTrue();
         assertThat(ownerNames(admin)).hasSize(2);
+    }
+
+    @Test
+    void aRenameThroughThisServerShowsOnTheNextPage() {
+        var admin = fixtures.anAccount();
+        log(admin);
+        assertThat(ownerNames(admin)).containsExactly("Pat Doe");
+
+        // unannounced by V12's trigger: this server forgets its own write as it commits
+        Unannounced.run(jdbc, "app_user", "app_user_changed", () -> {
+            api.bearer(admin.token()).header("Harvest-Account-Id", admin.account().toString())
+                .patch("/v2/users/" + admin.membershipId(), "{\"first_name\": \"Renamed\"}").expect(200);
+
+            assertThat(ownerNames(admin)).containsExactly("Renamed Doe");
+        });
     }
 
     @Test

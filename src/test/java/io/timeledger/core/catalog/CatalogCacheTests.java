@@ -7,6 +7,7 @@ import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
 import io.timeledger.support.Statements;
+import io.timeledger.support.Unannounced;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,9 +40,12 @@ class CatalogCacheTests {
         var caller = api.bearer(fixtures.anAccount().token());
         var work = remembered(caller, harvestWork(caller));
 
-        caller.delete("/v2/projects/" + work.project()).expect(200);
+        // unannounced by V14's trigger: this server forgets its own write as it commits
+        Unannounced.run(jdbc, "project", "project_catalog_changed", () -> {
+            caller.delete("/v2/projects/" + work.project()).expect(200);
 
-        caller.post("/v2/time_entries", work.entry(1)).expect(422);
+            caller.post("/v2/time_entries", work.entry(1)).expect(422);
+        });
     }
 
     @Test
@@ -50,9 +54,11 @@ class CatalogCacheTests {
         var work = remembered(caller, harvestWork(caller));
         assertThat(expensicatProjectName(caller)).isEqualTo("Before");
 
-        caller.patch("/v2/projects/" + work.project(), "{\"name\": \"After\"}").expect(200);
+        Unannounced.run(jdbc, "project", "project_catalog_changed", () -> {
+            caller.patch("/v2/projects/" + work.project(), "{\"name\": \"After\"}").expect(200);
 
-        assertThat(expensicatProjectName(caller)).isEqualTo("After");
+            assertThat(expensicatProjectName(caller)).isEqualTo("After");
+        });
     }
 
     @Test
