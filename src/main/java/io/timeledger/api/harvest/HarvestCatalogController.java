@@ -215,8 +215,7 @@ class HarvestCatalogController {
     }
 
     private static DetailChanges clientChanges(JsonFields fields) {
-        return new DetailChanges(fields.string("name"), Field.absent(), fields.bool("is_active"), Field.absent(),
-            Field.absent(), Field.absent(), Field.absent(), Field.absent(), Field.absent());
+        return DetailChanges.NONE.name(fields.string("name")).active(fields.bool("is_active"));
     }
 
     /**
@@ -241,9 +240,10 @@ class HarvestCatalogController {
         });
         Field<BudgetFrequency> frequency = monthly.map(m -> Boolean.TRUE.equals(m) ? BudgetFrequency.MONTHLY
             : BudgetFrequency.TOTAL);
-        return new DetailChanges(fields.string("name"), fields.string("code"), fields.bool("is_active"),
-            Field.absent(), type, frequency, fields.number("budget"), fields.number("hourly_rate"),
-            fields.bool("is_billable"));
+        return DetailChanges.NONE.name(fields.string("name")).shortCode(fields.string("code"))
+            .active(fields.bool("is_active")).budgetType(type).budgetFrequency(frequency)
+            .budgetTarget(fields.number("budget")).defaultRate(fields.number("hourly_rate"))
+            .billable(fields.bool("is_billable"));
     }
 
     private static TaskChanges taskChanges(JsonFields fields) {

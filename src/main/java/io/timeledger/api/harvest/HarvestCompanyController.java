@@ -49,9 +49,12 @@ class HarvestCompanyController {
             }
             return mode == null ? null : mode.equals("up");
         });
-        var changes = new AccountChanges(fields.string("name"), weekStart, fields.bool("wants_timestamp_timers"),
-            fields.integer("time_rounding_minutes").map(m -> m == null ? null : (int) Math.max(-1, Math.min(m, 1000))),
-            roundingMode, fields.string("clock"), fields.string("time_format"), fields.bool("expense_feature"));
+        var changes = AccountChanges.NONE.name(fields.string("name")).weekStart(weekStart)
+            .timestampTimers(fields.bool("wants_timestamp_timers"))
+            .roundingMinutes(fields.integer("time_rounding_minutes")
+                .map(m -> m == null ? null : (int) Math.max(-1, Math.min(m, 1000))))
+            .roundingUp(roundingMode).clock(fields.string("clock")).timeFormat(fields.string("time_format"))
+            .expensesEnabled(fields.bool("expense_feature"));
         fields.validate();
         return HtCompany.from(accounts.change(actor, changes), request);
     }

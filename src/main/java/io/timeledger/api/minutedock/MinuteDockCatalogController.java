@@ -158,16 +158,16 @@ class MinuteDockCatalogController {
     // --- request and response shapes
 
     private static DetailChanges detailChanges(JsonFields fields) {
-        return new DetailChanges(
-            fields.string("name"),
-            fields.string("short_code"),
-            fields.bool("active"),
-            fields.bool("pinned"),
-            fields.oneOf("budget_type", BudgetType.class, BudgetType::wire),
-            fields.oneOf("budget_frequency", BudgetFrequency.class, BudgetFrequency::wire),
-            fields.number("budget_target"),
-            Wire.dollars(fields, "default_rate_dollars"),
-            fields.bool("billable"));
+        return DetailChanges.NONE
+            .name(fields.string("name"))
+            .shortCode(fields.string("short_code"))
+            .active(fields.bool("active"))
+            .pinned(fields.bool("pinned"))
+            .budgetType(fields.oneOf("budget_type", BudgetType.class, BudgetType::wire))
+            .budgetFrequency(fields.oneOf("budget_frequency", BudgetFrequency.class, BudgetFrequency::wire))
+            .budgetTarget(fields.number("budget_target"))
+            .defaultRate(Wire.dollars(fields, "default_rate_dollars"))
+            .billable(fields.bool("billable"));
     }
 
     private static TaskChanges taskChanges(JsonFields fields) {

@@ -1,5 +1,6 @@
 package io.timeledger.api.minutedock;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
@@ -22,7 +23,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -230,10 +230,10 @@ class MinuteDockMoneyController {
     }
 
     private static ExpenseChanges expenseChanges(JsonFields fields) {
-        return new ExpenseChanges(fields.id("user_account_id"), fields.string("description"),
-            fields.number("quantity"), fields.id("item_id"), fields.integer("rate_cents"), fields.date("date"),
-            fields.id("contact_id"), fields.id("project_id"), fields.bool("manually_invoiced"),
-            fields.bool("written_off"));
+        return ExpenseChanges.NONE.membershipId(fields.id("user_account_id")).description(fields.string("description"))
+            .quantity(fields.number("quantity")).itemId(fields.id("item_id")).rateCents(fields.integer("rate_cents"))
+            .date(fields.date("date")).contactId(fields.id("contact_id")).projectId(fields.id("project_id"))
+            .manuallyInvoiced(fields.bool("manually_invoiced")).writtenOff(fields.bool("written_off"));
     }
 
     record MdItem(String id, String name, String description, long defaultRateCents) {

@@ -92,9 +92,11 @@ class MinuteDockReportsController {
         var accounts = userAccounts.orElse(null);
         var legacy = users.orElse(null);
         boolean everyone = accounts != null && accounts.isEmpty() || legacy != null && legacy.isEmpty();
-        return new ReportQuery(from.orElse(null), to.orElse(null), everyone,
-            accounts == null || accounts.isEmpty() ? null : accounts, legacy == null || legacy.isEmpty() ? null : legacy,
-            emptyToNull(contacts), emptyToNull(projects), emptyToNull(tasks), billable, invoiced, groupBy);
+        return ReportQuery.OWN.from(from.orElse(null)).to(to.orElse(null)).everyone(everyone)
+            .memberships(accounts == null || accounts.isEmpty() ? null : accounts)
+            .legacyUserIds(legacy == null || legacy.isEmpty() ? null : legacy)
+            .contacts(emptyToNull(contacts)).projects(emptyToNull(projects)).tasks(emptyToNull(tasks))
+            .billable(billable).invoiced(invoiced).groupBy(groupBy);
     }
 
     private static List<Long> emptyToNull(Field<List<Long>> filter) {

@@ -9,5 +9,50 @@ public record AccountChanges(Field<String> name, Field<DayOfWeek> weekStart, Fie
                              Field<Integer> roundingMinutes, Field<Boolean> roundingUp, Field<String> clock,
                              Field<String> timeFormat, Field<Boolean> expensesEnabled) {
 
+    /** Nothing changed: the start of every change, each field set by name. */
+    public static final AccountChanges NONE = new AccountChanges(Field.absent(), Field.absent(), Field.absent(),
+        Field.absent(), Field.absent(), Field.absent(), Field.absent(), Field.absent());
+
+    public AccountChanges name(Field<String> value) {
+        return new AccountChanges(value, weekStart, timestampTimers, roundingMinutes, roundingUp, clock, timeFormat,
+            expensesEnabled);
+    }
+
+    public AccountChanges weekStart(Field<DayOfWeek> value) {
+        return new AccountChanges(name, value, timestampTimers, roundingMinutes, roundingUp, clock, timeFormat,
+            expensesEnabled);
+    }
+
+    public AccountChanges timestampTimers(Field<Boolean> value) {
+        return new AccountChanges(name, weekStart, value, roundingMinutes, roundingUp, clock, timeFormat,
+            expensesEnabled);
+    }
+
+    public AccountChanges roundingMinutes(Field<Integer> value) {
+        return new AccountChanges(name, weekStart, timestampTimers, value, roundingUp, clock, timeFormat,
+            expensesEnabled);
+    }
+
+    public AccountChanges roundingUp(Field<Boolean> value) {
+        return new AccountChanges(name, weekStart, timestampTimers, roundingMinutes, value, clock, timeFormat,
+            expensesEnabled);
+    }
+
+    public AccountChanges clock(Field<String> value) {
+        return new AccountChanges(name, weekStart, timestampTimers, roundingMinutes, roundingUp, value, timeFormat,
+            expensesEnabled);
+    }
+
+    public AccountChanges timeFormat(Field<String> value) {
+        return new AccountChanges(name, weekStart, timestampTimers, roundingMinutes, roundingUp, clock, value,
+            expensesEnabled);
+    }
+
+    public AccountChanges expensesEnabled(Field<Boolean> value) {
+        return new AccountChanges(name, weekStart, timestampTimers, roundingMinutes, roundingUp, clock, timeFormat,
+            value);
+    }
+
+
     static final List<Integer> ROUNDING_MINUTES = List.of(0, 1, 3, 5, 6, 10, 12, 15, 30, 60);
 }

@@ -10,6 +10,56 @@ public record DetailChanges(Field<String> name, Field<String> shortCode, Field<B
                             Field<BudgetType> budgetType, Field<BudgetFrequency> budgetFrequency,
                             Field<BigDecimal> budgetTarget, Field<BigDecimal> defaultRate, Field<Boolean> billable) {
 
+    /** Nothing changed: the start of every change, each field set by name ({@code NONE.name(..).active(..)}). */
+    public static final DetailChanges NONE = new DetailChanges(Field.absent(), Field.absent(), Field.absent(),
+        Field.absent(), Field.absent(), Field.absent(), Field.absent(), Field.absent(), Field.absent());
+
+    public DetailChanges name(Field<String> value) {
+        return new DetailChanges(value, shortCode, active, pinned, budgetType, budgetFrequency, budgetTarget,
+            defaultRate, billable);
+    }
+
+    public DetailChanges shortCode(Field<String> value) {
+        return new DetailChanges(name, value, active, pinned, budgetType, budgetFrequency, budgetTarget, defaultRate,
+            billable);
+    }
+
+    public DetailChanges active(Field<Boolean> value) {
+        return new DetailChanges(name, shortCode, value, pinned, budgetType, budgetFrequency, budgetTarget,
+            defaultRate, billable);
+    }
+
+    public DetailChanges pinned(Field<Boolean> value) {
+        return new DetailChanges(name, shortCode, active, value, budgetType, budgetFrequency, budgetTarget,
+            defaultRate, billable);
+    }
+
+    public DetailChanges budgetType(Field<BudgetType> value) {
+        return new DetailChanges(name, shortCode, active, pinned, value, budgetFrequency, budgetTarget, defaultRate,
+            billable);
+    }
+
+    public DetailChanges budgetFrequency(Field<BudgetFrequency> value) {
+        return new DetailChanges(name, shortCode, active, pinned, budgetType, value, budgetTarget, defaultRate,
+            billable);
+    }
+
+    public DetailChanges budgetTarget(Field<BigDecimal> value) {
+        return new DetailChanges(name, shortCode, active, pinned, budgetType, budgetFrequency, value, defaultRate,
+            billable);
+    }
+
+    public DetailChanges defaultRate(Field<BigDecimal> value) {
+        return new DetailChanges(name, shortCode, active, pinned, budgetType, budgetFrequency, budgetTarget, value,
+            billable);
+    }
+
+    public DetailChanges billable(Field<Boolean> value) {
+        return new DetailChanges(name, shortCode, active, pinned, budgetType, budgetFrequency, budgetTarget,
+            defaultRate, value);
+    }
+
+
     static final int NAME_MAX = 255;
     static final int SHORT_CODE_MAX = 50;
     /** numeric(12,2) */

@@ -42,8 +42,7 @@ public class Reports {
         boolean member = actor.seesOnlyOwnTime();
         if (member) {
             actor.requireOwnTime(query.memberships(), query.legacyUserIds(), "Members can report only on their own time");
-            query = new ReportQuery(query.from(), query.to(), false, null, null, query.contacts(), query.projects(),
-                query.tasks(), query.billable(), query.invoiced(), query.groupBy());
+            query = query.everyone(false).memberships(null).legacyUserIds(null);
         }
         var currency = actor.tenant().currency();
         var rows = repository.aggregate(actor.account(), actor.membershipId(), query, clock.instant());

@@ -38,6 +38,11 @@ class Clockwork {
         return LocalDate.now(clock.withZone(member.timeZone()));
     }
 
+    /** The day {@code instant} falls on for {@code member}, in their time zone. */
+    static LocalDate dayOf(Member member, Instant instant) {
+        return instant.atZone(member.timeZone()).toLocalDate();
+    }
+
     /**
      * Empties the dock for a new timer: its entry is logged for today when it holds a minute or
      * more or was logged before (a redocked entry is never lost, however short), else discarded and

@@ -137,7 +137,7 @@ public class Entries {
         var startedAt = changes.startedAt().orElse(null);
         var date = changes.date().orElse(null);
         if (date == null) {
-            date = startedAt != null ? startedAt.atZone(owner.timeZone()).toLocalDate() : clockwork.today(owner);
+            date = startedAt != null ? Clockwork.dayOf(owner, startedAt) : clockwork.today(owner);
         }
         var dated = changes.date(Field.of(date));
         boolean running = changes.duration().orElse(null) == null && changes.endedAt().orElse(null) == null;
@@ -287,7 +287,7 @@ public class Entries {
         var newStart = changes.startedAt().orElse(null);
         if (newStart != null && !changes.date().isGiven()) {
             // a new start moves the entry to the day it falls on, for the owner
-            draft.spentOn = newStart.atZone(owner.timeZone()).toLocalDate();
+            draft.spentOn = Clockwork.dayOf(owner, newStart);
         }
         if (draft.running() && changes.endedAt().orElse(null) != null) {
             // an end stops the timer, in this change's transaction: a refused change leaves it running
