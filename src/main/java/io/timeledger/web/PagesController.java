@@ -58,7 +58,7 @@ class PagesController {
 
     @GetMapping("/")
     String home() {
-        return "redirect:/profile";
+        return "redirect:/timesheet";
     }
 
     @GetMapping(WebSecurityConfiguration.LOGIN)
@@ -84,6 +84,7 @@ class PagesController {
             .filter(c -> c.kind() == CredentialKind.PERSONAL_ACCESS_TOKEN)
             .map(c -> row(c, names::get))
             .toList();
+        model.addAttribute("section", "profile");
         model.addAttribute("user", user);
         model.addAttribute("zone", user.timeZone());
         model.addAttribute("accounts", mine);

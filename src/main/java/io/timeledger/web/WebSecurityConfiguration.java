@@ -35,12 +35,13 @@ class WebSecurityConfiguration {
         return http
             .authenticationManager(new ProviderManager(throttle.guarding(passwords)))
             .authorizeHttpRequests(requests -> requests
-                .requestMatchers("/", "/profile", "/profile/**", OAuthAuthorizations.CONSENT_PAGE).authenticated()
+                .requestMatchers("/", "/profile", "/profile/**", "/timesheet", "/timesheet/**", "/account",
+                    OAuthAuthorizations.CONSENT_PAGE).authenticated()
                 .anyRequest().permitAll())
             .formLogin(form -> form
                 .loginPage(LOGIN)
                 .usernameParameter("email")
-                .defaultSuccessUrl("/profile")
+                .defaultSuccessUrl("/timesheet")
                 .failureHandler(new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error")))
             .logout(logout -> logout
                 .logoutUrl("/logout")

@@ -80,7 +80,8 @@ final class BenchServer implements AutoCloseable {
         drain.setDaemon(true);
         drain.start();
         var base = "http://localhost:" + port;
-        var health = HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build();
+        // readiness on the API's port: with a management port of its own, /actuator lives only there
+        var health = HttpRequest.newBuilder(URI.create(base + "/readyz")).build();
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(jar + " exited with " + process.exitValue() + " before it answered");

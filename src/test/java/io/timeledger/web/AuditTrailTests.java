@@ -43,7 +43,7 @@ class AuditTrailTests {
         var browser = new WebSession(port);
         browser.signIn(person.email(), "not the password");
         assertThat(location(browser.signIn(person.email().toUpperCase(java.util.Locale.ROOT), PASSWORD)))
-            .endsWith("/profile");
+            .endsWith("/timesheet");
         var ghost = "ghost-" + UUID.randomUUID() + "@example.com";
         new WebSession(port).signIn(ghost, "guess");
 

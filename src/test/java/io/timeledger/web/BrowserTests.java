@@ -126,6 +126,64 @@ class BrowserTests {
     }
 
     @Test
+    void trackADayOnTheTimesheet() throws IOException {
+        var person = fixtures.anAccount("Timesheet Co");
+        passwords.set(person.userId(), PASSWORD);
+        var caller = api.bearer(person.token());
+        var contact = caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"ABC Industries\", \"short_code\": \"ABC\", "
+            + "\"default_rate_dollars\": \"150.00\"}}").expect(201).json().get("id").stringValue();
+        caller.post("/api/v1/projects", "{\"project\": {\"name\": \"Website Redesign\", \"contact_id\": \""
+            + contact + "\"}}").expect(201);
+        caller.post("/api/v1/tasks", "{\"task\": {\"name\": \"Design\"}}").expect(201);
+
+        browser.get(url("/"));
+        signIn(person.email());
+        assertThat(browser.getCurrentUrl()).contains("/timesheet");
+
+        // time already worked, typed as people type it
+        browser.findElement(By.id("add-duration")).sendKeys("1:30");
+        browser.findElement(By.id("add-description")).sendKeys("Homepage wireframes");
+        new Select(browser.findElement(By.id("add-project"))).selectByVisibleText("Website Redesign");
+        new Select(browser.findElement(By.id("add-task"))).selectByVisibleText("Design");
+        browser.findElement(By.id("add")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Added 1:30."));
+        assertThat(browser.findElement(By.id("day-total")).getText()).isEqualTo("1:30");
+
+        // a timer, started with the keyboard alone
+        browser.findElement(By.tagName("body")).sendKeys("s");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("timer-description");
+        browser.switchTo().activeElement().sendKeys("Client call @ABC\n");
+        until(ExpectedConditions.presenceOfElementLocated(By.id("pause")));
+        assertThat(browser.getTitle()).startsWith("▶ 0:00");
+        screenshot("timesheet-day");
+        var chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia",
+            java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        screenshot("timesheet-day-dark");
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+            java.util.Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+        browser.navigate().refresh();
+        screenshot("timesheet-day-phone");
+        chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+
+        // stopped from another device, through MinuteDock's API: the next look shows it logged
+        var dock = caller.get("/api/v1/dock").expect(200).json();
+        caller.put("/api/v1/dock", "{\"entry\": {\"logged\": true, \"version_number\": "
+            + dock.get("version_number").longValue() + "}}").expect(200);
+        browser.navigate().refresh();
+        until(ExpectedConditions.presenceOfElementLocated(By.id("start")));
+        assertThat(browser.findElement(By.id("entries")).getText()).contains("Client call @ABC", "Homepage wireframes");
+
+        // delete, and undo
+        browser.findElement(By.cssSelector("button[aria-label='Delete Homepage wireframes']")).click();
+        until(ExpectedConditions.presenceOfElementLocated(By.id("undo")));
+        browser.findElement(By.id("undo")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("entries"), "Homepage wireframes"));
+        screenshot("timesheet-undone");
+    }
+
+    @Test
     void choosePictureAndGoBackToInitials() throws IOException {
         var person = fixtures.anAccount("Picture Co");
         passwords.set(person.userId(), PASSWORD);

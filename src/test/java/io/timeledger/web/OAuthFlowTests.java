@@ -451,7 +451,7 @@ class OAuthFlowTests {
 
     private WebSession signedIn(Person person) {
         var browser = new WebSession(port);
-        assertThat(location(browser.signIn(person.email(), PASSWORD))).endsWith("/profile");
+        assertThat(location(browser.signIn(person.email(), PASSWORD))).endsWith("/timesheet");
         return browser;
     }
 

@@ -100,7 +100,7 @@ class SignInAndProfileTests {
         // a quarter of an hour later it opens again, and a success forgets the failures
         jdbc.sql("UPDATE sign_in_failure SET last_failure = last_failure - interval '16 minutes' WHERE email = :e")
             .param("e", person.email()).update();
-        assertThat(location(new WebSession(port).signIn(person.email(), PASSWORD))).endsWith("/profile");
+        assertThat(location(new WebSession(port).signIn(person.email(), PASSWORD))).endsWith("/timesheet");
         assertThat(jdbc.sql("SELECT count(*) FROM sign_in_failure WHERE email = :e")
             .param("e", person.email()).query(Long.class).single()).isZero();
     }

@@ -93,7 +93,7 @@ class SignInThrottleTests {
             assertThat(signIn(lookalike, PASSWORD)).as(lookalike).contains(WRONG);
         }
         assertThat(location(new WebSession(port).signIn("  " + email.toUpperCase(java.util.Locale.ROOT), PASSWORD)))
-            .as("ASCII letter case and surrounding spaces do not matter").endsWith("/profile");
+            .as("ASCII letter case and surrounding spaces do not matter").endsWith("/timesheet");
 
         for (int i = 0; i < 5; i++) {
             assertThat(signIn(email, "wrong password " + i)).contains(WRONG);

@@ -1,0 +1,324 @@
+package io.timeledger.web.timesheet;
+
+import io.timeledger.core.account.Actor;
+import io.timeledger.core.catalog.CatalogNames;
+import io.timeledger.core.catalog.Projects;
+import io.timeledger.core.catalog.Tasks;
+import io.timeledger.core.common.Conflict;
+import io.timeledger.core.common.Field;
+import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.Locked;
+import io.timeledger.core.time.Dock;
+import io.timeledger.core.time.DockChanges;
+import io.timeledger.core.time.Docks;
+import io.timeledger.core.time.DurationText;
+import io.timeledger.core.time.Entries;
+import io.timeledger.core.time.Entry;
+import io.timeledger.core.time.EntryChanges;
+import io.timeledger.core.time.EntryQuery;
+import io.timeledger.web.SignedIn;
+import jakarta.servlet.http.HttpSession;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The timesheet: the timer bar, the week's days with their totals, and one day's entries to add,
+ * change, restart and delete. Every action is a plain form post that answers with a redirect back
+ * to the day (so it works without JavaScript) and calls the services the four APIs call: the
+ * timer is the person's dock, the same one MinuteDock's clients see.
+ */
+@Controller
+class TimesheetController {
+
+    private static final DateTimeFormatter DAY_TITLE = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+    private final SignedIn signedIn;
+    private final Entries entries;
+    private final Docks docks;
+    private final Projects projects;
+    private final Tasks tasks;
+    private final CatalogNames catalogNames;
+    private final Clock clock;
+
+    TimesheetController(SignedIn signedIn, Entries entries, Docks docks, Projects projects, Tasks tasks,
+                        CatalogNames catalogNames, Clock clock) {
+        this.signedIn = signedIn;
+        this.entries = entries;
+        this.docks = docks;
+        this.projects = projects;
+        this.tasks = tasks;
+        this.catalogNames = catalogNames;
+        this.clock = clock;
+    }
+
+    /** What the timer bar shows: the docked entry (running or paused), else a timer another app started. */
+    record Timer(long entryId, String description, String work, long seconds, boolean running, boolean docked,
+                 long version, long since) { }
+
+    record Row(long id, String description, String project, String task, Long projectId, Long taskId,
+               String duration, boolean running, String locked) { }
+
+    record Day(LocalDate date, String name, String label, String total, boolean selected, boolean today) { }
+
+    record Choice(long id, String name) { }
+
+    @GetMapping("/timesheet")
+    String day(Principal principal, HttpSession session, @RequestParam(required = false) LocalDate date,
+               Model model) {
+        var place = signedIn.place(principal, session);
+        var actor = place.actor();
+        var zone = actor.member().timeZone();
+        var today = LocalDate.now(clock.withZone(zone));
+        var day = date == null ? today : date;
+        var weekStart = day.with(TemporalAdjusters.previousOrSame(actor.tenant().weekStart()));
+        var week = entries.search(actor, EntryQuery.upTo(EntryQuery.MAX_LIMIT).from(weekStart).to(weekStart.plusDays(6)));
+        var dock = docks.get(actor);
+        var running = dock.empty() ? entries.search(actor, EntryQuery.upTo(1).running(true)) : List.<Entry>of();
+        var shown = new ArrayList<Entry>(week);
+        if (!dock.empty()) {
+            shown.add(dock.entry());
+        }
+        shown.addAll(running);
+        var names = catalogNames.of(actor.account(), ids(shown, Entry::contactId), ids(shown, Entry::projectId),
+            shown.stream().flatMap(e -> e.taskIds().stream()).collect(Collectors.toSet()));
+        var now = clock.instant();
+
+        var days = new ArrayList<Day>();
+        long weekSeconds = 0;
+        for (int i = 0; i < 7; i++) {
+            var date1 = weekStart.plusDays(i);
+            long seconds = week.stream().filter(e -> date1.equals(e.spentOn())).mapToLong(e -> e.seconds(now)).sum();
+            weekSeconds += seconds;
+            days.add(new Day(date1, date1.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH),
+                SHORT_DAY.format(date1), DurationText.format(seconds), date1.equals(day), date1.equals(today)));
+        }
+        var rows = week.stream()
+            .filter(e -> day.equals(e.spentOn()))
+            .sorted(Comparator.comparing(Entry::createdAt).thenComparingLong(Entry::id))
+            .map(e -> row(e, names, now))
+            .toList();
+
+        model.addAttribute("section", "timesheet");
+        model.addAttribute("user", signedIn.user(principal));
+        model.addAttribute("accounts", place.accounts());
+        model.addAttribute("account", actor.tenant());
+        model.addAttribute("timer", timer(dock, running, names, now));
+        model.addAttribute("day", day);
+        model.addAttribute("dayTitle", DAY_TITLE.format(day));
+        model.addAttribute("isToday", day.equals(today));
+        model.addAttribute("days", days);
+        model.addAttribute("weekTotal", DurationText.format(weekSeconds));
+        model.addAttribute("dayTotal", DurationText.format(rows.isEmpty() ? 0
+            : week.stream().filter(e -> day.equals(e.spentOn())).mapToLong(e -> e.seconds(now)).sum()));
+        model.addAttribute("previousWeek", day.minusWeeks(1));
+        model.addAttribute("nextWeek", day.plusWeeks(1));
+        model.addAttribute("today", today);
+        model.addAttribute("rows", rows);
+        model.addAttribute("projects", projects.list(actor.account(), null, true).stream()
+            .map(p -> new Choice(p.id(), p.details().name())).toList());
+        model.addAttribute("tasks", tasks.list(actor.account()).stream().filter(t -> t.active())
+            .map(t -> new Choice(t.id(), t.name())).toList());
+        return "timesheet";
+    }
+
+    // --- the timer
+
+    @PostMapping("/timesheet/timer/start")
+    String start(Principal principal, HttpSession session, @RequestParam(defaultValue = "") String description,
+                 @RequestParam(name = "project_id", required = false) Long projectId,
+                 @RequestParam(name = "task_id", required = false) Long taskId,
+                 @RequestParam(required = false) LocalDate date, RedirectAttributes redirect) {
+        var actor = signedIn.actor(principal, session);
+        return act(redirect, date, () -> {
+            entries.create(actor, work(description, projectId, taskId));
+            return "The timer is running.";
+        });
+    }
+
+    /** Pauses, resumes or logs the docked entry, naming the dock version the page showed. */
+    @PostMapping("/timesheet/timer/{action}")
+    String timer(Principal principal, HttpSession session, @PathVariable String action,
+                 @RequestParam(required = false) Long version, @RequestParam(required = false) LocalDate date,
+                 RedirectAttributes redirect) {
+        var actor = signedIn.actor(principal, session);
+        return act(redirect, date, () -> {
+            var change = switch (action) {
+                case "pause" -> new DockChanges(EntryChanges.NONE, Field.of(false), Field.absent(), version, null, "web");
+                case "resume" -> new DockChanges(EntryChanges.NONE, Field.of(true), Field.absent(), version, null, "web");
+                case "stop" -> new DockChanges(EntryChanges.NONE, Field.absent(), Field.of(true), version, null, "web");
+                default -> throw new Invalid("action", "must be pause, resume or stop");
+            };
+            docks.update(actor, change);
+            return switch (action) {
+                case "pause" -> "The timer is paused.";
+                case "resume" -> "The timer is running again.";
+                default -> "The time is logged for today.";
+            };
+        });
+    }
+
+    /** Stops a timer another app started on a day (Harvest's, Expensicat's): it keeps its day. */
+    @PostMapping("/timesheet/entries/{id}/stop")
+    String stopEntry(Principal principal, HttpSession session, @PathVariable long id,
+                     @RequestParam(required = false) LocalDate date, RedirectAttributes redirect) {
+        var actor = signedIn.actor(principal, session);
+        return act(redirect, date, () -> {
+            entries.stop(actor, id);
+            return "The timer is stopped.";
+        });
+    }
+
+    // --- entries
+
+    @PostMapping("/timesheet/entries")
+    String add(Principal principal, HttpSession session, @RequestParam LocalDate date,
+               @RequestParam(defaultValue = "") String duration, @RequestParam(defaultValue = "") String description,
+               @RequestParam(name = "project_id", required = false) Long projectId,
+               @RequestParam(name = "task_id", required = false) Long taskId, RedirectAttributes redirect) {
+        var actor = signedIn.actor(principal, session);
+        return act(redirect, date, () -> {
+            long seconds = DurationText.parse("duration", duration);
+            entries.create(actor, work(description, projectId, taskId).date(Field.of(date)).duration(Field.of(seconds)));
+            return "Added " + DurationText.format(seconds) + ".";
+        });
+    }
+
+    @PostMapping("/timesheet/entries/{id}")
+    String change(Principal principal, HttpSession session, @PathVariable long id, @RequestParam LocalDate date,
+                  @RequestParam(defaultValue = "") String duration, @RequestParam(defaultValue = "") String description,
+                  @RequestParam(name = "project_id", required = false) Long projectId,
+                  @RequestParam(name = "task_id", required = false) Long taskId, RedirectAttributes redirect) {
+        var actor = signedIn.actor(principal, session);
+        return act(redirect, date, () -> {
+            entries.update(actor, id, work(description, projectId, taskId)
+                .duration(Field.of(DurationText.parse("duration", duration))));
+            return "Saved.";
+        });
+    }
+
+    /** Deletes the entry and offers to put it back (the undo re-creates it from the fields kept here). */
+    @PostMapping("/timesheet/entries/{id}/delete")
+    String delete(Principal principal, HttpSession session, @PathVariable long id,
+                  @RequestParam(required = false) LocalDate date, RedirectAttributes redirect) {
+        var actor = signedIn.actor(principal, session);
+        return act(redirect, date, () -> {
+            var deleted = entries.delete(actor, id);
+            redirect.addFlashAttribute("undo", new Undo(deleted.spentOn(), DurationText.format(deleted.seconds(
+                clock.instant())), deleted.description(), deleted.projectId(),
+                deleted.taskIds().isEmpty() ? null : deleted.taskIds().get(0)));
+            return "Deleted “" + (deleted.description().isBlank() ? DurationText.format(deleted.durationSeconds())
+                : deleted.description()) + "”.";
+        });
+    }
+
+    /** What an undo puts back. */
+    record Undo(LocalDate date, String duration, String description, Long projectId, Long taskId) { }
+
+    /** Restarts the entry as the running timer (MinuteDock's redock): what the dock held is logged first. */
+    @PostMapping("/timesheet/entries/{id}/restart")
+    String restart(Principal principal, HttpSession session, @PathVariable long id,
+                   @RequestParam(required = false) LocalDate date, RedirectAttributes redirect) {
+        var actor = signedIn.actor(principal, session);
+        return act(redirect, date, () -> {
+            entries.redock(actor, id);
+            return "The timer is running on it again.";
+        });
+    }
+
+    @PostMapping("/account")
+    String chooseAccount(Principal principal, HttpSession session, @RequestParam(name = "account_id") long accountId) {
+        signedIn.choose(principal, session, accountId);
+        return "redirect:/timesheet";
+    }
+
+    /**
+     * Runs an action and goes back to the day: its sentence as a notice, or what refused it — a
+     * rule's words, a lock's reason, or a change made meanwhile on another device — as a problem.
+     */
+    private static String act(RedirectAttributes redirect, LocalDate date, Supplier<String> action) {
+        try {
+            redirect.addFlashAttribute("notice", action.get());
+        } catch (Invalid e) {
+            redirect.addFlashAttribute("problem", e.violations().stream()
+                .map(v -> ("base".equals(v.field()) ? "" : label(v.field()) + " ") + v.message())
+                .collect(Collectors.joining("; ")) + ".");
+        } catch (Locked e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problem", "The timer was changed on another device meanwhile; "
+                + "this is how it stands now.");
+        }
+        return date == null ? "redirect:/timesheet" : "redirect:/timesheet?date=" + date;
+    }
+
+    private static String label(String field) {
+        var words = field.replace("_ids", "").replace("_id", "").replace('_', ' ');
+        return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+    }
+
+    private static EntryChanges work(String description, Long projectId, Long taskId) {
+        return EntryChanges.NONE.description(Field.of(description.strip()))
+            .projectId(Field.of(projectId))
+            .taskIds(Field.of(taskId == null ? List.of() : List.of(taskId)));
+    }
+
+    private static Timer timer(Dock dock, List<Entry> running, CatalogNames.Names names, java.time.Instant now) {
+        Entry entry = dock.empty() ? running.stream().findFirst().orElse(null) : dock.entry();
+        if (entry == null) {
+            return null;
+        }
+        long since = entry.running() ? now.getEpochSecond() - entry.seconds(now) : 0;
+        return new Timer(entry.id(), entry.description(), work(entry, names), entry.seconds(now), entry.running(),
+            !dock.empty(), dock.versionNumber(), since);
+    }
+
+    private static Row row(Entry entry, CatalogNames.Names names, java.time.Instant now) {
+        var task = entry.taskIds().isEmpty() ? null : entry.taskIds().get(0);
+        var project = entry.projectId() == null ? null : names.projects().get(entry.projectId());
+        var taskName = task == null ? null : names.tasks().get(task);
+        var locked = entry.invoice() != null ? "On invoice " + entry.invoice().number()
+            : entry.lockedReason() != null ? entry.lockedReason() : entry.closed() ? "Approved" : null;
+        return new Row(entry.id(), entry.description(), project == null ? null : project.name(),
+            taskName == null ? null : taskName.name(), entry.projectId(), task, DurationText.format(entry.seconds(now)),
+            entry.running(), locked);
+    }
+
+    /** "Project · Task", or the client, or nothing. */
+    private static String work(Entry entry, CatalogNames.Names names) {
+        var parts = new ArrayList<String>();
+        if (entry.projectId() != null && names.projects().get(entry.projectId()) != null) {
+            parts.add(names.projects().get(entry.projectId()).name());
+        } else if (entry.contactId() != null && names.contacts().get(entry.contactId()) != null) {
+            parts.add(names.contacts().get(entry.contactId()).name());
+        }
+        for (var task : entry.taskIds()) {
+            if (names.tasks().get(task) != null) {
+                parts.add(names.tasks().get(task).name());
+            }
+        }
+        return String.join(" · ", parts);
+    }
+
+    private static java.util.Set<Long> ids(List<Entry> entries, java.util.function.Function<Entry, Long> id) {
+        return entries.stream().map(id).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+}

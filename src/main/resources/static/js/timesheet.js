@@ -1,0 +1,67 @@
+// The timesheet without a framework: the running timer ticks (and shows in the tab's title), and a
+// few keys move around — n: new entry, s: start or stop the timer, ← →: the day before or after.
+// Everything here is a convenience: every action is a form that works without it.
+(function () {
+  "use strict";
+  var elapsed = document.getElementById("elapsed");
+  var since = elapsed && elapsed.dataset.since ? Number(elapsed.dataset.since) : null;
+  var title = document.title;
+
+  function hoursMinutes(seconds) {
+    var minutes = Math.floor(Math.max(0, seconds) / 60);
+    var rest = minutes % 60;
+    return Math.floor(minutes / 60) + ":" + (rest < 10 ? "0" : "") + rest;
+  }
+
+  function tick() {
+    var text = hoursMinutes(Date.now() / 1000 - since);
+    elapsed.textContent = text;
+    document.title = "▶ " + text + " · " + title;
+  }
+
+  if (since) {
+    tick();
+    setInterval(tick, 15000);
+  }
+
+  function typing(target) {
+    return target.closest("input, select, textarea, [contenteditable]") !== null;
+  }
+
+  function go(offsetDays) {
+    var link = document.querySelector(".week .day.selected");
+    var days = Array.prototype.slice.call(document.querySelectorAll(".week .day"));
+    var at = days.indexOf(link) + offsetDays;
+    if (at >= 0 && at < days.length) {
+      days[at].click();
+    } else {
+      var step = document.querySelectorAll(".week .step")[offsetDays < 0 ? 0 : 1];
+      if (step) {
+        step.click();
+      }
+    }
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) {
+      return;
+    }
+    if (event.key === "n") {
+      var duration = document.getElementById("add-duration");
+      if (duration) {
+        event.preventDefault();
+        duration.focus();
+      }
+    } else if (event.key === "s") {
+      var control = document.getElementById("stop") || document.getElementById("timer-description");
+      if (control) {
+        event.preventDefault();
+        control.focus();
+      }
+    } else if (event.key === "ArrowLeft") {
+      go(-1);
+    } else if (event.key === "ArrowRight") {
+      go(1);
+    }
+  });
+})();

@@ -1,0 +1,206 @@
+package io.timeledger.web.timesheet;
+
+import static io.timeledger.support.WebSession.hidden;
+import static io.timeledger.support.WebSession.location;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.timeledger.auth.Passwords;
+import io.timeledger.core.account.Role;
+import io.timeledger.support.Api;
+import io.timeledger.support.ApiTest;
+import io.timeledger.support.Fixtures;
+import io.timeledger.support.Fixtures.Person;
+import io.timeledger.support.TestClock;
+import io.timeledger.support.WebSession;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/** The timesheet page over the ledger every API sees: its timer is the person's dock. */
+@ApiTest
+class TimesheetTests {
+
+    static final String PASSWORD = "correct horse battery";
+    static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
+
+    @Autowired Api api;
+    @Autowired Fixtures fixtures;
+    @Autowired Passwords passwords;
+    @Autowired TestClock clock;
+    @Value("${local.server.port}") int port;
+
+    @Test
+    void signingInLandsOnTodaysTimesheet() {
+        var person = personWithPassword();
+        var browser = new WebSession(port);
+
+        assertThat(location(browser.signIn(person.email(), PASSWORD))).endsWith("/timesheet");
+        var page = browser.get("/timesheet").body();
+
+        assertThat(page).contains("Nothing tracked on this day yet.", "What are you working on?", "id=\"week-total\"");
+        assertThat(location(browser.get("/"))).endsWith("/timesheet");
+        assertThat(location(new WebSession(port).get("/timesheet"))).endsWith("/login");
+    }
+
+    @Test
+    void timeAddedOnThePageIsTheLedgersAndCanBeChangedDeletedAndPutBack() {
+        var person = personWithPassword();
+        var browser = signedIn(person);
+        var day = today(person).minusDays(1);
+
+        var page = post(browser, "/timesheet/entries", "date", day.toString(), "duration", "1:30", "description",
+            "Wireframes");
+
+        assertThat(page).contains("Added 1:30.", "Wireframes", ">1:30<");
+        var entries = api.bearer(person.token()).get("/api/v1/entries?from=" + day + "&to=" + day).expect(200).json();
+        assertThat(entries).singleElement().satisfies(entry -> {
+            assertThat(entry.get("duration").longValue()).isEqualTo(5400);
+            assertThat(entry.get("description").stringValue()).isEqualTo("Wireframes");
+        });
+        var id = entries.get(0).get("id").stringValue();
+
+        post(browser, "/timesheet/entries/" + id, "date", day.toString(), "duration", "2h", "description", "Mockups");
+        assertThat(api.bearer(person.token()).get("/api/v1/entries/" + id).json().get("duration").longValue())
+            .isEqualTo(7200);
+
+        var deleted = post(browser, "/timesheet/entries/" + id + "/delete", "date", day.toString());
+        assertThat(deleted).contains("Deleted “Mockups”.", "Nothing tracked on this day yet.", "id=\"undo\"");
+        api.bearer(person.token()).get("/api/v1/entries/" + id).expect(404);
+
+        assertThat(post(browser, "/timesheet/entries", "date", hidden(deleted, "date"), "duration",
+            hidden(deleted, "duration"), "description", hidden(deleted, "description"))).contains("Mockups", ">2:00<");
+    }
+
+    @Test
+    void theTimerIsTheDockEveryApiSees() {
+        var person = personWithPassword();
+        var browser = signedIn(person);
+
+        var running = post(browser, "/timesheet/timer/start", "description", "Fixing the build");
+        assertThat(running).contains("Fixing the build", "id=\"pause\"", "id=\"stop\"");
+        assertThat(dock(person).get("timer_active").booleanValue()).isTrue();
+
+        // paused from a phone through MinuteDock's API: the page shows it and offers to resume
+        api.bearer(person.token()).put("/api/v1/dock", "{\"entry\": {\"timer_active\": false, \"version_number\": "
+            + version(running) + "}}").expect(200);
+        var paused = browser.get("/timesheet").body();
+        assertThat(paused).contains("id=\"resume\"").doesNotContain("id=\"pause\"");
+
+        // a page still holding the old version is told, and changes nothing
+        assertThat(post(browser, "/timesheet/timer/resume", "version", version(running)))
+            .contains("The timer was changed on another device meanwhile");
+        assertThat(dock(person).get("timer_active").booleanValue()).isFalse();
+
+        assertThat(post(browser, "/timesheet/timer/stop", "version", version(paused)))
+            .contains("The time is logged for today.", "Fixing the build", "id=\"start\"");
+        assertThat(api.bearer(person.token()).get("/api/v1/entries").expect(200).json()).singleElement()
+            .satisfies(entry -> assertThat(entry.get("description").stringValue()).isEqualTo("Fixing the build"));
+    }
+
+    @Test
+    void aTimerStartedByAnotherAppIsShownAndStoppedHere() {
+        var person = personWithPassword();
+        var browser = signedIn(person);
+        var expensicat = api.bearer(person.token());
+        var id = expensicat.post("/v1/time-entries", "{\"description\": \"Call with the client\", "
+            + "\"start_time\": \"" + clock.instant().minusSeconds(600) + "\"}").expect(201).json()
+            .get("data").get("id").stringValue();
+
+        var page = browser.get("/timesheet").body();
+        assertThat(page).contains("Call with the client", "/timesheet/entries/" + id + "/stop", ">0:10<");
+
+        post(browser, "/timesheet/entries/" + id + "/stop");
+        assertThat(expensicat.get("/v1/time-entries/" + id).json().get("data").get("end_time").isString()).isTrue();
+    }
+
+    @Test
+    void refusalsAreSaidOnThePage() {
+        var person = personWithPassword();
+        var browser = signedIn(person);
+
+        var page = post(browser, "/timesheet/entries", "date", today(person).toString(), "duration", "soon");
+
+        assertThat(page).contains("Duration is not a duration: type it like 1:30, 1.5 or 90m.");
+    }
+
+    @Test
+    void invoicedTimeIsShownReadOnlyWithItsInvoice() {
+        var person = personWithPassword();
+        var browser = signedIn(person);
+        var caller = api.bearer(person.token());
+        var contact = caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"ACME\", "
+            + "\"default_rate_dollars\": \"100.00\"}}").expect(201).json().get("id").stringValue();
+        var day = today(person).minusDays(2);
+        caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"" + day + "\", \"duration\": 3600, "
+            + "\"contact_id\": \"" + contact + "\", \"description\": \"Billed work\"}}").expect(201);
+        var number = caller.post("/api/v1/invoices", "{\"invoice\": {\"contact_id\": \"" + contact + "\"}}")
+            .expect(201).json().get("number").stringValue();
+
+        var page = browser.get("/timesheet?date=" + day).body();
+
+        assertThat(page).contains("Billed work", "On invoice " + number).doesNotContain("aria-label=\"Delete Billed work\"");
+    }
+
+    @Test
+    void somebodyInTwoAccountsSwitchesBetweenThem() {
+        var person = personWithPassword();
+        var other = fixtures.anAccount("Second Co");
+        var there = fixtures.join(person, other.account(), Role.MEMBER);
+        var browser = signedIn(person);
+
+        post(browser, "/account", "account_id", other.account().toString());
+        var page = post(browser, "/timesheet/entries", "date", today(person).toString(), "duration", "45m",
+            "description", "For the second account");
+
+        assertThat(page).contains("Second Co", "For the second account");
+        assertThat(api.bearer(there.token()).get("/api/v1/entries").expect(200).json())
+            .singleElement().satisfies(entry -> assertThat(entry.get("duration").longValue()).isEqualTo(2700));
+        assertThat(api.bearer(person.token()).get("/api/v1/entries").expect(200).json()).isEmpty();
+    }
+
+    private Person personWithPassword() {
+        var person = fixtures.anAccount();
+        passwords.set(person.userId(), PASSWORD);
+        return person;
+    }
+
+    private WebSession signedIn(Person person) {
+        var browser = new WebSession(port);
+        browser.signIn(person.email(), PASSWORD);
+        return browser;
+    }
+
+    /**
+     * Posts a form of the timesheet with the page's CSRF token, as the page's own forms do, and
+     * follows the redirect as a browser would (showing, and so using up, the flash message).
+     */
+    private static String post(WebSession browser, String path, String... fields) {
+        // the token from a page no flash message is meant for: reading the timesheet would show (and use up) it
+        var csrf = hidden(browser.get("/profile").body(), "_csrf");
+        var all = new String[fields.length + 2];
+        System.arraycopy(fields, 0, all, 0, fields.length);
+        all[fields.length] = "_csrf";
+        all[fields.length + 1] = csrf;
+        var location = location(browser.post(path, all));
+        assertThat(location).contains("/timesheet");
+        return browser.get(location).body();
+    }
+
+    private tools.jackson.databind.JsonNode dock(Person person) {
+        return api.bearer(person.token()).get("/api/v1/dock").expect(200).json();
+    }
+
+    private static String version(String page) {
+        var matcher = VERSION.matcher(page);
+        assertThat(matcher.find()).as("the dock version on the page").isTrue();
+        return matcher.group(1);
+    }
+
+    /** The person's today (fixtures' people live in Sydney), on the test clock. */
+    private LocalDate today(Person person) {
+        return LocalDate.ofInstant(clock.instant(), ZoneId.of("Australia/Sydney"));
+    }
+}
