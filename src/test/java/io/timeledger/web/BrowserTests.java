@@ -181,6 +181,15 @@ class BrowserTests {
         browser.findElement(By.id("undo")).click();
         until(ExpectedConditions.textToBePresentInElementLocated(By.id("entries"), "Homepage wireframes"));
         screenshot("timesheet-undone");
+
+        // the week: a row per project and task, typed into like a spreadsheet
+        browser.findElement(By.id("week-view")).click();
+        until(ExpectedConditions.presenceOfElementLocated(By.id("week-form")));
+        var empty = browser.findElement(By.cssSelector("#week-form tbody tr:first-child input[type=text][value='']"));
+        empty.sendKeys("2:15");
+        browser.findElement(By.id("save-week")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Saved one day."));
+        screenshot("timesheet-week");
     }
 
     @Test

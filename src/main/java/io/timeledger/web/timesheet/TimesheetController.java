@@ -83,7 +83,8 @@ class TimesheetController {
 
     @GetMapping("/timesheet")
     String day(Principal principal, HttpSession session, @RequestParam(required = false) LocalDate date,
-               Model model) {
+               @RequestParam(required = false) String view, @RequestParam(name = "row", required = false)
+               List<String> addedRows, Model model) {
         var place = signedIn.place(principal, session);
         var actor = place.actor();
         var zone = actor.member().timeZone();
@@ -133,6 +134,19 @@ class TimesheetController {
         model.addAttribute("nextWeek", day.plusWeeks(1));
         model.addAttribute("today", today);
         model.addAttribute("rows", rows);
+        boolean weekView = "week".equals(view);
+        model.addAttribute("weekView", weekView);
+        if (weekView) {
+            var added = addedRows == null ? List.<WeekGrid.Key>of() : addedRows.stream().map(WeekGrid.Key::parse)
+                .filter(Objects::nonNull).toList();
+            var addedNames = catalogNames.of(actor.account(), List.of(),
+                added.stream().map(WeekGrid.Key::projectId).filter(Objects::nonNull).toList(),
+                added.stream().map(WeekGrid.Key::taskId).filter(Objects::nonNull).toList());
+            addedNames.projects().forEach(names.projects()::putIfAbsent);
+            addedNames.tasks().forEach(names.tasks()::putIfAbsent);
+            model.addAttribute("grid", WeekGrid.of(weekStart, week, added, names, now));
+            model.addAttribute("addedRows", added.stream().map(WeekGrid.Key::text).toList());
+        }
         model.addAttribute("projects", projects.list(actor.account(), null, true).stream()
             .map(p -> new Choice(p.id(), p.details().name())).toList());
         model.addAttribute("tasks", tasks.list(actor.account()).stream().filter(t -> t.active())
@@ -242,6 +256,68 @@ class TimesheetController {
             entries.redock(actor, id);
             return "The timer is running on it again.";
         });
+    }
+
+    /**
+     * Saves the week grid's changed cells: typed into an empty cell, a new entry of the row's work on
+     * that day; a cell of one entry changed, that entry's time; cleared, the entry deleted. Each cell
+     * is its own change (a refused one leaves the others saved and is named).
+     */
+    @PostMapping("/timesheet/week")
+    String saveWeek(Principal principal, HttpSession session, @RequestParam LocalDate date,
+                    @RequestParam java.util.Map<String, String> form, RedirectAttributes redirect) {
+        var actor = signedIn.actor(principal, session);
+        var weekStart = date.with(TemporalAdjusters.previousOrSame(actor.tenant().weekStart()));
+        var week = entries.search(actor, EntryQuery.upTo(EntryQuery.MAX_LIMIT).from(weekStart).to(weekStart.plusDays(6)));
+        var problems = new ArrayList<String>();
+        int saved = 0;
+        for (var field : form.entrySet()) {
+            var cell = WeekGrid.Posted.parse(field.getKey());
+            var typed = field.getValue().strip();
+            if (cell == null || typed.equals(form.getOrDefault("was:" + field.getKey(), "").strip())) {
+                continue;
+            }
+            var inCell = week.stream().filter(e -> cell.date().equals(e.spentOn()) && WeekGrid.keyOf(e).equals(cell.key()))
+                .toList();
+            try {
+                if (inCell.size() > 1) {
+                    throw new Invalid("base", "a day with several entries is changed on its own page");
+                }
+                if (inCell.isEmpty()) {
+                    entries.create(actor, work("", cell.key().projectId(), cell.key().taskId()).date(Field.of(cell.date()))
+                        .duration(Field.of(DurationText.parse("duration", typed))));
+                } else if (typed.isEmpty()) {
+                    entries.delete(actor, inCell.get(0).id());
+                } else {
+                    entries.update(actor, inCell.get(0).id(), EntryChanges.NONE
+                        .duration(Field.of(DurationText.parse("duration", typed))));
+                }
+                saved++;
+            } catch (Invalid | Locked e) {
+                problems.add(cell.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + ": "
+                    + (e instanceof Invalid invalid ? invalid.violations().get(0).message() : e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("problem", "Not saved — " + String.join("; ", problems) + ".");
+        }
+        redirect.addFlashAttribute("notice", saved == 0 ? "Nothing changed." : saved == 1 ? "Saved one day."
+            : "Saved " + saved + " days.");
+        return "redirect:/timesheet?view=week&date=" + date;
+    }
+
+    /** Adds an empty row of this work to the week grid (it stays as long as the page's URL names it). */
+    @PostMapping("/timesheet/week/rows")
+    String addRow(@RequestParam LocalDate date, @RequestParam(name = "project_id", required = false) Long projectId,
+                  @RequestParam(name = "task_id", required = false) Long taskId,
+                  @RequestParam(name = "row", required = false) List<String> rows) {
+        var url = org.springframework.web.util.UriComponentsBuilder.fromPath("/timesheet")
+            .queryParam("view", "week").queryParam("date", date);
+        if (rows != null) {
+            rows.forEach(row -> url.queryParam("row", row));
+        }
+        url.queryParam("row", new WeekGrid.Key(projectId, taskId).text());
+        return "redirect:" + url.toUriString();
     }
 
     @PostMapping("/account")

@@ -145,6 +145,49 @@ class TimesheetTests {
     }
 
     @Test
+    void theWeekGridMakesChangesAndDeletesTheEntryOfACell() {
+        var person = personWithPassword();
+        var browser = signedIn(person);
+        var caller = api.bearer(person.token());
+        var contact = caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"ACME\"}}").expect(201).json()
+            .get("id").stringValue();
+        var project = caller.post("/api/v1/projects", "{\"project\": {\"name\": \"Website\", \"contact_id\": \""
+            + contact + "\"}}").expect(201).json().get("id").stringValue();
+        var task = caller.post("/api/v1/tasks", "{\"task\": {\"name\": \"Design\"}}").expect(201).json()
+            .get("id").stringValue();
+        var day = today(person).minusWeeks(1);
+        var cell = "cell:" + project + ":" + task + ":" + day;
+
+        var withRow = post(browser, "/timesheet/week/rows", "date", day.toString(), "project_id", project,
+            "task_id", task);
+        assertThat(withRow).contains("Website", "· Design", "name=\"" + cell + "\"", "Add a row");
+
+        var saved = post(browser, "/timesheet/week", "date", day.toString(), cell, "2:15", "was:" + cell, "");
+        assertThat(saved).contains("Saved one day.", "value=\"2:15\"", ">2:15<");
+        var made = caller.get("/api/v1/entries?from=" + day + "&to=" + day).expect(200).json();
+        assertThat(made).singleElement().satisfies(entry -> {
+            assertThat(entry.get("duration").longValue()).isEqualTo(8100);
+            assertThat(entry.get("project_id").stringValue()).isEqualTo(project);
+            assertThat(entry.get("task_ids").get(0).stringValue()).isEqualTo(task);
+        });
+
+        post(browser, "/timesheet/week", "date", day.toString(), cell, "1.5", "was:" + cell, "2:15");
+        assertThat(caller.get("/api/v1/entries?from=" + day + "&to=" + day).json().get(0).get("duration").longValue())
+            .isEqualTo(5400);
+
+        // a second entry of that work on that day: the cell is their sum, changed on its day
+        caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"" + day + "\", \"duration\": 1800, "
+            + "\"project_id\": \"" + project + "\", \"task_ids\": [\"" + task + "\"]}}").expect(201);
+        var summed = browser.get("/timesheet?view=week&date=" + day).body();
+        assertThat(summed).contains(">2:00<").doesNotContain("name=\"" + cell + "\"");
+        caller.delete("/api/v1/entries/" + made.get(0).get("id").stringValue()).expect(200);
+
+        var cleared = post(browser, "/timesheet/week", "date", day.toString(), cell, "", "was:" + cell, "0:30");
+        assertThat(cleared).contains("Saved one day.");
+        assertThat(caller.get("/api/v1/entries?from=" + day + "&to=" + day).json()).isEmpty();
+    }
+
+    @Test
     void somebodyInTwoAccountsSwitchesBetweenThem() {
         var person = personWithPassword();
         var other = fixtures.anAccount("Second Co");

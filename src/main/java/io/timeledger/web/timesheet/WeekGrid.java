@@ -1,0 +1,128 @@
+package io.timeledger.web.timesheet;
+
+import io.timeledger.core.catalog.CatalogNames;
+import io.timeledger.core.time.DurationText;
+import io.timeledger.core.time.Entry;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A week as Harvest's week timesheet shows it: a row per project × task, a cell per day holding the
+ * total of that day's entries of the row. A cell of none or one entry is edited as a duration
+ * (typing into an empty cell makes the entry, changing a cell changes it, clearing it deletes it);
+ * a cell of several entries, or of one that is locked or running, only links to its day.
+ */
+record WeekGrid(List<Row> rows, List<String> dayTotals, String total) {
+
+    private static final Pattern CELL = Pattern.compile("cell:(\\d+):(\\d+):(\\d{4}-\\d{2}-\\d{2})");
+
+    /** A row's work: its project and task, either absent (0 in a cell's name). */
+    record Key(Long projectId, Long taskId) {
+
+        /** "12:3" as the add-a-row form and the page's URL carry it. */
+        static Key parse(String text) {
+            var parts = text.split(":");
+            if (parts.length != 2) {
+                return null;
+            }
+            try {
+                return new Key(id(Long.parseLong(parts[0])), id(Long.parseLong(parts[1])));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        String text() {
+            return (projectId == null ? 0 : projectId) + ":" + (taskId == null ? 0 : taskId);
+        }
+
+        private static Long id(long value) {
+            return value <= 0 ? null : value;
+        }
+    }
+
+    /**
+     * @param name     the form field of the cell, {@code cell:<project>:<task>:<date>}
+     * @param editable whether it is typed into (else it links to its day)
+     */
+    record Cell(String name, LocalDate date, String value, boolean editable) { }
+
+    record Row(Key key, String project, String task, List<Cell> cells, String total) { }
+
+    /** A cell's field name read back: its row and day; null when it is no cell's. */
+    record Posted(Key key, LocalDate date) {
+
+        static Posted parse(String name) {
+            var matcher = CELL.matcher(name);
+            if (!matcher.matches()) {
+                return null;
+            }
+            try {
+                return new Posted(Key.parse(matcher.group(1) + ":" + matcher.group(2)), LocalDate.parse(matcher.group(3)));
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+
+    static Key keyOf(Entry entry) {
+        return new Key(entry.projectId(), entry.taskIds().isEmpty() ? null : entry.taskIds().get(0));
+    }
+
+    /** The week from {@code weekStart}: a row per work the entries hold, then the rows {@code added}. */
+    static WeekGrid of(LocalDate weekStart, List<Entry> entries, List<Key> added, CatalogNames.Names names,
+                       Instant now) {
+        var byRow = new LinkedHashMap<Key, List<Entry>>();
+        entries.stream()
+            .sorted(Comparator.comparing((Entry e) -> name(names, keyOf(e))).thenComparingLong(Entry::id))
+            .forEach(e -> byRow.computeIfAbsent(keyOf(e), key -> new ArrayList<>()).add(e));
+        added.forEach(key -> byRow.putIfAbsent(key, new ArrayList<>()));
+        var rows = new ArrayList<Row>();
+        long[] perDay = new long[7];
+        for (var row : byRow.entrySet()) {
+            var cells = new ArrayList<Cell>();
+            long rowSeconds = 0;
+            for (int i = 0; i < 7; i++) {
+                var day = weekStart.plusDays(i);
+                var ofDay = row.getValue().stream().filter(e -> day.equals(e.spentOn())).toList();
+                long seconds = ofDay.stream().mapToLong(e -> e.seconds(now)).sum();
+                rowSeconds += seconds;
+                perDay[i] += seconds;
+                boolean editable = ofDay.isEmpty()
+                    || ofDay.size() == 1 && !ofDay.get(0).running() && ofDay.get(0).lockedReason() == null
+                        && ofDay.get(0).invoice() == null && !ofDay.get(0).closed();
+                cells.add(new Cell("cell:" + row.getKey().text() + ":" + day, day,
+                    ofDay.isEmpty() ? "" : DurationText.format(seconds), editable));
+            }
+            var key = row.getKey();
+            rows.add(new Row(key, projectName(names, key), taskName(names, key), cells, DurationText.format(rowSeconds)));
+        }
+        var totals = new ArrayList<String>();
+        long week = 0;
+        for (long seconds : perDay) {
+            totals.add(DurationText.format(seconds));
+            week += seconds;
+        }
+        return new WeekGrid(rows, totals, DurationText.format(week));
+    }
+
+    private static String name(CatalogNames.Names names, Key key) {
+        return Objects.requireNonNullElse(projectName(names, key), "") + " " + Objects.requireNonNullElse(taskName(names, key), "");
+    }
+
+    private static String projectName(CatalogNames.Names names, Key key) {
+        var named = key.projectId() == null ? null : names.projects().get(key.projectId());
+        return named == null ? null : named.name();
+    }
+
+    private static String taskName(CatalogNames.Names names, Key key) {
+        var named = key.taskId() == null ? null : names.tasks().get(key.taskId());
+        return named == null ? null : named.name();
+    }
+}
