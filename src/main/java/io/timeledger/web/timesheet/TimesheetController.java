@@ -139,9 +139,11 @@ class TimesheetController {
         if (weekView) {
             var added = addedRows == null ? List.<WeekGrid.Key>of() : addedRows.stream().map(WeekGrid.Key::parse)
                 .filter(Objects::nonNull).toList();
-            var addedNames = catalogNames.of(actor.account(), List.of(),
+            var addedNames = catalogNames.of(actor.account(),
+                added.stream().map(WeekGrid.Key::contactId).filter(Objects::nonNull).toList(),
                 added.stream().map(WeekGrid.Key::projectId).filter(Objects::nonNull).toList(),
                 added.stream().map(WeekGrid.Key::taskId).filter(Objects::nonNull).toList());
+            addedNames.contacts().forEach(names.contacts()::putIfAbsent);
             addedNames.projects().forEach(names.projects()::putIfAbsent);
             addedNames.tasks().forEach(names.tasks()::putIfAbsent);
             model.addAttribute("grid", WeekGrid.of(weekStart, week, added, names, now));
@@ -284,7 +286,8 @@ class TimesheetController {
                     throw new Invalid("base", "a day with several entries is changed on its own page");
                 }
                 if (inCell.isEmpty()) {
-                    entries.create(actor, work("", cell.key().projectId(), cell.key().taskId()).date(Field.of(cell.date()))
+                    entries.create(actor, work("", cell.key().projectId(), cell.key().taskId())
+                        .contactId(Field.of(cell.key().contactId())).date(Field.of(cell.date()))
                         .duration(Field.of(DurationText.parse("duration", typed))));
                 } else if (typed.isEmpty()) {
                     entries.delete(actor, inCell.get(0).id());
@@ -311,12 +314,26 @@ class TimesheetController {
     String addRow(@RequestParam LocalDate date, @RequestParam(name = "project_id", required = false) Long projectId,
                   @RequestParam(name = "task_id", required = false) Long taskId,
                   @RequestParam(name = "row", required = false) List<String> rows) {
+        return weekWith(date, rows, List.of(new WeekGrid.Key(projectId, taskId, null)));
+    }
+
+    /** Adds the rows of last week's work, empty, as Harvest's "copy rows from last week" does. */
+    @PostMapping("/timesheet/week/copy")
+    String copyLastWeek(Principal principal, HttpSession session, @RequestParam LocalDate date,
+                        @RequestParam(name = "row", required = false) List<String> rows) {
+        var actor = signedIn.actor(principal, session);
+        var weekStart = date.with(TemporalAdjusters.previousOrSame(actor.tenant().weekStart()));
+        var lastWeek = entries.search(actor, EntryQuery.upTo(EntryQuery.MAX_LIMIT).from(weekStart.minusWeeks(1))
+            .to(weekStart.minusDays(1)));
+        return weekWith(date, rows, lastWeek.stream().map(WeekGrid::keyOf).distinct().toList());
+    }
+
+    private static String weekWith(LocalDate date, List<String> rows, List<WeekGrid.Key> more) {
         var url = org.springframework.web.util.UriComponentsBuilder.fromPath("/timesheet")
             .queryParam("view", "week").queryParam("date", date);
-        if (rows != null) {
-            rows.forEach(row -> url.queryParam("row", row));
-        }
-        url.queryParam("row", new WeekGrid.Key(projectId, taskId).text());
+        var all = new java.util.LinkedHashSet<String>(rows == null ? List.of() : rows);
+        more.forEach(key -> all.add(key.text()));
+        all.forEach(row -> url.queryParam("row", row));
         return "redirect:" + url.toUriString();
     }
 

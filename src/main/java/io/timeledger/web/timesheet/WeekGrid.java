@@ -20,26 +20,31 @@ import java.util.regex.Pattern;
  */
 record WeekGrid(List<Row> rows, List<String> dayTotals, String total) {
 
-    private static final Pattern CELL = Pattern.compile("cell:(\\d+):(\\d+):(\\d{4}-\\d{2}-\\d{2})");
+    private static final Pattern CELL = Pattern.compile("cell:(\\d+:\\d+:\\d+):(\\d{4}-\\d{2}-\\d{2})");
 
-    /** A row's work: its project and task, either absent (0 in a cell's name). */
-    record Key(Long projectId, Long taskId) {
+    /**
+     * A row's work: its project and task, and its client when it has no project (a project brings
+     * its own); any of them absent (0 in a cell's name).
+     */
+    record Key(Long projectId, Long taskId, Long contactId) {
 
-        /** "12:3" as the add-a-row form and the page's URL carry it. */
+        /** "12:3:0" as the add-a-row form and the page's URL carry it. */
         static Key parse(String text) {
             var parts = text.split(":");
-            if (parts.length != 2) {
+            if (parts.length != 3) {
                 return null;
             }
             try {
-                return new Key(id(Long.parseLong(parts[0])), id(Long.parseLong(parts[1])));
+                var project = id(Long.parseLong(parts[0]));
+                return new Key(project, id(Long.parseLong(parts[1])), project == null ? id(Long.parseLong(parts[2])) : null);
             } catch (NumberFormatException e) {
                 return null;
             }
         }
 
         String text() {
-            return (projectId == null ? 0 : projectId) + ":" + (taskId == null ? 0 : taskId);
+            return (projectId == null ? 0 : projectId) + ":" + (taskId == null ? 0 : taskId) + ":"
+                + (contactId == null ? 0 : contactId);
         }
 
         private static Long id(long value) {
@@ -53,6 +58,7 @@ record WeekGrid(List<Row> rows, List<String> dayTotals, String total) {
      */
     record Cell(String name, LocalDate date, String value, boolean editable) { }
 
+    /** {@code project}: the project's name, else the client's, else null. */
     record Row(Key key, String project, String task, List<Cell> cells, String total) { }
 
     /** A cell's field name read back: its row and day; null when it is no cell's. */
@@ -64,7 +70,8 @@ record WeekGrid(List<Row> rows, List<String> dayTotals, String total) {
                 return null;
             }
             try {
-                return new Posted(Key.parse(matcher.group(1) + ":" + matcher.group(2)), LocalDate.parse(matcher.group(3)));
+                var key = Key.parse(matcher.group(1));
+                return key == null ? null : new Posted(key, LocalDate.parse(matcher.group(2)));
             } catch (java.time.format.DateTimeParseException e) {
                 return null;
             }
@@ -72,7 +79,8 @@ record WeekGrid(List<Row> rows, List<String> dayTotals, String total) {
     }
 
     static Key keyOf(Entry entry) {
-        return new Key(entry.projectId(), entry.taskIds().isEmpty() ? null : entry.taskIds().get(0));
+        return new Key(entry.projectId(), entry.taskIds().isEmpty() ? null : entry.taskIds().get(0),
+            entry.projectId() == null ? entry.contactId() : null);
     }
 
     /** The week from {@code weekStart}: a row per work the entries hold, then the rows {@code added}. */
@@ -117,7 +125,8 @@ record WeekGrid(List<Row> rows, List<String> dayTotals, String total) {
     }
 
     private static String projectName(CatalogNames.Names names, Key key) {
-        var named = key.projectId() == null ? null : names.projects().get(key.projectId());
+        var named = key.projectId() != null ? names.projects().get(key.projectId())
+            : key.contactId() != null ? names.contacts().get(key.contactId()) : null;
         return named == null ? null : named.name();
     }
 

@@ -156,7 +156,7 @@ class TimesheetTests {
         var task = caller.post("/api/v1/tasks", "{\"task\": {\"name\": \"Design\"}}").expect(201).json()
             .get("id").stringValue();
         var day = today(person).minusWeeks(1);
-        var cell = "cell:" + project + ":" + task + ":" + day;
+        var cell = "cell:" + project + ":" + task + ":0:" + day;
 
         var withRow = post(browser, "/timesheet/week/rows", "date", day.toString(), "project_id", project,
             "task_id", task);
@@ -185,6 +185,27 @@ class TimesheetTests {
         var cleared = post(browser, "/timesheet/week", "date", day.toString(), cell, "", "was:" + cell, "0:30");
         assertThat(cleared).contains("Saved one day.");
         assertThat(caller.get("/api/v1/entries?from=" + day + "&to=" + day).json()).isEmpty();
+    }
+
+    @Test
+    void lastWeeksRowsAreCopiedEmptyIncludingAClientWithoutProject() {
+        var person = personWithPassword();
+        var browser = signedIn(person);
+        var caller = api.bearer(person.token());
+        var contact = caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"Retainer Ltd\"}}").expect(201)
+            .json().get("id").stringValue();
+        var day = today(person);
+        caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"" + day.minusWeeks(1) + "\", \"duration\": 3600, "
+            + "\"contact_id\": \"" + contact + "\"}}").expect(201);
+
+        var copied = post(browser, "/timesheet/week/copy", "date", day.toString());
+
+        assertThat(copied).contains("Retainer Ltd", "(no project)", "name=\"cell:0:0:" + contact + ":" + day + "\"");
+        var saved = post(browser, "/timesheet/week", "date", day.toString(), "cell:0:0:" + contact + ":" + day, "0:45",
+            "was:cell:0:0:" + contact + ":" + day, "");
+        assertThat(saved).contains("Saved one day.");
+        assertThat(caller.get("/api/v1/entries?from=" + day + "&to=" + day).json()).singleElement()
+            .satisfies(entry -> assertThat(entry.get("contact_id").stringValue()).isEqualTo(contact));
     }
 
     @Test
