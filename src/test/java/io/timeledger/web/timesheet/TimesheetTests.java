@@ -46,6 +46,21 @@ class TimesheetTests {
     }
 
     @Test
+    void theAppInstallsOnAPhonesHomeScreen() {
+        var anyone = new WebSession(port);
+
+        var manifest = anyone.get("/manifest.webmanifest");
+        var icon = anyone.getBytes("/icons/icon-512.png");
+
+        assertThat(manifest.statusCode()).isEqualTo(200);
+        assertThat(manifest.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/manifest+json");
+        assertThat(manifest.body()).contains("\"start_url\": \"/timesheet\"", "\"display\": \"standalone\"");
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("image/png");
+        assertThat(anyone.get("/login").body()).contains("rel=\"manifest\"", "rel=\"apple-touch-icon\"");
+    }
+
+    @Test
     void timeAddedOnThePageIsTheLedgersAndCanBeChangedDeletedAndPutBack() {
         var person = personWithPassword();
         var browser = signedIn(person);
