@@ -12,6 +12,7 @@ import io.timeledger.core.audit.AuditTrail;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.web.timesheet.Timers;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.List;
@@ -45,15 +46,17 @@ class PagesController {
     private final OAuthAuthorizations authorizations;
     private final AuditTrail audit;
     private final Avatars avatars;
+    private final Timers timers;
 
     PagesController(SignedIn signedIn, Accounts accounts, Credentials credentials,
-                    OAuthAuthorizations authorizations, AuditTrail audit, Avatars avatars) {
+                    OAuthAuthorizations authorizations, AuditTrail audit, Avatars avatars, Timers timers) {
         this.signedIn = signedIn;
         this.accounts = accounts;
         this.credentials = credentials;
         this.authorizations = authorizations;
         this.audit = audit;
         this.avatars = avatars;
+        this.timers = timers;
     }
 
     @GetMapping("/")
@@ -74,7 +77,7 @@ class PagesController {
     }
 
     @GetMapping("/profile")
-    String profile(Principal principal, Model model) {
+    String profile(Principal principal, HttpSession session, Model model) {
         var user = signedIn(principal);
         var mine = accounts.activeOfUser(user.id());
         Map<Long, String> names = accounts.ofUser(user.id()).stream()
@@ -97,6 +100,10 @@ class PagesController {
         model.addAttribute("activity", audit.ofUser(user.id(), ACTIVITY_SHOWN));
         model.addAttribute("accountNames", names);
         model.addAttribute("hasPicture", avatars.hasPicture(user.id()));
+        // the timer is one click away from every page: here, in the header
+        if (!mine.isEmpty()) {
+            model.addAttribute("headerTimer", timers.current(signedIn.actor(principal, session)));
+        }
         return "profile";
     }
 

@@ -1,6 +1,5 @@
 package io.timeledger.web.timesheet;
 
-import io.timeledger.core.account.Actor;
 import io.timeledger.core.catalog.CatalogNames;
 import io.timeledger.core.catalog.Projects;
 import io.timeledger.core.catalog.Tasks;
@@ -8,7 +7,6 @@ import io.timeledger.core.common.Conflict;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.Locked;
-import io.timeledger.core.time.Dock;
 import io.timeledger.core.time.DockChanges;
 import io.timeledger.core.time.Docks;
 import io.timeledger.core.time.DurationText;
@@ -57,22 +55,20 @@ class TimesheetController {
     private final Projects projects;
     private final Tasks tasks;
     private final CatalogNames catalogNames;
+    private final Timers timers;
     private final Clock clock;
 
     TimesheetController(SignedIn signedIn, Entries entries, Docks docks, Projects projects, Tasks tasks,
-                        CatalogNames catalogNames, Clock clock) {
+                        CatalogNames catalogNames, Timers timers, Clock clock) {
         this.signedIn = signedIn;
         this.entries = entries;
         this.docks = docks;
         this.projects = projects;
         this.tasks = tasks;
         this.catalogNames = catalogNames;
+        this.timers = timers;
         this.clock = clock;
     }
-
-    /** What the timer bar shows: the docked entry (running or paused), else a timer another app started. */
-    record Timer(long entryId, String description, String work, long seconds, boolean running, boolean docked,
-                 long version, long since) { }
 
     record Row(long id, String description, String project, String task, Long projectId, Long taskId,
                String duration, boolean running, String locked) { }
@@ -92,15 +88,8 @@ class TimesheetController {
         var day = date == null ? today : date;
         var weekStart = day.with(TemporalAdjusters.previousOrSame(actor.tenant().weekStart()));
         var week = entries.search(actor, EntryQuery.upTo(EntryQuery.MAX_LIMIT).from(weekStart).to(weekStart.plusDays(6)));
-        var dock = docks.get(actor);
-        var running = dock.empty() ? entries.search(actor, EntryQuery.upTo(1).running(true)) : List.<Entry>of();
-        var shown = new ArrayList<Entry>(week);
-        if (!dock.empty()) {
-            shown.add(dock.entry());
-        }
-        shown.addAll(running);
-        var names = catalogNames.of(actor.account(), ids(shown, Entry::contactId), ids(shown, Entry::projectId),
-            shown.stream().flatMap(e -> e.taskIds().stream()).collect(Collectors.toSet()));
+        var names = catalogNames.of(actor.account(), ids(week, Entry::contactId), ids(week, Entry::projectId),
+            week.stream().flatMap(e -> e.taskIds().stream()).collect(Collectors.toSet()));
         var now = clock.instant();
 
         var days = new ArrayList<Day>();
@@ -122,7 +111,7 @@ class TimesheetController {
         model.addAttribute("user", signedIn.user(principal));
         model.addAttribute("accounts", place.accounts());
         model.addAttribute("account", actor.tenant());
-        model.addAttribute("timer", timer(dock, running, names, now));
+        model.addAttribute("timer", timers.current(actor));
         model.addAttribute("day", day);
         model.addAttribute("dayTitle", DAY_TITLE.format(day));
         model.addAttribute("isToday", day.equals(today));
@@ -374,41 +363,17 @@ class TimesheetController {
             .taskIds(Field.of(taskId == null ? List.of() : List.of(taskId)));
     }
 
-    private static Timer timer(Dock dock, List<Entry> running, CatalogNames.Names names, java.time.Instant now) {
-        Entry entry = dock.empty() ? running.stream().findFirst().orElse(null) : dock.entry();
-        if (entry == null) {
-            return null;
-        }
-        long since = entry.running() ? now.getEpochSecond() - entry.seconds(now) : 0;
-        return new Timer(entry.id(), entry.description(), work(entry, names), entry.seconds(now), entry.running(),
-            !dock.empty(), dock.versionNumber(), since);
-    }
-
     private static Row row(Entry entry, CatalogNames.Names names, java.time.Instant now) {
         var task = entry.taskIds().isEmpty() ? null : entry.taskIds().get(0);
-        var project = entry.projectId() == null ? null : names.projects().get(entry.projectId());
+        // the project, else the client an entry without one is tracked for
+        var project = entry.projectId() != null ? names.projects().get(entry.projectId())
+            : entry.contactId() != null ? names.contacts().get(entry.contactId()) : null;
         var taskName = task == null ? null : names.tasks().get(task);
         var locked = entry.invoice() != null ? "On invoice " + entry.invoice().number()
             : entry.lockedReason() != null ? entry.lockedReason() : entry.closed() ? "Approved" : null;
         return new Row(entry.id(), entry.description(), project == null ? null : project.name(),
             taskName == null ? null : taskName.name(), entry.projectId(), task, DurationText.format(entry.seconds(now)),
             entry.running(), locked);
-    }
-
-    /** "Project · Task", or the client, or nothing. */
-    private static String work(Entry entry, CatalogNames.Names names) {
-        var parts = new ArrayList<String>();
-        if (entry.projectId() != null && names.projects().get(entry.projectId()) != null) {
-            parts.add(names.projects().get(entry.projectId()).name());
-        } else if (entry.contactId() != null && names.contacts().get(entry.contactId()) != null) {
-            parts.add(names.contacts().get(entry.contactId()).name());
-        }
-        for (var task : entry.taskIds()) {
-            if (names.tasks().get(task) != null) {
-                parts.add(names.tasks().get(task).name());
-            }
-        }
-        return String.join(" · ", parts);
     }
 
     private static java.util.Set<Long> ids(List<Entry> entries, java.util.function.Function<Entry, Long> id) {

@@ -96,6 +96,8 @@ class TimesheetTests {
 
         var running = post(browser, "/timesheet/timer/start", "description", "Fixing the build");
         assertThat(running).contains("Fixing the build", "id=\"pause\"", "id=\"stop\"");
+        // one click away from every page
+        assertThat(browser.get("/profile").body()).contains("id=\"header-timer\"", "Fixing the build");
         assertThat(dock(person).get("timer_active").booleanValue()).isTrue();
 
         // paused from a phone through MinuteDock's API: the page shows it and offers to resume
@@ -156,7 +158,7 @@ class TimesheetTests {
 
         var page = browser.get("/timesheet?date=" + day).body();
 
-        assertThat(page).contains("Billed work", "On invoice " + number).doesNotContain("aria-label=\"Delete Billed work\"");
+        assertThat(page).contains("Billed work", "On invoice " + number, "<strong>ACME</strong>").doesNotContain("aria-label=\"Delete Billed work\"");
     }
 
     @Test
