@@ -47,7 +47,7 @@
       return;
     }
     if (event.key === "n") {
-      var duration = document.getElementById("add-duration");
+      var duration = document.getElementById("add-duration") || document.getElementById("add-started");
       if (duration) {
         event.preventDefault();
         duration.focus();

@@ -1,20 +1,16 @@
 package io.timeledger.api.harvest;
 
-import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.Worth;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** How Harvest writes numbers, instants and times of day. */
 final class HarvestJson {
 
-    private static final Pattern TIME = Pattern.compile("^\\s*(\\d{1,2})(?::(\\d{2}))?\\s*([aApP][mM])?\\s*$");
     private static final DateTimeFormatter TWENTY_FOUR = DateTimeFormatter.ofPattern("H:mm");
 
     private HarvestJson() { }
@@ -54,25 +50,5 @@ final class HarvestJson {
         }
         int hour = time.getHour() % 12 == 0 ? 12 : time.getHour() % 12;
         return hour + ":" + String.format(Locale.ROOT, "%02d", time.getMinute()) + (time.getHour() < 12 ? "am" : "pm");
-    }
-
-    /** "8:00am", "8am", "08:00", "20:00", "8:00 PM". */
-    static LocalTime parseTime(String field, String text) {
-        var matcher = TIME.matcher(text);
-        if (matcher.matches()) {
-            int hour = Integer.parseInt(matcher.group(1));
-            int minute = matcher.group(2) == null ? 0 : Integer.parseInt(matcher.group(2));
-            var meridiem = matcher.group(3);
-            if (meridiem != null) {
-                if (hour < 1 || hour > 12) {
-                    throw new Invalid(field, "is not a valid time");
-                }
-                hour = hour % 12 + (meridiem.equalsIgnoreCase("pm") ? 12 : 0);
-            }
-            if (hour < 24 && minute < 60) {
-                return LocalTime.of(hour, minute);
-            }
-        }
-        throw new Invalid(field, "is not a valid time (like 8:00am or 14:30)");
     }
 }

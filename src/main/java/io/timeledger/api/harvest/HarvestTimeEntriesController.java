@@ -12,6 +12,7 @@ import io.timeledger.core.time.Entries;
 import io.timeledger.core.time.EntryChanges;
 import io.timeledger.core.time.EntryQuery;
 import io.timeledger.core.time.ExternalReference;
+import io.timeledger.core.time.TimeOfDay;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -218,7 +219,7 @@ class HarvestTimeEntriesController {
         if (date == null) {
             throw new Invalid("spent_date", "can't be blank");
         }
-        return date.atTime(HarvestJson.parseTime(field, time)).atZone(zone).toInstant();
+        return TimeOfDay.on(date, field, time, zone);
     }
 
     /** Hours as whole seconds; absurd amounts are clamped so that the core's limit names the problem. */

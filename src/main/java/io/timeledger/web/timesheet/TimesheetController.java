@@ -14,6 +14,7 @@ import io.timeledger.core.time.Entries;
 import io.timeledger.core.time.Entry;
 import io.timeledger.core.time.EntryChanges;
 import io.timeledger.core.time.EntryQuery;
+import io.timeledger.core.time.TimeOfDay;
 import io.timeledger.web.SignedIn;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
@@ -108,6 +109,7 @@ class TimesheetController {
             .toList();
 
         model.addAttribute("section", "timesheet");
+        model.addAttribute("timestamps", actor.tenant().preferences().timestampTimers());
         model.addAttribute("user", signedIn.user(principal));
         model.addAttribute("accounts", place.accounts());
         model.addAttribute("account", actor.tenant());
@@ -194,16 +196,28 @@ class TimesheetController {
 
     // --- entries
 
+    /**
+     * Adds time to a day: a duration, or (where the account tracks start and end times, Harvest's
+     * {@code wants_timestamp_timers}) a start and an end in the person's time zone.
+     */
     @PostMapping("/timesheet/entries")
     String add(Principal principal, HttpSession session, @RequestParam LocalDate date,
                @RequestParam(defaultValue = "") String duration, @RequestParam(defaultValue = "") String description,
+               @RequestParam(defaultValue = "") String started, @RequestParam(defaultValue = "") String ended,
                @RequestParam(name = "project_id", required = false) Long projectId,
                @RequestParam(name = "task_id", required = false) Long taskId, RedirectAttributes redirect) {
         var actor = signedIn.actor(principal, session);
         return act(redirect, date, () -> {
-            long seconds = DurationText.parse("duration", duration);
-            entries.create(actor, work(description, projectId, taskId).date(Field.of(date)).duration(Field.of(seconds)));
-            return "Added " + DurationText.format(seconds) + ".";
+            var changes = work(description, projectId, taskId).date(Field.of(date));
+            if (!started.isBlank() || !ended.isBlank()) {
+                var zone = actor.member().timeZone();
+                changes = changes.startedAt(Field.of(TimeOfDay.on(date, "started_time", started, zone)))
+                    .endedAt(Field.of(TimeOfDay.on(date, "ended_time", ended, zone)));
+            } else {
+                changes = changes.duration(Field.of(DurationText.parse("duration", duration)));
+            }
+            var made = entries.create(actor, changes).entry();
+            return "Added " + DurationText.format(made.durationSeconds()) + ".";
         });
     }
 

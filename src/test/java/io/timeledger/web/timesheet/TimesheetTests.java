@@ -134,6 +134,28 @@ class TimesheetTests {
     }
 
     @Test
+    void anAccountThatTracksStartAndEndTimesAddsTimeByThem() {
+        var person = personWithPassword();
+        var browser = signedIn(person);
+        api.bearer(person.token()).header("Harvest-Account-Id", person.account().toString())
+            .patch("/v2/company", "{\"wants_timestamp_timers\": true}").expect(200);
+        var day = today(person).minusDays(1);
+
+        assertThat(browser.get("/timesheet?date=" + day).body()).contains("id=\"add-started\"", "id=\"add-ended\"")
+            .doesNotContain("id=\"add-duration\"");
+        var page = post(browser, "/timesheet/entries", "date", day.toString(), "started", "9:00am", "ended", "10:45am",
+            "description", "Workshop");
+
+        assertThat(page).contains("Added 1:45.", "Workshop");
+        var entry = api.bearer(person.token()).header("Harvest-Account-Id", person.account().toString())
+            .get("/v2/time_entries?from=" + day + "&to=" + day).expect(200).json().get("time_entries").get(0);
+        assertThat(entry.get("started_time").stringValue()).isEqualTo("9:00am");
+        assertThat(entry.get("ended_time").stringValue()).isEqualTo("10:45am");
+        assertThat(post(browser, "/timesheet/entries", "date", day.toString(), "started", "10am", "ended", "9am"))
+            .contains("Ended time must not be before the start.");
+    }
+
+    @Test
     void refusalsAreSaidOnThePage() {
         var person = personWithPassword();
         var browser = signedIn(person);
