@@ -1,6 +1,7 @@
 package io.timeledger.support;
 
 import io.timeledger.auth.Credentials;
+import io.timeledger.auth.Passwords;
 import io.timeledger.core.account.Accounts;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.NewAccount;
@@ -19,11 +20,13 @@ public class Fixtures {
     private final Accounts accounts;
     private final People people;
     private final Credentials credentials;
+    private final Passwords passwords;
 
-    Fixtures(Accounts accounts, People people, Credentials credentials) {
+    Fixtures(Accounts accounts, People people, Credentials credentials, Passwords passwords) {
         this.accounts = accounts;
         this.people = people;
         this.credentials = credentials;
+        this.passwords = passwords;
     }
 
     /** A person in an account, with a personal access token for it. */
@@ -32,6 +35,13 @@ public class Fixtures {
     /** A new account with its administrator. */
     public Person anAccount() {
         return anAccount("Account " + UUID.randomUUID());
+    }
+
+    /** A new account whose administrator signs in on the web pages with {@code password}. */
+    public Person anAccountSigningInWith(String password) {
+        var person = anAccount();
+        passwords.set(person.userId(), password);
+        return person;
     }
 
     public Person anAccount(String name) {

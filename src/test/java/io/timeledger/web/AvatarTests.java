@@ -4,7 +4,6 @@ import static io.timeledger.support.WebSession.hidden;
 import static io.timeledger.support.WebSession.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.timeledger.auth.Passwords;
 import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
@@ -27,7 +26,6 @@ class AvatarTests {
 
     @Autowired Api api;
     @Autowired Fixtures fixtures;
-    @Autowired Passwords passwords;
     @Value("${local.server.port}") int port;
 
     @Test
@@ -56,7 +54,7 @@ class AvatarTests {
 
     @Test
     void anUploadedPictureReplacesTheInitialsUnderANewUrlUntilItIsRemoved() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(SignInAndProfileTests.PASSWORD);
         var browser = new WebSession(port);
         browser.signIn(person.email(), SignInAndProfileTests.PASSWORD);
         var before = avatarUrl(person);
@@ -81,7 +79,7 @@ class AvatarTests {
 
     @Test
     void onlyPicturesAreKeptAndOnlySmallOnes() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(SignInAndProfileTests.PASSWORD);
         var browser = new WebSession(port);
         browser.signIn(person.email(), SignInAndProfileTests.PASSWORD);
         var url = avatarUrl(person);
@@ -125,9 +123,4 @@ class AvatarTests {
         return api.bearer(person.token()).header("Harvest-Account-Id", person.account().toString());
     }
 
-    private Person personWithPassword() {
-        var person = fixtures.anAccount();
-        passwords.set(person.userId(), SignInAndProfileTests.PASSWORD);
-        return person;
-    }
 }

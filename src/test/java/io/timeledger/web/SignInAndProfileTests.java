@@ -4,7 +4,6 @@ import static io.timeledger.support.WebSession.hidden;
 import static io.timeledger.support.WebSession.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.timeledger.auth.Passwords;
 import io.timeledger.core.account.Role;
 import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
@@ -26,13 +25,12 @@ class SignInAndProfileTests {
 
     @Autowired Api api;
     @Autowired Fixtures fixtures;
-    @Autowired Passwords passwords;
     @Autowired JdbcClient jdbc;
     @Value("${local.server.port}") int port;
 
     @Test
     void theProfileNeedsASignInAndTheSessionCookieIsGuarded() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var browser = new WebSession(port);
         var first = browser.get("/profile");
         assertThat(location(first)).endsWith("/login");
@@ -55,7 +53,7 @@ class SignInAndProfileTests {
 
     @Test
     void aFormWithoutItsCsrfTokenIsRefused() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var browser = new WebSession(port);
         browser.get("/login");
 
@@ -70,7 +68,7 @@ class SignInAndProfileTests {
 
     @Test
     void aWrongPasswordSaysSoWithoutSayingWhichPart() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var browser = new WebSession(port);
 
         var failed = browser.signIn(person.email(), "not the password");
@@ -83,7 +81,7 @@ class SignInAndProfileTests {
 
     @Test
     void fiveWrongPasswordsLockTheEmailForAWhile() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var browser = new WebSession(port);
         for (int i = 0; i < 5; i++) {
             browser.signIn(person.email(), "wrong password " + i);
@@ -107,7 +105,7 @@ class SignInAndProfileTests {
 
     @Test
     void aPersonCreatesATokenSeesItOnceUsesItAndRevokesIt() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var second = fixtures.join(person, fixtures.anAccount("Side business").account(), Role.MEMBER);
         var browser = new WebSession(port);
         browser.signIn(person.email(), PASSWORD);
@@ -141,7 +139,7 @@ class SignInAndProfileTests {
 
     @Test
     void theLegacyApiKeyIsMadeAndReplacedOnTheProfilePage() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var browser = new WebSession(port);
         browser.signIn(person.email(), PASSWORD);
         var profile = browser.get("/profile").body();
@@ -165,7 +163,7 @@ class SignInAndProfileTests {
 
     @Test
     void aTokenNeedsANameAndAnAccountOfTheirs() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var stranger = fixtures.anAccount();
         var browser = new WebSession(port);
         browser.signIn(person.email(), PASSWORD);
@@ -183,7 +181,7 @@ class SignInAndProfileTests {
 
     @Test
     void nobodyRevokesSomeoneElsesToken() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var victim = fixtures.anAccount();
         long victimToken = jdbc.sql("SELECT id FROM credential WHERE user_id = :u")
             .param("u", victim.userId()).query(Long.class).single();
@@ -200,7 +198,7 @@ class SignInAndProfileTests {
 
     @Test
     void aBrokenLinkAnswersWithAPageNotJson() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var browser = new WebSession(port);
         browser.signIn(person.email(), PASSWORD);
         var csrf = hidden(browser.get("/profile").body(), "_csrf");
@@ -221,9 +219,4 @@ class SignInAndProfileTests {
         assertThat(notAnId.body()).contains("<!DOCTYPE html>");
     }
 
-    private Person personWithPassword() {
-        var person = fixtures.anAccount();
-        passwords.set(person.userId(), PASSWORD);
-        return person;
-    }
 }

@@ -65,14 +65,14 @@ public class Timers {
     /** "Project · Task", or the client, or nothing. */
     private static String work(Entry entry, CatalogNames.Names names) {
         var parts = new ArrayList<String>();
-        if (entry.projectId() != null && names.projects().get(entry.projectId()) != null) {
-            parts.add(names.projects().get(entry.projectId()).name());
-        } else if (entry.contactId() != null && names.contacts().get(entry.contactId()) != null) {
-            parts.add(names.contacts().get(entry.contactId()).name());
+        var heading = WorkNames.heading(names, entry.projectId(), entry.contactId());
+        if (heading != null) {
+            parts.add(heading);
         }
         for (var task : entry.taskIds()) {
-            if (names.tasks().get(task) != null) {
-                parts.add(names.tasks().get(task).name());
+            var name = WorkNames.task(names, task);
+            if (name != null) {
+                parts.add(name);
             }
         }
         return String.join(" · ", parts);

@@ -379,14 +379,10 @@ class TimesheetController {
 
     private static Row row(Entry entry, CatalogNames.Names names, java.time.Instant now) {
         var task = entry.taskIds().isEmpty() ? null : entry.taskIds().get(0);
-        // the project, else the client an entry without one is tracked for
-        var project = entry.projectId() != null ? names.projects().get(entry.projectId())
-            : entry.contactId() != null ? names.contacts().get(entry.contactId()) : null;
-        var taskName = task == null ? null : names.tasks().get(task);
         var locked = entry.invoice() != null ? "On invoice " + entry.invoice().number()
             : entry.lockedReason() != null ? entry.lockedReason() : entry.closed() ? "Approved" : null;
-        return new Row(entry.id(), entry.description(), project == null ? null : project.name(),
-            taskName == null ? null : taskName.name(), entry.projectId(), task, DurationText.format(entry.seconds(now)),
+        return new Row(entry.id(), entry.description(), WorkNames.heading(names, entry.projectId(), entry.contactId()),
+            WorkNames.task(names, task), entry.projectId(), task, DurationText.format(entry.seconds(now)),
             entry.running(), locked);
     }
 

@@ -125,13 +125,10 @@ record WeekGrid(List<Row> rows, List<String> dayTotals, String total) {
     }
 
     private static String projectName(CatalogNames.Names names, Key key) {
-        var named = key.projectId() != null ? names.projects().get(key.projectId())
-            : key.contactId() != null ? names.contacts().get(key.contactId()) : null;
-        return named == null ? null : named.name();
+        return WorkNames.heading(names, key.projectId(), key.contactId());
     }
 
     private static String taskName(CatalogNames.Names names, Key key) {
-        var named = key.taskId() == null ? null : names.tasks().get(key.taskId());
-        return named == null ? null : named.name();
+        return WorkNames.task(names, key.taskId());
     }
 }

@@ -4,7 +4,6 @@ import static io.timeledger.support.WebSession.hidden;
 import static io.timeledger.support.WebSession.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.timeledger.auth.Passwords;
 import io.timeledger.core.account.Role;
 import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
@@ -28,13 +27,12 @@ class TimesheetTests {
 
     @Autowired Api api;
     @Autowired Fixtures fixtures;
-    @Autowired Passwords passwords;
     @Autowired TestClock clock;
     @Value("${local.server.port}") int port;
 
     @Test
     void signingInLandsOnTodaysTimesheet() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var browser = new WebSession(port);
 
         assertThat(location(browser.signIn(person.email(), PASSWORD))).endsWith("/timesheet");
@@ -62,7 +60,7 @@ class TimesheetTests {
 
     @Test
     void timeAddedOnThePageIsTheLedgersAndCanBeChangedDeletedAndPutBack() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var browser = signedIn(person);
         var day = today(person).minusDays(1);
 
@@ -91,7 +89,7 @@ class TimesheetTests {
 
     @Test
     void theTimerIsTheDockEveryApiSees() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var browser = signedIn(person);
 
         var running = post(browser, "/timesheet/timer/start", "description", "Fixing the build");
@@ -119,7 +117,7 @@ class TimesheetTests {
 
     @Test
     void aTimerStartedByAnotherAppIsShownAndStoppedHere() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var browser = signedIn(person);
         var expensicat = api.bearer(person.token());
         var id = expensicat.post("/v1/time-entries", "{\"description\": \"Call with the client\", "
@@ -135,7 +133,7 @@ class TimesheetTests {
 
     @Test
     void anAccountThatTracksStartAndEndTimesAddsTimeByThem() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var browser = signedIn(person);
         api.bearer(person.token()).header("Harvest-Account-Id", person.account().toString())
             .patch("/v2/company", "{\"wants_timestamp_timers\": true}").expect(200);
@@ -157,7 +155,7 @@ class TimesheetTests {
 
     @Test
     void refusalsAreSaidOnThePage() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var browser = signedIn(person);
 
         var page = post(browser, "/timesheet/entries", "date", today(person).toString(), "duration", "soon");
@@ -167,7 +165,7 @@ class TimesheetTests {
 
     @Test
     void invoicedTimeIsShownReadOnlyWithItsInvoice() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var browser = signedIn(person);
         var caller = api.bearer(person.token());
         var contact = caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"ACME\", "
@@ -185,7 +183,7 @@ class TimesheetTests {
 
     @Test
     void theWeekGridMakesChangesAndDeletesTheEntryOfACell() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var browser = signedIn(person);
         var caller = api.bearer(person.token());
         var contact = caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"ACME\"}}").expect(201).json()
@@ -210,6 +208,11 @@ class TimesheetTests {
             assertThat(entry.get("task_ids").get(0).stringValue()).isEqualTo(task);
         });
 
+        // the day's edit form has the entry's work chosen
+        assertThat(browser.get("/timesheet?date=" + day).body())
+            .contains("<option value=\"" + project + "\" selected=\"selected\">Website</option>",
+                "<option value=\"" + task + "\" selected=\"selected\">Design</option>");
+
         post(browser, "/timesheet/week", "date", day.toString(), cell, "1.5", "was:" + cell, "2:15");
         assertThat(caller.get("/api/v1/entries?from=" + day + "&to=" + day).json().get(0).get("duration").longValue())
             .isEqualTo(5400);
@@ -228,7 +231,7 @@ class TimesheetTests {
 
     @Test
     void lastWeeksRowsAreCopiedEmptyIncludingAClientWithoutProject() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var browser = signedIn(person);
         var caller = api.bearer(person.token());
         var contact = caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"Retainer Ltd\"}}").expect(201)
@@ -249,7 +252,7 @@ class TimesheetTests {
 
     @Test
     void somebodyInTwoAccountsSwitchesBetweenThem() {
-        var person = personWithPassword();
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
         var other = fixtures.anAccount("Second Co");
         var there = fixtures.join(person, other.account(), Role.MEMBER);
         var browser = signedIn(person);
@@ -264,11 +267,6 @@ class TimesheetTests {
         assertThat(api.bearer(person.token()).get("/api/v1/entries").expect(200).json()).isEmpty();
     }
 
-    private Person personWithPassword() {
-        var person = fixtures.anAccount();
-        passwords.set(person.userId(), PASSWORD);
-        return person;
-    }
 
     private WebSession signedIn(Person person) {
         var browser = new WebSession(port);
