@@ -67,7 +67,9 @@ class HarvestUsersController {
             .filter(since)
             .sorted(Comparator.comparing(Member::createdAt).thenComparingLong(Member::id).reversed())
             .toList();
-        var slice = all.stream().skip(page.offset()).limit(page.perPage()).map(member -> HtUser.from(actor, member))
+        var avatars = AvatarUrls.ofRequest();
+        var slice = all.stream().skip(page.offset()).limit(page.perPage())
+            .map(member -> HtUser.from(actor, member, avatars))
             .toList();
         return page.envelope("users", slice, all.size(), request);
     }
@@ -185,6 +187,11 @@ class HarvestUsersController {
 
         /** The rates are null to a caller who may not see them ({@link Actor#seesRatesOf}, {@link Actor#seesCosts}). */
         static HtUser from(Actor actor, Member member) {
+            return from(actor, member, AvatarUrls.ofRequest());
+        }
+
+        /** {@code avatars}: the request's, made once for a page of people. */
+        static HtUser from(Actor actor, Member member, AvatarUrls avatars) {
             boolean rates = actor.seesRatesOf(member);
             var access = new ArrayList<String>();
             switch (member.role()) {
@@ -203,7 +210,7 @@ class HarvestUsersController {
                 rates ? HarvestJson.number(zeroIfNull(member.billingRate())) : null,
                 actor.seesCosts() ? HarvestJson.number(zeroIfNull(member.costRate())) : null,
                 employment.businessRoles(),
-                List.copyOf(access), AvatarUrls.ofRequest().of(member.avatarKey()), Instants.iso(member.createdAt()), Instants.iso(member.updatedAt()),
+                List.copyOf(access), avatars.of(member.avatarKey()), Instants.iso(member.createdAt()), Instants.iso(member.updatedAt()),
                 role == Role.ADMIN, MANAGING.contains(role), MANAGING.contains(role), MANAGING.contains(role),
                 role == Role.ADMIN);
         }

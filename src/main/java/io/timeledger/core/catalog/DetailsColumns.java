@@ -42,7 +42,7 @@ final class DetailsColumns {
                  WHERE x.account_id = %1$s.account_id AND x.%2$s = %1$s.id AND x.invoice_id IS NOT NULL
                    AND x.spent_on BETWEEN %4$s
             ) ELSE 0 END END AS budget_progress""".formatted(table, entryColumn, period(table), period(table),
-            Worth.centsSumSql("CAST(e.duration_s AS bigint)", "e.billing_cents", "e.billing_rate", "e.billable"));
+            Worth.ENTRIES_CENTS_SQL);
     }
 
     /** The shared columns of {@code table} without its budget's progress (null): for lookups that only need the row. */

@@ -15,7 +15,15 @@ public final class Worth {
     /** Rates below this many cents an hour are priced in bigint arithmetic; hundredths of hours fit in 2^26. */
     static final long BIGINT_RATE_CENTS = 1L << 37;
 
+    /** The cents the billable entries {@code e} selects are worth, by their logged seconds. */
+    public static final String ENTRIES_CENTS_SQL = entriesCentsSql("CAST(e.duration_s AS bigint)");
+
     private Worth() { }
+
+    /** The cents the billable entries {@code e} selects are worth, by {@code seconds} (a bigint expression) each. */
+    public static String entriesCentsSql(String seconds) {
+        return centsSumSql(seconds, "e.billing_cents", "e.billing_rate", "e.billable");
+    }
 
     /** {@code seconds} in hundredths of an hour, half up. */
     public static long hundredths(long seconds) {

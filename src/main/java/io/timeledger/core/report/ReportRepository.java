@@ -90,15 +90,13 @@ class ReportRepository {
         // rounded as an invoice rounds it (Worth); PostgreSQL sums bigints exactly, into a numeric.
         var logged = "SELECT " + selectKeys + "count(*) AS entries, sum(e.duration_s) AS seconds,"
             + " sum(e.duration_s) FILTER (WHERE e.billable) AS billable_seconds, "
-            + Worth.centsSumSql("CAST(e.duration_s AS bigint)", "e.billing_cents", "e.billing_rate", "e.billable")
-            + " AS cents FROM entry e WHERE " + where + groupBy;
+            + Worth.ENTRIES_CENTS_SQL + " AS cents FROM entry e WHERE " + where + groupBy;
         // The running timers' time so far: a handful of entries (one index). Their worth is that of
         // all their seconds, in place of what the logged branch counted for those before the timer.
         var elapsed = "greatest(0, floor(extract(epoch FROM (CAST(:now AS timestamptz) - e.timer_started_at))))";
         var total = "CAST(e.duration_s + " + elapsed + " AS bigint)";
         var running = "SELECT " + selectKeys + "0, sum(" + elapsed + "), sum(" + elapsed + ") FILTER (WHERE e.billable), "
-            + Worth.centsSumSql(total, "e.billing_cents", "e.billing_rate", "e.billable") + " - "
-            + Worth.centsSumSql("CAST(e.duration_s AS bigint)", "e.billing_cents", "e.billing_rate", "e.billable")
+            + Worth.entriesCentsSql(total) + " - " + Worth.ENTRIES_CENTS_SQL
             + " FROM entry e WHERE " + where + " AND e.timer_started_at IS NOT NULL" + groupBy;
         var aggregate = "SELECT " + keys.stream().map(k -> k.outer() + " AS " + k.name() + ", ").collect(Collectors.joining())
             + "CAST(sum(g.entries) AS bigint) AS entries, CAST(coalesce(sum(g.seconds), 0) AS bigint) AS seconds,"
