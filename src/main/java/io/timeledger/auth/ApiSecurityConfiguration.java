@@ -1,6 +1,7 @@
 package io.timeledger.auth;
 
 import io.timeledger.core.account.Actor;
+import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -79,6 +80,42 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
                     return filter;
                 }
             }))
+            .exceptionHandling(errors -> errors
+                .authenticationEntryPoint((request, response, e) ->
+                    failures.render(request, response, AuthProblem.MISSING_CREDENTIAL)))
+            .build();
+    }
+
+    /** The change feed's stream, which a signed-in page and an API credential both open (decision 020). */
+    static final String EVENTS = "/events";
+
+    /**
+     * {@code /events}: a credential is read as on the API routes; without one, the signed-in
+     * session's person (the session is used, never created). Neither answers 401 in the API's shape,
+     * never a redirect to the sign-in page: an EventSource cannot follow one.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain eventsSecurity(HttpSecurity http, Credentials credentials, AuthenticationCache known,
+                                       OAuthAuthorizations oauth, AccountResolver accounts, AuthFailureRenderer failures,
+                                       RateLimits limits, List<SecretParameter> parameters,
+                                       List<ReadingRequest> readingRequests) throws Exception {
+        return http
+            .securityMatcher(EVENTS)
+            // a stream ending is dispatched again (ASYNC) without its credential: the stream was
+            // authorized when it opened
+            .authorizeHttpRequests(requests -> requests
+                .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                .anyRequest().authenticated())
+            .addFilterBefore(new CredentialFilter(credentials, known, oauth, accounts, failures, limits,
+                parameters, readingRequests), AnonymousAuthenticationFilter.class)
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+            // a GET that changes nothing: no CSRF token to check
+            .csrf(csrf -> csrf.disable())
+            .httpBasic(basic -> basic.disable())
+            .formLogin(form -> form.disable())
+            .requestCache(cache -> cache.disable())
+            .logout(logout -> logout.disable())
             .exceptionHandling(errors -> errors
                 .authenticationEntryPoint((request, response, e) ->
                     failures.render(request, response, AuthProblem.MISSING_CREDENTIAL)))

@@ -1,0 +1,30 @@
+package io.timeledger.core.feed;
+
+import io.timeledger.core.common.AccountId;
+import java.time.Instant;
+
+/**
+ * One committed change: the {@code seq}-th of its account's, in commit order.
+ *
+ * @param person   whose time it changed (a membership id): the entry's or the dock's person
+ * @param kind     {@code entry.created}, {@code entry.updated}, {@code entry.deleted} or {@code dock.changed}
+ * @param objectId the entry's id; for a dock, its person's membership id
+ * @param version  the dock's version number after the change; null for entries
+ */
+public record Change(AccountId account, long seq, long person, String kind, long objectId, Long version,
+                     Instant at) {
+
+    /**
+     * The change as the database announces it (V25):
+     * {@code account:seq:person:kind:object:version:epoch-millis}, the version empty for entries.
+     */
+    public static Change parse(String announced) {
+        var parts = announced.split(":", -1);
+        if (parts.length != 7) {
+            throw new IllegalArgumentException("not an announced change: " + announced);
+        }
+        return new Change(new AccountId(Long.parseLong(parts[0])), Long.parseLong(parts[1]),
+            Long.parseLong(parts[2]), parts[3], Long.parseLong(parts[4]),
+            parts[5].isEmpty() ? null : Long.valueOf(parts[5]), Instant.ofEpochMilli(Long.parseLong(parts[6])));
+    }
+}

@@ -1,0 +1,309 @@
+package io.timeledger.web.live;
+
+import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.ChangeChannel;
+import io.timeledger.core.feed.Change;
+import io.timeledger.core.feed.ChangeFeed;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open event streams of this server, fed by the database's announcements of committed changes
+ * (channel {@code timeledger_changes}, V25). Every stream of an account hears each of its changes in
+ * commit order, once: a stream remembers the number of the last change it has accounted for, skips
+ * what it already had, and reads from the log what it missed — on opening with a
+ * {@code Last-Event-ID}, and when this server's listening connection was lost and came back.
+ *
+ * <p>Streams hold no thread: they are servlet async responses, and one thread here does all the
+ * writing — deliveries, catch-ups and heartbeats — so each stream's events go out in order. Each
+ * person may hold {@link #perPerson} streams at once.
+ */
+@Component
+@ConditionalOnWebApplication
+public class EventStreams implements ChangeChannel, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
+    static final String CHANNEL = "timeledger_changes";
+    /** How long a stream stays open; the browser then reconnects with the last id it had, and nothing is lost. */
+    static final Duration STREAM_LIFETIME = Duration.ofMinutes(10);
+    /** The comment an idle stream hears every heartbeat, so that no proxy takes it for dead. */
+    static final String HEARTBEAT = "keep-alive";
+    /** How long a browser waits before reconnecting a stream that ended. */
+    private static final long RECONNECT_MILLIS = 2_000;
+
+    /** The person cannot open another stream. */
+    public static final class TooManyStreams extends RuntimeException {
+        TooManyStreams(int limit) {
+            super("At most " + limit + " event streams may be open at once per person; close one first");
+        }
+    }
+
+    private final ChangeFeed feed;
+    private final Clock clock;
+    private final int perPerson;
+    private final Duration heartbeat;
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        var thread = new Thread(runnable, "event-streams");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The open streams of each account; read and changed on the writer thread only. */
+    private final Map<AccountId, Set<Stream>> streams = new HashMap<>();
+    /** How many streams each person holds open (membership id → count), checked as a stream opens. */
+    private final Map<Long, AtomicInteger> open = new ConcurrentHashMap<>();
+    private volatile boolean running;
+
+    EventStreams(ChangeFeed feed, Clock clock, @Value("${timeledger.events.per-person:20}") int perPerson,
+                 @Value("${timeledger.events.heartbeat:15s}") Duration heartbeat) {
+        this.feed = feed;
+        this.clock = clock;
+        this.perPerson = perPerson;
+        this.heartbeat = heartbeat;
+    }
+
+    /**
+     * Opens a stream for {@code reader}: the changes after {@code lastSeen} (the id of the last event
+     * the client had; null for a new client, which hears only what happens from now on), then every
+     * change as it commits.
+     *
+     * @throws TooManyStreams when the person already holds as many streams as they may
+     */
+    public SseEmitter open(ChangeFeed.Reader reader, Long lastSeen) {
+        long person = reader.actor().membershipId();
+        var count = open.computeIfAbsent(person, key -> new AtomicInteger());
+        if (count.incrementAndGet() > perPerson) {
+            count.decrementAndGet();
+            throw new TooManyStreams(perPerson);
+        }
+        var emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
+        var stream = new Stream(reader, emitter);
+        var closed = new AtomicBoolean();
+        Runnable close = () -> {
+            if (closed.compareAndSet(false, true)) {
+                count.decrementAndGet();
+                writer.execute(() -> forget(stream));
+            }
+        };
+        emitter.onCompletion(close);
+        emitter.onTimeout(() -> {
+            close.run();
+            emitter.complete();
+        });
+        emitter.onError(error -> close.run());
+        writer.execute(() -> begin(stream, lastSeen));
+        return emitter;
+    }
+
+    /** How many streams are open on this server. */
+    public int openStreams() {
+        return open.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public void heard(String payload) {
+        Change change;
+        try {
+            change = Change.parse(payload);
+        } catch (IllegalArgumentException e) {
+            log.warn("Ignored a change announced in an unknown form: {}", payload);
+            return;
+        }
+        writer.execute(() -> deliver(change));
+    }
+
+    /** Once this server hears announcements again, every stream reads what was announced while it did not. */
+    @Override
+    public void listening(boolean listening) {
+        if (listening) {
+            writer.execute(() -> everyStream().forEach(this::catchUp));
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        writer.scheduleWithFixedDelay(this::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        writer.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        writer.execute(() -> {
+            streams.values().forEach(each -> each.forEach(stream -> stream.emitter.complete()));
+            streams.clear();
+        });
+        writer.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** One open stream: who reads it, and the number of the last change of the account it has accounted for. */
+    private static final class Stream {
+        final ChangeFeed.Reader reader;
+        final SseEmitter emitter;
+        long last;
+
+        Stream(ChangeFeed.Reader reader, SseEmitter emitter) {
+            this.reader = reader;
+            this.emitter = emitter;
+        }
+    }
+
+    private void begin(Stream stream, Long lastSeen) {
+        try {
+            stream.emitter.send(SseEmitter.event().reconnectTime(RECONNECT_MILLIS).comment("timeledger"));
+            if (lastSeen == null) {
+                stream.last = feed.last(stream.reader.account());
+            } else {
+                stream.last = lastSeen;
+                catchUp(stream);
+            }
+            streams.computeIfAbsent(stream.reader.account(), key -> new LinkedHashSet<>()).add(stream);
+        } catch (IOException | RuntimeException e) {
+            drop(stream, e);
+        }
+    }
+
+    private void deliver(Change change) {
+        var open = streams.get(change.account());
+        if (open == null) {
+            return;
+        }
+        for (var stream : new ArrayList<>(open)) {
+            if (change.seq() <= stream.last) {
+                continue;
+            }
+            if (change.seq() > stream.last + 1) {
+                catchUp(stream);
+                continue;
+            }
+            try {
+                stream.last = change.seq();
+                if (stream.reader.sees(change)) {
+                    stream.emitter.send(event(change));
+                }
+            } catch (IOException | RuntimeException e) {
+                drop(stream, e);
+            }
+        }
+    }
+
+    /** Sends the stream what it missed since its last change, or tells it to read everything again. */
+    private void catchUp(Stream stream) {
+        try {
+            long upTo = feed.last(stream.reader.account());
+            var missed = feed.missedBy(stream.reader, stream.last);
+            if (!missed.complete()) {
+                stream.emitter.send(SseEmitter.event().id(Long.toString(upTo)).name("reset")
+                    .data(Map.of("id", upTo, "kind", "reset"), MediaType.APPLICATION_JSON));
+                stream.last = upTo;
+                return;
+            }
+            for (var change : missed.changes()) {
+                stream.emitter.send(event(change));
+                upTo = Math.max(upTo, change.seq());
+            }
+            stream.last = Math.max(stream.last, upTo);
+        } catch (IOException | RuntimeException e) {
+            drop(stream, e);
+        }
+    }
+
+    private void beat() {
+        for (var stream : everyStream()) {
+            try {
+                stream.emitter.send(SseEmitter.event().comment(HEARTBEAT));
+            } catch (IOException | RuntimeException e) {
+                drop(stream, e);
+            }
+        }
+    }
+
+    /** The open streams as they are now: a stream may close while they are written to. */
+    private List<Stream> everyStream() {
+        return streams.values().stream().flatMap(Set::stream).toList();
+    }
+
+    private void prune() {
+        try {
+            int pruned = feed.prune(clock.instant());
+            if (pruned > 0) {
+                log.info("Forgot {} changes older than {} from the change log", pruned, ChangeFeed.KEPT);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not prune the change log: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Forgets a stream whose write failed. A client gone (an {@link IOException}) has already told
+     * the container, which ends the response; anything else ends it here.
+     */
+    private void drop(Stream stream, Exception why) {
+        forget(stream);
+        if (why instanceof IOException) {
+            log.debug("An event stream's client is gone: {}", why.getMessage());
+            return;
+        }
+        log.warn("Closed an event stream that could not be written", why);
+        try {
+            stream.emitter.completeWithError(why);
+        } catch (RuntimeException ignored) {
+            // already ended by the container
+        }
+    }
+
+    private void forget(Stream stream) {
+        var open = streams.get(stream.reader.account());
+        if (open != null && open.remove(stream) && open.isEmpty()) {
+            streams.remove(stream.reader.account());
+        }
+    }
+
+    /** An event as a client reads it: its id is the change's number, its name the change's kind. */
+    static SseEmitter.SseEventBuilder event(Change change) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("id", change.seq());
+        data.put("kind", change.kind());
+        data.put("person_id", change.person());
+        if (change.kind().startsWith("entry.")) {
+            data.put("entry_id", change.objectId());
+        } else {
+            data.put("version", change.version());
+        }
+        data.put("at", change.at().toString());
+        return SseEmitter.event().id(Long.toString(change.seq())).name(change.kind())
+            .data(data, MediaType.APPLICATION_JSON);
+    }
+}
