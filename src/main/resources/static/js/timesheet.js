@@ -1,11 +1,11 @@
-// The timesheet without a framework: the running timer ticks (and shows in the tab's title), and a
-// few keys move around — n: new entry, s: start or stop the timer, ← →: the day before or after.
-// Everything here is a convenience: every action is a form that works without it.
+// The timesheet's script: the running timer ticks (and shows in the tab's title), the page follows
+// changes made on other devices (with htmx, see timesheet.html), and a few keys move around — n: new
+// entry, s: start or stop the timer, ← →: the day before or after. Everything here is a convenience:
+// every action is a form that works without it.
 (function () {
   "use strict";
-  var elapsed = document.getElementById("elapsed");
-  var since = elapsed && elapsed.dataset.since ? Number(elapsed.dataset.since) : null;
   var title = document.title;
+  var ticking = null;
 
   function hoursMinutes(seconds) {
     var minutes = Math.floor(Math.max(0, seconds) / 60);
@@ -13,16 +13,72 @@
     return Math.floor(minutes / 60) + ":" + (rest < 10 ? "0" : "") + rest;
   }
 
-  function tick() {
-    var text = hoursMinutes(Date.now() / 1000 - since);
-    elapsed.textContent = text;
-    document.title = "▶ " + text + " · " + title;
+  // (Re)starts the running timer's tick from the page as it now is: after a live reload the timer
+  // may have started, stopped or changed.
+  function watchTimer() {
+    clearInterval(ticking);
+    ticking = null;
+    document.title = title;
+    var elapsed = document.getElementById("elapsed");
+    var since = elapsed && elapsed.dataset.since ? Number(elapsed.dataset.since) : null;
+    if (!since) {
+      return;
+    }
+    var tick = function () {
+      var text = hoursMinutes(Date.now() / 1000 - since);
+      elapsed.textContent = text;
+      document.title = "▶ " + text + " · " + title;
+    };
+    tick();
+    ticking = setInterval(tick, 15000);
   }
 
-  if (since) {
-    tick();
-    setInterval(tick, 15000);
+  watchTimer();
+
+  // Live reloads (the #refresher in timesheet.html) wait while the person is typing into the page,
+  // and happen as soon as they leave the field; a stream that had to reconnect may have missed
+  // changes, so it reloads once it is back.
+  var held = false;
+  var streamOpened = false;
+
+  function editing() {
+    var active = document.activeElement;
+    return active !== null && active.closest("main") !== null
+      && active.matches("input:not([type=hidden]):not([type=submit]), select, textarea");
   }
+
+  function reload() {
+    var refresher = document.getElementById("refresher");
+    if (refresher && window.htmx) {
+      window.htmx.trigger(refresher, "refresh");
+    }
+  }
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (event.detail.elt.id === "refresher" && editing()) {
+      event.preventDefault();
+      held = true;
+    }
+  });
+  document.addEventListener("focusout", function () {
+    setTimeout(function () {
+      if (held && !editing()) {
+        held = false;
+        reload();
+      }
+    }, 0);
+  });
+  document.addEventListener("htmx:afterSettle", watchTimer);
+  document.addEventListener("htmx:sseOpen", function () {
+    document.documentElement.dataset.live = "open";
+    if (streamOpened) {
+      reload();
+    }
+    streamOpened = true;
+  });
+  document.addEventListener("htmx:sseError", function () {
+    document.documentElement.dataset.live = "closed";
+  });
 
   function typing(target) {
     return target.closest("input, select, textarea, [contenteditable]") !== null;

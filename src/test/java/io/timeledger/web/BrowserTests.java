@@ -50,7 +50,7 @@ class BrowserTests {
     @Value("${local.server.port}") int port;
 
     WebDriver browser;
-    Path profileDir;
+    final List<Path> profileDirs = new java.util.ArrayList<>();
 
     @BeforeEach
     void startChromium() throws IOException {
@@ -59,16 +59,23 @@ class BrowserTests {
             assertThat(installed).as("Chromium and ChromeDriver in /usr/bin").isTrue();
         }
         assumeThat(installed).as("Debian's chromium and chromium-driver are installed").isTrue();
-        profileDir = Files.createTempDirectory("chromium-profile");
+        browser = chromium();
+    }
+
+    /** A browser of its own: its own profile directory, so its own cookies and session. */
+    private ChromeDriver chromium() throws IOException {
+        var profile = Files.createTempDirectory("chromium-profile");
+        profileDirs.add(profile);
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // the flags this machine needs: no sandbox as root, and no calls home on a closed network
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--window-size=1100,900", "--user-data-dir=" + profileDir);
+            "--disable-sync", "--window-size=1100,900", "--user-data-dir=" + profile);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        var chromium = new ChromeDriver(service, options);
+        chromium.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        return chromium;
     }
 
     @AfterEach
@@ -76,8 +83,8 @@ class BrowserTests {
         if (browser != null) {
             browser.quit();
         }
-        if (profileDir != null) {
-            try (var files = Files.walk(profileDir)) {
+        for (var profile : profileDirs) {
+            try (var files = Files.walk(profile)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
@@ -149,31 +156,49 @@ class BrowserTests {
         until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Added 1:30."));
         assertThat(browser.findElement(By.id("day-total")).getText()).isEqualTo("1:30");
 
-        // a timer, started with the keyboard alone
-        browser.findElement(By.tagName("body")).sendKeys("s");
-        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("timer-description");
-        browser.switchTo().activeElement().sendKeys("Client call @ABC\n");
-        until(ExpectedConditions.presenceOfElementLocated(By.id("pause")));
-        assertThat(browser.getTitle()).startsWith("▶ 0:00");
-        screenshot("timesheet-day");
-        var chrome = (ChromeDriver) browser;
-        chrome.executeCdpCommand("Emulation.setEmulatedMedia",
-            java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
-        screenshot("timesheet-day-dark");
-        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
-        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-            java.util.Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
-        browser.navigate().refresh();
-        screenshot("timesheet-day-phone");
-        chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        // the same person on a second device: its page follows the first without being reloaded
+        var phone = chromium();
+        try {
+            phone.get(url("/timesheet"));
+            signIn(phone, person.email());
+            new WebDriverWait(phone, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("start")));
+            awaitLive(phone);
 
-        // stopped from another device, through MinuteDock's API: the next look shows it logged
-        var dock = caller.get("/api/v1/dock").expect(200).json();
-        caller.put("/api/v1/dock", "{\"entry\": {\"logged\": true, \"version_number\": "
-            + dock.get("version_number").longValue() + "}}").expect(200);
-        browser.navigate().refresh();
-        until(ExpectedConditions.presenceOfElementLocated(By.id("start")));
-        assertThat(browser.findElement(By.id("entries")).getText()).contains("Client call @ABC", "Homepage wireframes");
+            // a timer, started with the keyboard alone
+            browser.findElement(By.tagName("body")).sendKeys("s");
+            assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("timer-description");
+            browser.switchTo().activeElement().sendKeys("Client call @ABC\n");
+            until(ExpectedConditions.presenceOfElementLocated(By.id("pause")));
+            assertThat(browser.getTitle()).startsWith("▶ 0:00");
+            awaitLive(browser);
+            live(phone, ExpectedConditions.presenceOfElementLocated(By.id("pause")));
+            assertThat(phone.findElement(By.id("timer-bar")).getText()).contains("Client call @ABC");
+            assertThat(phone.getTitle()).startsWith("▶ 0:00");
+            screenshot("timesheet-day");
+            var chrome = (ChromeDriver) browser;
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia",
+                java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+            screenshot("timesheet-day-dark");
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+            browser.navigate().refresh();
+            screenshot("timesheet-day-phone");
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+            awaitLive(browser);
+
+            // stopped from a third device, through MinuteDock's API: both pages show it logged, unreloaded
+            var dock = caller.get("/api/v1/dock").expect(200).json();
+            caller.put("/api/v1/dock", "{\"entry\": {\"logged\": true, \"version_number\": "
+                + dock.get("version_number").longValue() + "}}").expect(200);
+            live(browser, ExpectedConditions.presenceOfElementLocated(By.id("start")));
+            live(phone, ExpectedConditions.presenceOfElementLocated(By.id("start")));
+            assertThat(browser.findElement(By.id("entries")).getText()).contains("Client call @ABC", "Homepage wireframes");
+            assertThat(phone.findElement(By.id("entries")).getText()).contains("Client call @ABC", "Homepage wireframes");
+            assertThat(browser.getTitle()).doesNotStartWith("▶");
+        } finally {
+            phone.quit();
+        }
 
         // delete, and undo
         browser.findElement(By.cssSelector("button[aria-label='Delete Homepage wireframes']")).click();
@@ -248,9 +273,30 @@ class BrowserTests {
     }
 
     private void signIn(String email) {
+        signIn(browser, email);
+    }
+
+    private static void signIn(WebDriver browser, String email) {
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("sign-in")).click();
+    }
+
+    /** Waits until the page's event stream is open: what happens from now on reaches it. */
+    private static void awaitLive(WebDriver page) {
+        new WebDriverWait(page, Duration.ofSeconds(10)).until(driver -> Boolean.TRUE.equals(
+            ((ChromeDriver) driver).executeScript("return document.documentElement.dataset.live === 'open'")));
+    }
+
+    /**
+     * Waits for {@code condition} on a page that is not reloaded: it must come from the page's event
+     * stream, within a few seconds (the live push itself is measured in the load bench).
+     */
+    private static void live(WebDriver page, Function<WebDriver, ?> condition) {
+        ((ChromeDriver) page).executeScript("window.notReloaded = true");
+        new WebDriverWait(page, Duration.ofSeconds(3)).until(condition);
+        assertThat(((ChromeDriver) page).executeScript("return window.notReloaded === true"))
+            .as("the page changed in place, without a reload").isEqualTo(true);
     }
 
     private String url(String path) {

@@ -1,0 +1,77 @@
+package io.timeledger.web.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.timeledger.TimeledgerApplication;
+import io.timeledger.support.Api;
+import io.timeledger.support.ApiTest;
+import io.timeledger.support.EventStream;
+import io.timeledger.support.Fixtures;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+
+/**
+ * Two servers over one PostgreSQL: each listens once and fans the database's announcements out to
+ * its own streams, so a change made through either reaches the streams open on both.
+ */
+@ApiTest
+class TwoNodesTests {
+
+    static final Duration SOON = Duration.ofSeconds(5);
+
+    @Autowired Api api;
+    @Autowired Fixtures fixtures;
+    @Autowired HikariDataSource database;
+    @Value("${local.server.port}") int port;
+    @TempDir Path dataDir;
+
+    @Test
+    void aChangeMadeThroughEitherServerReachesTheStreamsOfBoth() throws Exception {
+        var admin = fixtures.anAccount();
+        try (var second = new SpringApplicationBuilder(TimeledgerApplication.class).run("--server.port=0",
+                "--timeledger.database.url=" + database.getJdbcUrl(), "--timeledger.database.user=" + database.getUsername(),
+                "--timeledger.database.password=" + database.getPassword(), "--timeledger.database.data-dir=" + dataDir,
+                "--timeledger.first-start.enabled=false")) {
+            var first = "http://localhost:" + port;
+            var other = "http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort();
+            try (var onFirst = EventStream.withToken(first, "/events", admin.token(), null);
+                 var onSecond = EventStream.withToken(other, "/events", admin.token(), null)) {
+                assertThat(onFirst.status()).isEqualTo(200);
+                assertThat(onSecond.status()).isEqualTo(200);
+
+                startTimer(other, admin.token());
+                var heardFirst = onFirst.next(SOON);
+                var heardSecond = onSecond.next(SOON);
+                api.bearer(admin.token()).put("/api/v1/entries/current", "{\"entry\": {\"description\": \"renamed\"}}")
+                    .expect(200);
+
+                assertThat(heardFirst).isEqualTo(heardSecond);
+                assertThat(heardFirst.name()).isEqualTo("entry.created");
+                assertThat(onFirst.next(SOON)).isEqualTo(onSecond.next(SOON));
+                var changedOnFirst = onSecond.next(SOON);
+                assertThat(onFirst.next(SOON)).isEqualTo(changedOnFirst);
+                assertThat(changedOnFirst.name()).isEqualTo("entry.updated");
+            }
+        }
+    }
+
+    private static void startTimer(String base, String token) throws Exception {
+        var started = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/entries"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"entry\": {\"description\": \"on the second server\"}}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).isEqualTo(201);
+    }
+}
