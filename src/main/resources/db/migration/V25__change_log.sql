@@ -22,7 +22,7 @@ CREATE TABLE change_log (
     seq           bigint      NOT NULL,
     -- whose time changed: the entry's or the dock's person
     membership_id bigint      NOT NULL,
-    -- entry.created, entry.updated, entry.deleted, dock.changed
+    -- entry.created, entry.updated, entry.deleted (logged time), dock.changed (the dock's entry)
     kind          text        NOT NULL,
     -- the entry's id; for a dock, its person's membership id
     object_id     bigint      NOT NULL,
@@ -73,11 +73,18 @@ BEGIN
 END
 $$;
 
-CREATE CONSTRAINT TRIGGER entry_logged_change AFTER INSERT OR DELETE ON entry
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION log_change();
-CREATE CONSTRAINT TRIGGER entry_logged_update AFTER UPDATE ON entry
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*)
+-- Entries are logged time; the one unlogged entry of a person is their dock, whose every change
+-- bumps its version and is announced as dock.changed. An entry's own changes are announced while it
+-- is logged time, and as it becomes or stops being logged time.
+CREATE CONSTRAINT TRIGGER entry_created_logged AFTER INSERT ON entry
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NEW.logged)
     EXECUTE FUNCTION log_change();
-CREATE CONSTRAINT TRIGGER dock_logged_change AFTER UPDATE ON dock
+CREATE CONSTRAINT TRIGGER entry_updated_logged AFTER UPDATE ON entry
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((OLD.logged OR NEW.logged) AND OLD.* IS DISTINCT FROM NEW.*)
+    EXECUTE FUNCTION log_change();
+CREATE CONSTRAINT TRIGGER entry_deleted_logged AFTER DELETE ON entry
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (OLD.logged)
+    EXECUTE FUNCTION log_change();
+CREATE CONSTRAINT TRIGGER dock_changed_logged AFTER UPDATE ON dock
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (OLD.version_number IS DISTINCT FROM NEW.version_number)
     EXECUTE FUNCTION log_change();

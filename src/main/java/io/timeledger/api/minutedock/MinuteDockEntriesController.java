@@ -95,6 +95,9 @@ class MinuteDockEntriesController {
         var changes = entryChanges(fields);
         var timerActive = fields.bool("timer_active");
         fields.validate();
+        if (CURRENT.equals(id)) {
+            return MdEntry.from(docks.changeDocked(actor, changes, timerActive), clock.instant());
+        }
         long entryId = resolve(actor, id);
         if (timerActive.isGiven()) {
             // "For active timers, some fields like timer_active can control start/pause state"

@@ -1,6 +1,7 @@
 package io.timeledger.core.time;
 
 import io.timeledger.core.common.AccountId;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,6 +22,11 @@ class DockRepository {
      * dock runs one at a time, which is what lets a stale update be told apart from a fresh one.
      */
     Version lock(AccountId account, long membershipId) {
+        var locked = lockIfUsed(account, membershipId);
+        if (locked.isPresent()) {
+            return locked.get();
+        }
+        // the person's first dock change: its row, then the lock (another first change may have made it)
         jdbc.sql("""
                 INSERT INTO dock (membership_id, account_id) VALUES (:membership, :account)
                 ON CONFLICT (membership_id) DO NOTHING
@@ -28,6 +34,10 @@ class DockRepository {
             .param("membership", membershipId)
             .param("account", account.value())
             .update();
+        return lockIfUsed(account, membershipId).orElseThrow();
+    }
+
+    private Optional<Version> lockIfUsed(AccountId account, long membershipId) {
         return jdbc.sql("""
                 SELECT version_number, version_id, version_client_id FROM dock
                  WHERE account_id = :account AND membership_id = :membership
@@ -36,7 +46,7 @@ class DockRepository {
             .param("account", account.value())
             .param("membership", membershipId)
             .query((rs, row) -> new Version(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3)))
-            .single();
+            .optional();
     }
 
     /** The version as it stands, without locking; version 0 for a dock never used. */

@@ -3,7 +3,9 @@ package io.timeledger.core.time;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.Member;
 import io.timeledger.core.common.Conflict;
+import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.NotFound;
 import io.timeledger.core.common.Reads;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,6 +66,26 @@ public class Docks {
             return Optional.empty();
         }
         return Optional.of(change(actor, owner, changes, false, version, docked));
+    }
+
+    /**
+     * Changes the entry in the caller's dock without naming a version (MinuteDock's update of the
+     * entry {@code current}): a date logs it, {@code timerActive} pauses or resumes it. The dock is
+     * locked and read once, with no read before it.
+     *
+     * @throws NotFound when the dock is empty
+     */
+    @Transactional
+    public Entry changeDocked(Actor actor, EntryChanges changes, Field<Boolean> timerActive) {
+        var owner = actor.member();
+        var version = docks.lock(actor.account(), owner.id());
+        var docked = entries.findDocked(actor.account(), owner.id(), true);
+        if (docked.isEmpty()) {
+            throw new NotFound("Entry", "current");
+        }
+        var logged = changes.date().orElse(null) != null ? Field.of(true) : Field.<Boolean>absent();
+        return change(actor, owner, new DockChanges(changes, timerActive, logged, null, null, null), false, version,
+            docked).entry();
     }
 
     Dock change(Actor actor, Member owner, DockChanges changes, boolean versionRequired) {
@@ -132,13 +154,8 @@ public class Docks {
             var day = changes.entry().date().orElse(null);
             draft.log(day == null ? clockwork.today(owner) : day, now);
         }
-        Entry entry;
-        if (current == null) {
-            entry = entries.insert(owner, draft);
-        } else {
-            entries.update(account, current.id(), draft, work != null);
-            entry = entries.find(account, current.id(), false).orElseThrow();
-        }
+        var entry = current == null ? entries.insert(owner, draft)
+            : entries.update(current, draft, work != null && !draft.taskIds.equals(current.taskIds()));
         var next = docks.bump(account, owner.id(), changes.clientId());
         return new Dock(owner.id(), entry, next.number(), next.id(), next.clientId());
     }

@@ -209,9 +209,9 @@ public class Entries {
         var draft = EntryDraft.of(entry);
         draft.start(now);
         draft.endedAt = null;
-        entries.update(actor.account(), id, draft, false);
+        var restarted = entries.update(entry, draft, false);
         bumpIfDocked(actor, entry);
-        return find(actor, id);
+        return restarted;
     }
 
     /** Stops a running entry's timer, keeping its seconds (and, tracked by start and end, its end). */
@@ -228,9 +228,9 @@ public class Entries {
         if (draft.startedAt != null) {
             draft.endedAt = now;
         }
-        entries.update(actor.account(), id, draft, false);
+        var stopped = entries.update(entry, draft, false);
         bumpIfDocked(actor, entry);
-        return find(actor, id);
+        return stopped;
     }
 
     /** Forgets the record in another service that the entry was tracked from. */
@@ -240,8 +240,7 @@ public class Entries {
         requireChangeable(actor, entry, false);
         var draft = EntryDraft.of(entry);
         draft.externalReference = null;
-        entries.update(actor.account(), id, draft, false);
-        return find(actor, id);
+        return entries.update(entry, draft, false);
     }
 
     /** Changes an entry; an entry in the dock changes as the dock does (its version moves on). */
@@ -294,8 +293,7 @@ public class Entries {
             draft.pause(now);
         }
         applySpan(draft, changes, now);
-        entries.update(actor.account(), id, draft, work != null);
-        return find(actor, id);
+        return entries.update(entry, draft, work != null && !draft.taskIds.equals(entry.taskIds()));
     }
 
     /** Deletes an entry. Approved (closed) entries only by an admin; invoiced or locked ones not at all. */
@@ -335,9 +333,9 @@ public class Entries {
         var draft = EntryDraft.of(entry);
         draft.durationSeconds += carried;
         draft.dock(now);
-        entries.update(actor.account(), id, draft, false);
+        var redocked = entries.update(entry, draft, false);
         docks.bump(actor.account(), owner.id(), null);
-        return find(actor, id);
+        return redocked;
     }
 
     /**
@@ -350,10 +348,6 @@ public class Entries {
             docks.lock(actor.account(), found.membershipId());
         }
         return entries.find(actor.account(), id, true).orElseThrow(() -> new NotFound("Entry", id));
-    }
-
-    private Entry find(Actor actor, long id) {
-        return entries.find(actor.account(), id, false).orElseThrow(() -> new NotFound("Entry", id));
     }
 
     /** The person an existing entry belongs to; the actor's own membership came with the actor. */

@@ -57,6 +57,19 @@ class EntryRepository {
         tasks AS (%s)
         SELECT %s FROM inserted e""".formatted(insertTasks("inserted"), entryColumns("CAST(:tasks AS bigint[])"));
 
+    private static final String UPDATE = """
+        UPDATE entry AS e
+           SET membership_id = :membership, contact_id = :contact, project_id = :project, job_id = :job,
+               description = :description, spent_on = :spentOn, duration_s = :duration,
+               timer_started_at = :timerStartedAt, started_at = :startedAt, ended_at = :endedAt,
+               logged = :logged, logged_at = :loggedAt, billable = :billable, billing_rate = :billingRate,
+               cost_rate = :costRate, external_id = :externalId, external_group_id = :externalGroupId,
+               external_account_id = :externalAccountId, external_permalink = :externalPermalink,
+               external_service = :externalService, external_service_icon_url = :externalServiceIconUrl,
+               updated_at = now()
+         WHERE e.account_id = :account AND e.id = :id
+        RETURNING """ + " " + entryColumns(TASK_IDS);
+
     /** Writes the tasks of an existing entry, {@code :entry}. */
     private static final String REPLACE_TASKS =
         "WITH target AS (SELECT CAST(:account AS bigint) AS account_id, CAST(:entry AS bigint) AS id) "
@@ -163,28 +176,28 @@ class EntryRepository {
                 owner.avatarKey()), null);
     }
 
-    void update(AccountId account, long id, EntryDraft draft, boolean tasksChanged) {
-        jdbc.sql("""
-                UPDATE entry
-                   SET membership_id = :membership, contact_id = :contact, project_id = :project, job_id = :job,
-                       description = :description, spent_on = :spentOn, duration_s = :duration,
-                       timer_started_at = :timerStartedAt, started_at = :startedAt, ended_at = :endedAt,
-                       logged = :logged, logged_at = :loggedAt, billable = :billable, billing_rate = :billingRate,
-                       cost_rate = :costRate, external_id = :externalId, external_group_id = :externalGroupId,
-                       external_account_id = :externalAccountId, external_permalink = :externalPermalink,
-                       external_service = :externalService, external_service_icon_url = :externalServiceIconUrl,
-                       updated_at = now()
-                 WHERE account_id = :account AND id = :id
-                """)
-            .paramSource(params(draft).addValue("account", account.value()).addValue("id", id))
-            .update();
+    /**
+     * Writes the changes {@code draft} makes to {@code before} and returns the entry as it now is: one
+     * statement, which reads the entry back; its owner as {@code before} knew them unless it changed
+     * hands, its invoice as before (an update does not change it). When its tasks changed they are
+     * written first, so that it comes back with them.
+     */
+    Entry update(Entry before, EntryDraft draft, boolean tasksChanged) {
+        var account = before.account();
         if (tasksChanged) {
             jdbc.sql("DELETE FROM entry_task WHERE account_id = :account AND entry_id = :id")
                 .param("account", account.value())
-                .param("id", id)
+                .param("id", before.id())
                 .update();
-            writeTasks(account, id, draft.taskIds);
+            writeTasks(account, before.id(), draft.taskIds);
         }
+        var row = jdbc.sql(UPDATE)
+            .paramSource(params(draft).addValue("account", account.value()).addValue("id", before.id()))
+            .query(new Rows(false))
+            .single();
+        return row.membershipId() == before.membershipId()
+            ? row.withOwnerAndInvoice(before.owner(), before.invoice())
+            : completed(account, List.of(row)).get(0);
     }
 
     boolean delete(AccountId account, long id) {

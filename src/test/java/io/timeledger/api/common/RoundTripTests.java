@@ -55,6 +55,18 @@ class RoundTripTests {
     }
 
     @Test
+    void aDockUpdateLocksTheDockReadsItsEntryWritesItAndMovesItsVersion() {
+        var admin = fixtures.anAccount();
+        var caller = api.bearer(admin.token());
+        caller.post("/api/v1/entries", "{\"entry\": {\"description\": \"the dock\"}}").expect(201);
+        var rename = "{\"entry\": {\"description\": \"renamed\"}}";
+
+        assertThat(comesToCost(new RoundTrips(4, 1), () -> caller.put("/api/v1/entries/current", rename).expect(200)))
+            .as("the dock's lock, its entry, the update returning the entry, the version's bump: one transaction"
+                + " (its changes logged as it commits, V25)").isTrue();
+    }
+
+    @Test
     void anEntryOfSeveralTasksIsPricedWithOneLookupOfTheirAssignments() {
         var admin = fixtures.anAccount();
         var caller = api.bearer(admin.token());
