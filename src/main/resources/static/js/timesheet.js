@@ -35,16 +35,17 @@
 
   watchTimer();
 
-  // Live reloads (the #refresher in timesheet.html) wait while the person is typing into the page,
-  // and happen as soon as they leave the field; a stream that had to reconnect may have missed
-  // changes, so it reloads once it is back.
+  // Live reloads (the #refresher in timesheet.html) wait while the person is typing into the page
+  // or has an entry's edit form open, and happen as soon as they leave the field or close the form;
+  // a stream that had to reconnect may have missed changes, so it reloads once it is back.
   var held = false;
   var streamOpened = false;
 
   function editing() {
     var active = document.activeElement;
-    return active !== null && active.closest("main") !== null
-      && active.matches("input:not([type=hidden]):not([type=submit]), select, textarea");
+    return document.querySelector("main details.edit[open]") !== null
+      || active !== null && active.closest("main") !== null
+        && active.matches("input:not([type=hidden]):not([type=submit]), select, textarea");
   }
 
   function reload() {
@@ -60,14 +61,17 @@
       held = true;
     }
   });
-  document.addEventListener("focusout", function () {
+  function reloadIfHeld() {
     setTimeout(function () {
       if (held && !editing()) {
         held = false;
         reload();
       }
     }, 0);
-  });
+  }
+  document.addEventListener("focusout", reloadIfHeld);
+  // an edit form closed without saving (toggle does not bubble: listen as it descends)
+  document.addEventListener("toggle", reloadIfHeld, true);
   document.addEventListener("htmx:afterSettle", watchTimer);
   document.addEventListener("htmx:sseOpen", function () {
     document.documentElement.dataset.live = "open";

@@ -35,8 +35,8 @@ public class SignedIn {
         return people.userByEmail(principal.getName()).orElseThrow(() -> new NotFound("User", principal.getName()));
     }
 
-    /** The accounts the person may act in, and the one the pages act in now. */
-    public record Place(Actor actor, List<Account> accounts) { }
+    /** The person, the accounts they may act in, and the one the pages act in now. */
+    public record Place(User user, Actor actor, List<Account> accounts) { }
 
     public Place place(Principal principal, HttpSession session) {
         var user = user(principal);
@@ -49,7 +49,7 @@ public class SignedIn {
             .orElse(mine.get(0));
         var member = people.membershipOf(user.id(), account.id())
             .orElseThrow(() -> new NotFound("Account", account.id().value()));
-        return new Place(new Actor(member, account), mine);
+        return new Place(user, new Actor(member, account), mine);
     }
 
     public Actor actor(Principal principal, HttpSession session) {

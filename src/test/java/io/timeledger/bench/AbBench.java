@@ -42,7 +42,7 @@ public final class AbBench {
                 ledger = LoadBench.Ledger.of(first.jdbcUrl());
                 LoadBench.prepareDock(http, first.base(), token, first.jdbcUrl());
             }
-            var operations = LoadBench.operations(ledger).stream().filter(LoadBench::selected).toList();
+            var operations = LoadBench.operations(ledger, null).stream().filter(LoadBench::selected).toList();
             // samples.get(operation).get(jar): one per round
             var samples = new LinkedHashMap<String, Map<String, List<Sample>>>();
             for (int round = 0; round < rounds; round++) {

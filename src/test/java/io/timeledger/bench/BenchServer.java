@@ -29,6 +29,9 @@ final class BenchServer implements AutoCloseable {
     /** How the README says to run the server: a bounded heap. */
     static final String DEFAULT_OPTIONS = "-Xmx256m";
     private static final Pattern TOKEN = Pattern.compile("tlp_[A-Za-z0-9_-]{43}");
+    private static final Pattern ADMINISTRATOR = Pattern.compile("administrator (\\S+@\\S+)\\.$");
+    /** How many event streams one person may hold open on the bench's server. */
+    static final int STREAMS = 1_100;
 
     private final Process process;
     private final String base;
@@ -38,13 +41,19 @@ final class BenchServer implements AutoCloseable {
     private final double startSeconds;
     private final double startCpuSeconds;
 
+    private final AtomicReference<String> email;
+    private final AtomicReference<String> password;
+
     private BenchServer(Process process, String base, String managementBase, Path dataDir,
-                        AtomicReference<String> token, double startSeconds, double startCpuSeconds) {
+                        AtomicReference<String> token, AtomicReference<String> email, AtomicReference<String> password,
+                        double startSeconds, double startCpuSeconds) {
         this.process = process;
         this.base = base;
         this.managementBase = managementBase;
         this.dataDir = dataDir;
         this.token = token;
+        this.email = email;
+        this.password = password;
         this.startSeconds = startSeconds;
         this.startCpuSeconds = startCpuSeconds;
     }
@@ -60,10 +69,13 @@ final class BenchServer implements AutoCloseable {
         long started = System.nanoTime();
         long busyBefore = machineBusyTicks();
         var process = launcher(jar, dataDir, port,
+            // the live bench holds a thousand streams of one person open (LiveBench)
             List.of("--timeledger.rate-limit.enabled=false", "--logging.level.root=WARN",
-                "--management.server.port=" + managementPort))
+                "--management.server.port=" + managementPort, "--timeledger.events.per-person=" + STREAMS))
             .redirectErrorStream(true).start();
         var token = new AtomicReference<String>();
+        var signIn = new AtomicReference<String>();
+        var password = new AtomicReference<String>();
         var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         var drain = new Thread(() -> {
             try {
@@ -71,6 +83,14 @@ final class BenchServer implements AutoCloseable {
                     var matcher = TOKEN.matcher(line);
                     if (matcher.find()) {
                         token.compareAndSet(null, matcher.group());
+                    }
+                    var administrator = ADMINISTRATOR.matcher(line);
+                    if (administrator.find()) {
+                        signIn.compareAndSet(null, administrator.group(1));
+                    } else if (line.contains("with that email and the password")) {
+                        password.compareAndSet(null, "");
+                    } else if ("".equals(password.get()) && !line.isBlank()) {
+                        password.set(line.strip());
                     }
                 });
             } catch (java.io.UncheckedIOException stopped) {
@@ -95,7 +115,8 @@ final class BenchServer implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        return new BenchServer(process, base, "http://localhost:" + managementPort, dataDir, token, (System.nanoTime() - started) / 1e9,
+        return new BenchServer(process, base, "http://localhost:" + managementPort, dataDir, token, signIn, password,
+            (System.nanoTime() - started) / 1e9,
             (machineBusyTicks() - busyBefore) / 100.0);
     }
 
@@ -112,6 +133,8 @@ final class BenchServer implements AutoCloseable {
         builder.environment().put("JAVA_OPTS", System.getenv().getOrDefault("BENCH_SERVER_OPTS", DEFAULT_OPTIONS));
         builder.environment().put("TIMELEDGER_DATA_DIR", dataDir.toString());
         builder.environment().put("PORT", Integer.toString(port));
+        // every open event stream is a connection: the live bench's thousand, and the measurements beside them
+        builder.environment().put("TIMELEDGER_MAX_CONNECTIONS", Integer.toString(STREAMS + 100));
         return builder;
     }
 
@@ -168,6 +191,15 @@ final class BenchServer implements AutoCloseable {
             throw new IllegalStateException("the server printed no token: was its data directory empty?");
         }
         return token.get();
+    }
+
+    /** The administrator's email and password, printed by the first start: {email, password}. */
+    String[] firstStartSignIn() throws InterruptedException {
+        firstStartToken();
+        if (email.get() == null || password.get() == null || password.get().isEmpty()) {
+            throw new IllegalStateException("the server printed no administrator's email and password");
+        }
+        return new String[] {email.get(), password.get()};
     }
 
     /** The server's database, as its superuser (the password is in the cluster's directory). */

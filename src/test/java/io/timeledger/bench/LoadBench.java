@@ -42,6 +42,35 @@ public final class LoadBench {
     private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_ERROR =
         new java.util.concurrent.atomic.AtomicReference<>();
 
+    /** The Monday of the administrator's full week (written by {@link #fill}): next week's. */
+    static final java.time.LocalDate WEEK = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+        .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /** Signs in through the form, as a browser does; answers the session's cookie ("timeledger_session=…"). */
+    static String signIn(String base, String email, String password) throws Exception {
+        var cookies = new java.net.CookieManager();
+        var browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        var form = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+        var csrf = CSRF.matcher(form);
+        if (!csrf.find()) {
+            throw new IllegalStateException("the sign-in form has no CSRF token");
+        }
+        var fields = "email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
+            + "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
+            + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        var signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(fields)).build(), HttpResponse.BodyHandlers.discarding());
+        if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("signing in as " + email + " failed");
+        }
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("timeledger_session"))
+            .map(c -> "timeledger_session=" + c.getValue()).findFirst()
+            .orElseThrow(() -> new IllegalStateException("no session cookie after signing in"));
+    }
+
     /** The floor's side of an operation: plain SQL over JDBC. */
     interface Call {
         /** One unit of work on client {@code client}'s connection; true when it succeeded. */
@@ -111,6 +140,20 @@ public final class LoadBench {
                 INSERT INTO membership (account_id, user_id, role, billing_rate)
                 SELECT 1, id, 'member', 100 FROM app_user WHERE email LIKE 'bench%'""");
             BenchLedger.fill(db, 1, entries);
+            // a full week for the week page: the administrator's next week, eight hours a day on four
+            // projects, Monday to Friday (the ledger's own days are all in the past)
+            sql.execute("""
+                INSERT INTO entry (account_id, membership_id, contact_id, project_id, description, spent_on,
+                                   duration_s, logged, logged_at, billable, billing_rate)
+                SELECT 1, 1, p.contact_id, p.id, 'Week work ' || d || '.' || k, DATE '%s' + d, 3600, true, now(),
+                       true, 120
+                  FROM generate_series(0, 4) d, generate_series(1, 8) k,
+                       LATERAL (SELECT id, contact_id FROM project WHERE account_id = 1 ORDER BY id
+                                OFFSET k %% 4 LIMIT 1) p""".formatted(WEEK));
+            sql.execute("""
+                INSERT INTO entry_task (account_id, entry_id, task_id, position)
+                SELECT 1, e.id, (SELECT min(id) FROM task WHERE account_id = 1), 0
+                  FROM entry e WHERE e.account_id = 1 AND e.spent_on >= DATE '%s'""".formatted(WEEK));
             sql.execute("VACUUM ANALYZE");
             System.out.printf("filled %,d entries in %.1f s%n", entries, (System.nanoTime() - t0) / 1e9);
         }
@@ -158,7 +201,13 @@ public final class LoadBench {
             connections[i].setAutoCommit(false);
         }
         // the floor of each operation, in the order of operations()
-        var floors = List.<Call>of(
+        var floors = new ArrayList<Call>();
+        // the week page's entries: the administrator's week, with their tasks
+        floors.add(c -> select(connections[c], "SELECT e.*, ARRAY(SELECT et.task_id FROM entry_task et"
+            + " WHERE et.entry_id = e.id ORDER BY et.position) FROM entry e WHERE e.account_id = 1"
+            + " AND e.membership_id = 1 AND e.logged AND e.spent_on BETWEEN DATE '" + WEEK + "' AND DATE '"
+            + WEEK.plusDays(6) + "' ORDER BY e.spent_on DESC, e.id DESC"));
+        floors.addAll(List.<Call>of(
             // Harvest's page and MinuteDock's search both show each entry's tasks; Harvest's counts the pages
             c -> select(connections[c], newestWithTasks(", (SELECT count(*) FROM entry WHERE account_id = 1"
                 + " AND logged)", 2000)),
@@ -179,8 +228,9 @@ public final class LoadBench {
             c -> select(connections[c], "SELECT contact_id, spent_month, count(*), sum(duration_s),"
                 + " sum(duration_s) FILTER (WHERE billable),"
                 + " sum(((CAST(duration_s AS bigint) * 100 + 1800) / 3600 * billing_cents + 50) / 100)"
-                + " FILTER (WHERE billable) FROM entry WHERE account_id = 1 AND logged GROUP BY 1, 2"));
-        var operations = operations(ledger);
+                + " FILTER (WHERE billable) FROM entry WHERE account_id = 1 AND logged GROUP BY 1, 2")));
+        var signIn = server.firstStartSignIn();
+        var operations = operations(ledger, signIn(base, signIn[0], signIn[1]));
         if (floors.size() != operations.size()) {
             throw new IllegalStateException("an operation without its floor, or a floor without its operation");
         }
@@ -228,6 +278,12 @@ public final class LoadBench {
         for (var connection : connections) {
             connection.close();
         }
+        if (Arrays.stream(System.getProperty("bench.only", "").toLowerCase(Locale.ROOT).split(","))
+                .anyMatch("live push"::contains)) {
+            var live = LiveBench.run(http, server, token);
+            System.out.print(live);
+            report.append('\n').append(live);
+        }
         report.append(String.format(Locale.ROOT, "%nEntries: %,d. Start with embedded PostgreSQL (process start to"
             + " health UP): %.1f s. Peak resident memory under 32 clients: %d MB. The data directory's disk makes 8 KB"
             + " durable (fdatasync) in %s.%n", entries, server.startSeconds(), peakRss.get() / 1024, sync));
@@ -258,8 +314,13 @@ public final class LoadBench {
      * seconds at 32 clients — a report, a page of 2,000 entries — a window of one or two of them counts
      * the first batch, begun all at once and answered together, rather than a rate.
      */
-    static List<Operation> operations(Ledger ledger) {
-        return List.of(
+    static List<Operation> operations(Ledger ledger, String session) {
+        var operations = new ArrayList<Operation>();
+        if (session != null) {
+            operations.add(new Operation(Wrk.page("Week page, signed in (40 entries)", "/timesheet?view=week&date="
+                + WEEK, session), CELL));
+        }
+        operations.addAll(List.of(
             new Operation(Wrk.get("Harvest list, per_page=2000", "/v2/time_entries?per_page=2000"), SLOW_CELL),
             new Operation(Wrk.get("MinuteDock search, 500 rows", "/api/v1/entries?user_accounts=all"), CELL),
             new Operation(Wrk.get("Expensicat cursor page (100)", "/v1/time-entries?limit=100"), CELL),
@@ -274,7 +335,8 @@ public final class LoadBench {
                 "'{\"entry\": {\"description\": \"device ' .. id .. ' edit ' .. n .. '\"}}'", 200, 409), CELL),
             new Operation(Wrk.send("Report by contact and month, whole ledger", "POST", "/api/v1/reports/generate",
                 "'{\"user_accounts\": \"all\", \"group_by\": [\"contact\", \"month\"]}'", 200),
-                SLOW_CELL));
+                SLOW_CELL)));
+        return operations;
     }
 
     /**
@@ -461,7 +523,7 @@ public final class LoadBench {
     }
 
     /** One request outside the measurements (the dock's running timer); fails the run unless it succeeds. */
-    private static void send(HttpClient http, String url, String token, String body) throws Exception {
+    static void send(HttpClient http, String url, String token, String body) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         var response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -43,6 +43,11 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET().build());
     }
 
+    /** A GET with these request headers (name, value, name, value …): what htmx sends, say. */
+    public HttpResponse<String> get(String pathOrUrl, String... headers) {
+        return send(HttpRequest.newBuilder(uri(pathOrUrl)).headers(headers).GET().build());
+    }
+
     /** Posts a form; {@code fields} alternate name, value (a name may repeat). */
     public HttpResponse<String> post(String pathOrUrl, String... fields) {
         return send(HttpRequest.newBuilder(uri(pathOrUrl))

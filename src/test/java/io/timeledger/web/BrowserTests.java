@@ -207,6 +207,16 @@ class BrowserTests {
         until(ExpectedConditions.textToBePresentInElementLocated(By.id("entries"), "Homepage wireframes"));
         screenshot("timesheet-undone");
 
+        // edit in place: the form comes for that entry alone, focused on its time
+        browser.findElement(By.cssSelector("a[aria-label='Edit Homepage wireframes']")).click();
+        until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("details.edit[open]")));
+        var time = browser.findElement(By.cssSelector("details.edit[open] input[name=duration]"));
+        assertThat(browser.switchTo().activeElement()).isEqualTo(time);
+        time.clear();
+        time.sendKeys("2:00\n");
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Saved"));
+        assertThat(browser.findElement(By.id("entries")).getText()).contains("2:00");
+
         // the week: a row per project and task, typed into like a spreadsheet
         browser.findElement(By.id("week-view")).click();
         until(ExpectedConditions.presenceOfElementLocated(By.id("week-form")));

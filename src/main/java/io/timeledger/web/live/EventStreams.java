@@ -4,6 +4,8 @@ import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.ChangeChannel;
 import io.timeledger.core.feed.Change;
 import io.timeledger.core.feed.ChangeFeed;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,12 +77,16 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
     private final Map<Long, AtomicInteger> open = new ConcurrentHashMap<>();
     private volatile boolean running;
 
-    EventStreams(ChangeFeed feed, Clock clock, @Value("${timeledger.events.per-person:20}") int perPerson,
+    EventStreams(ChangeFeed feed, Clock clock, MeterRegistry meters,
+                 @Value("${timeledger.events.per-person:20}") int perPerson,
                  @Value("${timeledger.events.heartbeat:15s}") Duration heartbeat) {
         this.feed = feed;
         this.clock = clock;
         this.perPerson = perPerson;
         this.heartbeat = heartbeat;
+        Gauge.builder("timeledger.events.streams", this, EventStreams::openStreams)
+            .description("Event streams (GET /events) open on this server")
+            .register(meters);
     }
 
     /**

@@ -76,12 +76,10 @@ class TimesheetController {
 
     record Day(LocalDate date, String name, String label, String total, boolean selected, boolean today) { }
 
-    record Choice(long id, String name) { }
-
     @GetMapping("/timesheet")
     String day(Principal principal, HttpSession session, @RequestParam(required = false) LocalDate date,
                @RequestParam(required = false) String view, @RequestParam(name = "row", required = false)
-               List<String> addedRows, Model model) {
+               List<String> addedRows, @RequestParam(required = false) Long edit, Model model) {
         var place = signedIn.place(principal, session);
         var actor = place.actor();
         var zone = actor.member().timeZone();
@@ -110,7 +108,7 @@ class TimesheetController {
 
         model.addAttribute("section", "timesheet");
         model.addAttribute("timestamps", actor.tenant().preferences().timestampTimers());
-        model.addAttribute("user", signedIn.user(principal));
+        model.addAttribute("user", place.user());
         model.addAttribute("accounts", place.accounts());
         model.addAttribute("account", actor.tenant());
         model.addAttribute("timer", timers.current(actor));
@@ -125,6 +123,7 @@ class TimesheetController {
         model.addAttribute("nextWeek", day.plusWeeks(1));
         model.addAttribute("today", today);
         model.addAttribute("rows", rows);
+        model.addAttribute("editing", edit);
         boolean weekView = "week".equals(view);
         model.addAttribute("weekView", weekView);
         if (weekView) {
@@ -140,10 +139,11 @@ class TimesheetController {
             model.addAttribute("grid", WeekGrid.of(weekStart, week, added, names, now));
             model.addAttribute("addedRows", added.stream().map(WeekGrid.Key::text).toList());
         }
-        model.addAttribute("projects", projects.list(actor.account(), null, true).stream()
-            .map(p -> new Choice(p.id(), p.details().name())).toList());
-        model.addAttribute("tasks", tasks.list(actor.account()).stream().filter(t -> t.active())
-            .map(t -> new Choice(t.id(), t.name())).toList());
+        model.addAttribute("choices", new Choices(
+            projects.list(actor.account(), null, true).stream()
+                .map(p -> new Choices.Choice(p.id(), p.details().name())).toList(),
+            tasks.list(actor.account()).stream().filter(t -> t.active())
+                .map(t -> new Choices.Choice(t.id(), t.name())).toList()));
         return "timesheet";
     }
 

@@ -88,6 +88,24 @@ class TimesheetTests {
     }
 
     @Test
+    void aLiveReloadOfThePageLeavesTheNoticeToThePageTheFormLeadsTo() {
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
+        var browser = signedIn(person);
+        var day = today(person).minusDays(1);
+        post(browser, "/timesheet/entries", "date", day.toString(), "duration", "1:30", "description", "Wireframes");
+        var id = api.bearer(person.token()).get("/api/v1/entries?from=" + day + "&to=" + day).json().get(0)
+            .get("id").stringValue();
+
+        var leadsTo = location(browser.post("/timesheet/entries/" + id + "/delete", "date", day.toString(), "_csrf",
+            hidden(browser.get("/profile").body(), "_csrf")));
+        var liveReload = browser.get(leadsTo, "HX-Request", "true").body();
+        var page = browser.get(leadsTo).body();
+
+        assertThat(liveReload).doesNotContain("Deleted “Wireframes”.");
+        assertThat(page).contains("Deleted “Wireframes”.", "id=\"undo\"");
+    }
+
+    @Test
     void theTimerIsTheDockEveryApiSees() {
         var person = fixtures.anAccountSigningInWith(PASSWORD);
         var browser = signedIn(person);
@@ -208,10 +226,12 @@ class TimesheetTests {
             assertThat(entry.get("task_ids").get(0).stringValue()).isEqualTo(task);
         });
 
-        // the day's edit form has the entry's work chosen
-        assertThat(browser.get("/timesheet?date=" + day).body())
-            .contains("<option value=\"" + project + "\" selected=\"selected\">Website</option>",
-                "<option value=\"" + task + "\" selected=\"selected\">Design</option>");
+        // the entry's edit form (written for that entry alone) has its work chosen
+        var entry = made.get(0).get("id").stringValue();
+        assertThat(browser.get("/timesheet?date=" + day).body()).doesNotContain("<details class=\"edit\"");
+        assertThat(browser.get("/timesheet?date=" + day + "&edit=" + entry).body())
+            .contains("<option value=\"" + project + "\" selected>Website</option>",
+                "<option value=\"" + task + "\" selected>Design</option>");
 
         post(browser, "/timesheet/week", "date", day.toString(), cell, "1.5", "was:" + cell, "2:15");
         assertThat(caller.get("/api/v1/entries?from=" + day + "&to=" + day).json().get(0).get("duration").longValue())
