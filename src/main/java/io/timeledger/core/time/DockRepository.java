@@ -65,6 +65,17 @@ class DockRepository {
     /** Who changed the dock when the change named no client: a call to the entries API rather than a device. */
     static final String API_CLIENT = "api";
 
+    /** The client a change is recorded as made by. */
+    static String clientOf(String clientId) {
+        return clientId == null || clientId.isBlank() ? API_CLIENT : clientId;
+    }
+
+    /** A version read from columns named {@code prefix} + version_number, version_id, version_client_id. */
+    static Version version(java.sql.ResultSet rs, String prefix) throws java.sql.SQLException {
+        return new Version(rs.getLong(prefix + "version_number"), rs.getObject(prefix + "version_id", UUID.class),
+            rs.getString(prefix + "version_client_id"));
+    }
+
     Version bump(AccountId account, long membershipId, String clientId) {
         return jdbc.sql("""
                 UPDATE dock SET version_number = version_number + 1, version_id = gen_random_uuid(),
@@ -74,7 +85,7 @@ class DockRepository {
                 """)
             .param("account", account.value())
             .param("membership", membershipId)
-            .param("client", clientId == null || clientId.isBlank() ? API_CLIENT : clientId)
+            .param("client", clientOf(clientId))
             .query((rs, row) -> new Version(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3)))
             .single();
     }

@@ -2,6 +2,7 @@ package io.timeledger.core.time;
 
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.Member;
+import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Conflict;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
@@ -60,12 +61,12 @@ public class Docks {
     @Transactional
     public Optional<Dock> updateIfDocked(Actor actor, long entryId, DockChanges changes) {
         var owner = actor.member();
-        var version = docks.lock(actor.account(), owner.id());
-        var docked = entries.findDocked(actor.account(), owner.id(), true);
+        var locked = lock(actor.account(), owner.id());
+        var docked = locked.entry();
         if (docked.isEmpty() || docked.get().id() != entryId) {
             return Optional.empty();
         }
-        return Optional.of(change(actor, owner, changes, false, version, docked));
+        return Optional.of(change(actor, owner, changes, false, locked.version(), docked));
     }
 
     /**
@@ -78,21 +79,30 @@ public class Docks {
     @Transactional
     public Entry changeDocked(Actor actor, EntryChanges changes, Field<Boolean> timerActive) {
         var owner = actor.member();
-        var version = docks.lock(actor.account(), owner.id());
-        var docked = entries.findDocked(actor.account(), owner.id(), true);
-        if (docked.isEmpty()) {
+        var locked = lock(actor.account(), owner.id());
+        if (locked.entry().isEmpty()) {
             throw new NotFound("Entry", "current");
         }
         var logged = changes.date().orElse(null) != null ? Field.of(true) : Field.<Boolean>absent();
-        return change(actor, owner, new DockChanges(changes, timerActive, logged, null, null, null), false, version,
-            docked).entry();
+        return change(actor, owner, new DockChanges(changes, timerActive, logged, null, null, null), false,
+            locked.version(), locked.entry()).entry();
     }
 
     Dock change(Actor actor, Member owner, DockChanges changes, boolean versionRequired) {
-        var version = docks.lock(actor.account(), owner.id());
-        return change(actor, owner, changes, versionRequired, version,
-            entries.findDocked(actor.account(), owner.id(), true));
+        var locked = lock(actor.account(), owner.id());
+        return change(actor, owner, changes, versionRequired, locked.version(), locked.entry());
     }
+
+    /**
+     * The person's dock, locked, and then its entry, read after the lock: a read in the same
+     * statement as the lock would see the entry as it was before the lock was waited for.
+     */
+    private Locked lock(AccountId account, long membershipId) {
+        var version = docks.lock(account, membershipId);
+        return new Locked(version, entries.findDocked(account, membershipId, true));
+    }
+
+    private record Locked(DockRepository.Version version, Optional<Entry> entry) { }
 
     /** The change, with the dock already locked at {@code version} and its entry read. */
     private Dock change(Actor actor, Member owner, DockChanges changes, boolean versionRequired,
@@ -154,9 +164,14 @@ public class Docks {
             var day = changes.entry().date().orElse(null);
             draft.log(day == null ? clockwork.today(owner) : day, now);
         }
-        var entry = current == null ? entries.insert(owner, draft)
-            : entries.update(current, draft, work != null && !draft.taskIds.equals(current.taskIds()));
-        var next = docks.bump(account, owner.id(), changes.clientId());
-        return new Dock(owner.id(), entry, next.number(), next.id(), next.clientId());
+        if (current == null) {
+            var entry = entries.insert(owner, draft);
+            var next = docks.bump(account, owner.id(), changes.clientId());
+            return new Dock(owner.id(), entry, next.number(), next.id(), next.clientId());
+        }
+        var written = entries.updateDocked(current, draft, work != null && !draft.taskIds.equals(current.taskIds()),
+            changes.clientId());
+        var next = written.version();
+        return new Dock(owner.id(), written.entry(), next.number(), next.id(), next.clientId());
     }
 }

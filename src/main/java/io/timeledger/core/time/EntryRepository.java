@@ -86,22 +86,40 @@ class EntryRepository {
             """.formatted(taskIds);
     }
 
+    /** What an entry's owner and invoice add to its own columns, read through {@link #OWNER_AND_INVOICE_JOINS}. */
+    private static final String OWNER_AND_INVOICE_COLUMNS = """
+        m.user_id, u.time_zone, u.first_name, u.last_name, u.email, u.avatar_key,
+        i.number AS invoice_number, i.status = 'sent' AS invoice_sent, i.issued_on AS invoice_issued_on,
+        i.due_on AS invoice_due_on""";
+
+    private static final String OWNER_AND_INVOICE_JOINS = """
+        JOIN membership m ON m.id = e.membership_id
+        JOIN app_user u ON u.id = m.user_id
+        LEFT JOIN invoice i ON i.account_id = e.account_id AND i.id = e.invoice_id""";
+
     /**
      * An entry as {@link #find} and the dock's reads return it, with its owner and its invoice's number
      * and state, joined: for a single row a join costs less than a lookup after it.
      */
     private static String joined() {
-        return """
-            SELECT %s,
-                   m.user_id, u.time_zone, u.first_name, u.last_name, u.email, u.avatar_key,
-                   i.number AS invoice_number, i.status = 'sent' AS invoice_sent, i.issued_on AS invoice_issued_on,
-                   i.due_on AS invoice_due_on
-              FROM entry e
-              JOIN membership m ON m.id = e.membership_id
-              JOIN app_user u ON u.id = m.user_id
-              LEFT JOIN invoice i ON i.account_id = e.account_id AND i.id = e.invoice_id
-            """.formatted(entryColumns(TASK_IDS));
+        return "SELECT " + entryColumns(TASK_IDS) + ", " + OWNER_AND_INVOICE_COLUMNS + " FROM entry e "
+            + OWNER_AND_INVOICE_JOINS + "\n";
     }
+
+    /**
+     * A docked entry's change and the dock's new version in one statement: the dock's bump runs as
+     * a data-modifying {@code WITH}, its new version read back with the entry.
+     */
+    private static final String UPDATE_DOCKED = """
+        WITH bumped AS (
+            UPDATE dock SET version_number = version_number + 1, version_id = gen_random_uuid(),
+                            version_client_id = :client, updated_at = now()
+             WHERE account_id = :account AND membership_id = :dockOf
+            RETURNING version_number, version_id, version_client_id)
+        """ + UPDATE + """
+        , (SELECT version_number FROM bumped) AS dock_version_number,
+          (SELECT version_id FROM bumped) AS dock_version_id,
+          (SELECT version_client_id FROM bumped) AS dock_version_client_id""";
 
     /**
      * A page of entries without joins: for a hundred rows the three joins were more than half of
@@ -185,11 +203,7 @@ class EntryRepository {
     Entry update(Entry before, EntryDraft draft, boolean tasksChanged) {
         var account = before.account();
         if (tasksChanged) {
-            jdbc.sql("DELETE FROM entry_task WHERE account_id = :account AND entry_id = :id")
-                .param("account", account.value())
-                .param("id", before.id())
-                .update();
-            writeTasks(account, before.id(), draft.taskIds);
+            replaceTasks(account, before.id(), draft.taskIds);
         }
         var row = jdbc.sql(UPDATE)
             .paramSource(params(draft).addValue("account", account.value()).addValue("id", before.id()))
@@ -198,6 +212,35 @@ class EntryRepository {
         return row.membershipId() == before.membershipId()
             ? row.withOwnerAndInvoice(before.owner(), before.invoice())
             : completed(account, List.of(row)).get(0);
+    }
+
+    private void replaceTasks(AccountId account, long id, List<Long> taskIds) {
+        jdbc.sql("DELETE FROM entry_task WHERE account_id = :account AND entry_id = :id")
+            .param("account", account.value())
+            .param("id", id)
+            .update();
+        writeTasks(account, id, taskIds);
+    }
+
+    /** A dock's version after a change, and the entry it held. */
+    record DockedEntry(DockRepository.Version version, Entry entry) { }
+
+    /**
+     * Writes the docked entry's changes, as {@link #update} does, and moves its dock's version on, in
+     * one statement (its tasks first, when they changed); the entry as it now is, and the new version.
+     */
+    DockedEntry updateDocked(Entry before, EntryDraft draft, boolean tasksChanged, String clientId) {
+        var account = before.account();
+        if (tasksChanged) {
+            replaceTasks(account, before.id(), draft.taskIds);
+        }
+        var rows = new Rows(false);
+        return jdbc.sql(UPDATE_DOCKED)
+            .paramSource(params(draft).addValue("account", account.value()).addValue("id", before.id())
+                .addValue("dockOf", before.membershipId()).addValue("client", DockRepository.clientOf(clientId)))
+            .query((rs, row) -> new DockedEntry(DockRepository.version(rs, "dock_"),
+                rows.mapRow(rs, row).withOwnerAndInvoice(before.owner(), before.invoice())))
+            .single();
     }
 
     boolean delete(AccountId account, long id) {
