@@ -75,6 +75,8 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
     private final Map<AccountId, Set<Stream>> streams = new HashMap<>();
     /** How many streams each person holds open (membership id → count), checked as a stream opens. */
     private final Map<Long, AtomicInteger> open = new ConcurrentHashMap<>();
+    /** How many streams are open in all. */
+    private final AtomicInteger total = new AtomicInteger();
     private volatile boolean running;
 
     EventStreams(ChangeFeed feed, Clock clock, MeterRegistry meters,
@@ -103,12 +105,14 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
             count.decrementAndGet();
             throw new TooManyStreams(perPerson);
         }
+        total.incrementAndGet();
         var emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
         var stream = new Stream(reader, emitter);
         var closed = new AtomicBoolean();
         Runnable close = () -> {
             if (closed.compareAndSet(false, true)) {
                 count.decrementAndGet();
+                total.decrementAndGet();
                 writer.execute(() -> forget(stream));
             }
         };
@@ -124,7 +128,7 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
 
     /** How many streams are open on this server. */
     public int openStreams() {
-        return open.values().stream().mapToInt(AtomicInteger::get).sum();
+        return total.get();
     }
 
     @Override
@@ -134,6 +138,10 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
 
     @Override
     public void heard(String payload) {
+        if (openStreams() == 0) {
+            // nobody follows: a stream opened from now on starts after this change
+            return;
+        }
         Change change;
         try {
             change = Change.parse(payload);
