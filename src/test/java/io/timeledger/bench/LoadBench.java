@@ -1,18 +1,25 @@
 package io.timeledger.bench;
 
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -43,13 +50,13 @@ public final class LoadBench {
         new java.util.concurrent.atomic.AtomicReference<>();
 
     /** The Monday of the administrator's full week (written by {@link #fill}): next week's. */
-    static final java.time.LocalDate WEEK = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
-        .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+    static final LocalDate WEEK = LocalDate.now(ZoneOffset.UTC)
+        .with(TemporalAdjusters.next(DayOfWeek.MONDAY));
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     /** Signs in through the form, as a browser does; answers the session's cookie ("timeledger_session=…"). */
     static String signIn(String base, String email, String password) throws Exception {
-        var cookies = new java.net.CookieManager();
+        var cookies = new CookieManager();
         var browser = HttpClient.newBuilder().cookieHandler(cookies).build();
         var form = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
             HttpResponse.BodyHandlers.ofString()).body();
@@ -57,9 +64,9 @@ public final class LoadBench {
         if (!csrf.find()) {
             throw new IllegalStateException("the sign-in form has no CSRF token");
         }
-        var fields = "email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
-            + "&password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8)
-            + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        var fields = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+            + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
         var signedIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(fields)).build(), HttpResponse.BodyHandlers.discarding());

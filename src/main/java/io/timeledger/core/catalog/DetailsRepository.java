@@ -1,6 +1,7 @@
 package io.timeledger.core.catalog;
 
 import io.timeledger.core.common.AccountId;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,15 @@ abstract class DetailsRepository<T> {
     }
 
     /** The live row whose short code is {@code code}, ignoring case. */
+    /** The account's live, active rows without their budgets' progress, by name: what a picker lists. */
+    List<T> activePlain(AccountId account) {
+        return jdbc.sql("SELECT " + plainColumns + " FROM " + table
+                + " WHERE account_id = :account AND deleted_at IS NULL AND active ORDER BY lower(name), id")
+            .param("account", account.value())
+            .query(mapper)
+            .list();
+    }
+
     Optional<T> findByShortCode(AccountId account, String code) {
         return jdbc.sql("SELECT " + plainColumns + " FROM " + table + " WHERE account_id = :account"
                 + " AND lower(short_code) = lower(:code) AND deleted_at IS NULL")

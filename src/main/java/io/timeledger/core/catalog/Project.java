@@ -9,4 +9,12 @@ import java.time.Instant;
  * @param budgetProgress hours or billable value tracked in the current budget period; null when no budget is tracked
  */
 public record Project(long id, long contactId, Details details, BigDecimal budgetProgress,
-                      Instant createdAt, Instant updatedAt) { }
+                      Instant createdAt, Instant updatedAt) {
+
+    /** Whether this budget period's tracked hours or billable value went past the budget's target. */
+    public boolean overBudget() {
+        var target = details.budget().target();
+        return details.budget().tracked() && target != null && budgetProgress != null
+            && budgetProgress.compareTo(target) > 0;
+    }
+}

@@ -40,6 +40,15 @@ public class Projects {
         return repository.list(account, budgets.periods(account), contactId, active);
     }
 
+    /**
+     * The live, active projects by name, without their budgets' progress (null): what a picker
+     * lists. The progress sums each budgeted project's time; ask {@link #get} for the few that need it.
+     */
+    @Reads
+    public List<Project> active(AccountId account) {
+        return repository.activePlain(account);
+    }
+
     @Reads
     public Project get(AccountId account, long id) {
         return repository.find(account, budgets.periods(account), id, false)

@@ -38,6 +38,14 @@ class TaskRepository {
             .list();
     }
 
+    List<Task> activePlain(AccountId account) {
+        return jdbc.sql("SELECT " + PLAIN_COLUMNS + " FROM task WHERE account_id = :account AND active"
+                + " ORDER BY lower(name), id")
+            .param("account", account.value())
+            .query(TaskRepository::map)
+            .list();
+    }
+
     Optional<Task> find(AccountId account, long id, boolean forUpdate) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM task WHERE account_id = :account AND id = :id"
                 + (forUpdate ? " FOR UPDATE" : ""))

@@ -38,6 +38,12 @@ public class Tasks {
         return repository.list(account);
     }
 
+    /** The active tasks by name, without their counts of entries (which read every entry of each): what a picker lists. */
+    @Reads
+    public List<Task> active(AccountId account) {
+        return repository.activePlain(account);
+    }
+
     @Reads
     public Task get(AccountId account, long id) {
         return repository.find(account, id, false).orElseThrow(() -> new NotFound("Task", id));

@@ -1,6 +1,8 @@
 package io.timeledger.core.time;
 
 import io.timeledger.core.common.AccountId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,7 +73,7 @@ class DockRepository {
     }
 
     /** A version read from columns named {@code prefix} + version_number, version_id, version_client_id. */
-    static Version version(java.sql.ResultSet rs, String prefix) throws java.sql.SQLException {
+    static Version version(ResultSet rs, String prefix) throws SQLException {
         return new Version(rs.getLong(prefix + "version_number"), rs.getObject(prefix + "version_id", UUID.class),
             rs.getString(prefix + "version_client_id"));
     }

@@ -1,11 +1,11 @@
 package io.timeledger.web.live;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.ChangeChannel;
 import io.timeledger.core.feed.Change;
 import io.timeledger.core.feed.ChangeFeed;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,9 @@
 package io.timeledger.web.timesheet;
 
+import io.timeledger.core.account.Actor;
+import io.timeledger.core.catalog.BudgetType;
 import io.timeledger.core.catalog.CatalogNames;
+import io.timeledger.core.catalog.Project;
 import io.timeledger.core.catalog.Projects;
 import io.timeledger.core.catalog.Tasks;
 import io.timeledger.core.common.Conflict;
@@ -26,6 +29,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -71,8 +75,9 @@ class TimesheetController {
         this.clock = clock;
     }
 
+    /** @param overBudget what the entry's project spent past its budget ("45.50 of 40.00 hours"); null when not over */
     record Row(long id, String description, String project, String task, Long projectId, Long taskId,
-               String duration, boolean running, String locked) { }
+               String duration, boolean running, String locked, String overBudget) { }
 
     record Day(LocalDate date, String name, String label, String total, boolean selected, boolean today) { }
 
@@ -100,10 +105,12 @@ class TimesheetController {
             days.add(new Day(date1, date1.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH),
                 SHORT_DAY.format(date1), DurationText.format(seconds), date1.equals(day), date1.equals(today)));
         }
+        var liveProjects = projects.active(actor.account());
+        var overBudget = overBudget(actor, liveProjects, week.stream().filter(e -> day.equals(e.spentOn())).toList());
         var rows = week.stream()
             .filter(e -> day.equals(e.spentOn()))
             .sorted(Comparator.comparing(Entry::createdAt).thenComparingLong(Entry::id))
-            .map(e -> row(e, names, now))
+            .map(e -> row(e, names, now, overBudget))
             .toList();
 
         model.addAttribute("section", "timesheet");
@@ -140,10 +147,9 @@ class TimesheetController {
             model.addAttribute("addedRows", added.stream().map(WeekGrid.Key::text).toList());
         }
         model.addAttribute("choices", new Choices(
-            projects.list(actor.account(), null, true).stream()
+            liveProjects.stream()
                 .map(p -> new Choices.Choice(p.id(), p.details().name())).toList(),
-            tasks.list(actor.account()).stream().filter(t -> t.active())
-                .map(t -> new Choices.Choice(t.id(), t.name())).toList()));
+            tasks.active(actor.account()).stream().map(t -> new Choices.Choice(t.id(), t.name())).toList()));
         return "timesheet";
     }
 
@@ -377,13 +383,33 @@ class TimesheetController {
             .taskIds(Field.of(taskId == null ? List.of() : List.of(taskId)));
     }
 
-    private static Row row(Entry entry, CatalogNames.Names names, java.time.Instant now) {
+    /**
+     * The projects of {@code shown} that are past their budgets, and by how much: their progress is
+     * read for the budgeted projects on the page only (each sums its own time).
+     */
+    private Map<Long, String> overBudget(Actor actor, List<Project> live, List<Entry> shown) {
+        var onPage = shown.stream().map(Entry::projectId).filter(Objects::nonNull).collect(Collectors.toSet());
+        return live.stream()
+            .filter(p -> onPage.contains(p.id()) && p.details().budget().tracked())
+            .map(p -> projects.get(actor.account(), p.id()))
+            .filter(Project::overBudget)
+            .collect(Collectors.toMap(Project::id, p -> overBudget(p, actor.tenant().currency())));
+    }
+
+    /** How far past its budget a project is, for the flag on its entries. */
+    private static String overBudget(Project project, String currency) {
+        var budget = project.details().budget();
+        return project.budgetProgress().toPlainString() + " of " + budget.target().toPlainString()
+            + (budget.type() == BudgetType.HOURS ? " hours" : " " + currency) + " this budget period";
+    }
+
+    private static Row row(Entry entry, CatalogNames.Names names, java.time.Instant now, Map<Long, String> overBudget) {
         var task = entry.taskIds().isEmpty() ? null : entry.taskIds().get(0);
         var locked = entry.invoice() != null ? "On invoice " + entry.invoice().number()
             : entry.lockedReason() != null ? entry.lockedReason() : entry.closed() ? "Approved" : null;
         return new Row(entry.id(), entry.description(), WorkNames.heading(names, entry.projectId(), entry.contactId()),
             WorkNames.task(names, task), entry.projectId(), task, DurationText.format(entry.seconds(now)),
-            entry.running(), locked);
+            entry.running(), locked, entry.projectId() == null ? null : overBudget.get(entry.projectId()));
     }
 
     private static java.util.Set<Long> ids(List<Entry> entries, java.util.function.Function<Entry, Long> id) {

@@ -106,6 +106,29 @@ class TimesheetTests {
     }
 
     @Test
+    void entriesOfAProjectPastItsBudgetAreFlagged() {
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
+        var caller = api.bearer(person.token());
+        var contact = caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"ABC\"}}").expect(201).json()
+            .get("id").stringValue();
+        var capped = caller.post("/api/v1/projects", ("{\"project\": {\"name\": \"Capped\", \"contact_id\": \"%s\","
+            + " \"budget_type\": \"hours\", \"budget_frequency\": \"total\", \"budget_target\": 1}}").formatted(contact))
+            .expect(201).json().get("id").stringValue();
+        var open = caller.post("/api/v1/projects", ("{\"project\": {\"name\": \"Open\", \"contact_id\": \"%s\","
+            + " \"budget_type\": \"hours\", \"budget_frequency\": \"total\", \"budget_target\": 10}}").formatted(contact))
+            .expect(201).json().get("id").stringValue();
+        var day = today(person).minusDays(1);
+        for (var project : new String[] {capped, open}) {
+            caller.post("/api/v1/entries", ("{\"entry\": {\"date\": \"%s\", \"duration\": 5400, \"project_id\": \"%s\","
+                + " \"description\": \"On %s\"}}").formatted(day, project, project)).expect(201);
+        }
+
+        var page = signedIn(person).get("/timesheet?date=" + day).body();
+
+        assertThat(page).containsOnlyOnce("Project over budget: 1.50 of 1.00 hours this budget period");
+    }
+
+    @Test
     void theTimerIsTheDockEveryApiSees() {
         var person = fixtures.anAccountSigningInWith(PASSWORD);
         var browser = signedIn(person);
