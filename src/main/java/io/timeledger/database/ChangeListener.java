@@ -5,8 +5,10 @@ import io.timeledger.core.common.ChangeChannel;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -19,7 +21,9 @@ import org.springframework.stereotype.Component;
  * Listens on the channels where the database announces changes to what the server keeps between
  * requests — credentials, people and accounts (V12), the catalog (V14), the invoices entries show
  * (V18) — and passes each on to the {@link ChangeChannel} that keeps it. Its own connection, not one
- * of the pool's: it waits on the socket for as long as the server runs. While it is not connected —
+ * of the pool's: it waits on the socket for as long as the server runs. A channel is listened on
+ * while a keeper wants it ({@link ChangeChannel#wanted()}: the change feed's, only while event
+ * streams are open), from the next wait on (within half a second). While it is not connected —
  * the database is down or restarting — every channel is told so and keeps nothing, and it connects
  * again on its own.
  */
@@ -78,12 +82,8 @@ class ChangeListener implements SmartLifecycle {
         boolean warned = false;
         while (running) {
             try (var connection = connect()) {
-                try (var statement = connection.createStatement()) {
-                    for (var channel : channels.keySet()) {
-                        statement.execute("LISTEN " + channel);
-                    }
-                }
-                tellListening(true);
+                var listened = new HashSet<String>();
+                listenAsWanted(connection, listened);
                 if (warned) {
                     log.info("Listening for changes made elsewhere again");
                     warned = false;
@@ -91,6 +91,7 @@ class ChangeListener implements SmartLifecycle {
                 var notifications = connection.unwrap(PGConnection.class);
                 int quiet = 0;
                 while (running) {
+                    listenAsWanted(connection, listened);
                     var heard = notifications.getNotifications(POLL_MILLIS);
                     if (heard != null && heard.length > 0) {
                         for (var notification : heard) {
@@ -117,6 +118,29 @@ class ChangeListener implements SmartLifecycle {
             }
         }
         tellListening(false);
+    }
+
+    /**
+     * LISTENs on each channel some keeper wants and UNLISTENs from those none wants any more
+     * ({@link ChangeChannel#wanted()}), telling their keepers; {@code listened} is what this
+     * connection listens on.
+     */
+    private void listenAsWanted(Connection connection, Set<String> listened) throws SQLException {
+        for (var channel : channels.entrySet()) {
+            boolean wanted = channel.getValue().stream().anyMatch(ChangeChannel::wanted);
+            if (wanted == listened.contains(channel.getKey())) {
+                continue;
+            }
+            try (var statement = connection.createStatement()) {
+                statement.execute((wanted ? "LISTEN " : "UNLISTEN ") + channel.getKey());
+            }
+            if (wanted) {
+                listened.add(channel.getKey());
+            } else {
+                listened.remove(channel.getKey());
+            }
+            channel.getValue().forEach(keeper -> keeper.listening(wanted));
+        }
     }
 
     private void tellListening(boolean listening) {

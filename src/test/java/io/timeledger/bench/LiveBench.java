@@ -47,6 +47,8 @@ final class LiveBench {
         var idle = new ArrayList<CompletableFuture<HttpResponse<Void>>>();
         var streams = HttpClient.newHttpClient();
         try (var measured = Follower.open(base, token)) {
+            // the server starts listening for the feed's announcements once a stream is open (decision 020)
+            Thread.sleep(1_000);
             var alone = push(http, base, token, measured);
             report.append(row(alone, 1));
             var before = footprint(http, server);

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"timeledger.database.ephemeral=true", "timeledger.first-start.enabled=false",
-        "timeledger.rate-limit.enabled=false", "timeledger.events.heartbeat=1s"})
+        "timeledger.rate-limit.enabled=false", "timeledger.events.heartbeat=1s",
+        "timeledger.events.still-wanted=1s"})
 @Import({Fixtures.class, Api.class, Statements.class, TestSupport.class})
 public @interface ApiTest { }

@@ -15,4 +15,13 @@ public interface ChangeChannel {
 
     /** Whether changes now reach this server; while they do not, nothing may be kept. */
     void listening(boolean listening);
+
+    /**
+     * Whether this server should listen on the channel now. A channel nobody needs for a while
+     * costs every committing writer a wake-up of the listener for nothing; the listener asks
+     * between its waits, and tells {@link #listening} when it starts or stops.
+     */
+    default boolean wanted() {
+        return true;
+    }
 }

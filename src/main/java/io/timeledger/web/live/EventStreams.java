@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,6 +47,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @ConditionalOnWebApplication
 public class EventStreams implements ChangeChannel, SmartLifecycle {
 
+    /** Where the streams are opened ({@code EventsController}). */
+    public static final String PATH = "/events";
+
     private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
     static final String CHANNEL = "timeledger_changes";
     /** How long a stream stays open; the browser then reconnects with the last id it had, and nothing is lost. */
@@ -66,6 +70,8 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
     private final Clock clock;
     private final int perPerson;
     private final Duration heartbeat;
+    /** How long announcements stay wanted after the last stream closed. */
+    private final Duration stillWanted;
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         var thread = new Thread(runnable, "event-streams");
         thread.setDaemon(true);
@@ -77,15 +83,20 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
     private final Map<Long, AtomicInteger> open = new ConcurrentHashMap<>();
     /** How many streams are open in all. */
     private final AtomicInteger total = new AtomicInteger();
+    /** When the last stream closed (System.nanoTime), long ago at first. */
+    private volatile long lastClosed;
     private volatile boolean running;
 
     EventStreams(ChangeFeed feed, Clock clock, MeterRegistry meters,
                  @Value("${timeledger.events.per-person:20}") int perPerson,
-                 @Value("${timeledger.events.heartbeat:15s}") Duration heartbeat) {
+                 @Value("${timeledger.events.heartbeat:15s}") Duration heartbeat,
+                 @Value("${timeledger.events.still-wanted:1m}") Duration stillWanted) {
         this.feed = feed;
         this.clock = clock;
         this.perPerson = perPerson;
         this.heartbeat = heartbeat;
+        this.stillWanted = stillWanted;
+        this.lastClosed = System.nanoTime() - stillWanted.toNanos();
         Gauge.builder("timeledger.events.streams", this, EventStreams::openStreams)
             .description("Event streams (GET /events) open on this server")
             .register(meters);
@@ -113,7 +124,8 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
             if (closed.compareAndSet(false, true)) {
                 count.decrementAndGet();
                 total.decrementAndGet();
-                writer.execute(() -> forget(stream));
+                lastClosed = System.nanoTime();
+                onWriter(() -> forget(stream));
             }
         };
         emitter.onCompletion(close);
@@ -122,7 +134,7 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
             emitter.complete();
         });
         emitter.onError(error -> close.run());
-        writer.execute(() -> begin(stream, lastSeen));
+        onWriter(() -> begin(stream, lastSeen));
         return emitter;
     }
 
@@ -149,14 +161,25 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
             log.warn("Ignored a change announced in an unknown form: {}", payload);
             return;
         }
-        writer.execute(() -> deliver(change));
+        onWriter(() -> deliver(change));
+    }
+
+    /**
+     * Announced changes are wanted while a stream is open, and for a minute after the last one
+     * closed ({@code timeledger.events.still-wanted}: a page being reloaded); otherwise every write would wake this server's listener for
+     * nobody. A stream opened while nothing was listened on starts at once, and reads what was
+     * announced before the listening began when it begins ({@link #listening}).
+     */
+    @Override
+    public boolean wanted() {
+        return total.get() > 0 || System.nanoTime() - lastClosed < stillWanted.toNanos();
     }
 
     /** Once this server hears announcements again, every stream reads what was announced while it did not. */
     @Override
     public void listening(boolean listening) {
         if (listening) {
-            writer.execute(() -> everyStream().forEach(this::catchUp));
+            onWriter(() -> everyStream().forEach(this::catchUp));
         }
     }
 
@@ -180,6 +203,15 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** Runs {@code work} on the writer thread; nothing, once the server is stopping and the thread is gone. */
+    private void onWriter(Runnable work) {
+        try {
+            writer.execute(work);
+        } catch (RejectedExecutionException stopping) {
+            log.debug("Not written: the server is stopping");
+        }
     }
 
     /** One open stream: who reads it, and the number of the last change of the account it has accounted for. */

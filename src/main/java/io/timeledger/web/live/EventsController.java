@@ -34,7 +34,7 @@ class EventsController {
         this.signedIn = signedIn;
     }
 
-    @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @GetMapping(path = EventStreams.PATH, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(Authentication authentication, HttpServletRequest request,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
                       @RequestParam(defaultValue = "") String only) {

@@ -38,6 +38,7 @@ class EventsTests {
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transactions;
+    @Autowired EventStreams streams;
     @Value("${local.server.port}") int port;
 
     @Test
@@ -155,6 +156,29 @@ class EventsTests {
             assertThat(Long.parseLong(next.id())).isEqualTo(before + 1);
             assertThat(jdbc.sql("SELECT count(*) FROM change_log WHERE account_id = :account")
                 .param("account", admin.account().value()).query(Long.class).single()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aStreamOpenedWhileTheServerListensToNothingStillHearsEverything() throws Exception {
+        var admin = fixtures.anAccount();
+        try (var first = open(admin, null)) {
+            logHalfAnHour(admin);
+            first.next(SOON);
+        }
+        // every stream closed a while ago (timeledger.events.still-wanted is 1 s here): nothing is listened on
+        long quiet = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (streams.wanted() && System.nanoTime() < quiet) {
+            Thread.sleep(100);
+        }
+        assertThat(streams.wanted()).isFalse();
+
+        try (var stream = open(admin, null)) {
+            var logged = logHalfAnHour(admin);
+            var heard = stream.next(SOON);
+
+            assertThat(JSON.readTree(heard.data()).get("entry_id").longValue()).isEqualTo(Long.parseLong(logged));
+            assertThat(streams.wanted()).isTrue();
         }
     }
 
