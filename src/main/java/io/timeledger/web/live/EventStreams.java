@@ -72,11 +72,8 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
     private final Duration heartbeat;
     /** How long announcements stay wanted after the last stream closed. */
     private final Duration stillWanted;
-    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        var thread = new Thread(runnable, "event-streams");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** The one thread that writes to the streams: made as this server starts, and again if it is restarted. */
+    private volatile ScheduledExecutorService writer = newWriter();
     /** The open streams of each account; read and changed on the writer thread only. */
     private final Map<AccountId, Set<Stream>> streams = new HashMap<>();
     /** How many streams each person holds open (membership id → count), checked as a stream opens. */
@@ -183,17 +180,25 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
         }
     }
 
+    /**
+     * Starts writing; a stopped server (or a test's paused context) starts again with a new writer
+     * thread and no streams.
+     */
     @Override
     public void start() {
+        if (writer.isShutdown()) {
+            writer = newWriter();
+        }
         running = true;
         writer.scheduleWithFixedDelay(this::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         writer.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
     }
 
+    /** Ends every stream (their browsers reconnect with the last id they had) and the writer thread. */
     @Override
     public void stop() {
         running = false;
-        writer.execute(() -> {
+        onWriter(() -> {
             streams.values().forEach(each -> each.forEach(stream -> stream.emitter.complete()));
             streams.clear();
         });
@@ -203,6 +208,14 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    private static ScheduledExecutorService newWriter() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            var thread = new Thread(runnable, "event-streams");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Runs {@code work} on the writer thread; nothing, once the server is stopping and the thread is gone. */

@@ -183,6 +183,21 @@ class EventsTests {
     }
 
     @Test
+    void streamsOpenAgainAfterTheServerWasStoppedAndStarted() {
+        var admin = fixtures.anAccount();
+        // what Spring's test framework does to a cached context between classes, and a server's restart
+        streams.stop();
+        streams.start();
+
+        try (var stream = open(admin, null)) {
+            logHalfAnHour(admin);
+
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.next(SOON).name()).isEqualTo("entry.created");
+        }
+    }
+
+    @Test
     void anIdTheLogDoesNotHoldTellsTheClientToReadEverythingAgain() {
         var admin = fixtures.anAccount();
         logHalfAnHour(admin);
