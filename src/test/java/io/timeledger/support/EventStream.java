@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A client of {@code GET /events}, reading the stream as EventSource does: each event's id, name
@@ -49,9 +51,11 @@ public final class EventStream implements AutoCloseable {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            return new EventStream(http.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+            // a stream whose first bytes never come fails the test instead of hanging the build
+            return new EventStream(http.sendAsync(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream())
+                .get(10, TimeUnit.SECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("GET " + url + " answered nothing within 10 s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

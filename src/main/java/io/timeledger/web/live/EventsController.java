@@ -7,6 +7,7 @@ import io.timeledger.web.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * narrows it to the caller's own time, as the timesheet follows it.
  */
 @Controller
+@ConditionalOnWebApplication
 class EventsController {
 
     private final EventStreams streams;
