@@ -145,7 +145,8 @@ class BrowserTests {
 
         browser.get(url("/"));
         signIn(person.email());
-        assertThat(browser.getCurrentUrl()).contains("/timesheet");
+        // the click returns before the browser has followed the sign-in's redirect
+        until(ExpectedConditions.urlContains("/timesheet"));
 
         // time already worked, typed as people type it
         browser.findElement(By.id("add-duration")).sendKeys("1:30");
