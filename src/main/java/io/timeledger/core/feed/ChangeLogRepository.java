@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,6 +63,7 @@ class ChangeLogRepository {
 
     private static Change change(ResultSet rs, int row) throws SQLException {
         return new Change(new AccountId(rs.getLong(1)), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5),
-            rs.getObject(6, Long.class), rs.getObject(7, OffsetDateTime.class).toInstant());
+            // to the millisecond, as the announcement carries it (V25): a change replayed reads as it was announced
+            rs.getObject(6, Long.class), rs.getObject(7, OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.MILLIS));
     }
 }
