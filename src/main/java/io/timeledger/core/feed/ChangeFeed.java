@@ -52,9 +52,10 @@ public class ChangeFeed {
     /**
      * The changes after {@code seq} that {@code reader} missed, oldest first; {@code complete} is
      * false when they cannot all be given — some are no longer kept, or there are more than one
-     * catch-up sends — and the reader must read everything again.
+     * catch-up sends — and the reader must read everything again; {@code last}, the number of the
+     * account's latest change as it was read.
      */
-    public record Missed(List<Change> changes, boolean complete) { }
+    public record Missed(List<Change> changes, boolean complete, long last) { }
 
     /** The number of the account's latest committed change; 0 before its first. */
     @Reads
@@ -66,15 +67,15 @@ public class ChangeFeed {
     public Missed missedBy(Reader reader, long seq) {
         long last = log.last(reader.account());
         if (seq == last) {
-            return new Missed(List.of(), true);
+            return new Missed(List.of(), true, last);
         }
         var oldest = log.oldest(reader.account());
         if (seq > last || oldest == null || oldest > seq + 1) {
             // a change the log never had (another database's), or one it no longer keeps
-            return new Missed(List.of(), false);
+            return new Missed(List.of(), false, last);
         }
         var changes = log.after(reader.account(), seq, reader.person(), CATCH_UP_LIMIT + 1);
-        return changes.size() > CATCH_UP_LIMIT ? new Missed(List.of(), false) : new Missed(changes, true);
+        return changes.size() > CATCH_UP_LIMIT ? new Missed(List.of(), false, last) : new Missed(changes, true, last);
     }
 
     /** Forgets the changes older than {@link #KEPT}; how many. */

@@ -58,7 +58,7 @@ class Clockwork {
             if (draft.seconds(now) >= INSIGNIFICANT_SECONDS || draft.onceLogged()) {
                 reprice(account, owner, entry, draft);
                 draft.log(today(owner), now);
-                entries.update(entry, draft, false);
+                entries.update(entry, draft);
             } else {
                 carried = draft.seconds(now);
                 entries.delete(account, entry.id());
@@ -74,7 +74,7 @@ class Clockwork {
             if (except == null || running.id() != except) {
                 var draft = EntryDraft.of(running);
                 draft.pause(now);
-                entries.update(running, draft, false);
+                entries.update(running, draft);
             }
         });
     }

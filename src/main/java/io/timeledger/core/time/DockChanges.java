@@ -13,6 +13,15 @@ import java.util.UUID;
 public record DockChanges(EntryChanges entry, Field<Boolean> timerActive, Field<Boolean> logged,
                           Long baseVersionNumber, UUID baseVersionId, String clientId) {
 
+    /**
+     * A change to the docked entry that names no dock version (an entries API's update of it): a
+     * date logs the entry on that day.
+     */
+    static DockChanges unversioned(EntryChanges entry, Field<Boolean> timerActive) {
+        var logged = entry.date().orElse(null) != null ? Field.of(true) : Field.<Boolean>absent();
+        return new DockChanges(entry, timerActive, logged, null, null, null);
+    }
+
     boolean namesVersion() {
         return baseVersionNumber != null || baseVersionId != null;
     }

@@ -47,7 +47,7 @@ class DockRepository {
                 """)
             .param("account", account.value())
             .param("membership", membershipId)
-            .query((rs, row) -> new Version(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3)))
+            .query((rs, row) -> version(rs, ""))
             .optional();
     }
 
@@ -59,7 +59,7 @@ class DockRepository {
                 """)
             .param("account", account.value())
             .param("membership", membershipId)
-            .query((rs, row) -> new Version(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3)))
+            .query((rs, row) -> version(rs, ""))
             .optional()
             .orElse(new Version(0, new UUID(0, 0), null));
     }
@@ -88,7 +88,7 @@ class DockRepository {
             .param("account", account.value())
             .param("membership", membershipId)
             .param("client", clientOf(clientId))
-            .query((rs, row) -> new Version(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3)))
+            .query((rs, row) -> version(rs, ""))
             .single();
     }
 }

@@ -83,9 +83,8 @@ public class Docks {
         if (locked.entry().isEmpty()) {
             throw new NotFound("Entry", "current");
         }
-        var logged = changes.date().orElse(null) != null ? Field.of(true) : Field.<Boolean>absent();
-        return change(actor, owner, new DockChanges(changes, timerActive, logged, null, null, null), false,
-            locked.version(), locked.entry()).entry();
+        return change(actor, owner, DockChanges.unversioned(changes, timerActive), false, locked.version(),
+            locked.entry()).entry();
     }
 
     Dock change(Actor actor, Member owner, DockChanges changes, boolean versionRequired) {
@@ -169,8 +168,7 @@ public class Docks {
             var next = docks.bump(account, owner.id(), changes.clientId());
             return new Dock(owner.id(), entry, next.number(), next.id(), next.clientId());
         }
-        var written = entries.updateDocked(current, draft, work != null && !draft.taskIds.equals(current.taskIds()),
-            changes.clientId());
+        var written = entries.updateDocked(current, draft, changes.clientId());
         var next = written.version();
         return new Dock(owner.id(), written.entry(), next.number(), next.id(), next.clientId());
     }

@@ -209,7 +209,7 @@ public class Entries {
         var draft = EntryDraft.of(entry);
         draft.start(now);
         draft.endedAt = null;
-        var restarted = entries.update(entry, draft, false);
+        var restarted = entries.update(entry, draft);
         bumpIfDocked(actor, entry);
         return restarted;
     }
@@ -228,7 +228,7 @@ public class Entries {
         if (draft.startedAt != null) {
             draft.endedAt = now;
         }
-        var stopped = entries.update(entry, draft, false);
+        var stopped = entries.update(entry, draft);
         bumpIfDocked(actor, entry);
         return stopped;
     }
@@ -240,7 +240,7 @@ public class Entries {
         requireChangeable(actor, entry, false);
         var draft = EntryDraft.of(entry);
         draft.externalReference = null;
-        return entries.update(entry, draft, false);
+        return entries.update(entry, draft);
     }
 
     /** Changes an entry; an entry in the dock changes as the dock does (its version moves on). */
@@ -249,9 +249,8 @@ public class Entries {
         var entry = lockForChange(actor, id);
         requireChangeable(actor, entry, false);
         if (!entry.logged()) {
-            var logged = changes.date().orElse(null) != null ? Field.of(true) : Field.<Boolean>absent();
-            var result = dock.change(actor, ownerOf(actor, entry),
-                new DockChanges(changes, Field.absent(), logged, null, null, null), false);
+            var result = dock.change(actor, ownerOf(actor, entry), DockChanges.unversioned(changes, Field.absent()),
+                false);
             return result.entry();
         }
         var owner = changes.membershipId().isGiven() ? owner(actor, changes.membershipId()) : ownerOf(actor, entry);
@@ -293,7 +292,7 @@ public class Entries {
             draft.pause(now);
         }
         applySpan(draft, changes, now);
-        return entries.update(entry, draft, work != null && !draft.taskIds.equals(entry.taskIds()));
+        return entries.update(entry, draft);
     }
 
     /** Deletes an entry. Approved (closed) entries only by an admin; invoiced or locked ones not at all. */
@@ -333,7 +332,7 @@ public class Entries {
         var draft = EntryDraft.of(entry);
         draft.durationSeconds += carried;
         draft.dock(now);
-        var redocked = entries.update(entry, draft, false);
+        var redocked = entries.update(entry, draft);
         docks.bump(actor.account(), owner.id(), null);
         return redocked;
     }

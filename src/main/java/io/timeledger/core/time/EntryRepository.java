@@ -200,9 +200,9 @@ class EntryRepository {
      * hands, its invoice as before (an update does not change it). When its tasks changed they are
      * written first, so that it comes back with them.
      */
-    Entry update(Entry before, EntryDraft draft, boolean tasksChanged) {
+    Entry update(Entry before, EntryDraft draft) {
         var account = before.account();
-        if (tasksChanged) {
+        if (tasksChanged(before, draft)) {
             replaceTasks(account, before.id(), draft.taskIds);
         }
         var row = jdbc.sql(UPDATE)
@@ -212,6 +212,11 @@ class EntryRepository {
         return row.membershipId() == before.membershipId()
             ? row.withOwnerAndInvoice(before.owner(), before.invoice())
             : completed(account, List.of(row)).get(0);
+    }
+
+    /** Whether the draft tags the entry with other tasks than it had: only then are they written again. */
+    private static boolean tasksChanged(Entry before, EntryDraft draft) {
+        return !Objects.equals(draft.taskIds, before.taskIds());
     }
 
     private void replaceTasks(AccountId account, long id, List<Long> taskIds) {
@@ -229,9 +234,9 @@ class EntryRepository {
      * Writes the docked entry's changes, as {@link #update} does, and moves its dock's version on, in
      * one statement (its tasks first, when they changed); the entry as it now is, and the new version.
      */
-    DockedEntry updateDocked(Entry before, EntryDraft draft, boolean tasksChanged, String clientId) {
+    DockedEntry updateDocked(Entry before, EntryDraft draft, String clientId) {
         var account = before.account();
-        if (tasksChanged) {
+        if (tasksChanged(before, draft)) {
             replaceTasks(account, before.id(), draft.taskIds);
         }
         var rows = new Rows(false);

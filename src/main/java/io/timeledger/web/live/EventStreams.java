@@ -281,8 +281,8 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
     /** Sends the stream what it missed since its last change, or tells it to read everything again. */
     private void catchUp(Stream stream) {
         try {
-            long upTo = feed.last(stream.reader.account());
             var missed = feed.missedBy(stream.reader, stream.last);
+            long upTo = missed.last();
             if (!missed.complete()) {
                 stream.emitter.send(SseEmitter.event().id(Long.toString(upTo)).name("reset")
                     .data(Map.of("id", upTo, "kind", "reset"), MediaType.APPLICATION_JSON));
