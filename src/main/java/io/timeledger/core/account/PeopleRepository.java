@@ -188,7 +188,7 @@ class PeopleRepository {
 
     /** Empty when the user already belongs to the account. */
     Optional<Long> insertMembership(AccountId account, long userId, Role role, BigDecimal billingRate) {
-        return jdbc.sql("""
+        var inserted = jdbc.sql("""
                 INSERT INTO membership (account_id, user_id, role, billing_rate)
                 VALUES (:account, :user, :role, :rate)
                 ON CONFLICT (account_id, user_id) DO NOTHING
@@ -200,6 +200,11 @@ class PeopleRepository {
             .param("rate", billingRate)
             .query(Long.class)
             .optional();
+        if (inserted.isPresent()) {
+            // the accounts a signed-in person may act in are remembered (SignedIn)
+            events.publishEvent(new ActorsChanged("membership"));
+        }
+        return inserted;
     }
 
     /** Who the memberships among {@code ids} are (those of other accounts are not found). */

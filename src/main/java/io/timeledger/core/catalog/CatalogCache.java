@@ -1,5 +1,6 @@
 package io.timeledger.core.catalog;
 
+import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Remembered;
 import io.timeledger.core.common.RememberedPerAccount;
 import java.math.BigDecimal;
@@ -15,8 +16,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * What this server has read of each account's catalog, kept until it changes (decision 012): the
  * work an entry is logged against ({@link WorkLookup}) and the names and assignments a page shows
- * ({@link CatalogNames}). Logging time and reading pages then cost no lookup of what rarely
- * changes.
+ * ({@link CatalogNames}), and what the pickers list. Logging time and reading pages then cost no
+ * lookup of what rarely changes.
  *
  * <p>A write of this server to a catalog publishes {@link CatalogChanged}, and what is kept of that
  * account is forgotten as it commits, before the request that made it answers. A write of any
@@ -46,9 +47,16 @@ class CatalogCache extends RememberedPerAccount {
 
     record ProjectAssignments(List<TaskAssignment> tasks, List<UserAssignment> users) { }
 
+    /** An account: what its pickers list is kept under. */
+    record AccountKey(long account) implements OfAccount { }
+
+
     final Remembered<WorkKey, WorkLookup.Found> work;
     final Remembered<NameKey, Name> names;
     final Remembered<AssignmentsKey, ProjectAssignments> assignments;
+    /** The live, active projects and tasks by name: what the timesheet's pickers list on every page. */
+    final Remembered<AccountKey, List<Project>> activeProjects;
+    final Remembered<AccountKey, List<Task>> activeTasks;
     private final List<Remembered<? extends OfAccount, ?>> all;
 
     CatalogCache(@Value("${timeledger.catalog.cache:5m}") Duration ttl) {
@@ -56,12 +64,21 @@ class CatalogCache extends RememberedPerAccount {
         this.work = Remembered.forAtMost(ttl, 5_000);
         this.names = Remembered.forAtMost(ttl, 50_000);
         this.assignments = Remembered.forAtMost(ttl, 2_000);
-        this.all = List.of(work, names, assignments);
+        this.activeProjects = Remembered.forAtMost(ttl, 2_000);
+        this.activeTasks = Remembered.forAtMost(ttl, 2_000);
+        this.all = List.of(work, names, assignments, activeProjects, activeTasks);
     }
 
     /** The work asked for: kept, or read and kept when {@code complete} says it found all it was asked. */
     WorkLookup.Found work(WorkKey key, Supplier<WorkLookup.Found> read, Predicate<WorkLookup.Found> complete) {
         return Remembered.usableHere() ? work.get(key, read, complete) : read.get();
+    }
+
+    /** What a picker of {@code account} lists: kept, or read and kept (unless read in a transaction that writes). */
+    <T> List<T> active(Remembered<AccountKey, List<T>> kept, AccountId account, Supplier<List<T>> read) {
+        return Remembered.usableHere()
+            ? kept.get(new AccountKey(account.value()), () -> List.copyOf(read.get()), list -> true)
+            : read.get();
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -37,7 +37,6 @@ abstract class DetailsRepository<T> {
             .optional();
     }
 
-    /** The live row whose short code is {@code code}, ignoring case. */
     /** The account's live, active rows without their budgets' progress, by name: what a picker lists. */
     List<T> activePlain(AccountId account) {
         return jdbc.sql("SELECT " + plainColumns + " FROM " + table
@@ -47,6 +46,7 @@ abstract class DetailsRepository<T> {
             .list();
     }
 
+    /** The live row whose short code is {@code code}, ignoring case. */
     Optional<T> findByShortCode(AccountId account, String code) {
         return jdbc.sql("SELECT " + plainColumns + " FROM " + table + " WHERE account_id = :account"
                 + " AND lower(short_code) = lower(:code) AND deleted_at IS NULL")

@@ -21,12 +21,15 @@ public class Projects {
     private final ContactRepository contacts;
     private final BudgetClock budgets;
     private final CatalogNames names;
+    private final CatalogCache cache;
 
-    Projects(ProjectRepository repository, ContactRepository contacts, BudgetClock budgets, CatalogNames names) {
+    Projects(ProjectRepository repository, ContactRepository contacts, BudgetClock budgets, CatalogNames names,
+             CatalogCache cache) {
         this.repository = repository;
         this.contacts = contacts;
         this.budgets = budgets;
         this.names = names;
+        this.cache = cache;
     }
 
     /** Names by id, deleted records included: what existing time still points at. */
@@ -42,11 +45,12 @@ public class Projects {
 
     /**
      * The live, active projects by name, without their budgets' progress (null): what a picker
-     * lists. The progress sums each budgeted project's time; ask {@link #get} for the few that need it.
+     * lists, remembered until the catalog changes. The progress sums each budgeted project's time; ask
+     * {@link #get} for the few that need it.
      */
     @Reads
     public List<Project> active(AccountId account) {
-        return repository.activePlain(account);
+        return cache.active(cache.activeProjects, account, () -> repository.activePlain(account));
     }
 
     @Reads

@@ -22,10 +22,12 @@ public class Tasks {
 
     private final TaskRepository repository;
     private final CatalogNames names;
+    private final CatalogCache cache;
 
-    Tasks(TaskRepository repository, CatalogNames names) {
+    Tasks(TaskRepository repository, CatalogNames names, CatalogCache cache) {
         this.repository = repository;
         this.names = names;
+        this.cache = cache;
     }
 
     /** Names by id, deleted records included: what existing time still points at. */
@@ -38,10 +40,13 @@ public class Tasks {
         return repository.list(account);
     }
 
-    /** The active tasks by name, without their counts of entries (which read every entry of each): what a picker lists. */
+    /**
+     * The active tasks by name, without their counts of entries (which read every entry of each): what
+     * a picker lists, remembered until the catalog changes.
+     */
     @Reads
     public List<Task> active(AccountId account) {
-        return repository.activePlain(account);
+        return cache.active(cache.activeTasks, account, () -> repository.activePlain(account));
     }
 
     @Reads

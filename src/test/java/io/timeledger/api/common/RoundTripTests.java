@@ -9,8 +9,10 @@ import io.timeledger.support.Fixtures;
 import io.timeledger.support.Fixtures.Person;
 import io.timeledger.support.Statements;
 import io.timeledger.support.Statements.RoundTrips;
+import io.timeledger.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -33,6 +35,7 @@ class RoundTripTests {
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
     @Autowired Statements statements;
+    @Value("${local.server.port}") int port;
 
     @Test
     void aMinuteDockCreateIsThePricingLookupAndTheInsert() {
@@ -64,6 +67,20 @@ class RoundTripTests {
         assertThat(comesToCost(new RoundTrips(3, 1), () -> caller.put("/api/v1/entries/current", rename).expect(200)))
             .as("the dock locked; its entry read; the entry written and the version moved on in one statement"
                 + " (its changes logged as it commits, V25)").isTrue();
+    }
+
+    @Test
+    void theWeekPageReadsTheDockAndTheWeeksEntries() {
+        var person = fixtures.anAccountSigningInWith("correct horse battery");
+        api.bearer(person.token()).post("/api/v1/entries",
+            "{\"entry\": {\"date\": \"2026-01-05\", \"duration\": 1800, \"description\": \"logged\"}}").expect(201);
+        var browser = new WebSession(port);
+        browser.signIn(person.email(), "correct horse battery");
+
+        assertThat(comesToCost(new RoundTrips(4, 0), () -> assertThat(browser.get("/timesheet?view=week&date=2026-01-05")
+            .body()).contains("value=\"0:30\"")))
+            .as("the timer (the dock's version, its entry, else a running timer of another app's) and the week's"
+                + " entries; who signed in, the names and the pickers remembered").isTrue();
     }
 
     @Test

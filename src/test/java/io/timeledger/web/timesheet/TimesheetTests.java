@@ -1,5 +1,6 @@
 package io.timeledger.web.timesheet;
 
+import static io.timeledger.support.Statements.within;
 import static io.timeledger.support.WebSession.hidden;
 import static io.timeledger.support.WebSession.location;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,7 @@ import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
 import io.timeledger.support.Fixtures.Person;
 import io.timeledger.support.TestClock;
+import io.timeledger.support.Unannounced;
 import io.timeledger.support.WebSession;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The timesheet page over the ledger every API sees: its timer is the person's dock. */
 @ApiTest
@@ -28,6 +31,7 @@ class TimesheetTests {
     @Autowired Api api;
     @Autowired Fixtures fixtures;
     @Autowired TestClock clock;
+    @Autowired JdbcClient jdbc;
     @Value("${local.server.port}") int port;
 
     @Test
@@ -310,6 +314,38 @@ class TimesheetTests {
         assertThat(api.bearer(person.token()).get("/api/v1/entries").expect(200).json()).isEmpty();
     }
 
+
+    /**
+     * Where a page acts and what its pickers list are remembered between pages (decisions 011, 012),
+     * and forgotten when they change: at once for this server's own writes (their triggers off, so
+     * only that path can show them), within moments for anyone else's.
+     */
+    @Test
+    void whatPagesRememberIsForgottenWhenItChanges() {
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
+        var other = fixtures.anAccount("Second Co");
+        var browser = signedIn(person);
+        assertThat(browser.get("/timesheet").body()).doesNotContain("Second Co", "Kitchen");
+
+        Unannounced.run(jdbc, "membership", "membership_added",
+            () -> fixtures.join(person, other.account(), Role.MEMBER));
+        assertThat(browser.get("/timesheet").body()).as("a membership added here").contains("Second Co");
+        jdbc.sql("UPDATE membership SET archived = true WHERE account_id = :account AND user_id = :user")
+            .param("account", other.account().value()).param("user", person.userId()).update();
+        assertThat(within(() -> !browser.get("/timesheet").body().contains("Second Co")))
+            .as("a membership archived elsewhere").isTrue();
+
+        var caller = api.bearer(person.token());
+        var contact = caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"Acme\"}}").expect(201).json()
+            .get("id").stringValue();
+        Unannounced.run(jdbc, "project", "project_catalog_changed", () -> caller.post("/api/v1/projects",
+            "{\"project\": {\"name\": \"Kitchen\", \"contact_id\": \"" + contact + "\"}}").expect(201));
+        assertThat(browser.get("/timesheet").body()).as("a project added here").contains(">Kitchen</option>");
+        jdbc.sql("UPDATE project SET name = 'Bathroom' WHERE account_id = :account")
+            .param("account", person.account().value()).update();
+        assertThat(within(() -> browser.get("/timesheet").body().contains(">Bathroom</option>")))
+            .as("a project renamed elsewhere").isTrue();
+    }
 
     private WebSession signedIn(Person person) {
         var browser = new WebSession(port);
