@@ -43,6 +43,29 @@ public class Docks {
     }
 
     /**
+     * The person's timers as a page shows them: the dock, and the logged entry whose timer runs (a
+     * timer another app started on a day; null when none does).
+     */
+    public record Timers(Dock dock, Entry runningLogged) { }
+
+    /** The dock and the person's running logged entry, read in two statements (the dock's version, both entries). */
+    @Reads
+    public Timers timers(Actor actor) {
+        var version = docks.read(actor.account(), actor.membershipId());
+        Entry docked = null;
+        Entry runningLogged = null;
+        for (var entry : entries.findDockedAndRunning(actor.account(), actor.membershipId())) {
+            if (entry.logged()) {
+                runningLogged = entry;
+            } else {
+                docked = entry;
+            }
+        }
+        return new Timers(new Dock(actor.membershipId(), docked, version.number(), version.id(), version.clientId()),
+            runningLogged);
+    }
+
+    /**
      * Changes the caller's dock. The version the client last saw must be named once the dock
      * holds an entry; an empty dock may be filled without one.
      *

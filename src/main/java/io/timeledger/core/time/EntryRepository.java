@@ -168,6 +168,19 @@ class EntryRepository {
             .optional();
     }
 
+    /**
+     * The person's docked entry and their running one, unlocked: at most two rows (one when the
+     * docked entry is the one running), each found by its own unique index (V3).
+     */
+    List<Entry> findDockedAndRunning(AccountId account, long membershipId) {
+        return jdbc.sql(SELECT + " WHERE e.account_id = :account AND e.membership_id = :membership"
+                + " AND (NOT e.logged OR e.timer_started_at IS NOT NULL)")
+            .param("account", account.value())
+            .param("membership", membershipId)
+            .query(new Rows(true))
+            .list();
+    }
+
     /** The person's running entry, logged or not, locked. */
     Optional<Entry> findRunning(AccountId account, long membershipId) {
         return jdbc.sql(SELECT + """

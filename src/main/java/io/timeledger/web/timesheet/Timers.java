@@ -4,9 +4,7 @@ import io.timeledger.core.account.Actor;
 import io.timeledger.core.catalog.CatalogNames;
 import io.timeledger.core.time.Docks;
 import io.timeledger.core.time.DurationText;
-import io.timeledger.core.time.Entries;
 import io.timeledger.core.time.Entry;
-import io.timeledger.core.time.EntryQuery;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Set;
@@ -34,23 +32,20 @@ public class Timers {
     }
 
     private final Docks docks;
-    private final Entries entries;
     private final CatalogNames catalogNames;
     private final Clock clock;
 
-    Timers(Docks docks, Entries entries, CatalogNames catalogNames, Clock clock) {
+    Timers(Docks docks, CatalogNames catalogNames, Clock clock) {
         this.docks = docks;
-        this.entries = entries;
         this.catalogNames = catalogNames;
         this.clock = clock;
     }
 
     /** The person's timer now; null when none runs nor waits in the dock. */
     public Timer current(Actor actor) {
-        var dock = docks.get(actor);
-        Entry entry = dock.empty()
-            ? entries.search(actor, EntryQuery.upTo(1).running(true)).stream().findFirst().orElse(null)
-            : dock.entry();
+        var timers = docks.timers(actor);
+        var dock = timers.dock();
+        Entry entry = dock.empty() ? timers.runningLogged() : dock.entry();
         if (entry == null) {
             return null;
         }

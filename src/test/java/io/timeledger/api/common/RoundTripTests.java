@@ -77,9 +77,9 @@ class RoundTripTests {
         var browser = new WebSession(port);
         browser.signIn(person.email(), "correct horse battery");
 
-        assertThat(comesToCost(new RoundTrips(4, 0), () -> assertThat(browser.get("/timesheet?view=week&date=2026-01-05")
+        assertThat(comesToCost(new RoundTrips(3, 0), () -> assertThat(browser.get("/timesheet?view=week&date=2026-01-05")
             .body()).contains("value=\"0:30\"")))
-            .as("the timer (the dock's version, its entry, else a running timer of another app's) and the week's"
+            .as("the timer (the dock's version; its entry and a running timer of another app's) and the week's"
                 + " entries; who signed in, the names and the pickers remembered").isTrue();
     }
 
