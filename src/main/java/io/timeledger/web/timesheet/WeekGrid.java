@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * A week as Harvest's week timesheet shows it: a row per project × task, a cell per day holding the
@@ -118,6 +119,48 @@ record WeekGrid(List<Row> rows, List<String> dayTotals, String total) {
             week += seconds;
         }
         return new WeekGrid(rows, totals, DurationText.format(week));
+    }
+
+    /**
+     * The grid's body rows as HTML, written here rather than by the template: its cells were most of
+     * the elements Thymeleaf processed for the week page (docs/performance.md), as the pickers' options
+     * were ({@link Choices}). Names are escaped; a cell that is not typed into links to its day.
+     */
+    public String body() {
+        var html = new StringBuilder(256 + rows.size() * 1_600);
+        for (var row : rows) {
+            var heading = row.project() == null ? "No project" : row.project();
+            html.append("<tr>\n<th scope=\"row\"><strong>").append(escape(heading)).append("</strong>");
+            if (row.task() != null) {
+                html.append(" <span>· ").append(escape(row.task())).append("</span>");
+            }
+            if (row.key().projectId() == null && row.key().contactId() != null) {
+                html.append(" <span class=\"muted\">(no project)</span>");
+            }
+            html.append("</th>\n");
+            for (var cell : row.cells()) {
+                html.append("<td>");
+                if (cell.editable()) {
+                    html.append("<input type=\"text\" name=\"").append(cell.name()).append("\" value=\"")
+                        .append(cell.value()).append("\" size=\"5\" inputmode=\"decimal\" aria-label=\"")
+                        .append(escape(heading)).append(", ").append(cell.date()).append("\">")
+                        .append("<input type=\"hidden\" name=\"was:").append(cell.name()).append("\" value=\"")
+                        .append(cell.value()).append("\">");
+                } else {
+                    // relative to the page (/timesheet), whatever path the server is mounted under
+                    html.append("<a href=\"?date=").append(cell.date())
+                        .append("\" title=\"Several or locked entries: change them on their day\">")
+                        .append(cell.value()).append("</a>");
+                }
+                html.append("</td>\n");
+            }
+            html.append("<td class=\"num\">").append(row.total()).append("</td>\n</tr>\n");
+        }
+        return html.toString();
+    }
+
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text);
     }
 
     private static String name(CatalogNames.Names names, Key key) {
