@@ -31,6 +31,7 @@ final class LiveBench {
     static final int CHANGES = 200;
     static final int STREAMS = 1_000;
     private static final Pattern HEAP = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} (\\S+)$");
+    private static final Pattern DIRECT = Pattern.compile("(?m)^jvm_buffer_memory_used_bytes\\{[^}]*id=\"direct\"[^}]*} (\\S+)$");
     private static final Pattern THREADS = Pattern.compile("(?m)^jvm_threads_live_threads(?:\\{[^}]*})? (\\S+)$");
     private static final Pattern OPEN = Pattern.compile("(?m)^timeledger_events_streams(?:\\{[^}]*})? (\\S+)$");
 
@@ -61,8 +62,9 @@ final class LiveBench {
             var crowded = push(http, base, token, measured);
             report.append(row(crowded, STREAMS));
             report.append(String.format(Locale.ROOT, "%n%,d idle open streams: heap after a full GC %+.1f MB (%.1f → %.1f"
-                    + " MB), live threads %+d (%d → %d).%n", STREAMS - 1, (after[0] - before[0]) / 1e6, before[0] / 1e6,
-                after[0] / 1e6, (int) (after[1] - before[1]), (int) before[1], (int) after[1]));
+                    + " MB), direct buffers (the connections' socket buffers, outside the heap) %+.1f MB, live threads"
+                    + " %+d (%d → %d).%n", STREAMS - 1, (after[0] - before[0]) / 1e6, before[0] / 1e6, after[0] / 1e6,
+                (after[2] - before[2]) / 1e6, (int) (after[1] - before[1]), (int) before[1], (int) after[1]));
         } finally {
             idle.forEach(stream -> stream.cancel(true));
         }
@@ -98,7 +100,7 @@ final class LiveBench {
         return latencies;
     }
 
-    /** The server's heap after a full GC (bytes) and its live threads. */
+    /** The server's heap after a full GC (bytes), its live threads and its direct buffers (bytes). */
     private static double[] footprint(HttpClient http, BenchServer server) throws Exception {
         var gc = new ProcessBuilder("jcmd", Long.toString(server.process().pid()), "GC.run").redirectErrorStream(true)
             .start();
@@ -115,7 +117,11 @@ final class LiveBench {
         if (!threads.find()) {
             throw new IllegalStateException("the server reports no jvm_threads_live_threads");
         }
-        return new double[] {heap, Double.parseDouble(threads.group(1))};
+        var direct = DIRECT.matcher(metrics);
+        if (!direct.find()) {
+            throw new IllegalStateException("the server reports no jvm_buffer_memory_used_bytes of direct buffers");
+        }
+        return new double[] {heap, Double.parseDouble(threads.group(1)), Double.parseDouble(direct.group(1))};
     }
 
     private static void awaitOpen(HttpClient http, BenchServer server, int streams) throws Exception {

@@ -223,13 +223,13 @@ public final class LoadBench {
                 + " AND e.logged ORDER BY e.id DESC LIMIT 101"),
             c -> insert(connections[c], ledger.project(), ledger.contact()),
             c -> insert(connections[c], ledger.project(), ledger.contact()),
-            c -> {
-                var db = connections[c];
-                db.createStatement().executeUpdate("UPDATE dock SET version_number = version_number + 1,"
-                    + " version_id = gen_random_uuid() WHERE membership_id = 1");
-                db.commit();
-                return true;
-            },
+            // the dock update's write in one statement: the docked entry changed and read back, the dock's
+            // version moved on (its change logged at commit, V25) — without the server's lock and read
+            // before it, which check the version a device names
+            c -> select(connections[c], "WITH bumped AS (UPDATE dock SET version_number = version_number + 1,"
+                + " version_id = gen_random_uuid() WHERE account_id = 1 AND membership_id = 1 RETURNING"
+                + " version_number) UPDATE entry e SET description = 'floor ' || (SELECT version_number FROM bumped),"
+                + " updated_at = now() WHERE e.account_id = 1 AND e.membership_id = 1 AND NOT e.logged RETURNING e.*"),
             // the least SQL for the report's answer: the rate in cents (V15), each entry's hours to
             // two places times it, to the cent (decision 019), the stored month (V16)
             c -> select(connections[c], "SELECT contact_id, spent_month, count(*), sum(duration_s),"
