@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -35,8 +36,9 @@ class PageErrors {
         return page(model, HttpStatus.FORBIDDEN, e.getMessage());
     }
 
-    /** A link cut short or edited by hand: a missing or malformed parameter. */
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    /** A link or form cut short or edited by hand: a missing or malformed parameter or field. */
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
+        BindException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badRequest(Exception e, Model model) {
         return page(model, HttpStatus.BAD_REQUEST, "That link is incomplete or malformed.");

@@ -12,7 +12,6 @@ import io.timeledger.core.audit.AuditTrail;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
-import io.timeledger.web.timesheet.Timers;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.List;
@@ -46,17 +45,17 @@ class PagesController {
     private final OAuthAuthorizations authorizations;
     private final AuditTrail audit;
     private final Avatars avatars;
-    private final Timers timers;
+    private final Header header;
 
     PagesController(SignedIn signedIn, Accounts accounts, Credentials credentials,
-                    OAuthAuthorizations authorizations, AuditTrail audit, Avatars avatars, Timers timers) {
+                    OAuthAuthorizations authorizations, AuditTrail audit, Avatars avatars, Header header) {
         this.signedIn = signedIn;
         this.accounts = accounts;
         this.credentials = credentials;
         this.authorizations = authorizations;
         this.audit = audit;
         this.avatars = avatars;
-        this.timers = timers;
+        this.header = header;
     }
 
     @GetMapping("/")
@@ -87,10 +86,15 @@ class PagesController {
             .filter(c -> c.kind() == CredentialKind.PERSONAL_ACCESS_TOKEN)
             .map(c -> row(c, names::get))
             .toList();
-        model.addAttribute("section", "profile");
-        model.addAttribute("user", user);
+        if (mine.isEmpty()) {
+            model.addAttribute("section", "profile");
+            model.addAttribute("user", user);
+            model.addAttribute("accounts", mine);
+        } else {
+            // the timer is one click away from every page: here, in the header
+            header.show(model, signedIn.place(principal, session), "profile");
+        }
         model.addAttribute("zone", user.timeZone());
-        model.addAttribute("accounts", mine);
         model.addAttribute("tokens", tokens);
         model.addAttribute("apiKey", live.stream()
             .filter(c -> c.kind() == CredentialKind.API_KEY)
@@ -100,10 +104,6 @@ class PagesController {
         model.addAttribute("activity", audit.ofUser(user.id(), ACTIVITY_SHOWN));
         model.addAttribute("accountNames", names);
         model.addAttribute("hasPicture", avatars.hasPicture(user.id()));
-        // the timer is one click away from every page: here, in the header
-        if (!mine.isEmpty()) {
-            model.addAttribute("headerTimer", timers.current(signedIn.actor(principal, session)));
-        }
         return "profile";
     }
 

@@ -35,8 +35,8 @@ class WebSecurityConfiguration {
         return http
             .authenticationManager(new ProviderManager(throttle.guarding(passwords)))
             .authorizeHttpRequests(requests -> requests
-                .requestMatchers("/", "/profile", "/profile/**", "/timesheet", "/timesheet/**", "/account",
-                    OAuthAuthorizations.CONSENT_PAGE).authenticated()
+                .requestMatchers("/", "/profile", "/profile/**", "/timesheet", "/timesheet/**", "/manage/**",
+                    "/account", OAuthAuthorizations.CONSENT_PAGE).authenticated()
                 .anyRequest().permitAll())
             .formLogin(form -> form
                 .loginPage(LOGIN)

@@ -58,6 +58,13 @@ public class Fixtures {
         return aPerson(account, Role.MEMBER, null);
     }
 
+    /** A member of {@code account} who signs in on the web pages with {@code password}. */
+    public Person aMemberSigningInWith(AccountId account, String password) {
+        var person = aMember(account);
+        passwords.set(person.userId(), password);
+        return person;
+    }
+
     public Person aPerson(AccountId account, Role role, BigDecimal rate) {
         var email = "person-" + UUID.randomUUID() + "@example.com";
         var user = people.createUser(new NewUser(email, "Pat", "Doe", "Australia/Sydney"));

@@ -229,6 +229,52 @@ class BrowserTests {
     }
 
     @Test
+    void setUpAClientAndABudgetedProjectAndWatchTheBudget() throws IOException {
+        var person = fixtures.anAccount("Manage Co");
+        passwords.set(person.userId(), PASSWORD);
+        browser.get(url("/login"));
+        signIn(person.email());
+        until(ExpectedConditions.urlContains("/timesheet"));
+
+        browser.findElement(By.linkText("Manage")).click();
+        browser.findElement(By.id("client-name")).sendKeys("Acme Corp");
+        browser.findElement(By.id("client-code")).sendKeys("acme");
+        browser.findElement(By.id("client-rate")).sendKeys("120");
+        browser.findElement(By.id("add-client")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Added the client “Acme Corp”."));
+        browser.findElement(By.id("new-project")).click();
+        browser.findElement(By.id("name")).sendKeys("Website Redesign");
+        new Select(browser.findElement(By.id("budget-type"))).selectByVisibleText("Hours");
+        browser.findElement(By.id("budget-target")).sendKeys("10");
+        new Select(browser.findElement(By.id("budget-frequency"))).selectByVisibleText("Month");
+        browser.findElement(By.id("save-project")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Added the project “Website Redesign”."));
+        var project = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("Australia/Sydney"));
+        api.bearer(person.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"" + today
+            + "\", \"duration\": 27000, \"project_id\": \"" + project + "\"}}").expect(201);
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("budget-words")).getText())
+            .isEqualTo("7.50 of 10.00 hours this month, 2.50 left");
+        screenshot("manage-project");
+        browser.findElement(By.linkText("Clients")).click();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Acme Corp", "Website Redesign",
+            "7.50 of 10.00 hours this month");
+        screenshot("manage-clients");
+        var chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia",
+            java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        screenshot("manage-clients-dark");
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+            java.util.Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+        browser.navigate().refresh();
+        screenshot("manage-clients-phone");
+        chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+    }
+
+    @Test
     void choosePictureAndGoBackToInitials() throws IOException {
         var person = fixtures.anAccount("Picture Co");
         passwords.set(person.userId(), PASSWORD);

@@ -37,8 +37,13 @@ public record Actor(Member member, Account tenant) {
     }
 
     /** Admins and managers shape the catalog; members track time against it. */
+    public boolean managesCatalog() {
+        return role() != Role.MEMBER;
+    }
+
+    /** Refuses a member what only admins and managers may do ({@link #managesCatalog}). */
     public void requireManager() {
-        if (role() == Role.MEMBER) {
+        if (!managesCatalog()) {
             throw new Forbidden("Only admins and managers can do that");
         }
     }

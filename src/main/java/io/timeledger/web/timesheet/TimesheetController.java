@@ -18,6 +18,8 @@ import io.timeledger.core.time.Entry;
 import io.timeledger.core.time.EntryChanges;
 import io.timeledger.core.time.EntryQuery;
 import io.timeledger.core.time.TimeOfDay;
+import io.timeledger.web.Forms;
+import io.timeledger.web.Header;
 import io.timeledger.web.SignedIn;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
@@ -61,10 +63,11 @@ class TimesheetController {
     private final Tasks tasks;
     private final CatalogNames catalogNames;
     private final Timers timers;
+    private final Header header;
     private final Clock clock;
 
     TimesheetController(SignedIn signedIn, Entries entries, Docks docks, Projects projects, Tasks tasks,
-                        CatalogNames catalogNames, Timers timers, Clock clock) {
+                        CatalogNames catalogNames, Timers timers, Header header, Clock clock) {
         this.signedIn = signedIn;
         this.entries = entries;
         this.docks = docks;
@@ -72,6 +75,7 @@ class TimesheetController {
         this.tasks = tasks;
         this.catalogNames = catalogNames;
         this.timers = timers;
+        this.header = header;
         this.clock = clock;
     }
 
@@ -113,11 +117,8 @@ class TimesheetController {
             .map(e -> row(e, names, now, overBudget))
             .toList();
 
-        model.addAttribute("section", "timesheet");
+        header.showWithoutTimer(model, place, "timesheet");
         model.addAttribute("timestamps", actor.tenant().preferences().timestampTimers());
-        model.addAttribute("user", place.user());
-        model.addAttribute("accounts", place.accounts());
-        model.addAttribute("account", actor.tenant());
         model.addAttribute("timer", timers.current(actor));
         model.addAttribute("day", day);
         model.addAttribute("dayTitle", DAY_TITLE.format(day));
@@ -360,9 +361,7 @@ class TimesheetController {
         try {
             redirect.addFlashAttribute("notice", action.get());
         } catch (Invalid e) {
-            redirect.addFlashAttribute("problem", e.violations().stream()
-                .map(v -> ("base".equals(v.field()) ? "" : label(v.field()) + " ") + v.message())
-                .collect(Collectors.joining("; ")) + ".");
+            redirect.addFlashAttribute("problem", Forms.sentence(e, Map.of()));
         } catch (Locked e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         } catch (Conflict e) {
@@ -370,11 +369,6 @@ class TimesheetController {
                 + "this is how it stands now.");
         }
         return date == null ? "redirect:/timesheet" : "redirect:/timesheet?date=" + date;
-    }
-
-    private static String label(String field) {
-        var words = field.replace("_ids", "").replace("_id", "").replace('_', ' ');
-        return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
     }
 
     private static EntryChanges work(String description, Long projectId, Long taskId) {

@@ -1,0 +1,48 @@
+package io.timeledger.web;
+
+import io.timeledger.core.common.Invalid;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What the pages' forms share: a refusal said as one sentence a person reads, and a typed number
+ * read as the core expects it. The rules themselves stay in the core services.
+ */
+public final class Forms {
+
+    private Forms() {
+    }
+
+    /**
+     * The violations of {@code refusal} as one sentence ("Name can't be blank; Code has already been
+     * taken."), each field named by {@code labels}, else by its words ({@code project_id}: "Project").
+     */
+    public static String sentence(Invalid refusal, Map<String, String> labels) {
+        return refusal.violations().stream()
+            .map(v -> "base".equals(v.field()) ? v.message() : label(v.field(), labels) + " " + v.message())
+            .collect(Collectors.joining("; ")) + ".";
+    }
+
+    private static String label(String field, Map<String, String> labels) {
+        var named = labels.get(field);
+        if (named != null) {
+            return named;
+        }
+        var words = field.replace("_ids", "").replace("_id", "").replace('_', ' ');
+        return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+    }
+
+    /** An amount typed into {@code field} ("120", "120.50"): null when left blank. */
+    public static BigDecimal amount(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw new Invalid(field, "must be a number, such as 120.00");
+        }
+    }
+}
