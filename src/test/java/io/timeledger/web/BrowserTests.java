@@ -275,6 +275,50 @@ class BrowserTests {
     }
 
     @Test
+    void inviteAPersonWhoSetsTheirPasswordAndSignsIn() throws IOException {
+        var admin = fixtures.anAccount("Team Co");
+        passwords.set(admin.userId(), PASSWORD);
+        browser.get(url("/login"));
+        signIn(admin.email());
+        until(ExpectedConditions.urlContains("/timesheet"));
+
+        browser.get(url("/manage/team"));
+        browser.findElement(By.id("invite-email")).sendKeys("robin@team.example");
+        browser.findElement(By.id("invite-first")).sendKeys("Robin");
+        browser.findElement(By.id("invite-last")).sendKeys("Park");
+        new Select(browser.findElement(By.id("invite-role"))).selectByVisibleText("Member");
+        browser.findElement(By.id("invite-rate")).sendKeys("85");
+        browser.findElement(By.id("send-invite")).click();
+        var link = browser.findElement(By.id("revealed")).getText();
+        assertThat(link).contains("/welcome?link=tlw_");
+        screenshot("manage-team");
+
+        var robin = chromium();
+        try {
+            robin.get(link);
+            assertThat(robin.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome to Team Co");
+            robin.findElement(By.id("password")).sendKeys("robin's long password");
+            robin.findElement(By.id("confirmation")).sendKeys("robin's long password");
+            var shot = ((ChromeDriver) robin).getScreenshotAs(OutputType.BYTES);
+            Files.write(Files.createDirectories(Path.of("target", "browser")).resolve("welcome.png"), shot);
+            robin.findElement(By.id("save-password")).click();
+            new WebDriverWait(robin, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
+            assertThat(robin.findElement(By.id("welcome")).getText()).contains("Your password is set.");
+            robin.findElement(By.id("email")).sendKeys("robin@team.example");
+            robin.findElement(By.id("password")).sendKeys("robin's long password");
+            robin.findElement(By.id("sign-in")).click();
+            new WebDriverWait(robin, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/timesheet"));
+            assertThat(robin.findElement(By.tagName("header")).getText()).contains("Timesheet")
+                .doesNotContain("Manage");
+        } finally {
+            robin.quit();
+        }
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("people")).getText()).contains("Robin Park", "85.00")
+            .doesNotContain("Invited");
+    }
+
+    @Test
     void choosePictureAndGoBackToInitials() throws IOException {
         var person = fixtures.anAccount("Picture Co");
         passwords.set(person.userId(), PASSWORD);

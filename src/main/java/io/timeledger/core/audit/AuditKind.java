@@ -20,7 +20,8 @@ public enum AuditKind {
     ROLE_CHANGED("role.changed", "Role changed"),
     MEMBERSHIP_ARCHIVED("membership.archived", "Archived in an account"),
     MEMBERSHIP_RESTORED("membership.restored", "Restored in an account"),
-    MEMBERSHIP_REMOVED("membership.removed", "Removed from an account");
+    MEMBERSHIP_REMOVED("membership.removed", "Removed from an account"),
+    PASSWORD_LINK_CREATED("password_link.created", "Link to set a password made");
 
     private final String wire;
     private final String label;
