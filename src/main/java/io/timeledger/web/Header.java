@@ -1,5 +1,6 @@
 package io.timeledger.web;
 
+import io.timeledger.core.account.Role;
 import io.timeledger.web.timesheet.Timers;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -32,5 +33,6 @@ public class Header {
         model.addAttribute("accounts", place.accounts());
         model.addAttribute("account", place.actor().tenant());
         model.addAttribute("manages", place.actor().managesCatalog());
+        model.addAttribute("administers", place.actor().role() == Role.ADMIN);
     }
 }

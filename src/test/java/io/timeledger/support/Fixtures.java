@@ -60,7 +60,12 @@ public class Fixtures {
 
     /** A member of {@code account} who signs in on the web pages with {@code password}. */
     public Person aMemberSigningInWith(AccountId account, String password) {
-        var person = aMember(account);
+        return aPersonSigningInWith(account, Role.MEMBER, password);
+    }
+
+    /** A person of {@code account} in {@code role} who signs in on the web pages with {@code password}. */
+    public Person aPersonSigningInWith(AccountId account, Role role, String password) {
+        var person = aPerson(account, role, null);
         passwords.set(person.userId(), password);
         return person;
     }

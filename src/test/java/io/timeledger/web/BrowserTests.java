@@ -272,6 +272,12 @@ class BrowserTests {
         browser.navigate().refresh();
         screenshot("manage-clients-phone");
         chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+
+        browser.findElement(By.linkText("Settings")).click();
+        browser.findElement(By.id("timestamps")).click();
+        browser.findElement(By.id("save-settings")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Saved the account's settings."));
+        screenshot("manage-settings");
     }
 
     @Test

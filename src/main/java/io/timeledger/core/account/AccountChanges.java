@@ -54,5 +54,6 @@ public record AccountChanges(Field<String> name, Field<DayOfWeek> weekStart, Fie
     }
 
 
-    static final List<Integer> ROUNDING_MINUTES = List.of(0, 1, 3, 5, 6, 10, 12, 15, 30, 60);
+    /** The rounding increments an account may choose, in minutes (0: none). */
+    public static final List<Integer> ROUNDING_MINUTES = List.of(0, 1, 3, 5, 6, 10, 12, 15, 30, 60);
 }

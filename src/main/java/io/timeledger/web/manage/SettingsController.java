@@ -1,0 +1,87 @@
+package io.timeledger.web.manage;
+
+import io.timeledger.core.account.AccountChanges;
+import io.timeledger.core.account.Accounts;
+import io.timeledger.core.common.Field;
+import io.timeledger.core.common.Invalid;
+import io.timeledger.web.Forms;
+import io.timeledger.web.Header;
+import io.timeledger.web.SignedIn;
+import jakarta.servlet.http.HttpSession;
+import java.security.Principal;
+import java.time.DayOfWeek;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The account's settings ({@code /manage/settings}, administrators): its name, the day weeks start
+ * on, whether time is tracked by start and end, how reported hours are rounded and shown, and
+ * whether it tracks expenses — what Harvest's company settings change, through the same service.
+ */
+@Controller
+class SettingsController {
+
+    private static final Map<String, String> LABELS = Map.of("week_start_day", "Week start",
+        "wants_timestamp_timers", "Timestamps", "rounding_minutes", "Rounding", "rounding_mode", "Rounding",
+        "time_format", "Time format", "expenses_enabled", "Expenses");
+
+    private final SignedIn signedIn;
+    private final Header header;
+    private final Accounts accounts;
+
+    SettingsController(SignedIn signedIn, Header header, Accounts accounts) {
+        this.signedIn = signedIn;
+        this.header = header;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/manage/settings")
+    String settings(Principal principal, HttpSession session, Model model) {
+        var place = signedIn.place(principal, session);
+        place.actor().requireAdmin();
+        header.show(model, place, "manage");
+        model.addAttribute("settings", accounts.get(place.actor().account()));
+        model.addAttribute("weekDays", DayOfWeek.values());
+        model.addAttribute("roundings", AccountChanges.ROUNDING_MINUTES);
+        return "manage/settings";
+    }
+
+    @PostMapping("/manage/settings")
+    String change(Principal principal, HttpSession session, @RequestParam(defaultValue = "") String name,
+                  @RequestParam(name = "week_start", defaultValue = "MONDAY") String weekStart,
+                  @RequestParam(defaultValue = "false") boolean timestamps,
+                  @RequestParam(defaultValue = "0") int rounding, @RequestParam(name = "rounding_up",
+                  defaultValue = "false") boolean roundingUp, @RequestParam(defaultValue = "24h") String clock,
+                  @RequestParam(name = "time_format", defaultValue = "hours_minutes") String timeFormat,
+                  @RequestParam(defaultValue = "false") boolean expenses, RedirectAttributes redirect) {
+        var actor = signedIn.actor(principal, session);
+        try {
+            accounts.change(actor, AccountChanges.NONE.name(Field.of(name))
+                .weekStart(Field.of(day(weekStart)))
+                .timestampTimers(Field.of(timestamps))
+                .roundingMinutes(Field.of(rounding))
+                .roundingUp(Field.of(roundingUp))
+                .clock(Field.of(clock))
+                .timeFormat(Field.of(timeFormat))
+                .expensesEnabled(Field.of(expenses)));
+            redirect.addFlashAttribute("notice", "Saved the account's settings.");
+        } catch (Invalid refused) {
+            redirect.addFlashAttribute("problem", Forms.sentence(refused, LABELS));
+        }
+        return "redirect:/manage/settings";
+    }
+
+    private static DayOfWeek day(String value) {
+        try {
+            return DayOfWeek.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("week_start_day", "must be a day of the week");
+        }
+    }
+}
