@@ -56,6 +56,37 @@ public final class WebSession {
             .build());
     }
 
+    /**
+     * Posts a form as the pages' own forms do, with the session's CSRF token — read from the profile
+     * page, which no notice is meant for (reading the page a notice is for would use it up); the
+     * answer, its redirect not followed.
+     */
+    public HttpResponse<String> postForm(String pathOrUrl, String... fields) {
+        var all = new String[fields.length + 2];
+        System.arraycopy(fields, 0, all, 0, fields.length);
+        all[fields.length] = "_csrf";
+        all[fields.length + 1] = hidden(get("/profile").body(), "_csrf");
+        return post(pathOrUrl, all);
+    }
+
+    /**
+     * Posts a form ({@link #postForm}) and follows its redirect as a browser does, showing (and so
+     * using up) the notice it leaves; the page it ends on, its text unescaped. A form refused with
+     * the page itself (no redirect) answers with that page.
+     */
+    public String submit(String pathOrUrl, String... fields) {
+        var answer = postForm(pathOrUrl, fields);
+        var page = answer.statusCode() / 100 == 3 ? get(location(answer)).body() : answer.body();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(page);
+    }
+
+    /** A session signed in through the form. */
+    public static WebSession signedIn(int port, String email, String password) {
+        var session = new WebSession(port);
+        session.signIn(email, password);
+        return session;
+    }
+
     /** Posts a file as a browser posts a form with {@code enctype="multipart/form-data"} and its CSRF token. */
     public HttpResponse<String> postFile(String pathOrUrl, String csrf, String field, String fileName,
                                          String contentType, byte[] content) {

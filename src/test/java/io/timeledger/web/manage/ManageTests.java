@@ -1,15 +1,12 @@
 package io.timeledger.web.manage;
 
-import static io.timeledger.support.WebSession.hidden;
 import static io.timeledger.support.WebSession.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
-import io.timeledger.support.Fixtures.Person;
 import io.timeledger.support.WebSession;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,10 +28,10 @@ class ManageTests {
     @Test
     void aClientAndABudgetedProjectMadeHereAreTheCatalogsAndTheBudgetFollowsTheTime() {
         var admin = fixtures.anAccountSigningInWith(PASSWORD);
-        var browser = signedIn(admin);
+        var browser = WebSession.signedIn(port, admin.email(), PASSWORD);
         assertThat(browser.get("/manage/clients").body()).contains("No clients yet");
 
-        var added = post(browser, "/manage/clients", "name", "Acme Corp", "code", "acme", "rate", "95",
+        var added = browser.postForm("/manage/clients", "name", "Acme Corp", "code", "acme", "rate", "95",
             "billable", "true", "address", "");
         var client = location(added);
         assertThat(client).matches(".*/manage/clients/\\d+");
@@ -44,7 +41,7 @@ class ManageTests {
         assertThat(caller.get("/api/v1/contacts/" + clientId).expect(200).json().get("name").stringValue())
             .isEqualTo("Acme Corp");
 
-        var project = location(post(browser, "/manage/projects", "clientId", clientId, "name", "Website", "code", "",
+        var project = location(browser.postForm("/manage/projects", "clientId", clientId, "name", "Website", "code", "",
             "rate", "", "billable", "true", "budgetType", "hours", "budgetTarget", "2", "budgetFrequency", "total"));
         assertThat(project).matches(".*/manage/projects/\\d+");
         var projectId = project.substring(project.lastIndexOf('/') + 1);
@@ -67,30 +64,32 @@ class ManageTests {
     @Test
     void aRefusedFormIsShownAgainAsTypedAndNothingIsStored() {
         var admin = fixtures.anAccountSigningInWith(PASSWORD);
-        var browser = signedIn(admin);
+        var browser = WebSession.signedIn(port, admin.email(), PASSWORD);
         var caller = api.bearer(admin.token());
-        post(browser, "/manage/clients", "name", "Acme", "code", "acme", "rate", "", "billable", "true", "address", "");
+        browser.postForm("/manage/clients", "name", "Acme", "code", "acme", "rate", "", "billable", "true",
+            "address", "");
 
-        var blank = post(browser, "/manage/clients", "name", " ", "code", "beta", "rate", "", "billable", "true",
+        var blank = browser.postForm("/manage/clients", "name", " ", "code", "beta", "rate", "", "billable", "true",
             "address", "");
         assertThat(blank.statusCode()).isEqualTo(422);
         assertThat(HtmlUtils.htmlUnescape(blank.body())).contains("Name can't be blank.", "value=\"beta\"");
-        var taken = post(browser, "/manage/clients", "name", "Acme Two", "code", "ACME", "rate", "12,50",
+        var taken = browser.postForm("/manage/clients", "name", "Acme Two", "code", "ACME", "rate", "12,50",
             "billable", "true", "address", "");
         assertThat(taken.statusCode()).isEqualTo(422);
         assertThat(taken.body()).contains("Rate must be a number, such as 120.00.", "value=\"Acme Two\"");
-        var code = post(browser, "/manage/clients", "name", "Acme Two", "code", "ACME", "rate", "", "billable", "true",
-            "address", "");
+        var code = browser.postForm("/manage/clients", "name", "Acme Two", "code", "ACME", "rate", "",
+            "billable", "true", "address", "");
         assertThat(HtmlUtils.htmlUnescape(code.body())).contains("Code has already been taken.");
         assertThat(caller.get("/api/v1/contacts").expect(200).json()).hasSize(1);
 
         var contact = caller.get("/api/v1/contacts").json().get(0).get("id").stringValue();
-        var noTarget = post(browser, "/manage/projects", "clientId", contact, "name", "Budgeted", "code", "", "rate",
+        var noTarget = browser.postForm("/manage/projects", "clientId", contact, "name", "Budgeted", "code", "", "rate",
             "", "billable", "true", "budgetType", "hours", "budgetTarget", "", "budgetFrequency", "monthly");
         assertThat(noTarget.statusCode()).isEqualTo(422);
-        assertThat(HtmlUtils.htmlUnescape(noTarget.body())).contains("Budget can't be blank when the project has a budget.",
+        assertThat(HtmlUtils.htmlUnescape(noTarget.body()))
+            .contains("Budget can't be blank when the project has a budget.",
             "value=\"Budgeted\"", "<option value=\"hours\" selected=\"selected\">Hours</option>");
-        var noClient = post(browser, "/manage/projects", "clientId", "", "name", "Orphan", "code", "", "rate", "",
+        var noClient = browser.postForm("/manage/projects", "clientId", "", "name", "Orphan", "code", "", "rate", "",
             "billable", "true", "budgetType", "", "budgetTarget", "", "budgetFrequency", "monthly");
         assertThat(HtmlUtils.htmlUnescape(noClient.body())).contains("Client can't be blank.");
         assertThat(caller.get("/api/v1/projects").expect(200).json()).isEmpty();
@@ -99,21 +98,21 @@ class ManageTests {
     @Test
     void archivedWorkLeavesTheListsAndAClientIsDeletedOnlyWithoutProjects() {
         var admin = fixtures.anAccountSigningInWith(PASSWORD);
-        var browser = signedIn(admin);
+        var browser = WebSession.signedIn(port, admin.email(), PASSWORD);
         var client = created(browser, "/manage/clients", "name", "Globex", "code", "", "rate", "", "billable", "true",
             "address", "");
         var clientId = client.substring(client.lastIndexOf('/') + 1);
         var project = created(browser, "/manage/projects", "clientId", clientId, "name", "Launch", "code", "",
             "rate", "", "billable", "true", "budgetType", "", "budgetTarget", "", "budgetFrequency", "monthly");
 
-        assertThat(submit(browser, project + "/archive")).contains("Archived the project “Launch”", ">Restore<");
+        assertThat(browser.submit(project + "/archive")).contains("Archived the project “Launch”", ">Restore<");
         assertThat(browser.get("/manage/clients").body()).contains("Globex").doesNotContain("Launch");
         assertThat(browser.get("/manage/clients?archived=true").body()).contains("Launch", "Archived");
         assertThat(browser.get("/timesheet").body()).doesNotContain(">Launch</option>");
 
-        assertThat(submit(browser, client + "/delete")).contains("The client has projects; delete or move them first.");
-        assertThat(submit(browser, project + "/delete")).contains("Deleted the project “Launch”");
-        assertThat(submit(browser, client + "/delete")).contains("Deleted the client “Globex”", "No clients yet")
+        assertThat(browser.submit(client + "/delete")).contains("The client has projects; delete or move them first.");
+        assertThat(browser.submit(project + "/delete")).contains("Deleted the project “Launch”");
+        assertThat(browser.submit(client + "/delete")).contains("Deleted the client “Globex”", "No clients yet")
             .doesNotContain("Launch");
         assertThat(browser.get(client).statusCode()).isEqualTo(404);
     }
@@ -122,14 +121,14 @@ class ManageTests {
     void membersSeeNoManageAndAreRefusedIt() {
         var admin = fixtures.anAccountSigningInWith(PASSWORD);
         var member = fixtures.aMemberSigningInWith(admin.account(), PASSWORD);
-        var adminPages = signedIn(admin);
-        var memberPages = signedIn(member);
+        var adminPages = WebSession.signedIn(port, admin.email(), PASSWORD);
+        var memberPages = WebSession.signedIn(port, member.email(), PASSWORD);
 
         assertThat(adminPages.get("/timesheet").body()).contains("href=\"/manage/clients\"");
         assertThat(memberPages.get("/timesheet").body()).doesNotContain("/manage/");
         assertThat(memberPages.get("/manage/clients").statusCode()).isEqualTo(403);
         assertThat(memberPages.get("/manage/tasks").statusCode()).isEqualTo(403);
-        assertThat(post(memberPages, "/manage/clients", "name", "Sneaky", "code", "", "rate", "", "billable", "true",
+        assertThat(memberPages.postForm("/manage/clients", "name", "Sneaky", "code", "", "rate", "", "billable", "true",
             "address", "").statusCode()).isEqualTo(403);
         assertThat(api.bearer(admin.token()).get("/api/v1/contacts").expect(200).json()).isEmpty();
     }
@@ -145,14 +144,14 @@ class ManageTests {
             + contact + "\"}}").expect(201).json().get("id").stringValue();
         var task = caller.post("/api/v1/tasks", "{\"task\": {\"name\": \"Hidden\"}}").expect(201).json()
             .get("id").stringValue();
-        var browser = signedIn(mine);
+        var browser = WebSession.signedIn(port, mine.email(), PASSWORD);
 
         assertThat(browser.get("/manage/clients/" + contact).statusCode()).isEqualTo(404);
         assertThat(browser.get("/manage/projects/" + project).statusCode()).isEqualTo(404);
-        assertThat(post(browser, "/manage/clients/" + contact, "name", "Mine now", "code", "", "rate", "",
+        assertThat(browser.postForm("/manage/clients/" + contact, "name", "Mine now", "code", "", "rate", "",
             "billable", "true", "address", "").statusCode()).isEqualTo(404);
-        assertThat(post(browser, "/manage/projects/" + project + "/delete").statusCode()).isEqualTo(404);
-        assertThat(post(browser, "/manage/tasks/" + task + "/delete").statusCode()).isEqualTo(404);
+        assertThat(browser.postForm("/manage/projects/" + project + "/delete").statusCode()).isEqualTo(404);
+        assertThat(browser.postForm("/manage/tasks/" + task + "/delete").statusCode()).isEqualTo(404);
         assertThat(caller.get("/api/v1/contacts/" + contact).expect(200).json().get("name").stringValue())
             .isEqualTo("Theirs");
         assertThat(caller.get("/api/v1/tasks").expect(200).json()).hasSize(1);
@@ -161,68 +160,44 @@ class ManageTests {
     @Test
     void tasksAreAddedRenamedArchivedAndDeletedOnlyWithoutTime() {
         var admin = fixtures.anAccountSigningInWith(PASSWORD);
-        var browser = signedIn(admin);
+        var browser = WebSession.signedIn(port, admin.email(), PASSWORD);
         var caller = api.bearer(admin.token());
 
-        submit(browser, "/manage/tasks", "name", "Design", "rate", "80", "billable", "true");
-        assertThat(submit(browser, "/manage/tasks", "name", "Meetings", "rate", ""))
+        browser.submit("/manage/tasks", "name", "Design", "rate", "80", "billable", "true");
+        assertThat(browser.submit("/manage/tasks", "name", "Meetings", "rate", ""))
             .contains("Added the task “Meetings”.", "value=\"Design\"", "value=\"80.00\"");
-        assertThat(submit(browser, "/manage/tasks", "name", "design", "rate", "")).contains("Name has already been taken.");
+        assertThat(browser.submit("/manage/tasks", "name", "design", "rate", ""))
+            .contains("Name has already been taken.");
 
         var tasks = caller.get("/api/v1/tasks").expect(200).json();
         var design = tasks.get(0).get("name").stringValue().equals("Design") ? tasks.get(0) : tasks.get(1);
         var meetings = design == tasks.get(0) ? tasks.get(1) : tasks.get(0);
         var designId = design.get("id").stringValue();
-        assertThat(submit(browser, "/manage/tasks/" + designId, "name", "Design work", "rate", "85"))
+        assertThat(browser.submit("/manage/tasks/" + designId, "name", "Design work", "rate", "85"))
             .contains("Saved the task “Design work”.");
         assertThat(caller.get("/api/v1/tasks/" + designId).json().get("name").stringValue()).isEqualTo("Design work");
 
         caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-01-05\", \"duration\": 1800, \"task_ids\": [\""
             + designId + "\"]}}").expect(201);
-        assertThat(submit(browser, "/manage/tasks/" + designId + "/delete"))
+        assertThat(browser.submit("/manage/tasks/" + designId + "/delete"))
             .contains("The task has time entries; archive it instead.");
-        assertThat(submit(browser, "/manage/tasks/" + designId + "/archive")).contains("Archived the task “Design work”.");
+        assertThat(browser.submit("/manage/tasks/" + designId + "/archive"))
+            .contains("Archived the task “Design work”.");
         assertThat(browser.get("/manage/tasks").body()).doesNotContain("Design work");
         assertThat(browser.get("/manage/tasks?archived=true").body()).contains("Design work", "Archived");
 
-        assertThat(submit(browser, "/manage/tasks/" + meetings.get("id").stringValue() + "/delete"))
+        assertThat(browser.submit("/manage/tasks/" + meetings.get("id").stringValue() + "/delete"))
             .contains("Deleted the task “Meetings”.");
         assertThat(caller.get("/api/v1/tasks").expect(200).json()).singleElement()
             .satisfies(task -> assertThat(task.get("name").stringValue()).isEqualTo("Design work"));
     }
 
-    private WebSession signedIn(Person person) {
-        var browser = new WebSession(port);
-        browser.signIn(person.email(), PASSWORD);
-        return browser;
-    }
-
-    /**
-     * Posts a form and follows its redirect as a browser does (showing, and so using up, its notice);
-     * the page it ends on, its text unescaped. A refused form answers with the page itself.
-     */
-    private static String submit(WebSession browser, String path, String... fields) {
-        var answer = post(browser, path, fields);
-        var page = answer.statusCode() == 302 ? browser.get(location(answer)).body() : answer.body();
-        return HtmlUtils.htmlUnescape(page);
-    }
-
     /** Where a form's redirect leads, followed so that its notice is used up. */
     private static String created(WebSession browser, String path, String... fields) {
-        var answer = post(browser, path, fields);
+        var answer = browser.postForm(path, fields);
         assertThat(answer.statusCode()).as("the answer to %s", path).isEqualTo(302);
         var location = location(answer);
         browser.get(location);
         return location;
-    }
-
-    /** Posts a form as the page's own forms do, with the CSRF token; the answer, not followed. */
-    private static HttpResponse<String> post(WebSession browser, String path, String... fields) {
-        var csrf = hidden(browser.get("/profile").body(), "_csrf");
-        var all = new String[fields.length + 2];
-        System.arraycopy(fields, 0, all, 0, fields.length);
-        all[fields.length] = "_csrf";
-        all[fields.length + 1] = csrf;
-        return browser.post(path, all);
     }
 }

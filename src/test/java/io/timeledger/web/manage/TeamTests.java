@@ -8,7 +8,6 @@ import io.timeledger.core.audit.AuditTrail;
 import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
-import io.timeledger.support.Fixtures.Person;
 import io.timeledger.support.TestClock;
 import io.timeledger.support.WebSession;
 import java.net.http.HttpResponse;
@@ -40,9 +39,9 @@ class TeamTests {
     @Test
     void anInvitedPersonSetsTheirPasswordWithTheLinkAndSignsIn() {
         var admin = fixtures.anAccountSigningInWith(PASSWORD);
-        var pages = signedIn(admin);
+        var pages = WebSession.signedIn(port, admin.email(), PASSWORD);
 
-        var invited = submit(pages, "/manage/team", "email", "sam@invited.example", "first_name", "Sam",
+        var invited = pages.submit("/manage/team", "email", "sam@invited.example", "first_name", "Sam",
             "last_name", "Lee", "role", "manager", "rate", "95");
         assertThat(invited).contains("Added Sam Lee.", "Invited", "sam@invited.example", "95.00");
         var link = link(invited);
@@ -81,10 +80,10 @@ class TeamTests {
     void aResetLinkExpiresAndAnOlderOneIsReplaced() {
         var admin = fixtures.anAccountSigningInWith(PASSWORD);
         var member = fixtures.aMemberSigningInWith(admin.account(), PASSWORD);
-        var pages = signedIn(admin);
+        var pages = WebSession.signedIn(port, admin.email(), PASSWORD);
 
-        var first = secret(submit(pages, "/manage/team/" + member.membershipId() + "/password-link"));
-        var second = secret(submit(pages, "/manage/team/" + member.membershipId() + "/password-link"));
+        var first = secret(pages.submit("/manage/team/" + member.membershipId() + "/password-link"));
+        var second = secret(pages.submit("/manage/team/" + member.membershipId() + "/password-link"));
         var anyone = new WebSession(port);
         assertThat(anyone.get("/welcome?link=" + first).statusCode()).as("replaced by the newer link").isEqualTo(410);
         assertThat(text(anyone.get("/welcome?link=" + second))).contains("Set a new password");
@@ -96,7 +95,7 @@ class TeamTests {
         } finally {
             clock.advance(Duration.ofDays(-8));
         }
-        assertThat(signedIn(member).get("/timesheet").statusCode())
+        assertThat(WebSession.signedIn(port, member.email(), PASSWORD).get("/timesheet").statusCode())
             .as("the current password works until a link is used").isEqualTo(200);
         assertThat(anyone.get("/welcome?link=tlw_not-a-link").statusCode()).isEqualTo(410);
     }
@@ -105,36 +104,31 @@ class TeamTests {
     void rolesRatesAndArchivingAreTheApisAndOnlyAdministratorsChangeThem() {
         var admin = fixtures.anAccountSigningInWith(PASSWORD);
         var manager = fixtures.aMemberSigningInWith(admin.account(), PASSWORD);
-        var pages = signedIn(admin);
+        var pages = WebSession.signedIn(port, admin.email(), PASSWORD);
 
-        assertThat(submit(pages, "/manage/team/" + manager.membershipId(), "role", "manager", "billing_rate", "110",
+        assertThat(pages.submit("/manage/team/" + manager.membershipId(), "role", "manager", "billing_rate", "110",
             "cost_rate", "55")).contains("Saved Pat Doe.", "value=\"110.00\"", "value=\"55.00\"");
-        var managerPages = signedIn(manager);
+        var managerPages = WebSession.signedIn(port, manager.email(), PASSWORD);
         var seen = text(managerPages.get("/manage/team"));
         assertThat(seen).contains(manager.email(), "110.00", "Cost rate").doesNotContain("Invite a person");
         assertThat(managerPages.get("/manage/team/" + admin.membershipId()).statusCode()).isEqualTo(403);
-        assertThat(post(managerPages, "/manage/team", "email", "x@example.com", "role", "member").statusCode())
+        assertThat(managerPages.postForm("/manage/team", "email", "x@example.com", "role", "member").statusCode())
             .isEqualTo(403);
         assertThat(text(pages.get("/manage/team"))).doesNotContain("x@example.com");
 
-        assertThat(submit(pages, "/manage/team/" + admin.membershipId(), "role", "member", "billing_rate", "",
+        assertThat(pages.submit("/manage/team/" + admin.membershipId(), "role", "member", "billing_rate", "",
             "cost_rate", ""))
             .contains("Role cannot be changed: " + admin.email() + " is the account's only administrator.");
-        assertThat(submit(pages, "/manage/team/" + manager.membershipId() + "/archive"))
+        assertThat(pages.submit("/manage/team/" + manager.membershipId() + "/archive"))
             .contains("Archived Pat Doe: they can no longer track time here");
         assertThat(text(pages.get("/manage/team"))).doesNotContain(manager.email());
         assertThat(text(pages.get("/manage/team?archived=true"))).contains(manager.email(), "Archived");
 
         var other = fixtures.anAccountSigningInWith(PASSWORD);
-        assertThat(signedIn(other).get("/manage/team/" + manager.membershipId()).statusCode()).isEqualTo(404);
-        assertThat(post(signedIn(other), "/manage/team/" + manager.membershipId() + "/password-link").statusCode())
+        var elsewhere = WebSession.signedIn(port, other.email(), PASSWORD);
+        assertThat(elsewhere.get("/manage/team/" + manager.membershipId()).statusCode()).isEqualTo(404);
+        assertThat(elsewhere.postForm("/manage/team/" + manager.membershipId() + "/password-link").statusCode())
             .isEqualTo(404);
-    }
-
-    private WebSession signedIn(Person person) {
-        var browser = new WebSession(port);
-        browser.signIn(person.email(), PASSWORD);
-        return browser;
     }
 
     private static String link(String page) {
@@ -151,21 +145,5 @@ class TeamTests {
 
     private static String text(HttpResponse<String> response) {
         return HtmlUtils.htmlUnescape(response.body());
-    }
-
-    /** Posts a form and follows its redirect as a browser does; the page it ends on, unescaped. */
-    private static String submit(WebSession browser, String path, String... fields) {
-        var answer = post(browser, path, fields);
-        var page = answer.statusCode() == 302 ? browser.get(location(answer)).body() : answer.body();
-        return HtmlUtils.htmlUnescape(page);
-    }
-
-    private static HttpResponse<String> post(WebSession browser, String path, String... fields) {
-        var csrf = hidden(browser.get("/profile").body(), "_csrf");
-        var all = new String[fields.length + 2];
-        System.arraycopy(fields, 0, all, 0, fields.length);
-        all[fields.length] = "_csrf";
-        all[fields.length + 1] = csrf;
-        return browser.post(path, all);
     }
 }
