@@ -119,17 +119,8 @@ class BrowserTests {
         ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("activity-heading")));
         assertThat(activity.getText()).contains("Access token revoked", "Access token created", "Signed in",
             "From the browser");
-        screenshot("profile-security-activity");
-        var chrome = (ChromeDriver) browser;
-        chrome.executeCdpCommand("Emulation.setEmulatedMedia",
-            java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
-        screenshot("profile-security-activity-dark");
-        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
-        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-            java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        chrome.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("activity-heading")));
-        screenshot("profile-security-activity-phone");
-        chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        screenshots("profile-security-activity", () -> ((ChromeDriver) browser)
+            .executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("activity-heading"))));
     }
 
     @Test
@@ -175,17 +166,7 @@ class BrowserTests {
             live(phone, ExpectedConditions.presenceOfElementLocated(By.id("pause")));
             assertThat(phone.findElement(By.id("timer-bar")).getText()).contains("Client call @ABC");
             assertThat(phone.getTitle()).startsWith("▶ 0:00");
-            screenshot("timesheet-day");
-            var chrome = (ChromeDriver) browser;
-            chrome.executeCdpCommand("Emulation.setEmulatedMedia",
-                java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
-            screenshot("timesheet-day-dark");
-            chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
-            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                java.util.Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
-            browser.navigate().refresh();
-            screenshot("timesheet-day-phone");
-            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+            screenshots("timesheet-day", () -> browser.navigate().refresh());
             awaitLive(browser);
 
             // stopped from a third device, through MinuteDock's API: both pages show it logged, unreloaded
@@ -261,17 +242,7 @@ class BrowserTests {
         browser.findElement(By.linkText("Clients")).click();
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Acme Corp", "Website Redesign",
             "7.50 of 10.00 hours this month");
-        screenshot("manage-clients");
-        var chrome = (ChromeDriver) browser;
-        chrome.executeCdpCommand("Emulation.setEmulatedMedia",
-            java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
-        screenshot("manage-clients-dark");
-        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
-        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-            java.util.Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
-        browser.navigate().refresh();
-        screenshot("manage-clients-phone");
-        chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+        screenshots("manage-clients", () -> browser.navigate().refresh());
 
         browser.findElement(By.linkText("Settings")).click();
         browser.findElement(By.id("timestamps")).click();
@@ -408,6 +379,24 @@ class BrowserTests {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /**
+     * The page as it is, in the dark colour scheme, and on a phone (375 × 812, once {@code onPhone} has
+     * laid it out again): {@code name}, {@code name-dark} and {@code name-phone}.
+     */
+    private void screenshots(String name, Runnable onPhone) throws IOException {
+        screenshot(name);
+        var chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia",
+            java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        screenshot(name + "-dark");
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+            java.util.Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+        onPhone.run();
+        screenshot(name + "-phone");
+        chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
     }
 
     /** Kept in target/browser for a person to look at; nothing asserts on pixels. */
