@@ -239,6 +239,14 @@ class BrowserTests {
         assertThat(browser.findElement(By.id("budget-words")).getText())
             .isEqualTo("7.50 of 10.00 hours this month, 2.50 left");
         screenshot("manage-project");
+        browser.findElement(By.id("job-name")).sendKeys("Discovery workshop");
+        browser.findElement(By.id("job-price")).sendKeys("150");
+        browser.findElement(By.id("job-estimate")).sendKeys("6");
+        browser.findElement(By.id("add-job")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Added the job “Discovery workshop”."));
+        assertThat(browser.findElement(By.id("jobs")).getText()).contains("150.00 USD per hour", "estimate 6:00");
+        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("jobs")));
+        screenshot("manage-project-jobs");
         browser.findElement(By.linkText("Clients")).click();
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Acme Corp", "Website Redesign",
             "7.50 of 10.00 hours this month");

@@ -5,6 +5,7 @@ import io.timeledger.core.catalog.Contact;
 import io.timeledger.core.catalog.Contacts;
 import io.timeledger.core.catalog.DetailChanges;
 import io.timeledger.core.catalog.Details;
+import io.timeledger.core.catalog.Jobs;
 import io.timeledger.core.catalog.Project;
 import io.timeledger.core.catalog.Projects;
 import io.timeledger.core.common.Field;
@@ -44,12 +45,14 @@ class ClientsController {
     private final Header header;
     private final Contacts contacts;
     private final Projects projects;
+    private final Jobs jobs;
 
-    ClientsController(SignedIn signedIn, Header header, Contacts contacts, Projects projects) {
+    ClientsController(SignedIn signedIn, Header header, Contacts contacts, Projects projects, Jobs jobs) {
         this.signedIn = signedIn;
         this.header = header;
         this.contacts = contacts;
         this.projects = projects;
+        this.jobs = jobs;
     }
 
     /** A project as the lists show it: its budget as a bar (null without one). */
@@ -250,6 +253,7 @@ class ClientsController {
             .filter(c -> form.clientId() != null && c.id() == form.clientId())
             .map(c -> c.details().name()).findFirst().orElse(null));
         model.addAttribute("currency", actor.tenant().currency());
+        model.addAttribute("jobs", project == null ? java.util.List.of() : jobs.list(actor.account(), project.id()));
         return "manage/project";
     }
 

@@ -118,6 +118,30 @@ class ManageTests {
     }
 
     @Test
+    void aProjectsJobsAreAddedCompletedAndDeletedAsPaydirtSeesThem() {
+        var admin = fixtures.anAccountSigningInWith(PASSWORD);
+        var browser = WebSession.signedIn(port, admin.email(), PASSWORD);
+        var client = created(browser, "/manage/clients", "name", "Initech", "code", "", "rate", "", "billable", "true",
+            "address", "");
+        var project = created(browser, "/manage/projects", "clientId", client.substring(client.lastIndexOf('/') + 1),
+            "name", "Rollout", "code", "", "rate", "", "billable", "true", "budgetType", "", "budgetTarget", "",
+            "budgetFrequency", "monthly");
+
+        assertThat(browser.submit(project + "/jobs", "name", "Workshop", "price_type", "per_hour", "price", "85",
+            "estimate", "12.5")).contains("Added the job “Workshop”.", "85.00 USD per hour", "· estimate 12:30");
+        assertThat(browser.submit(project + "/jobs", "name", "", "price_type", "fixed", "price", "", "estimate", ""))
+            .contains("Name can't be blank; Price can't be blank.");
+        var paydirt = api.bearer(admin.token()).get("/v1/jobs").expect(200).json();
+        assertThat(paydirt.toString()).contains("\"name\":\"Workshop\"", "\"estimate\":45000");
+        var job = paydirt.findValue("id").asString();
+
+        assertThat(browser.submit("/manage/jobs/" + job + "/complete")).contains("Completed the job “Workshop”.",
+            "Completed", ">Reopen<");
+        assertThat(browser.submit("/manage/jobs/" + job + "/delete")).contains("Deleted the job “Workshop”");
+        assertThat(api.bearer(admin.token()).get("/v1/jobs").expect(200).json().toString()).doesNotContain("Workshop");
+    }
+
+    @Test
     void membersSeeNoManageAndAreRefusedIt() {
         var admin = fixtures.anAccountSigningInWith(PASSWORD);
         var member = fixtures.aMemberSigningInWith(admin.account(), PASSWORD);
