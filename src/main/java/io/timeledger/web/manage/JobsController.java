@@ -60,7 +60,8 @@ class JobsController {
         boolean completing = "complete".equals(action);
         var job = jobs.update(actor, id, new JobChanges(Field.absent(), Field.absent(), Field.absent(), Field.absent(),
             Field.absent(), Field.of(completing)));
-        redirect.addFlashAttribute("notice", (completing ? "Completed" : "Reopened") + " the job “" + job.name() + "”.");
+        redirect.addFlashAttribute("notice",
+            (completing ? "Completed" : "Reopened") + " the job “" + job.name() + "”.");
         return "redirect:/manage/projects/" + job.projectId() + "#jobs";
     }
 
