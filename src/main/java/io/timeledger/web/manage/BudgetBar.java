@@ -24,7 +24,8 @@ public record BudgetBar(String words, BigDecimal value, BigDecimal target, BigDe
         var unit = budget.type() == BudgetType.HOURS ? " hours" : " " + currency;
         var left = target.subtract(value);
         var words = value.toPlainString() + " of " + target.toPlainString() + unit + " " + period(budget.frequency())
-            + (left.signum() >= 0 ? ", " + left.toPlainString() + " left" : ", " + left.negate().toPlainString() + " over");
+            + (left.signum() >= 0 ? ", " + left.toPlainString() + " left"
+                : ", " + left.negate().toPlainString() + " over");
         return new BudgetBar(words, value, target, value.max(target), value.compareTo(target) > 0);
     }
 

@@ -10,6 +10,7 @@ import io.timeledger.core.catalog.Project;
 import io.timeledger.core.catalog.Projects;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
+import io.timeledger.core.time.RateExplanations;
 import io.timeledger.web.Forms;
 import io.timeledger.web.Header;
 import io.timeledger.web.SignedIn;
@@ -17,8 +18,12 @@ import io.timeledger.web.manage.CatalogForms.ClientForm;
 import io.timeledger.web.manage.CatalogForms.ProjectForm;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.math.BigDecimal;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -46,19 +51,49 @@ class ClientsController {
     private final Contacts contacts;
     private final Projects projects;
     private final Jobs jobs;
+    private final RateExplanations rates;
 
-    ClientsController(SignedIn signedIn, Header header, Contacts contacts, Projects projects, Jobs jobs) {
+    ClientsController(SignedIn signedIn, Header header, Contacts contacts, Projects projects, Jobs jobs,
+                      RateExplanations rates) {
         this.signedIn = signedIn;
         this.header = header;
         this.contacts = contacts;
         this.projects = projects;
         this.jobs = jobs;
+        this.rates = rates;
     }
 
     /** A project as the lists show it: its budget as a bar (null without one). */
     record ProjectRow(Project project, BudgetBar budget) { }
 
     record ClientRow(Contact contact, List<ProjectRow> projects) { }
+
+    /**
+     * A line of the project's rate table: a task and who ("Everyone" when the whole team gets the
+     * same rate from the same level), the rate, and the level that set it.
+     */
+    record RateRow(String task, String who, BigDecimal rate, boolean billable, String why) {
+
+        static List<RateRow> of(List<RateExplanations.Explained> explained) {
+            var rows = new ArrayList<RateRow>();
+            var byTask = new LinkedHashMap<String, List<RateExplanations.Explained>>();
+            explained.forEach(e -> byTask.computeIfAbsent(e.task() == null ? "" : e.task(), t -> new ArrayList<>())
+                .add(e));
+            byTask.forEach((task, people) -> {
+                var first = people.get(0);
+                boolean alike = people.stream().allMatch(e -> Objects.equals(e.rate(), first.rate())
+                    && e.level() == first.level() && e.billable() == first.billable());
+                var name = task.isEmpty() ? "No task" : task;
+                if (alike) {
+                    rows.add(new RateRow(name, "Everyone", first.rate(), first.billable(), first.level().words()));
+                } else {
+                    people.forEach(e -> rows.add(new RateRow(name, e.person().name().isBlank() ? e.person().email()
+                        : e.person().name(), e.rate(), e.billable(), e.level().words())));
+                }
+            });
+            return rows;
+        }
+    }
 
     // --- clients
 
@@ -89,8 +124,9 @@ class ClientsController {
     }
 
     @PostMapping("/manage/clients/{id}")
-    String changeClient(Principal principal, HttpSession session, @PathVariable long id, @ModelAttribute ClientForm form,
-                        Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String changeClient(Principal principal, HttpSession session, @PathVariable long id,
+                        @ModelAttribute ClientForm form, Model model, HttpServletResponse response,
+                        RedirectAttributes redirect) {
         var actor = manager(principal, session);
         try {
             var changed = contacts.update(actor, id, form.changes(), Field.of(form.address()));
@@ -211,7 +247,7 @@ class ClientsController {
                     .toList();
                 return clientMatches || !shown.isEmpty() ? new ClientRow(contact, shown) : null;
             })
-            .filter(java.util.Objects::nonNull)
+            .filter(Objects::nonNull)
             .toList();
         header.show(model, place, "manage");
         model.addAttribute("page", "clients");
@@ -253,7 +289,8 @@ class ClientsController {
             .filter(c -> form.clientId() != null && c.id() == form.clientId())
             .map(c -> c.details().name()).findFirst().orElse(null));
         model.addAttribute("currency", actor.tenant().currency());
-        model.addAttribute("jobs", project == null ? java.util.List.of() : jobs.list(actor.account(), project.id()));
+        model.addAttribute("jobs", project == null ? List.of() : jobs.list(actor.account(), project.id()));
+        model.addAttribute("rates", project == null ? List.of() : RateRow.of(rates.ofProject(actor, project.id())));
         return "manage/project";
     }
 

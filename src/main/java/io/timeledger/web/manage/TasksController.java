@@ -83,7 +83,8 @@ class TasksController {
         boolean restore = "restore".equals(action);
         var task = tasks.update(actor, id, new TaskChanges(Field.absent(), Field.absent(), Field.absent(),
             Field.absent(), Field.of(restore)));
-        redirect.addFlashAttribute("notice", (restore ? "Restored" : "Archived") + " the task “" + task.name() + "”.");
+        redirect.addFlashAttribute("notice",
+            (restore ? "Restored" : "Archived") + " the task “" + task.name() + "”.");
         return restore ? "redirect:/manage/tasks" : "redirect:/manage/tasks?archived=true";
     }
 

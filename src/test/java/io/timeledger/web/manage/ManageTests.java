@@ -3,10 +3,13 @@ package io.timeledger.web.manage;
 import static io.timeledger.support.WebSession.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.timeledger.core.account.Role;
 import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
 import io.timeledger.support.WebSession;
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -139,6 +142,47 @@ class ManageTests {
             "Completed", ">Reopen<");
         assertThat(browser.submit("/manage/jobs/" + job + "/delete")).contains("Deleted the job “Workshop”");
         assertThat(api.bearer(admin.token()).get("/v1/jobs").expect(200).json().toString()).doesNotContain("Workshop");
+    }
+
+    @Test
+    void aProjectsRateTableSaysWhichLevelPricesEachTaskForEachPerson() {
+        var admin = fixtures.anAccountSigningInWith(PASSWORD);
+        var member = fixtures.aPerson(admin.account(), Role.MEMBER, new BigDecimal("80"));
+        var caller = api.bearer(admin.token());
+        var browser = WebSession.signedIn(port, admin.email(), PASSWORD);
+        var client = created(browser, "/manage/clients", "name", "Umbrella", "code", "", "rate", "100",
+            "billable", "true", "address", "");
+        var project = created(browser, "/manage/projects", "clientId", client.substring(client.lastIndexOf('/') + 1),
+            "name", "Labs", "code", "", "rate", "", "billable", "true", "budgetType", "", "budgetTarget", "",
+            "budgetFrequency", "monthly");
+        browser.submit("/manage/tasks", "name", "Design", "rate", "150", "billable", "true");
+        browser.submit("/manage/tasks", "name", "Meetings", "rate", "");
+
+        var rates = browser.get(project).body();
+        assertThat(rates).containsPattern(row("Design", "Everyone", "150.00 USD", "the task&#39;s rate"))
+            .containsPattern(row("Meetings", "Everyone", "100.00 USD",
+                "the client&#39;s rate</span><span class=\"muted\"> · not billable"))
+            .containsPattern(row("No task", "Everyone", "100.00 USD", "the client&#39;s rate"));
+        var projectId = project.substring(project.lastIndexOf('/') + 1);
+        var design = caller.get("/api/v1/tasks").json().findValues("id").stream()
+            .filter(id -> caller.get("/api/v1/tasks/" + id.asString()).json().get("name").asString().equals("Design"))
+            .findFirst().orElseThrow().asString();
+        var logged = api.bearer(member.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-01-05\","
+            + " \"duration\": 3600, \"project_id\": \"" + projectId + "\", \"task_ids\": [\"" + design + "\"]}}");
+        assertThat(logged.expect(201).json().get("billing_rate").asString()).as("what an entry of that task gets")
+            .isEqualTo("150.00");
+
+        browser.submit(client, "name", "Umbrella", "code", "", "rate", "", "billable", "true", "address", "");
+        assertThat(browser.get(project).body())
+            .containsPattern(row("No task", "Pat Doe", "80.00 USD", "the person&#39;s own rate"))
+            .containsPattern(row("No task", "Pat Doe", "—", "no rate is set at any level"));
+    }
+
+    /** A line of a project's rate table, as the page writes it. */
+    private static String row(String task, String who, String rate, String why) {
+        return "<td>" + Pattern.quote(task) + "</td>\\s*<td>" + Pattern.quote(who)
+            + "</td>\\s*<td class=\"num\">" + Pattern.quote(rate) + "</td>\\s*<td><span>"
+            + Pattern.quote(why);
     }
 
     @Test
