@@ -245,8 +245,8 @@ class BrowserTests {
         browser.findElement(By.id("add-job")).click();
         until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Added the job “Discovery workshop”."));
         assertThat(browser.findElement(By.id("jobs")).getText()).contains("150.00 USD per hour", "estimate 6:00");
-        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("jobs")));
-        screenshot("manage-project-jobs");
+        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("rates")));
+        screenshot("manage-project-rates");
         browser.findElement(By.linkText("Clients")).click();
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Acme Corp", "Website Redesign",
             "7.50 of 10.00 hours this month");
