@@ -247,6 +247,11 @@ class BrowserTests {
         assertThat(browser.findElement(By.id("jobs")).getText()).contains("150.00 USD per hour", "estimate 6:00");
         ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("rates")));
         screenshot("manage-project-rates");
+        browser.findElement(By.id("assign-person-button")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "The person is on the project."));
+        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView()",
+            browser.findElement(By.id("assignments")));
+        screenshot("manage-project-assignments");
         browser.findElement(By.linkText("Clients")).click();
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Acme Corp", "Website Redesign",
             "7.50 of 10.00 hours this month");

@@ -52,15 +52,17 @@ class ClientsController {
     private final Projects projects;
     private final Jobs jobs;
     private final RateExplanations rates;
+    private final AssignmentsView assignments;
 
     ClientsController(SignedIn signedIn, Header header, Contacts contacts, Projects projects, Jobs jobs,
-                      RateExplanations rates) {
+                      RateExplanations rates, AssignmentsView assignments) {
         this.signedIn = signedIn;
         this.header = header;
         this.contacts = contacts;
         this.projects = projects;
         this.jobs = jobs;
         this.rates = rates;
+        this.assignments = assignments;
     }
 
     /** A project as the lists show it: its budget as a bar (null without one). */
@@ -291,6 +293,9 @@ class ClientsController {
         model.addAttribute("currency", actor.tenant().currency());
         model.addAttribute("jobs", project == null ? List.of() : jobs.list(actor.account(), project.id()));
         model.addAttribute("rates", project == null ? List.of() : RateRow.of(rates.ofProject(actor, project.id())));
+        if (project != null) {
+            assignments.show(model, actor, project.id());
+        }
         return "manage/project";
     }
 

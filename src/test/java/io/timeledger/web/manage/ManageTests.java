@@ -172,9 +172,20 @@ class ManageTests {
         assertThat(logged.expect(201).json().get("billing_rate").asString()).as("what an entry of that task gets")
             .isEqualTo("150.00");
 
+        assertThat(browser.submit(project + "/assignments/tasks", "subject_id", design, "rate", "175", "flag", "true"))
+            .contains("The task is on the project.");
+        assertThat(browser.submit(project + "/assignments/people", "subject_id", String.valueOf(member.membershipId()),
+            "rate", "90")).contains("The person is on the project.");
+        var assigned = browser.get(project).body();
+        assertThat(assigned)
+            .containsPattern(row("Design", "Everyone", "175.00 USD", "the task&#39;s rate on this project"))
+            .doesNotContainPattern(row("Meetings", "Everyone", "100.00 USD", "the client"));
+        assertThat(api.bearer(admin.token()).get("/v2/projects/" + projectId + "/task_assignments").expect(200).json()
+            .toString()).contains("\"hourly_rate\":175.0");
+
         browser.submit(client, "name", "Umbrella", "code", "", "rate", "", "billable", "true", "address", "");
         assertThat(browser.get(project).body())
-            .containsPattern(row("No task", "Pat Doe", "80.00 USD", "the person&#39;s own rate"))
+            .containsPattern(row("No task", "Pat Doe", "90.00 USD", "the person&#39;s rate on this project"))
             .containsPattern(row("No task", "Pat Doe", "—", "no rate is set at any level"));
     }
 
