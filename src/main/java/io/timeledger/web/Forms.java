@@ -4,7 +4,9 @@ import io.timeledger.core.common.Invalid;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * What the pages' forms share: a refusal said as one sentence a person reads, and a typed number
@@ -32,6 +34,21 @@ public final class Forms {
         }
         var words = field.replace("_ids", "").replace("_id", "").replace('_', ' ');
         return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+    }
+
+    /**
+     * Runs a form's action: its sentence becomes the next page's notice, or what the core refused
+     * becomes its problem ({@link #sentence}). Whether the action was done; anything but a refusal
+     * propagates.
+     */
+    public static boolean act(RedirectAttributes redirect, Map<String, String> labels, Supplier<String> action) {
+        try {
+            redirect.addFlashAttribute("notice", action.get());
+            return true;
+        } catch (Invalid refused) {
+            redirect.addFlashAttribute("problem", sentence(refused, labels));
+            return false;
+        }
     }
 
     /** An amount typed into {@code field} ("120", "120.50"): null when left blank. */

@@ -78,6 +78,13 @@ public class SignedIn extends RememberedUntilChanged {
         return place(principal, session).actor();
     }
 
+    /** The actor of a page that only admins and managers may use; a member is refused (403). */
+    public Actor manager(Principal principal, HttpSession session) {
+        var actor = actor(principal, session);
+        actor.requireManager();
+        return actor;
+    }
+
     /** Makes {@code accountId} the account the pages act in, if the person may act in it. */
     public void choose(Principal principal, HttpSession session, long accountId) {
         var mine = accounts.activeOfUser(user(principal).id());

@@ -20,6 +20,12 @@ public record Member(long id, AccountId account, long userId, String email, Stri
         return name(firstName, lastName);
     }
 
+    /** Their name, else their email: how a page names a person, who may have been invited by email alone. */
+    public String shownName() {
+        var name = name();
+        return name.isBlank() ? email : name;
+    }
+
     /** A person's name as every dialect shows it: first and last, either may be empty. */
     public static String name(String firstName, String lastName) {
         return (firstName + " " + lastName).strip();

@@ -1,10 +1,8 @@
 package io.timeledger.web.manage;
 
-import io.timeledger.core.account.Actor;
 import io.timeledger.core.catalog.AssignmentChanges;
 import io.timeledger.core.catalog.Assignments;
 import io.timeledger.core.common.Field;
-import io.timeledger.core.common.Invalid;
 import io.timeledger.web.Forms;
 import io.timeledger.web.SignedIn;
 import jakarta.servlet.http.HttpSession;
@@ -41,7 +39,7 @@ class AssignmentsController {
                   @RequestParam(name = "subject_id", required = false) Long subject,
                   @RequestParam(defaultValue = "") String rate, @RequestParam(defaultValue = "false") boolean flag,
                   RedirectAttributes redirect) {
-        var actor = manager(principal, session);
+        var actor = signedIn.manager(principal, session);
         return act(redirect, projectId, () -> {
             var changes = changes(rate, flag);
             if ("tasks".equals(kind)) {
@@ -57,7 +55,7 @@ class AssignmentsController {
     String change(Principal principal, HttpSession session, @PathVariable long projectId, @PathVariable String kind,
                   @PathVariable long id, @RequestParam(defaultValue = "") String rate,
                   @RequestParam(defaultValue = "false") boolean flag, RedirectAttributes redirect) {
-        var actor = manager(principal, session);
+        var actor = signedIn.manager(principal, session);
         return act(redirect, projectId, () -> {
             if ("tasks".equals(kind)) {
                 assignments.changeTaskAssignment(actor, projectId, id, changes(rate, flag));
@@ -71,7 +69,7 @@ class AssignmentsController {
     @PostMapping("/manage/projects/{projectId}/assignments/{kind:tasks|people}/{id}/remove")
     String remove(Principal principal, HttpSession session, @PathVariable long projectId, @PathVariable String kind,
                   @PathVariable long id, RedirectAttributes redirect) {
-        var actor = manager(principal, session);
+        var actor = signedIn.manager(principal, session);
         return act(redirect, projectId, () -> {
             if ("tasks".equals(kind)) {
                 assignments.unassignTask(actor, projectId, id);
@@ -87,18 +85,8 @@ class AssignmentsController {
             Field.absent());
     }
 
-    private Actor manager(Principal principal, HttpSession session) {
-        var actor = signedIn.actor(principal, session);
-        actor.requireManager();
-        return actor;
-    }
-
     private static String act(RedirectAttributes redirect, long projectId, Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("notice", action.get());
-        } catch (Invalid refused) {
-            redirect.addFlashAttribute("problem", Forms.sentence(refused, LABELS));
-        }
+        Forms.act(redirect, LABELS, action);
         return "redirect:/manage/projects/" + projectId + "#assignments";
     }
 }

@@ -52,14 +52,10 @@ class AssignmentsView {
         var onProjectPeople = assignments.userAssignments(account, projectId, null, null);
         model.addAttribute("userAssignments", onProjectPeople.stream()
             .map(a -> new PersonRow(a, byMembership.containsKey(a.membershipId())
-                ? name(byMembership.get(a.membershipId())) : "(removed)"))
+                ? byMembership.get(a.membershipId()).shownName() : "(removed)"))
             .toList());
         var assignedPeople = onProjectPeople.stream().map(UserAssignment::membershipId).collect(Collectors.toSet());
         model.addAttribute("assignablePeople", members.stream()
             .filter(m -> !m.archived() && !assignedPeople.contains(m.id())).toList());
-    }
-
-    private static String name(Member member) {
-        return member.name().isBlank() ? member.email() : member.name();
     }
 }

@@ -1,6 +1,5 @@
 package io.timeledger.web.manage;
 
-import io.timeledger.core.account.Actor;
 import io.timeledger.core.catalog.Contact;
 import io.timeledger.core.catalog.Contacts;
 import io.timeledger.core.catalog.DetailChanges;
@@ -23,9 +22,8 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -89,8 +87,8 @@ class ClientsController {
                 if (alike) {
                     rows.add(new RateRow(name, "Everyone", first.rate(), first.billable(), first.level().words()));
                 } else {
-                    people.forEach(e -> rows.add(new RateRow(name, e.person().name().isBlank() ? e.person().email()
-                        : e.person().name(), e.rate(), e.billable(), e.level().words())));
+                    people.forEach(e -> rows.add(new RateRow(name, e.person().shownName(), e.rate(), e.billable(),
+                        e.level().words())));
                 }
             });
             return rows;
@@ -108,7 +106,7 @@ class ClientsController {
     @PostMapping("/manage/clients")
     String createClient(Principal principal, HttpSession session, @ModelAttribute ClientForm form, Model model,
                         HttpServletResponse response, RedirectAttributes redirect) {
-        var actor = manager(principal, session);
+        var actor = signedIn.manager(principal, session);
         try {
             var created = contacts.create(actor, form.changes(), Field.of(form.address()));
             redirect.addFlashAttribute("notice", "Added the client “" + created.details().name() + "”.");
@@ -121,7 +119,7 @@ class ClientsController {
 
     @GetMapping("/manage/clients/{id}")
     String client(Principal principal, HttpSession session, @PathVariable long id, Model model) {
-        var actor = manager(principal, session);
+        var actor = signedIn.manager(principal, session);
         return clientPage(principal, session, contacts.get(actor.account(), id), null, model);
     }
 
@@ -129,7 +127,7 @@ class ClientsController {
     String changeClient(Principal principal, HttpSession session, @PathVariable long id,
                         @ModelAttribute ClientForm form, Model model, HttpServletResponse response,
                         RedirectAttributes redirect) {
-        var actor = manager(principal, session);
+        var actor = signedIn.manager(principal, session);
         try {
             var changed = contacts.update(actor, id, form.changes(), Field.of(form.address()));
             redirect.addFlashAttribute("notice", "Saved the client “" + changed.details().name() + "”.");
@@ -143,7 +141,7 @@ class ClientsController {
     @PostMapping("/manage/clients/{id}/{action:archive|restore}")
     String archiveClient(Principal principal, HttpSession session, @PathVariable long id, @PathVariable String action,
                          RedirectAttributes redirect) {
-        var actor = manager(principal, session);
+        var actor = signedIn.manager(principal, session);
         var changed = contacts.update(actor, id, DetailChanges.NONE.active(Field.of("restore".equals(action))));
         redirect.addFlashAttribute("notice", ("restore".equals(action) ? "Restored" : "Archived") + " the client “"
             + changed.details().name() + "”" + ("restore".equals(action) ? "." : ": its projects are hidden from"
@@ -154,12 +152,13 @@ class ClientsController {
     /** Removes a client without live projects (Harvest's rule: move or delete them first); its time stays. */
     @PostMapping("/manage/clients/{id}/delete")
     String deleteClient(Principal principal, HttpSession session, @PathVariable long id, RedirectAttributes redirect) {
-        var actor = manager(principal, session);
+        var actor = signedIn.manager(principal, session);
         var name = contacts.get(actor.account(), id).details().name();
-        return act(redirect, "/manage/clients/" + id, () -> {
+        boolean deleted = Forms.act(redirect, CatalogForms.LABELS, () -> {
             contacts.delete(actor, id, true);
             return "Deleted the client “" + name + "”; time tracked for it is kept.";
-        }, "/manage/clients");
+        });
+        return deleted ? "redirect:/manage/clients" : "redirect:/manage/clients/" + id;
     }
 
     // --- projects
@@ -167,14 +166,14 @@ class ClientsController {
     @GetMapping("/manage/projects/new")
     String newProject(Principal principal, HttpSession session,
                       @RequestParam(name = "client_id", required = false) Long clientId, Model model) {
-        manager(principal, session);
+        signedIn.manager(principal, session);
         return projectPage(principal, session, null, ProjectForm.newFor(clientId), model);
     }
 
     @PostMapping("/manage/projects")
     String createProject(Principal principal, HttpSession session, @ModelAttribute ProjectForm form, Model model,
                          HttpServletResponse response, RedirectAttributes redirect) {
-        var actor = manager(principal, session);
+        var actor = signedIn.manager(principal, session);
         try {
             var created = projects.create(actor, Field.of(form.clientId()), form.changes());
             redirect.addFlashAttribute("notice", "Added the project “" + created.details().name() + "”.");
@@ -187,7 +186,7 @@ class ClientsController {
 
     @GetMapping("/manage/projects/{id}")
     String project(Principal principal, HttpSession session, @PathVariable long id, Model model) {
-        var actor = manager(principal, session);
+        var actor = signedIn.manager(principal, session);
         var project = projects.get(actor.account(), id);
         return projectPage(principal, session, project, ProjectForm.of(project), model);
     }
@@ -196,7 +195,7 @@ class ClientsController {
     String changeProject(Principal principal, HttpSession session, @PathVariable long id,
                          @ModelAttribute ProjectForm form, Model model, HttpServletResponse response,
                          RedirectAttributes redirect) {
-        var actor = manager(principal, session);
+        var actor = signedIn.manager(principal, session);
         try {
             var changed = projects.update(actor, id, Field.of(form.clientId()), form.changes());
             redirect.addFlashAttribute("notice", "Saved the project “" + changed.details().name() + "”.");
@@ -210,7 +209,7 @@ class ClientsController {
     @PostMapping("/manage/projects/{id}/{action:archive|restore}")
     String archiveProject(Principal principal, HttpSession session, @PathVariable long id, @PathVariable String action,
                           RedirectAttributes redirect) {
-        var actor = manager(principal, session);
+        var actor = signedIn.manager(principal, session);
         boolean restore = "restore".equals(action);
         var changed = projects.update(actor, id, Field.absent(), DetailChanges.NONE.active(Field.of(restore)));
         redirect.addFlashAttribute("notice", (restore ? "Restored" : "Archived") + " the project “"
@@ -221,7 +220,7 @@ class ClientsController {
     /** Removes the project from the catalog; its time is kept. */
     @PostMapping("/manage/projects/{id}/delete")
     String deleteProject(Principal principal, HttpSession session, @PathVariable long id, RedirectAttributes redirect) {
-        var actor = manager(principal, session);
+        var actor = signedIn.manager(principal, session);
         var project = projects.get(actor.account(), id);
         projects.delete(actor, id);
         redirect.addFlashAttribute("notice", "Deleted the project “" + project.details().name()
@@ -302,12 +301,6 @@ class ClientsController {
     // --- helpers
 
     /** The signed-in person's actor, refused (403) unless they shape the catalog. */
-    private Actor manager(Principal principal, HttpSession session) {
-        var actor = signedIn.actor(principal, session);
-        actor.requireManager();
-        return actor;
-    }
-
     private static ProjectRow row(Project project, String currency) {
         return new ProjectRow(project, BudgetBar.of(project.details().budget(), project.budgetProgress(), currency));
     }
@@ -321,16 +314,5 @@ class ClientsController {
     private static void refused(Model model, HttpServletResponse response, Invalid refused) {
         model.addAttribute("problem", Forms.sentence(refused, CatalogForms.LABELS));
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-    }
-
-    /** Runs an action: its sentence as a notice and on to {@code done}, or what refused it on {@code back}. */
-    private static String act(RedirectAttributes redirect, String back, Supplier<String> action, String done) {
-        try {
-            redirect.addFlashAttribute("notice", action.get());
-            return "redirect:" + done;
-        } catch (Invalid refused) {
-            redirect.addFlashAttribute("problem", Forms.sentence(refused, CatalogForms.LABELS));
-            return "redirect:" + back;
-        }
     }
 }

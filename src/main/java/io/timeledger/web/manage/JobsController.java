@@ -1,6 +1,5 @@
 package io.timeledger.web.manage;
 
-import io.timeledger.core.account.Actor;
 import io.timeledger.core.catalog.JobChanges;
 import io.timeledger.core.catalog.Jobs;
 import io.timeledger.core.catalog.PriceType;
@@ -41,22 +40,20 @@ class JobsController {
                   @RequestParam(name = "price_type", defaultValue = "per_hour") String priceType,
                   @RequestParam(defaultValue = "") String price, @RequestParam(defaultValue = "") String estimate,
                   RedirectAttributes redirect) {
-        var actor = manager(principal, session);
-        try {
+        var actor = signedIn.manager(principal, session);
+        Forms.act(redirect, LABELS, () -> {
             var job = jobs.create(actor, new JobChanges(Field.of(projectId), Field.of(name.strip()),
                 Field.of(priceType(priceType)), Field.of(Forms.amount("price", price)),
                 Field.of(seconds(Forms.amount("estimate", estimate))), Field.of(false)));
-            redirect.addFlashAttribute("notice", "Added the job “" + job.name() + "”.");
-        } catch (Invalid refused) {
-            redirect.addFlashAttribute("problem", Forms.sentence(refused, LABELS));
-        }
+            return "Added the job “" + job.name() + "”.";
+        });
         return "redirect:/manage/projects/" + projectId + "#jobs";
     }
 
     @PostMapping("/manage/jobs/{id}/{action:complete|reopen}")
     String complete(Principal principal, HttpSession session, @PathVariable long id, @PathVariable String action,
                     RedirectAttributes redirect) {
-        var actor = manager(principal, session);
+        var actor = signedIn.manager(principal, session);
         boolean completing = "complete".equals(action);
         var job = jobs.update(actor, id, new JobChanges(Field.absent(), Field.absent(), Field.absent(), Field.absent(),
             Field.absent(), Field.of(completing)));
@@ -67,15 +64,9 @@ class JobsController {
 
     @PostMapping("/manage/jobs/{id}/delete")
     String delete(Principal principal, HttpSession session, @PathVariable long id, RedirectAttributes redirect) {
-        var job = jobs.delete(manager(principal, session), id);
+        var job = jobs.delete(signedIn.manager(principal, session), id);
         redirect.addFlashAttribute("notice", "Deleted the job “" + job.name() + "”; time logged to it is kept.");
         return "redirect:/manage/projects/" + job.projectId() + "#jobs";
-    }
-
-    private Actor manager(Principal principal, HttpSession session) {
-        var actor = signedIn.actor(principal, session);
-        actor.requireManager();
-        return actor;
     }
 
     private static PriceType priceType(String value) {

@@ -61,7 +61,7 @@ class SettingsController {
                   @RequestParam(name = "time_format", defaultValue = "hours_minutes") String timeFormat,
                   @RequestParam(defaultValue = "false") boolean expenses, RedirectAttributes redirect) {
         var actor = signedIn.actor(principal, session);
-        try {
+        Forms.act(redirect, LABELS, () -> {
             accounts.change(actor, AccountChanges.NONE.name(Field.of(name))
                 .weekStart(Field.of(day(weekStart)))
                 .timestampTimers(Field.of(timestamps))
@@ -70,10 +70,8 @@ class SettingsController {
                 .clock(Field.of(clock))
                 .timeFormat(Field.of(timeFormat))
                 .expensesEnabled(Field.of(expenses)));
-            redirect.addFlashAttribute("notice", "Saved the account's settings.");
-        } catch (Invalid refused) {
-            redirect.addFlashAttribute("problem", Forms.sentence(refused, LABELS));
-        }
+            return "Saved the account's settings.";
+        });
         return "redirect:/manage/settings";
     }
 

@@ -1,16 +1,15 @@
 package io.timeledger.web.manage;
 
-import io.timeledger.core.account.Actor;
 import io.timeledger.core.catalog.TaskChanges;
 import io.timeledger.core.catalog.Tasks;
 import io.timeledger.core.common.Field;
-import io.timeledger.core.common.Invalid;
 import io.timeledger.web.Forms;
 import io.timeledger.web.Header;
 import io.timeledger.web.SignedIn;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +55,7 @@ class TasksController {
     String create(Principal principal, HttpSession session, @RequestParam(defaultValue = "") String name,
                   @RequestParam(defaultValue = "") String rate,
                   @RequestParam(defaultValue = "false") boolean billable, RedirectAttributes redirect) {
-        var actor = manager(principal, session);
+        var actor = signedIn.manager(principal, session);
         return act(redirect, () -> {
             var task = tasks.create(actor, new TaskChanges(Field.of(name.strip()), Field.absent(),
                 Field.of(Forms.amount("default_rate_dollars", rate)), Field.of(billable), Field.absent()));
@@ -68,7 +67,7 @@ class TasksController {
     String change(Principal principal, HttpSession session, @PathVariable long id,
                   @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String rate,
                   @RequestParam(defaultValue = "false") boolean billable, RedirectAttributes redirect) {
-        var actor = manager(principal, session);
+        var actor = signedIn.manager(principal, session);
         return act(redirect, () -> {
             var task = tasks.update(actor, id, new TaskChanges(Field.of(name.strip()), Field.absent(),
                 Field.of(Forms.amount("default_rate_dollars", rate)), Field.of(billable), Field.absent()));
@@ -79,7 +78,7 @@ class TasksController {
     @PostMapping("/manage/tasks/{id}/{action:archive|restore}")
     String archive(Principal principal, HttpSession session, @PathVariable long id, @PathVariable String action,
                    RedirectAttributes redirect) {
-        var actor = manager(principal, session);
+        var actor = signedIn.manager(principal, session);
         boolean restore = "restore".equals(action);
         var task = tasks.update(actor, id, new TaskChanges(Field.absent(), Field.absent(), Field.absent(),
             Field.absent(), Field.of(restore)));
@@ -90,7 +89,7 @@ class TasksController {
 
     @PostMapping("/manage/tasks/{id}/delete")
     String delete(Principal principal, HttpSession session, @PathVariable long id, RedirectAttributes redirect) {
-        var actor = manager(principal, session);
+        var actor = signedIn.manager(principal, session);
         var name = tasks.get(actor.account(), id).name();
         return act(redirect, () -> {
             tasks.delete(actor, id, true);
@@ -98,18 +97,8 @@ class TasksController {
         });
     }
 
-    private Actor manager(Principal principal, HttpSession session) {
-        var actor = signedIn.actor(principal, session);
-        actor.requireManager();
-        return actor;
-    }
-
-    private static String act(RedirectAttributes redirect, java.util.function.Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("notice", action.get());
-        } catch (Invalid refused) {
-            redirect.addFlashAttribute("problem", Forms.sentence(refused, LABELS));
-        }
+    private static String act(RedirectAttributes redirect, Supplier<String> action) {
+        Forms.act(redirect, LABELS, action);
         return "redirect:/manage/tasks";
     }
 }

@@ -1,14 +1,12 @@
 package io.timeledger.web.manage;
 
 import io.timeledger.auth.PasswordLinks;
-import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.Member;
 import io.timeledger.core.account.NewUser;
 import io.timeledger.core.account.People;
 import io.timeledger.core.account.PersonChanges;
 import io.timeledger.core.account.Role;
 import io.timeledger.core.common.Field;
-import io.timeledger.core.common.Invalid;
 import io.timeledger.web.Forms;
 import io.timeledger.web.Header;
 import io.timeledger.web.SignedIn;
@@ -84,7 +82,7 @@ class TeamController {
                     actor.tenant().timeZone().getId()),
                 PersonChanges.none().role(Field.of(Role.parse("role", role)))
                     .billingRate(Field.of(Forms.amount("billing_rate", rate))));
-            var who = invited.member().name().isBlank() ? invited.member().email() : invited.member().name();
+            var who = invited.member().shownName();
             if (invited.secret() == null) {
                 return "Added " + who + "; they sign in with the password they already have.";
             }
@@ -99,7 +97,7 @@ class TeamController {
         place.actor().requireAdmin();
         var member = people.member(place.actor().account(), id);
         header.show(model, place, "manage");
-        model.addAttribute("title", member.name().isBlank() ? member.email() : member.name());
+        model.addAttribute("title", member.shownName());
         model.addAttribute("person", member);
         model.addAttribute("self", member.id() == place.actor().membershipId());
         model.addAttribute("invited", links.invitedUsers(place.actor().account()).contains(member.userId()));
@@ -138,7 +136,7 @@ class TeamController {
     String passwordLink(Principal principal, HttpSession session, @PathVariable long id, RedirectAttributes redirect) {
         var actor = signedIn.actor(principal, session);
         var member = people.member(actor.account(), id);
-        reveal(redirect, links.reset(actor, id), member.name().isBlank() ? member.email() : member.name());
+        reveal(redirect, links.reset(actor, id), member.shownName());
         return "redirect:/manage/team/" + id;
     }
 
@@ -146,14 +144,11 @@ class TeamController {
     String remove(Principal principal, HttpSession session, @PathVariable long id, RedirectAttributes redirect) {
         var actor = signedIn.actor(principal, session);
         var name = people.member(actor.account(), id).name();
-        try {
+        boolean removed = Forms.act(redirect, LABELS, () -> {
             people.remove(actor, id);
-            redirect.addFlashAttribute("notice", "Removed " + name + " from the account.");
-            return "redirect:/manage/team";
-        } catch (Invalid refused) {
-            redirect.addFlashAttribute("problem", Forms.sentence(refused, LABELS));
-            return "redirect:/manage/team/" + id;
-        }
+            return "Removed " + name + " from the account.";
+        });
+        return removed ? "redirect:/manage/team" : "redirect:/manage/team/" + id;
     }
 
     /** Shows the link once, on the next page. */
@@ -164,11 +159,7 @@ class TeamController {
     }
 
     private static String act(RedirectAttributes redirect, String back, Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("notice", action.get());
-        } catch (Invalid refused) {
-            redirect.addFlashAttribute("problem", Forms.sentence(refused, LABELS));
-        }
+        Forms.act(redirect, LABELS, action);
         return "redirect:" + back;
     }
 }

@@ -31,8 +31,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -359,9 +359,7 @@ class TimesheetController {
      */
     private static String act(RedirectAttributes redirect, LocalDate date, Supplier<String> action) {
         try {
-            redirect.addFlashAttribute("notice", action.get());
-        } catch (Invalid e) {
-            redirect.addFlashAttribute("problem", Forms.sentence(e, Map.of()));
+            Forms.act(redirect, Map.of(), action);
         } catch (Locked e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         } catch (Conflict e) {
