@@ -262,6 +262,13 @@ class BrowserTests {
         browser.findElement(By.id("save-settings")).click();
         until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Saved the account's settings."));
         screenshot("manage-settings");
+
+        browser.findElement(By.linkText("Tasks")).click();
+        browser.findElement(By.id("task-name")).sendKeys("Design");
+        browser.findElement(By.id("task-rate")).sendKeys("140");
+        browser.findElement(By.id("add-task")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Added the task “Design”."));
+        screenshots("manage-tasks", () -> browser.navigate().refresh());
     }
 
     @Test
@@ -281,7 +288,7 @@ class BrowserTests {
         browser.findElement(By.id("send-invite")).click();
         var link = browser.findElement(By.id("revealed")).getText();
         assertThat(link).contains("/welcome?link=tlw_");
-        screenshot("manage-team");
+        screenshots("manage-team", () -> browser.navigate().refresh());
 
         var robin = chromium();
         try {
