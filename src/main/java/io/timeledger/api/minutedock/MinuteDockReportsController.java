@@ -12,10 +12,12 @@ import io.timeledger.core.report.Reports;
 import io.timeledger.core.report.SavedReports;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +35,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 @RestController
 @RequestMapping("/api/v1/reports")
 class MinuteDockReportsController {
+
+    /** The groupings MinuteDock documents; the web app's reports group by task and week too. */
+    private static final Set<Dimension> DOCUMENTED = EnumSet.of(Dimension.CONTACT, Dimension.USER, Dimension.PROJECT,
+        Dimension.DATE, Dimension.MONTH, Dimension.YEAR);
 
     private final Reports reports;
     private final SavedReports saved;
@@ -118,13 +124,12 @@ class MinuteDockReportsController {
         var raw = fields.stringList("group_by");
         var dimensions = new ArrayList<Dimension>();
         for (var name : raw) {
-            try {
-                var dimension = Dimension.valueOf(name.strip().toUpperCase(Locale.ROOT));
-                if (!dimensions.contains(dimension)) {
-                    dimensions.add(dimension);
-                }
-            } catch (IllegalArgumentException e) {
+            var dimension = DOCUMENTED.stream().filter(d -> d.wire().equals(name.strip().toLowerCase(Locale.ROOT)))
+                .findFirst();
+            if (dimension.isEmpty()) {
                 fields.reject("group_by", "may hold contact, user, project, date, month, year");
+            } else if (!dimensions.contains(dimension.get())) {
+                dimensions.add(dimension.get());
             }
         }
         return List.copyOf(dimensions);

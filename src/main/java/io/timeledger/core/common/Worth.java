@@ -25,6 +25,14 @@ public final class Worth {
         return centsSumSql(seconds, "e.billing_cents", "e.billing_rate", "e.billable");
     }
 
+    /**
+     * The cents the entries {@code e} selects cost, by {@code seconds} (a bigint expression) each:
+     * hours to two places times the entry's cost rate, to the cent; entries without one cost nothing.
+     */
+    public static String costCentsSql(String seconds) {
+        return "coalesce(sum(round(((" + seconds + ") * 100 + 1800) / 3600 * e.cost_rate)), 0)";
+    }
+
     /** {@code seconds} in hundredths of an hour, half up. */
     public static long hundredths(long seconds) {
         return (seconds * 100 + 1800) / 3600;

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What a report groups by: an entity, or one calendar period. */
 public enum Dimension {
-    CONTACT(false), USER(false), PROJECT(false), DATE(true), MONTH(true), YEAR(true);
+    CONTACT(false), USER(false), PROJECT(false), TASK(false), DATE(true), WEEK(true), MONTH(true), YEAR(true);
 
     private final boolean period;
 

@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ class ReportRepository {
 
     /** A row of the aggregate: the group's keys (null when ungrouped) and its sums. */
     record Row(Map<Dimension, String> keys, Map<Dimension, String> names, long entries, long seconds,
-               long billableSeconds, BigDecimal amount) { }
+               long billableSeconds, BigDecimal amount, BigDecimal cost) { }
 
     /**
      * A grouping key: what each branch groups entries by ({@code inner}, named {@code innerName}),
@@ -43,7 +44,12 @@ class ReportRepository {
         this.jdbc = jdbc;
     }
 
-    List<Row> aggregate(AccountId account, long viewer, ReportQuery query, Instant now) {
+    /**
+     * The rows of {@code query}, weeks starting on {@code weekStart}; {@code costs}: with what each
+     * group's hours cost at their entries' cost rates (null otherwise, and not computed).
+     */
+    List<Row> aggregate(AccountId account, long viewer, ReportQuery query, DayOfWeek weekStart, boolean costs,
+                        Instant now) {
         var entries = EntryQuery.upTo(0).everyone(query.everyone()).memberships(query.memberships())
             .legacyUserIds(query.legacyUserIds()).contacts(query.contacts()).projects(query.projects())
             .tasks(query.tasks()).from(query.from()).to(query.to()).billed(query.invoiced());
@@ -68,6 +74,13 @@ class ReportRepository {
                     names.add("p.name AS project_name");
                     joins.append(" LEFT JOIN project p ON p.account_id = :account AND p.id = t.project_key");
                 }
+                case TASK -> {
+                    // an entry's task is its first, as an invoice's line takes it
+                    keys.add(Key.of("(SELECT et.task_id FROM entry_task et WHERE et.entry_id = e.id"
+                        + " ORDER BY et.position LIMIT 1)", "task_key"));
+                    names.add("k.name AS task_name");
+                    joins.append(" LEFT JOIN task k ON k.account_id = :account AND k.id = t.task_key");
+                }
                 case USER -> {
                     keys.add(Key.of("e.membership_id", "user_key"));
                     names.add("trim(u.first_name || ' ' || u.last_name) AS user_name");
@@ -75,6 +88,10 @@ class ReportRepository {
                         + " LEFT JOIN app_user u ON u.id = um.user_id");
                 }
                 case DATE -> keys.add(Key.of("e.spent_on", "date_key"));
+                // the day the week began, per group of days, not per entry (the start day written
+                // into the SQL, not bound: the select and the GROUP BY must be the same expression)
+                case WEEK -> keys.add(new Key("e.spent_on", "week_day", "g.week_day - CAST((extract(isodow FROM"
+                    + " g.week_day) - " + weekStart.getValue() + " + 7) AS int) % 7", "week_key"));
                 // the month PostgreSQL stored beside the day (V16)
                 case MONTH -> keys.add(Key.of("e.spent_month", "month_key"));
                 // a year per group of months, not per entry
@@ -90,33 +107,37 @@ class ReportRepository {
         // rounded as an invoice rounds it (Worth); PostgreSQL sums bigints exactly, into a numeric.
         var logged = "SELECT " + selectKeys + "count(*) AS entries, sum(e.duration_s) AS seconds,"
             + " sum(e.duration_s) FILTER (WHERE e.billable) AS billable_seconds, "
-            + Worth.ENTRIES_CENTS_SQL + " AS cents FROM entry e WHERE " + where + groupBy;
+            + Worth.ENTRIES_CENTS_SQL + " AS cents"
+            + (costs ? ", " + Worth.costCentsSql("CAST(e.duration_s AS bigint)") + " AS cost_cents" : "")
+            + " FROM entry e WHERE " + where + groupBy;
         // The running timers' time so far: a handful of entries (one index). Their worth is that of
         // all their seconds, in place of what the logged branch counted for those before the timer.
         var elapsed = "greatest(0, floor(extract(epoch FROM (CAST(:now AS timestamptz) - e.timer_started_at))))";
         var total = "CAST(e.duration_s + " + elapsed + " AS bigint)";
         var running = "SELECT " + selectKeys + "0, sum(" + elapsed + "), sum(" + elapsed + ") FILTER (WHERE e.billable), "
             + Worth.entriesCentsSql(total) + " - " + Worth.ENTRIES_CENTS_SQL
+            + (costs ? ", " + Worth.costCentsSql(total) + " - " + Worth.costCentsSql("CAST(e.duration_s AS bigint)")
+                : "")
             + " FROM entry e WHERE " + where + " AND e.timer_started_at IS NOT NULL" + groupBy;
         var aggregate = "SELECT " + keys.stream().map(k -> k.outer() + " AS " + k.name() + ", ").collect(Collectors.joining())
             + "CAST(sum(g.entries) AS bigint) AS entries, CAST(coalesce(sum(g.seconds), 0) AS bigint) AS seconds,"
             + " CAST(coalesce(sum(g.billable_seconds), 0) AS bigint) AS billable_seconds,"
-            + " coalesce(sum(g.cents), 0) AS cents"
+            + " coalesce(sum(g.cents), 0) AS cents" + (costs ? ", coalesce(sum(g.cost_cents), 0) AS cost_cents" : "")
             + " FROM (" + logged + " UNION ALL " + running + ") g"
             + (keys.isEmpty() ? "" : " GROUP BY " + keys.stream().map(Key::outer).collect(Collectors.joining(", ")));
         var sql = keys.isEmpty() ? aggregate
             : "SELECT t.*" + (names.isEmpty() ? "" : ", " + String.join(", ", names)) + " FROM (" + aggregate + ") t"
                 + joins + " ORDER BY " + String.join(", ", keyNames.stream().map(k -> "t." + k).toList());
-        return jdbc.sql(sql).paramSource(params).query((rs, row) -> map(rs, query.groupBy())).list();
+        return jdbc.sql(sql).paramSource(params).query((rs, row) -> map(rs, query.groupBy(), costs)).list();
     }
 
-    private static Row map(ResultSet rs, List<Dimension> dimensions) throws SQLException {
+    private static Row map(ResultSet rs, List<Dimension> dimensions, boolean costs) throws SQLException {
         var keys = new EnumMap<Dimension, String>(Dimension.class);
         var names = new EnumMap<Dimension, String>(Dimension.class);
         for (var dimension : dimensions) {
             var column = dimension.wire() + "_key";
             keys.put(dimension, switch (dimension) {
-                case DATE -> rs.getObject(column, LocalDate.class).toString();
+                case DATE, WEEK -> rs.getObject(column, LocalDate.class).toString();
                 case MONTH -> rs.getObject(column, LocalDate.class).toString().substring(0, 7);
                 case YEAR -> rs.getObject(column, LocalDate.class).toString().substring(0, 4);
                 default -> rs.getString(column);
@@ -126,6 +147,10 @@ class ReportRepository {
             }
         }
         return new Row(keys, names, rs.getLong("entries"), rs.getLong("seconds"), rs.getLong("billable_seconds"),
-            rs.getBigDecimal("cents").movePointLeft(2).setScale(2, RoundingMode.UNNECESSARY));
+            cents(rs, "cents"), costs ? cents(rs, "cost_cents") : null);
+    }
+
+    private static BigDecimal cents(ResultSet rs, String column) throws SQLException {
+        return rs.getBigDecimal(column).movePointLeft(2).setScale(2, RoundingMode.UNNECESSARY);
     }
 }

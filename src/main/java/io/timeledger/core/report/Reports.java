@@ -33,8 +33,18 @@ public class Reports {
 
     @Reads
     public ReportResult generate(Actor actor, ReportQuery query) {
+        return generate(actor, query, false);
+    }
+
+    /** The report with what its hours cost, when the actor may see costs (the web app's reports). */
+    @Reads
+    public ReportResult generateWithCosts(Actor actor, ReportQuery query) {
+        return generate(actor, query, actor.seesCosts());
+    }
+
+    private ReportResult generate(Actor actor, ReportQuery query, boolean costs) {
         if (query.groupBy().stream().filter(Dimension::period).count() > 1) {
-            throw new Invalid("group_by", "may hold only one of date, month and year");
+            throw new Invalid("group_by", "may hold only one of date, week, month and year");
         }
         if (query.from() != null && query.to() != null && query.to().isBefore(query.from())) {
             throw new Invalid("to", "must not be before from");
@@ -45,30 +55,34 @@ public class Reports {
             query = query.everyone(false).memberships(null).legacyUserIds(null);
         }
         var currency = actor.tenant().currency();
-        var rows = repository.aggregate(actor.account(), actor.membershipId(), query, clock.instant());
+        var rows = repository.aggregate(actor.account(), actor.membershipId(), query, actor.tenant().weekStart(),
+            costs, clock.instant());
         long entries = 0;
         long seconds = 0;
         long billableSeconds = 0;
         var amount = BigDecimal.ZERO;
+        var cost = costs ? BigDecimal.ZERO : null;
         var groups = new java.util.ArrayList<ReportResult.Group>();
         for (var row : rows) {
             entries += row.entries();
             seconds += row.seconds();
             billableSeconds += row.billableSeconds();
             amount = amount.add(row.amount());
+            cost = costs ? cost.add(row.cost()) : null;
             if (!query.groupBy().isEmpty()) {
-                groups.add(new ReportResult.Group(row.keys(), row.names(),
-                    totals(row.entries(), row.seconds(), row.billableSeconds(), row.amount(), currency, member)));
+                groups.add(new ReportResult.Group(row.keys(), row.names(), totals(row.entries(), row.seconds(),
+                    row.billableSeconds(), row.amount(), row.cost(), currency, member)));
             }
         }
         return new ReportResult(describe(query),
-            totals(entries, seconds, billableSeconds, amount, currency, member), List.copyOf(groups));
+            totals(entries, seconds, billableSeconds, amount, cost, currency, member), List.copyOf(groups));
     }
 
     private static ReportResult.Totals totals(long entries, long seconds, long billableSeconds, BigDecimal amount,
-                                              String currency, boolean hideMoney) {
+                                              BigDecimal cost, String currency, boolean hideMoney) {
         return new ReportResult.Totals(entries, hours(seconds), hours(billableSeconds),
-            hideMoney ? null : Map.of(currency, amount.setScale(2, RoundingMode.HALF_UP)));
+            hideMoney ? null : Map.of(currency, amount.setScale(2, RoundingMode.HALF_UP)),
+            hideMoney || cost == null ? null : Map.of(currency, cost.setScale(2, RoundingMode.HALF_UP)));
     }
 
     private static BigDecimal hours(long seconds) {

@@ -59,6 +59,23 @@ class SavedReportRepository {
             .optional();
     }
 
+    List<SavedReport> list(AccountId account) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM report WHERE account_id = :account ORDER BY lower(name), id")
+            .param("account", account.value())
+            .query(SavedReportRepository::map)
+            .list();
+    }
+
+    /** Deletes the report if {@code membershipId} saved it, or anyone's when null; whether one was. */
+    boolean delete(AccountId account, long id, Long membershipId) {
+        return jdbc.sql("DELETE FROM report WHERE account_id = :account AND id = :id"
+                + (membershipId == null ? "" : " AND membership_id = :member"))
+            .param("account", account.value())
+            .param("id", id)
+            .param("member", membershipId)
+            .update() == 1;
+    }
+
     private static Long[] array(List<Long> ids) {
         return ids == null ? null : ids.toArray(Long[]::new);
     }

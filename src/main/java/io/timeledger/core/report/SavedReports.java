@@ -1,9 +1,11 @@
 package io.timeledger.core.report;
 
 import io.timeledger.core.account.Actor;
+import io.timeledger.core.account.Role;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
 import io.timeledger.core.common.Reads;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,9 +28,23 @@ public class SavedReports {
             throw new Invalid("name", "is too long (maximum is 255 characters)");
         }
         if (query.groupBy().stream().filter(Dimension::period).count() > 1) {
-            throw new Invalid("group_by", "may hold only one of date, month and year");
+            throw new Invalid("group_by", "may hold only one of date, week, month and year");
         }
         return repository.insert(actor.account(), actor.membershipId(), name.strip(), query);
+    }
+
+    /** The account's saved reports, by name. */
+    @Reads
+    public List<SavedReport> list(Actor actor) {
+        return repository.list(actor.account());
+    }
+
+    /** Deletes a saved report: one's own, or anyone's for an administrator. */
+    @Transactional
+    public void delete(Actor actor, long id) {
+        if (!repository.delete(actor.account(), id, actor.role() == Role.ADMIN ? null : actor.membershipId())) {
+            throw new NotFound("Report", id);
+        }
     }
 
     @Reads
