@@ -272,6 +272,65 @@ class BrowserTests {
     }
 
     @Test
+    void reportByClientAndMonthWithItsChartAndExportIt() throws IOException {
+        var person = fixtures.anAccount("Report Co");
+        passwords.set(person.userId(), PASSWORD);
+        var caller = api.bearer(person.token());
+        var clients = new java.util.ArrayList<String>();
+        for (var client : List.of("Acme Corp", "Globex", "Initech", "Umbrella")) {
+            clients.add(caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"" + client
+                + "\", \"default_rate_dollars\": \"120.00\"}}").expect(201).json().get("id").stringValue());
+        }
+        // four months of time, each client's hours rising and falling differently
+        long seconds = 0;
+        for (int month = 8; month <= 11; month++) {
+            for (int c = 0; c < clients.size(); c++) {
+                int duration = 3600 * (2 + (month * (c + 3)) % 7);
+                seconds += duration;
+                caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-" + (month < 10 ? "0" : "") + month
+                    + "-1" + c + "\", \"duration\": " + duration + ", \"contact_id\": \"" + clients.get(c)
+                    + "\", \"description\": \"Work\"}}").expect(201);
+            }
+        }
+        browser.get(url("/login"));
+        signIn(person.email());
+        until(ExpectedConditions.urlContains("/timesheet"));
+        browser.findElement(By.linkText("Reports")).click();
+        browser.get(url("/reports?period=custom&from=2026-08-01&to=2026-11-30"));
+        new Select(browser.findElement(By.id("group"))).selectByVisibleText("Client");
+        new Select(browser.findElement(By.id("then"))).selectByVisibleText("Month");
+        browser.findElement(By.id("run-report")).click();
+        until(ExpectedConditions.attributeToBe(By.id("chart"), "data-drawn", "light"));
+        var total = new java.math.BigDecimal(browser.findElement(By.id("total-hours")).getText());
+        assertThat(total).isEqualByComparingTo(java.math.BigDecimal.valueOf(seconds / 36, 2));
+        assertThat(browser.findElement(By.id("report-table")).getText()).contains("Acme Corp", "August 2026",
+            "November 2026", "Umbrella");
+        assertThat(browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
+        screenshots("reports", () -> browser.navigate().refresh());
+        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("chart")));
+        screenshot("reports-chart-and-table");
+
+        // the downloads the page links to, fetched by the page itself (its session), add up to its total
+        var chrome = (ChromeDriver) browser;
+        var csv = (String) chrome.executeAsyncScript("var done = arguments[0];"
+            + "fetch(document.getElementById('export-csv').href).then(r => r.text()).then(done)");
+        var records = org.apache.commons.csv.CSVFormat.RFC4180.parse(new java.io.StringReader(csv))
+            .getRecords();
+        assertThat(records.get(0).values()).startsWith("Client", "Month", "Hours");
+        assertThat(records.subList(1, records.size()).stream().map(r -> new java.math.BigDecimal(r.get(2)))
+            .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)).isEqualByComparingTo(total);
+        var xlsx = java.util.Base64.getDecoder().decode((String) chrome.executeAsyncScript("var done = arguments[0];"
+            + "fetch(document.getElementById('export-xlsx').href).then(r => r.arrayBuffer()).then(b => {"
+            + " let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); })"));
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx));
+             var rows = workbook.getFirstSheet().openStream()) {
+            var sum = rows.skip(1).map(row -> row.getCellAsNumber(2).orElseThrow())
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+            assertThat(sum).isEqualByComparingTo(total);
+        }
+    }
+
+    @Test
     void inviteAPersonWhoSetsTheirPasswordAndSignsIn() throws IOException {
         var admin = fixtures.anAccount("Team Co");
         passwords.set(admin.userId(), PASSWORD);
