@@ -232,12 +232,13 @@ public final class LoadBench {
                 + " updated_at = now() WHERE e.account_id = 1 AND e.membership_id = 1 AND NOT e.logged RETURNING e.*"),
             // the least SQL for the report's answer: the rate in cents (V15), each entry's hours to
             // two places times it, to the cent (decision 019), the stored month (V16)
-            c -> select(connections[c], "SELECT contact_id, spent_month, count(*), sum(duration_s),"
-                + " sum(duration_s) FILTER (WHERE billable),"
-                + " sum(((CAST(duration_s AS bigint) * 100 + 1800) / 3600 * billing_cents + 50) / 100)"
-                + " FILTER (WHERE billable) FROM entry WHERE account_id = 1 AND logged GROUP BY 1, 2")));
+            c -> select(connections[c], REPORT_FLOOR.formatted("contact_id, spent_month", "1, 2"))));
+        // the reports page grouped twice: the same aggregate, then the first grouping's own totals
+        floors.add(c -> select(connections[c], REPORT_FLOOR.formatted("contact_id, spent_month", "1, 2"))
+            && select(connections[c], REPORT_FLOOR.formatted("contact_id", "1")));
         var signIn = server.firstStartSignIn();
-        var operations = operations(ledger, signIn(base, signIn[0], signIn[1]));
+        var session = signIn(base, signIn[0], signIn[1]);
+        var operations = operations(ledger, session);
         if (floors.size() != operations.size()) {
             throw new IllegalStateException("an operation without its floor, or a floor without its operation");
         }
@@ -251,7 +252,7 @@ public final class LoadBench {
             warmUp(http, op.http(), server, token);
             double floorAtOne = 0;
             for (int clients : CLIENTS) {
-                var sampler = clients == 32 ? sampleRss(server.process(), peakRss) : null;
+                var sampler = clients == 32 ? new RssSampler(server.process(), peakRss) : null;
                 // HTTP and its floor in alternating windows, three each: an hour's drift on this
                 // machine falls on both sides alike, and the median of three drops one odd window
                 var httpWindows = new ArrayList<Result>();
@@ -268,7 +269,7 @@ public final class LoadBench {
                     floorWindows.add(floor);
                 }
                 if (sampler != null) {
-                    sampler.cancel(true);
+                    sampler.close();
                 }
                 var viaHttp = median(httpWindows);
                 var floor = median(floorWindows);
@@ -286,6 +287,11 @@ public final class LoadBench {
             connection.close();
         }
         if (Arrays.stream(System.getProperty("bench.only", "").toLowerCase(Locale.ROOT).split(","))
+                .anyMatch("export of every entry"::contains)) {
+            var exports = ExportBench.run(http, server, session);
+            report.append('\n').append(exports);
+        }
+        if (Arrays.stream(System.getProperty("bench.only", "").toLowerCase(Locale.ROOT).split(","))
                 .anyMatch("live push"::contains)) {
             var live = LiveBench.run(http, server, token);
             System.out.print(live);
@@ -297,6 +303,11 @@ public final class LoadBench {
         Files.writeString(Path.of("target/bench-load.md"), report.toString());
         System.out.println(report);
     }
+
+    /** The least SQL for a report's rows, grouped by the columns of its first argument (decision 019). */
+    static final String REPORT_FLOOR = "SELECT %s, count(*), sum(duration_s), sum(duration_s) FILTER (WHERE billable),"
+        + " sum(((CAST(duration_s AS bigint) * 100 + 1800) / 3600 * billing_cents + 50) / 100)"
+        + " FILTER (WHERE billable) FROM entry WHERE account_id = 1 AND logged GROUP BY %s";
 
     /** The ledger's ids the operations use: its first project, that project's contact, its first task. */
     record Ledger(long project, long contact, long task) {
@@ -343,6 +354,10 @@ public final class LoadBench {
             new Operation(Wrk.send("Report by contact and month, whole ledger", "POST", "/api/v1/reports/generate",
                 "'{\"user_accounts\": \"all\", \"group_by\": [\"contact\", \"month\"]}'", 200),
                 SLOW_CELL)));
+        if (session != null) {
+            operations.add(new Operation(Wrk.page("Reports page, client then month, whole ledger",
+                "/reports?period=all_time&group=client&then=month", session), SLOW_CELL));
+        }
         return operations;
     }
 
@@ -449,25 +464,6 @@ public final class LoadBench {
         }
         return new Result(sorted.size() / (length.toNanos() / 1e9), sorted.get(sorted.size() / 2),
             sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99))), errors.get());
-    }
-
-    private static CompletableFuture<Void> sampleRss(Process server, AtomicLong peakKb) {
-        return CompletableFuture.runAsync(() -> {
-            var status = Path.of("/proc/" + server.pid() + "/status");
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    for (var line : Files.readAllLines(status)) {
-                        if (line.startsWith("VmRSS:")) {
-                            long kb = Long.parseLong(line.replaceAll("\\D", ""));
-                            peakKb.accumulateAndGet(kb, Math::max);
-                        }
-                    }
-                    Thread.sleep(100);
-                } catch (Exception e) {
-                    return;
-                }
-            }
-        });
     }
 
     /**

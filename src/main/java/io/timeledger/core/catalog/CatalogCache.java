@@ -57,6 +57,8 @@ class CatalogCache extends RememberedPerAccount {
     /** The live, active projects and tasks by name: what the timesheet's pickers list on every page. */
     final Remembered<AccountKey, List<Project>> activeProjects;
     final Remembered<AccountKey, List<Task>> activeTasks;
+    /** Every client, project and task by name: what the reports page's filters list. */
+    final Remembered<AccountKey, Choices> choices;
     private final List<Remembered<? extends OfAccount, ?>> all;
 
     CatalogCache(@Value("${timeledger.catalog.cache:5m}") Duration ttl) {
@@ -66,7 +68,8 @@ class CatalogCache extends RememberedPerAccount {
         this.assignments = Remembered.forAtMost(ttl, 2_000);
         this.activeProjects = Remembered.forAtMost(ttl, 2_000);
         this.activeTasks = Remembered.forAtMost(ttl, 2_000);
-        this.all = List.of(work, names, assignments, activeProjects, activeTasks);
+        this.choices = Remembered.forAtMost(ttl, 2_000);
+        this.all = List.of(work, names, assignments, activeProjects, activeTasks, choices);
     }
 
     /** The work asked for: kept, or read and kept when {@code complete} says it found all it was asked. */
@@ -76,9 +79,12 @@ class CatalogCache extends RememberedPerAccount {
 
     /** What a picker of {@code account} lists: kept, or read and kept (unless read in a transaction that writes). */
     <T> List<T> active(Remembered<AccountKey, List<T>> kept, AccountId account, Supplier<List<T>> read) {
-        return Remembered.usableHere()
-            ? kept.get(new AccountKey(account.value()), () -> List.copyOf(read.get()), list -> true)
-            : read.get();
+        return kept(kept, account, () -> List.copyOf(read.get()));
+    }
+
+    /** What is kept of {@code account} in {@code kept}, or read and kept (unless read in a transaction that writes). */
+    <T> T kept(Remembered<AccountKey, T> kept, AccountId account, Supplier<T> read) {
+        return Remembered.usableHere() ? kept.get(new AccountKey(account.value()), read, found -> true) : read.get();
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -1,9 +1,7 @@
 package io.timeledger.web.reports;
 
 import io.timeledger.core.account.People;
-import io.timeledger.core.catalog.Contacts;
-import io.timeledger.core.catalog.Projects;
-import io.timeledger.core.catalog.Tasks;
+import io.timeledger.core.catalog.CatalogChoices;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.report.SavedReports;
 import io.timeledger.web.Forms;
@@ -13,9 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,21 +38,17 @@ class ReportsController {
     private final Header header;
     private final ReportMaker maker;
     private final SavedReports saved;
-    private final Contacts contacts;
-    private final Projects projects;
-    private final Tasks tasks;
+    private final CatalogChoices catalog;
     private final People people;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ReportsController(SignedIn signedIn, Header header, ReportMaker maker, SavedReports saved, Contacts contacts,
-                      Projects projects, Tasks tasks, People people) {
+    ReportsController(SignedIn signedIn, Header header, ReportMaker maker, SavedReports saved, CatalogChoices catalog,
+                      People people) {
         this.signedIn = signedIn;
         this.header = header;
         this.maker = maker;
         this.saved = saved;
-        this.contacts = contacts;
-        this.projects = projects;
-        this.tasks = tasks;
+        this.catalog = catalog;
         this.people = people;
     }
 
@@ -74,11 +66,10 @@ class ReportsController {
         model.addAttribute("periods", Period.values());
         model.addAttribute("groupings", Grouping.values());
         model.addAttribute("everyone", !actor.seesOnlyOwnTime());
-        model.addAttribute("clients", contacts.list(account, null, null).stream()
-            .sorted(Comparator.comparing(c -> c.details().name().toLowerCase(Locale.ROOT))).toList());
-        model.addAttribute("projects", projects.list(account, null, null).stream()
-            .sorted(Comparator.comparing(p -> p.details().name().toLowerCase(Locale.ROOT))).toList());
-        model.addAttribute("tasks", tasks.list(account));
+        var choices = catalog.of(account);
+        model.addAttribute("clients", choices.clients());
+        model.addAttribute("projects", choices.projects());
+        model.addAttribute("tasks", choices.tasks());
         model.addAttribute("people", actor.seesOnlyOwnTime() ? List.of() : people.members(account, null));
         model.addAttribute("saved", saved.list(actor));
         model.addAttribute("query", form.queryString());
