@@ -331,6 +331,55 @@ class BrowserTests {
     }
 
     @Test
+    void submitAWeekThatAManagerApprovesAndItsTimeIsLockedEverywhere() throws IOException {
+        var admin = fixtures.anAccount("Approvals Co");
+        passwords.set(admin.userId(), PASSWORD);
+        var member = fixtures.aMemberSigningInWith(admin.account(), PASSWORD);
+        var monday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusWeeks(1)
+            .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        long entry = 0;
+        for (int day = 0; day < 5; day++) {
+            entry = api.bearer(member.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \""
+                + monday.plusDays(day) + "\", \"duration\": " + (27000 + 900 * day) + ", \"description\": \"Work\"}}")
+                .expect(201).json().get("id").asLong();
+        }
+        browser.get(url("/timesheet?view=week&date=" + monday));
+        signIn(member.email());
+        until(ExpectedConditions.urlContains("/timesheet"));
+        browser.get(url("/timesheet?view=week&date=" + monday));
+        browser.findElement(By.id("submit-week")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("approval"), "Submitted for approval"));
+        awaitLive(browser);
+
+        var manager = chromium();
+        try {
+            manager.get(url("/login"));
+            signIn(manager, admin.email());
+            new WebDriverWait(manager, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/timesheet"));
+            manager.get(url("/manage/approvals?date=" + monday));
+            assertThat(manager.findElement(By.id("person-" + member.membershipId())).getText())
+                .containsIgnoringCase("submitted").contains("7:30", "8:30");
+            var page = browser;
+            browser = manager;
+            screenshots("manage-approvals", () -> manager.navigate().refresh());
+            browser = page;
+            manager.findElement(By.cssSelector("#person-" + member.membershipId() + " button[aria-label^='Approve']"))
+                .click();
+            new WebDriverWait(manager, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("notice"), "Approved the week of"));
+        } finally {
+            manager.quit();
+        }
+        // the person's open page follows, and their time is now read-only here and in every API
+        live(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("approval"), "Approved by"));
+        screenshot("timesheet-week-approved");
+        var refused = api.bearer(member.token()).header("Harvest-Account-Id", admin.account().toString())
+            .patch("/v2/time_entries/" + entry, "{\"notes\": \"changed afterwards\"}");
+        assertThat(refused.status()).isBetween(400, 499);
+        assertThat(refused.text()).contains("The entry has been approved");
+    }
+
+    @Test
     void inviteAPersonWhoSetsTheirPasswordAndSignsIn() throws IOException {
         var admin = fixtures.anAccount("Team Co");
         passwords.set(admin.userId(), PASSWORD);

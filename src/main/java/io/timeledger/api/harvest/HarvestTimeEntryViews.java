@@ -3,6 +3,7 @@ package io.timeledger.api.harvest;
 import io.timeledger.api.common.Instants;
 import io.timeledger.core.account.Account;
 import io.timeledger.core.account.Actor;
+import io.timeledger.core.approval.Approvals;
 import io.timeledger.core.catalog.CatalogNames;
 import io.timeledger.core.catalog.Named;
 import io.timeledger.core.catalog.TaskAssignment;
@@ -31,10 +32,12 @@ import org.springframework.stereotype.Component;
 class HarvestTimeEntryViews {
 
     private final CatalogNames catalogNames;
+    private final Approvals approvals;
     private final Clock clock;
 
-    HarvestTimeEntryViews(CatalogNames catalogNames, Clock clock) {
+    HarvestTimeEntryViews(CatalogNames catalogNames, Approvals approvals, Clock clock) {
         this.catalogNames = catalogNames;
+        this.approvals = approvals;
         this.clock = clock;
     }
 
@@ -70,10 +73,14 @@ class HarvestTimeEntryViews {
         var userAssignments = new HashMap<List<Long>, UserAssignment>();
         names.userAssignments().forEach(a -> userAssignments.put(List.of(a.projectId(), a.membershipId()), a));
         var now = clock.instant();
+        var waiting = approvals.waitingWeeks(actor.account());
         return entries.stream().map(entry -> {
             var task = task(entry);
             var invoice = entry.invoice();
-            return view(account, actor.seesCosts(), entry, now, invoice,
+            var approval = entry.closed() ? "approved" : entry.spentOn() != null && waiting.contains(
+                new Approvals.Week(entry.membershipId(), Approvals.weekOf(actor, entry.spentOn()))) ? "submitted"
+                : "unsubmitted";
+            return view(account, actor.seesCosts(), entry, now, invoice, approval,
                 client(names.contacts(), entry.contactId(), account.currency()),
                 project(names.projects(), entry.projectId()), ref(names.tasks(), task),
                 entry.projectId() == null ? null
@@ -85,7 +92,7 @@ class HarvestTimeEntryViews {
 
     /** {@code costs}: whether the caller may see the cost rate ({@link Actor#seesCosts}). */
     private static HtEntry view(Account account, boolean costs, Entry entry, java.time.Instant now,
-                                EntryInvoice invoice, HtClientRef client, HtProjectRef project, Ref task,
+                                EntryInvoice invoice, String approval, HtClientRef client, HtProjectRef project, Ref task,
                                 UserAssignment userAssignment, TaskAssignment taskAssignment) {
         long seconds = entry.seconds(now);
         var preferences = account.preferences();
@@ -126,7 +133,8 @@ class HarvestTimeEntryViews {
             entry.billable(),
             entry.projectId() != null,
             entry.billable() ? HarvestJson.number(entry.billedRate()) : null,
-            costs ? HarvestJson.number(entry.costRate()) : null);
+            costs ? HarvestJson.number(entry.costRate()) : null,
+            approval);
     }
 
     private static Long task(Entry entry) {
@@ -177,12 +185,16 @@ class HarvestTimeEntryViews {
     record HtExternalReference(String id, String groupId, String accountId, String permalink, String service,
                                String serviceIconUrl) { }
 
-    /** Harvest's time entry, every field of the document's example in its order. */
+    /**
+     * Harvest's time entry, every field of the document's example in its order, then {@code
+     * approval_status} ({@code unsubmitted}, {@code submitted}, {@code approved}), which Harvest's
+     * live API adds and its document does not show.
+     */
     record HtEntry(long id, String spentDate, Ref user, HtClientRef client, HtProjectRef project, Ref task,
                    HtUserAssignment userAssignment, HtTaskAssignment taskAssignment, BigDecimal hours,
                    BigDecimal hoursWithoutTimer, BigDecimal roundedHours, String notes, String createdAt,
                    String updatedAt, boolean isLocked, String lockedReason, boolean isClosed, boolean isBilled,
                    String timerStartedAt, String startedTime, String endedTime, boolean isRunning, HtInvoice invoice,
                    HtExternalReference externalReference, boolean billable, boolean budgeted, BigDecimal billableRate,
-                   BigDecimal costRate) { }
+                   BigDecimal costRate, String approvalStatus) { }
 }

@@ -3,6 +3,8 @@ package io.timeledger.core.time;
 import io.timeledger.core.account.Member;
 import io.timeledger.core.account.Owners;
 import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.DatabaseRefusals;
+import io.timeledger.core.common.Locked;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,7 +17,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -198,11 +202,11 @@ class EntryRepository {
             throw new IllegalArgumentException("an entry of membership " + draft.membershipId + " given owner "
                 + owner.id());
         }
-        return jdbc.sql(INSERT)
+        return refusedWhenLocked(() -> jdbc.sql(INSERT)
             .paramSource(params(draft).addValue("account", owner.account().value())
                 .addValue("tasks", tasks(draft.taskIds)))
             .query(new Rows(false))
-            .single()
+            .single())
             .withOwnerAndInvoice(new Owners.Owner(owner.userId(), owner.name(), owner.email(), owner.timeZone(),
                 owner.avatarKey()), null);
     }
@@ -218,10 +222,10 @@ class EntryRepository {
         if (tasksChanged(before, draft)) {
             replaceTasks(account, before.id(), draft.taskIds);
         }
-        var row = jdbc.sql(UPDATE)
+        var row = refusedWhenLocked(() -> jdbc.sql(UPDATE)
             .paramSource(params(draft).addValue("account", account.value()).addValue("id", before.id()))
             .query(new Rows(false))
-            .single();
+            .single());
         return row.membershipId() == before.membershipId()
             ? row.withOwnerAndInvoice(before.owner(), before.invoice())
             : completed(account, List.of(row)).get(0);
@@ -247,6 +251,18 @@ class EntryRepository {
      * Writes the docked entry's changes, as {@link #update} does, and moves its dock's version on, in
      * one statement (its tasks first, when they changed); the entry as it now is, and the new version.
      */
+    /**
+     * The write, or the lock the database refused it with (V21, V28: time in an approved week, say)
+     * as the service's own {@link Locked}, its reason the trigger's.
+     */
+    private static <T> T refusedWhenLocked(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (DataAccessException refused) {
+            throw DatabaseRefusals.lockedTime(refused).map(RuntimeException.class::cast).orElse(refused);
+        }
+    }
+
     DockedEntry updateDocked(Entry before, EntryDraft draft, String clientId) {
         var account = before.account();
         if (tasksChanged(before, draft)) {

@@ -358,6 +358,8 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
         data.put("person_id", change.person());
         if (change.kind().startsWith("entry.")) {
             data.put("entry_id", change.objectId());
+        } else if (change.kind().startsWith("approval.")) {
+            data.put("approval_id", change.objectId());
         } else {
             data.put("version", change.version());
         }

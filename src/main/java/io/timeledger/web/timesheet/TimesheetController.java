@@ -1,6 +1,10 @@
 package io.timeledger.web.timesheet;
 
 import io.timeledger.core.account.Actor;
+import io.timeledger.core.account.Member;
+import io.timeledger.core.account.People;
+import io.timeledger.core.approval.Approval;
+import io.timeledger.core.approval.Approvals;
 import io.timeledger.core.catalog.BudgetType;
 import io.timeledger.core.catalog.CatalogNames;
 import io.timeledger.core.catalog.Project;
@@ -64,10 +68,13 @@ class TimesheetController {
     private final CatalogNames catalogNames;
     private final Timers timers;
     private final Header header;
+    private final Approvals approvals;
+    private final People people;
     private final Clock clock;
 
     TimesheetController(SignedIn signedIn, Entries entries, Docks docks, Projects projects, Tasks tasks,
-                        CatalogNames catalogNames, Timers timers, Header header, Clock clock) {
+                        CatalogNames catalogNames, Timers timers, Header header, Approvals approvals, People people,
+                        Clock clock) {
         this.signedIn = signedIn;
         this.entries = entries;
         this.docks = docks;
@@ -76,6 +83,8 @@ class TimesheetController {
         this.catalogNames = catalogNames;
         this.timers = timers;
         this.header = header;
+        this.approvals = approvals;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -132,6 +141,9 @@ class TimesheetController {
         model.addAttribute("today", today);
         model.addAttribute("rows", rows);
         model.addAttribute("editing", edit);
+        var approval = approvals.of(actor, actor.membershipId(), weekStart);
+        boolean weekLocked = approval.status() == Approval.Status.APPROVED;
+        model.addAttribute("weekLocked", weekLocked);
         boolean weekView = "week".equals(view);
         model.addAttribute("weekView", weekView);
         if (weekView) {
@@ -144,14 +156,54 @@ class TimesheetController {
             addedNames.contacts().forEach(names.contacts()::putIfAbsent);
             addedNames.projects().forEach(names.projects()::putIfAbsent);
             addedNames.tasks().forEach(names.tasks()::putIfAbsent);
-            model.addAttribute("grid", WeekGrid.of(weekStart, week, added, names, now));
+            model.addAttribute("grid", WeekGrid.of(weekStart, week, added, names, now, weekLocked));
             model.addAttribute("addedRows", added.stream().map(WeekGrid.Key::text).toList());
         }
+        model.addAttribute("approval", approvalBar(actor, approval, weekSeconds > 0));
         model.addAttribute("choices", new Choices(
             liveProjects.stream()
                 .map(p -> new Choices.Choice(p.id(), p.details().name())).toList(),
             tasks.active(actor.account()).stream().map(t -> new Choices.Choice(t.id(), t.name())).toList()));
         return "timesheet";
+    }
+
+    /**
+     * Where the week stands, in words, and what the person may do about it: submit it (when it
+     * has time and is open or was sent back), or withdraw it while it waits.
+     */
+    record ApprovalBar(String status, String words, String note, boolean submit, boolean withdraw) { }
+
+    private ApprovalBar approvalBar(Actor actor, Approval approval, boolean hasTime) {
+        var by = approval.decidedBy() == null ? null : people.findMember(actor.account(), approval.decidedBy())
+            .map(Member::shownName).orElse("someone who has left");
+        var on = approval.decidedAt() == null ? null
+            : SHORT_DAY.format(approval.decidedAt().atZone(actor.member().timeZone()));
+        return switch (approval.status()) {
+            case OPEN -> new ApprovalBar("open", hasTime ? "This week has not been submitted for approval." : null,
+                null, hasTime, false);
+            case SUBMITTED -> new ApprovalBar("submitted", "Submitted for approval — waiting for a manager.", null,
+                false, true);
+            case APPROVED -> new ApprovalBar("approved", "Approved by " + by + " on " + on
+                + ": this week's time is locked.", approval.note(), false, false);
+            case REJECTED -> new ApprovalBar("rejected", "Sent back by " + by + " on " + on + ":", approval.note(),
+                true, false);
+        };
+    }
+
+    @PostMapping("/timesheet/approval/{action:submit|withdraw}")
+    String approval(Principal principal, HttpSession session, @PathVariable String action,
+                    @RequestParam LocalDate date, @RequestParam(defaultValue = "") String view,
+                    RedirectAttributes redirect) {
+        var actor = signedIn.actor(principal, session);
+        act(redirect, date, () -> {
+            if ("submit".equals(action)) {
+                approvals.submit(actor, date);
+                return "The week is submitted for approval.";
+            }
+            approvals.withdraw(actor, date);
+            return "The week is withdrawn: change it and submit it again.";
+        });
+        return "week".equals(view) ? "redirect:/timesheet?view=week&date=" + date : "redirect:/timesheet?date=" + date;
     }
 
     // --- the timer

@@ -84,9 +84,12 @@ record WeekGrid(List<Row> rows, List<String> dayTotals, String total) {
             entry.projectId() == null ? entry.contactId() : null);
     }
 
-    /** The week from {@code weekStart}: a row per work the entries hold, then the rows {@code added}. */
+    /**
+     * The week from {@code weekStart}: a row per work the entries hold, then the rows {@code added};
+     * nothing typed into when the week is {@code locked} (approved).
+     */
     static WeekGrid of(LocalDate weekStart, List<Entry> entries, List<Key> added, CatalogNames.Names names,
-                       Instant now) {
+                       Instant now, boolean locked) {
         var byRow = new LinkedHashMap<Key, List<Entry>>();
         entries.stream()
             .sorted(Comparator.comparing((Entry e) -> name(names, keyOf(e))).thenComparingLong(Entry::id))
@@ -103,8 +106,8 @@ record WeekGrid(List<Row> rows, List<String> dayTotals, String total) {
                 long seconds = ofDay.stream().mapToLong(e -> e.seconds(now)).sum();
                 rowSeconds += seconds;
                 perDay[i] += seconds;
-                boolean editable = ofDay.isEmpty()
-                    || ofDay.size() == 1 && !ofDay.get(0).running() && ofDay.get(0).lockedReason() == null
+                boolean editable = !locked && ofDay.isEmpty()
+                    || !locked && ofDay.size() == 1 && !ofDay.get(0).running() && ofDay.get(0).lockedReason() == null
                         && ofDay.get(0).invoice() == null && !ofDay.get(0).closed();
                 cells.add(new Cell("cell:" + row.getKey().text() + ":" + day, day,
                     ofDay.isEmpty() ? "" : DurationText.format(seconds), editable));

@@ -77,10 +77,10 @@ class RoundTripTests {
         var browser = new WebSession(port);
         browser.signIn(person.email(), "correct horse battery");
 
-        assertThat(comesToCost(new RoundTrips(3, 0), () -> assertThat(browser.get("/timesheet?view=week&date=2026-01-05")
+        assertThat(comesToCost(new RoundTrips(4, 0), () -> assertThat(browser.get("/timesheet?view=week&date=2026-01-05")
             .body()).contains("value=\"0:30\"")))
-            .as("the timer (the dock's version; its entry and a running timer of another app's) and the week's"
-                + " entries; who signed in, the names and the pickers remembered").isTrue();
+            .as("the timer (the dock's version; its entry and a running timer of another app's), the week's"
+                + " entries and its approval; who signed in, the names and the pickers remembered").isTrue();
     }
 
     @Test
@@ -121,7 +121,7 @@ class RoundTripTests {
 
         assertThat(create.transactions()).as("one statement writes: no transaction").isZero();
         assertThat(create.statements()).as("one lookup of what it prices and renders (task, project, contact,"
-            + " assignments), the insert").isEqualTo(2);
+            + " assignments), the account's weeks waiting for approval (approval_status), the insert").isEqualTo(3);
         assertThat(comesToCost(new RoundTrips(1, 0), () -> caller.post("/v2/time_entries", body).expect(201)))
             .as("the work remembered: the insert").isTrue();
     }

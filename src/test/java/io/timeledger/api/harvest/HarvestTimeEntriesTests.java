@@ -27,8 +27,8 @@ class HarvestTimeEntriesTests {
 
     /**
      * The document's "create a time entry via start and end time" example response, with what
-     * Harvest's live API adds to it: the client's currency, the project's code and the user
-     * assignment's use_default_rates.
+     * Harvest's live API adds to it: the client's currency, the project's code, the user
+     * assignment's use_default_rates and the entry's approval_status.
      */
     static final String SEED_ENTRY = """
         {
@@ -47,7 +47,8 @@ class HarvestTimeEntriesTests {
           "created_at":"2017-06-27T16:01:23Z", "updated_at":"2017-06-27T16:01:23Z",
           "is_locked":false, "locked_reason":null, "is_closed":false, "is_billed":false, "timer_started_at":null,
           "started_time": "8:00am", "ended_time": "9:00am", "is_running":false, "invoice":null,
-          "external_reference": null, "billable":true, "budgeted":true, "billable_rate":100.0, "cost_rate":50.0
+          "external_reference": null, "billable":true, "budgeted":true, "billable_rate":100.0, "cost_rate":50.0,
+          "approval_status": "unsubmitted"
         }""";
 
     static final String SEED_LIST_ENVELOPE = """
