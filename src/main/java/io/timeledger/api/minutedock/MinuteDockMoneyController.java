@@ -5,7 +5,6 @@ import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
 import io.timeledger.core.account.Actor;
-import io.timeledger.core.catalog.Contacts;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.money.Expense;
 import io.timeledger.core.money.ExpenseChanges;
@@ -46,16 +45,11 @@ class MinuteDockMoneyController {
     private final Items items;
     private final Expenses expenses;
     private final Invoices invoices;
-    private final Contacts contacts;
-    private final InvoicePdf pdf;
 
-    MinuteDockMoneyController(Items items, Expenses expenses, Invoices invoices,
-                              Contacts contacts, InvoicePdf pdf) {
+    MinuteDockMoneyController(Items items, Expenses expenses, Invoices invoices) {
         this.items = items;
         this.expenses = expenses;
         this.invoices = invoices;
-        this.contacts = contacts;
-        this.pdf = pdf;
     }
 
     // --- items
@@ -166,13 +160,10 @@ class MinuteDockMoneyController {
     @GetMapping("/invoices/{id}.pdf")
     ResponseEntity<byte[]> invoicePdf(Actor actor, @PathVariable long id) {
         var invoice = invoices.get(actor, id);
-        var account = actor.tenant();
-        var contact = contacts.names(actor.account(), List.of(invoice.contactId())).get(invoice.contactId());
-        var address = contacts.find(actor.account(), invoice.contactId()).map(c -> c.address()).orElse(null);
         return ResponseEntity.ok()
             .contentType(MediaType.APPLICATION_PDF)
             .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"invoice-" + invoice.number() + ".pdf\"")
-            .body(pdf.render(account, contact == null ? "" : contact.name(), address, invoice));
+            .body(invoices.document(actor, id));
     }
 
     /** Drafts an invoice of a contact's uninvoiced billable time and expenses in a period. */

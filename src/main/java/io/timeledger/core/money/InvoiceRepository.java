@@ -20,7 +20,7 @@ class InvoiceRepository {
 
     private static final String COLUMNS = """
             id, contact_id, number, reference, status, sent_at, archived, issued_on, due_on, currency, tax_rate,
-            subtotal, tax, total, period_from, period_to, created_at, updated_at""";
+            subtotal, tax, total, period_from, period_to, created_at, updated_at, paid, voided_at""";
 
     /** Billable time waiting to be invoiced, claimed for an invoice in one statement. */
     record Claimed(long id, long membershipId, Long projectId, Long taskId, LocalDate day, String description,
@@ -208,13 +208,62 @@ class InvoiceRepository {
 
     /** Releases the draft's time and expenses, then deletes it with its lines. */
     void deleteDraft(AccountId account, long id) {
+        release(account, id);
+        jdbc.sql("DELETE FROM invoice WHERE account_id = :account AND id = :id AND status = 'draft'")
+            .param("account", account.value()).param("id", id).update();
+        events.publishEvent(new InvoicesChanged(account));
+    }
+
+    /** Records a payment and adds it to the invoice's paid sum. */
+    void insertPayment(AccountId account, long invoiceId, Payment payment) {
+        jdbc.sql("INSERT INTO invoice_payment (account_id, invoice_id, amount, paid_on, note)"
+                + " VALUES (:account, :invoice, :amount, :paidOn, :note)")
+            .param("account", account.value()).param("invoice", invoiceId).param("amount", payment.amount())
+            .param("paidOn", payment.paidOn()).param("note", payment.note())
+            .update();
+        jdbc.sql("UPDATE invoice SET paid = paid + :amount, updated_at = now() WHERE account_id = :account AND id = :id")
+            .param("amount", payment.amount()).param("account", account.value()).param("id", invoiceId).update();
+    }
+
+    List<Payment> payments(AccountId account, long invoiceId) {
+        return jdbc.sql("SELECT id, amount, paid_on, note FROM invoice_payment WHERE account_id = :account"
+                + " AND invoice_id = :invoice ORDER BY paid_on, id")
+            .param("account", account.value()).param("invoice", invoiceId)
+            .query((rs, row) -> new Payment(rs.getLong("id"), rs.getBigDecimal("amount"),
+                rs.getObject("paid_on", LocalDate.class), rs.getString("note")))
+            .list();
+    }
+
+    /** Voids a sent invoice: its time and expenses are released, its number and lines kept. */
+    void voidSent(AccountId account, long id) {
+        release(account, id);
+        jdbc.sql("UPDATE invoice SET voided_at = now(), updated_at = now() WHERE account_id = :account AND id = :id")
+            .param("account", account.value()).param("id", id).update();
+        events.publishEvent(new InvoicesChanged(account));
+    }
+
+    private void release(AccountId account, long id) {
         jdbc.sql("UPDATE entry SET invoice_id = NULL, updated_at = now() WHERE account_id = :account AND invoice_id = :id")
             .param("account", account.value()).param("id", id).update();
         jdbc.sql("UPDATE expense SET invoice_id = NULL, updated_at = now() WHERE account_id = :account AND invoice_id = :id")
             .param("account", account.value()).param("id", id).update();
-        jdbc.sql("DELETE FROM invoice WHERE account_id = :account AND id = :id AND status = 'draft'")
-            .param("account", account.value()).param("id", id).update();
-        events.publishEvent(new InvoicesChanged(account));
+    }
+
+    /** Replaces a draft's line with {@code line}'s description, amounts and tax. */
+    void updateLine(AccountId account, long invoiceId, InvoiceLine line) {
+        jdbc.sql("UPDATE invoice_line SET description = :description, quantity = :quantity, unit_amount = :unit,"
+                + " subtotal = :subtotal, tax = :tax, total = :total"
+                + " WHERE account_id = :account AND invoice_id = :invoice AND id = :id")
+            .param("description", line.description()).param("quantity", line.quantity())
+            .param("unit", line.unitAmount()).param("subtotal", line.subtotal()).param("tax", line.tax())
+            .param("total", line.total()).param("account", account.value()).param("invoice", invoiceId)
+            .param("id", line.id())
+            .update();
+    }
+
+    void deleteLine(AccountId account, long invoiceId, long lineId) {
+        jdbc.sql("DELETE FROM invoice_line WHERE account_id = :account AND invoice_id = :invoice AND id = :id")
+            .param("account", account.value()).param("invoice", invoiceId).param("id", lineId).update();
     }
 
     private Invoice withLines(AccountId account, Invoice invoice) {
@@ -231,7 +280,7 @@ class InvoiceRepository {
         return new Invoice(invoice.id(), invoice.contactId(), invoice.number(), invoice.reference(), invoice.sent(),
             invoice.sentAt(), invoice.archived(), invoice.issuedOn(), invoice.dueOn(), invoice.currency(),
             invoice.taxRate(), invoice.subtotal(), invoice.tax(), invoice.total(), invoice.periodFrom(),
-            invoice.periodTo(), invoice.createdAt(), invoice.updatedAt(), lines);
+            invoice.periodTo(), invoice.createdAt(), invoice.updatedAt(), lines, invoice.paid(), invoice.voidedAt());
     }
 
     private static Invoice map(ResultSet rs, List<InvoiceLine> lines) throws SQLException {
@@ -243,6 +292,7 @@ class InvoiceRepository {
             rs.getString("currency"), rs.getBigDecimal("tax_rate"), rs.getBigDecimal("subtotal"),
             rs.getBigDecimal("tax"), rs.getBigDecimal("total"), rs.getObject("period_from", LocalDate.class),
             rs.getObject("period_to", LocalDate.class), rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("updated_at").toInstant(), lines);
+            rs.getTimestamp("updated_at").toInstant(), lines, rs.getBigDecimal("paid"),
+            rs.getTimestamp("voided_at") == null ? null : rs.getTimestamp("voided_at").toInstant());
     }
 }

@@ -27,6 +27,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Invoices: a draft bills a contact's uninvoiced work, which it locks; sending, archiving, and
@@ -43,19 +44,23 @@ public class Invoices {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final InvoiceRepository repository;
+    private final InvoiceSenderRepository senders;
     private final People people;
     private final Contacts contacts;
     private final Projects projects;
     private final Tasks tasks;
+    private final TransactionOperations transactions;
     private final Clock clock;
 
-    Invoices(InvoiceRepository repository, People people, Contacts contacts, Projects projects,
-             Tasks tasks, Clock clock) {
+    Invoices(InvoiceRepository repository, InvoiceSenderRepository senders, People people, Contacts contacts,
+             Projects projects, Tasks tasks, TransactionOperations transactions, Clock clock) {
         this.repository = repository;
+        this.senders = senders;
         this.people = people;
         this.contacts = contacts;
         this.projects = projects;
         this.tasks = tasks;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -96,7 +101,8 @@ public class Invoices {
         }
         var account = actor.tenant();
         var issued = draft.issuedOn() != null ? draft.issuedOn() : LocalDate.now(clock.withZone(account.timeZone()));
-        var due = draft.dueOn() != null ? draft.dueOn() : issued.plusDays(30);
+        var due = draft.dueOn() != null ? draft.dueOn()
+            : issued.plusDays(senders.find(actor.account()).paymentTermsDays());
         if (due.isBefore(issued)) {
             problems.add("due_date", "must not be before the invoice date");
         }
@@ -105,7 +111,7 @@ public class Invoices {
         var number = Long.toString(repository.nextNumber(actor.account()));
         var shell = new Invoice(0, draft.contactId(), number, blankToNull(draft.reference()), false, null, false,
             issued, due, account.currency(), taxRate, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, draft.from(),
-            draft.to(), null, null, List.of());
+            draft.to(), null, null, List.of(), BigDecimal.ZERO, null);
         long id = repository.insert(actor.account(), shell);
         var time = repository.claimEntries(actor.account(), id, draft.contactId(), draft.from(), draft.to());
         var spent = repository.claimExpenses(actor.account(), id, draft.contactId(), draft.from(), draft.to());
@@ -139,6 +145,184 @@ public class Invoices {
         actor.requireAdmin();
         repository.find(actor.account(), id, true).orElseThrow(() -> new NotFound("Invoice", id));
         repository.archive(actor.account(), id, archived);
+        return repository.find(actor.account(), id, false).orElseThrow();
+    }
+
+    /**
+     * The invoice {@link #draft} would make, lines and totals, without making it: drafted in a
+     * transaction that is then rolled back, so the preview is the draft by the same rules, and
+     * nothing is claimed, numbered or stored.
+     */
+    public Invoice preview(Actor actor, InvoiceDraft draft) {
+        return transactions.execute(status -> {
+            status.setRollbackOnly();
+            return draft(actor, draft);
+        });
+    }
+
+    /** The invoice as a PDF a client would accept: sender and client, lines, totals, payments, how to pay. */
+    @Reads
+    public byte[] document(Actor actor, long id) {
+        var invoice = get(actor, id);
+        var contact = contacts.names(actor.account(), List.of(invoice.contactId())).get(invoice.contactId());
+        var address = contacts.find(actor.account(), invoice.contactId()).map(c -> c.address()).orElse(null);
+        return InvoiceDocument.render(actor.tenant(), senders.find(actor.account()),
+            contact == null ? "" : contact.name(), address, invoice, repository.payments(actor.account(), id),
+            LocalDate.now(clock.withZone(actor.tenant().timeZone())));
+    }
+
+    /** What the account prints on its invoices. */
+    @Reads
+    public InvoiceSender sender(Actor actor) {
+        return senders.find(actor.account());
+    }
+
+    @Transactional
+    public InvoiceSender changeSender(Actor actor, InvoiceSender sender) {
+        actor.requireAdmin();
+        var problems = new Invalid.Collector();
+        if (sender.address() != null && sender.address().length() > 1000) {
+            problems.add("invoice_address", "is too long (maximum is 1000 characters)");
+        }
+        if (sender.taxId() != null && sender.taxId().length() > 100) {
+            problems.add("invoice_tax_id", "is too long (maximum is 100 characters)");
+        }
+        if (sender.bankDetails() != null && sender.bankDetails().length() > 1000) {
+            problems.add("invoice_bank_details", "is too long (maximum is 1000 characters)");
+        }
+        if (sender.paymentTermsDays() < 0 || sender.paymentTermsDays() > 365) {
+            problems.add("invoice_payment_terms", "must be from 0 to 365 days");
+        }
+        problems.throwIfAny();
+        var kept = new InvoiceSender(blankToNull(sender.address()), blankToNull(sender.taxId()),
+            sender.paymentTermsDays(), blankToNull(sender.bankDetails()));
+        senders.save(actor.account(), kept);
+        return kept;
+    }
+
+    /** Records money received against a sent invoice: more than nothing, no more than is outstanding. */
+    @Transactional
+    public Invoice recordPayment(Actor actor, long id, BigDecimal amount, LocalDate paidOn, String note) {
+        actor.requireAdmin();
+        var invoice = repository.find(actor.account(), id, true).orElseThrow(() -> new NotFound("Invoice", id));
+        if (!invoice.sent() || invoice.voidedAt() != null) {
+            throw new Invalid("base", invoice.voidedAt() != null ? "A void invoice takes no payments"
+                : "Only a sent invoice takes payments; mark it sent first");
+        }
+        var problems = new Invalid.Collector();
+        if (amount == null) {
+            problems.add("amount", "can't be blank");
+        } else if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+            problems.add("amount", "must be more than 0, to the cent");
+        } else if (amount.compareTo(invoice.outstanding()) > 0) {
+            problems.add("amount", "must not be more than the " + invoice.outstanding().toPlainString() + " "
+                + invoice.currency() + " outstanding");
+        }
+        CalendarDays.check("paid_on", paidOn, problems);
+        if (note != null && note.length() > 1000) {
+            problems.add("note", "is too long (maximum is 1000 characters)");
+        }
+        problems.throwIfAny();
+        var day = paidOn != null ? paidOn : LocalDate.now(clock.withZone(actor.tenant().timeZone()));
+        repository.insertPayment(actor.account(), id, new Payment(0, amount.setScale(2), day, blankToNull(note)));
+        return repository.find(actor.account(), id, false).orElseThrow();
+    }
+
+    @Reads
+    public List<Payment> payments(Actor actor, long id) {
+        get(actor, id);
+        return repository.payments(actor.account(), id);
+    }
+
+    /**
+     * Voids a sent invoice that has no payments: it stays, with its number (numbers are never
+     * reused), and bills nothing; its time and expenses may be invoiced again.
+     */
+    @Transactional
+    public Invoice voidInvoice(Actor actor, long id) {
+        actor.requireAdmin();
+        var invoice = repository.find(actor.account(), id, true).orElseThrow(() -> new NotFound("Invoice", id));
+        if (!invoice.sent()) {
+            throw new Invalid("base", "A draft is deleted, not voided");
+        }
+        if (invoice.voidedAt() != null) {
+            throw new Invalid("base", "The invoice is void already");
+        }
+        if (invoice.paid().signum() > 0) {
+            throw new Invalid("base", "An invoice with payments cannot be voided");
+        }
+        repository.voidSent(actor.account(), id);
+        return repository.find(actor.account(), id, false).orElseThrow();
+    }
+
+    /**
+     * Changes a draft's line — or adds one when {@code lineId} is null — by its description,
+     * quantity and unit amount; its subtotal, tax and the invoice's totals follow (each line's tax
+     * rounded half up to the cent, as a draft's are).
+     */
+    @Transactional
+    public Invoice changeLine(Actor actor, long id, Long lineId, String description, BigDecimal quantity,
+                              BigDecimal unitAmount) {
+        var invoice = draftToChange(actor, id);
+        var problems = new Invalid.Collector();
+        if (description == null || description.isBlank()) {
+            problems.add("description", "can't be blank");
+        } else if (description.length() > 2000) {
+            problems.add("description", "is too long (maximum is 2000 characters)");
+        }
+        if (quantity == null) {
+            problems.add("quantity", "can't be blank");
+        } else if (quantity.signum() < 0 || quantity.stripTrailingZeros().scale() > 4
+                || quantity.compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
+            problems.add("quantity", "must be from 0 to 999999.9999");
+        }
+        if (unitAmount == null) {
+            problems.add("unit_amount", "can't be blank");
+        } else if (unitAmount.signum() < 0 || unitAmount.stripTrailingZeros().scale() > 2
+                || unitAmount.compareTo(BigDecimal.valueOf(10_000_000_000L)) >= 0) {
+            problems.add("unit_amount", "must be an amount from 0, to the cent");
+        }
+        if (lineId != null && invoice.lines().stream().noneMatch(l -> l.id() == lineId)) {
+            throw new NotFound("Invoice line", lineId);
+        }
+        problems.throwIfAny();
+        int position = lineId == null ? invoice.lines().size() + 1
+            : invoice.lines().stream().filter(l -> l.id() == lineId).findFirst().orElseThrow().position();
+        var line = line(position, description.strip(), quantity, unitAmount.setScale(2), invoice.taxRate());
+        if (lineId == null) {
+            repository.insertLines(actor.account(), id, List.of(line));
+        } else {
+            repository.updateLine(actor.account(), id, new InvoiceLine(lineId, position, line.description(),
+                line.quantity(), line.unitAmount(), line.subtotal(), line.tax(), line.total()));
+        }
+        return retotal(actor, id);
+    }
+
+    /** Removes a line from a draft; its totals follow. */
+    @Transactional
+    public Invoice removeLine(Actor actor, long id, long lineId) {
+        var invoice = draftToChange(actor, id);
+        if (invoice.lines().stream().noneMatch(l -> l.id() == lineId)) {
+            throw new NotFound("Invoice line", lineId);
+        }
+        repository.deleteLine(actor.account(), id, lineId);
+        return retotal(actor, id);
+    }
+
+    private Invoice draftToChange(Actor actor, long id) {
+        actor.requireAdmin();
+        var invoice = repository.find(actor.account(), id, true).orElseThrow(() -> new NotFound("Invoice", id));
+        if (invoice.sent()) {
+            throw new Invalid("base", "A sent invoice's lines cannot change");
+        }
+        return invoice;
+    }
+
+    private Invoice retotal(Actor actor, long id) {
+        var lines = repository.find(actor.account(), id, false).orElseThrow().lines();
+        repository.setTotals(actor.account(), id,
+            lines.stream().map(InvoiceLine::subtotal).reduce(BigDecimal.ZERO, BigDecimal::add),
+            lines.stream().map(InvoiceLine::tax).reduce(BigDecimal.ZERO, BigDecimal::add));
         return repository.find(actor.account(), id, false).orElseThrow();
     }
 

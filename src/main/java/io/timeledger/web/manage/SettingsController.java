@@ -2,6 +2,8 @@ package io.timeledger.web.manage;
 
 import io.timeledger.core.account.AccountChanges;
 import io.timeledger.core.account.Accounts;
+import io.timeledger.core.money.InvoiceSender;
+import io.timeledger.core.money.Invoices;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.web.Forms;
@@ -34,11 +36,13 @@ class SettingsController {
     private final SignedIn signedIn;
     private final Header header;
     private final Accounts accounts;
+    private final Invoices invoices;
 
-    SettingsController(SignedIn signedIn, Header header, Accounts accounts) {
+    SettingsController(SignedIn signedIn, Header header, Accounts accounts, Invoices invoices) {
         this.signedIn = signedIn;
         this.header = header;
         this.accounts = accounts;
+        this.invoices = invoices;
     }
 
     @GetMapping("/manage/settings")
@@ -49,7 +53,31 @@ class SettingsController {
         model.addAttribute("settings", accounts.get(place.actor().account()));
         model.addAttribute("weekDays", DayOfWeek.values());
         model.addAttribute("roundings", AccountChanges.ROUNDING_MINUTES);
+        model.addAttribute("sender", invoices.sender(place.actor()));
         return "manage/settings";
+    }
+
+    /** What the account prints on its invoices: address, tax id, payment terms, bank details. */
+    @PostMapping("/manage/settings/invoices")
+    String invoiceDetails(Principal principal, HttpSession session, @RequestParam(defaultValue = "") String address,
+                          @RequestParam(name = "tax_id", defaultValue = "") String taxId,
+                          @RequestParam(name = "payment_terms", defaultValue = "30") String terms,
+                          @RequestParam(name = "bank_details", defaultValue = "") String bank,
+                          RedirectAttributes redirect) {
+        var actor = signedIn.actor(principal, session);
+        Forms.act(redirect, Map.of("invoice_payment_terms", "Payment terms"), () -> {
+            invoices.changeSender(actor, new InvoiceSender(address, taxId, days(terms), bank));
+            return "Saved the invoice details.";
+        });
+        return "redirect:/manage/settings";
+    }
+
+    private static int days(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new Invalid("invoice_payment_terms", "must be a number of days, such as 30");
+        }
     }
 
     @PostMapping("/manage/settings")

@@ -2,10 +2,9 @@ package io.timeledger.web.reports;
 
 import io.timeledger.core.report.Dimension;
 import io.timeledger.core.report.ReportResult;
+import io.timeledger.web.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -134,10 +133,6 @@ record ReportTable(String description, List<Grouping> groupings, String currency
 
     /** "1,234.50": an amount as the page and the PDF show it (the exports keep plain numbers). */
     static String amount(BigDecimal amount) {
-        if (amount == null) {
-            return "";
-        }
-        var format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
-        return format.format(amount);
+        return Money.format(amount);
     }
 }
