@@ -34,5 +34,6 @@ public class Header {
         model.addAttribute("account", place.actor().tenant());
         model.addAttribute("manages", place.actor().managesCatalog());
         model.addAttribute("administers", place.actor().role() == Role.ADMIN);
+        model.addAttribute("tracksExpenses", place.actor().tenant().preferences().expensesEnabled());
     }
 }

@@ -1,19 +1,23 @@
 package io.timeledger.web;
 
 import io.timeledger.core.common.Forbidden;
+import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.Locked;
 import io.timeledger.core.common.NotFound;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -36,12 +40,33 @@ class PageErrors {
         return page(model, HttpStatus.FORBIDDEN, e.getMessage());
     }
 
+    /** A rule of the core refused what a page asked outside a form that says so itself. */
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+    String refused(Invalid e, Model model) {
+        return page(model, HttpStatus.UNPROCESSABLE_CONTENT, Forms.sentence(e, Map.of()));
+    }
+
+    /** Locked time or money (invoiced, approved) that a page tried to change. */
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+    String locked(Locked e, Model model) {
+        return page(model, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+    }
+
     /** A link or form cut short or edited by hand: a missing or malformed parameter or field. */
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
         BindException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badRequest(Exception e, Model model) {
         return page(model, HttpStatus.BAD_REQUEST, "That link is incomplete or malformed.");
+    }
+
+    /** An upload past spring.servlet.multipart's limits, refused before any page saw it. */
+    @ExceptionHandler
+    @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+    String tooLarge(MaxUploadSizeExceededException e, Model model) {
+        return page(model, HttpStatus.PAYLOAD_TOO_LARGE, "That file is too large: a receipt may be at most 5 MB.");
     }
 
     @ExceptionHandler

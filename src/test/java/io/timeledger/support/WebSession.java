@@ -87,15 +87,24 @@ public final class WebSession {
         return session;
     }
 
-    /** Posts a file as a browser posts a form with {@code enctype="multipart/form-data"} and its CSRF token. */
+    /**
+     * Posts a file as a browser posts a form with {@code enctype="multipart/form-data"} and its CSRF
+     * token, with the form's other {@code fields} (name, value, …) beside it.
+     */
     public HttpResponse<String> postFile(String pathOrUrl, String csrf, String field, String fileName,
-                                         String contentType, byte[] content) {
+                                         String contentType, byte[] content, String... fields) {
         var boundary = "----timeledger" + System.nanoTime();
         var body = new java.io.ByteArrayOutputStream();
-        var head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
-            + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-            + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
-        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        var head = new StringBuilder("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+            + csrf + "\r\n");
+        for (int i = 0; i < fields.length; i += 2) {
+            head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fields[i])
+                .append("\"\r\n\r\n").append(fields[i + 1]).append("\r\n");
+        }
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(field)
+            .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: ").append(contentType)
+            .append("\r\n\r\n");
+        body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(uri(pathOrUrl))

@@ -380,6 +380,68 @@ class BrowserTests {
     }
 
     @Test
+    void billAClientsMonthSendItRecordThePaymentAndDownloadThePdf() throws IOException {
+        var admin = fixtures.anAccount("Harbour Design Studio");
+        passwords.set(admin.userId(), PASSWORD);
+        var caller = api.bearer(admin.token());
+        var client = caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"Acme Corp\", \"default_rate_dollars\":"
+            + " \"120.00\"}}").expect(201).json().get("id").stringValue();
+        var project = caller.post("/api/v1/projects", "{\"project\": {\"name\": \"Website Redesign\", \"contact_id\": \""
+            + client + "\"}}").expect(201).json().get("id").stringValue();
+        var month = java.time.LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1).minusMonths(1);
+        for (int day = 0; day < 12; day++) {
+            caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"" + month.plusDays(day * 2) + "\", \"duration\": "
+                + (5400 + 1800 * (day % 4)) + ", \"project_id\": \"" + project + "\", \"description\": \"Design\"}}")
+                .expect(201);
+        }
+        browser.get(url("/login"));
+        signIn(admin.email());
+        until(ExpectedConditions.urlContains("/timesheet"));
+        browser.findElement(By.linkText("Manage")).click();
+        browser.findElement(By.linkText("Settings")).click();
+        browser.findElement(By.id("invoice-address")).sendKeys("Harbour Design Studio\n1 Harbour Road\nBristol BS1 4RN");
+        browser.findElement(By.id("invoice-tax-id")).sendKeys("GB 123 4567 89");
+        browser.findElement(By.id("invoice-bank")).sendKeys("Account name: Harbour Design Studio\nIBAN: GB33 BUKB"
+            + " 2020 1555 5555 55\nBIC: BUKBGB22");
+        browser.findElement(By.id("save-invoice-settings")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Saved the invoice details."));
+
+        browser.findElement(By.linkText("Invoices")).click();
+        browser.findElement(By.id("new-invoice")).click();
+        new Select(browser.findElement(By.id("client"))).selectByVisibleText("Acme Corp");
+        browser.findElement(By.id("preview-invoice")).click();
+        until(ExpectedConditions.presenceOfElementLocated(By.id("preview")));
+        screenshot("invoice-preview");
+        browser.findElement(By.id("make-draft")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Drafted invoice"));
+        browser.findElement(By.id("new-description")).sendKeys("Hosting and maintenance");
+        browser.findElement(By.id("new-unit")).sendKeys("45");
+        browser.findElement(By.id("add-line-button")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Added the line."));
+        browser.findElement(By.id("mark-sent")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("invoice-status"), "SENT"));
+        var total = browser.findElement(By.id("invoice-total")).getText();
+        browser.findElement(By.id("record-payment-button")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "the invoice is paid"));
+        assertThat(browser.findElement(By.id("invoice-status")).getText()).isEqualToIgnoringCase("Paid");
+        screenshots("invoice", () -> browser.navigate().refresh());
+        browser.findElement(By.linkText("Invoices")).click();
+        assertThat(browser.findElement(By.id("invoices")).getText()).contains("Acme Corp", total);
+        screenshot("invoices");
+
+        var pdf = java.util.Base64.getDecoder().decode((String) ((ChromeDriver) browser).executeAsyncScript(
+            "var done = arguments[0]; fetch(document.querySelector('#invoices a').href + '.pdf')"
+                + ".then(r => r.arrayBuffer()).then(b => { let s = ''; new Uint8Array(b).forEach(x =>"
+                + " s += String.fromCharCode(x)); done(btoa(s)); })"));
+        var reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        var text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+        reader.close();
+        assertThat(text).contains("Harbour Design Studio", "Bill to", "Acme Corp", "Website Redesign",
+            "Hosting and maintenance", "IBAN: GB33 BUKB 2020 1555 5555 55", "PAID");
+        Files.write(Files.createDirectories(Path.of("target", "browser")).resolve("invoice.pdf"), pdf);
+    }
+
+    @Test
     void inviteAPersonWhoSetsTheirPasswordAndSignsIn() throws IOException {
         var admin = fixtures.anAccount("Team Co");
         passwords.set(admin.userId(), PASSWORD);

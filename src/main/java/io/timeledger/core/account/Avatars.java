@@ -1,9 +1,8 @@
 package io.timeledger.core.account;
 
+import io.timeledger.core.common.FileTypes;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.Reads;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,7 +57,7 @@ public class Avatars {
         if (bytes.length > MAX_BYTES) {
             throw new Invalid("avatar", "is too large (at most " + MAX_BYTES / 1024 + " KB)");
         }
-        var type = contentType(bytes)
+        var type = FileTypes.picture(bytes)
             .orElseThrow(() -> new Invalid("avatar", "must be a PNG, JPEG, GIF or WebP picture"));
         return repository.store(userId, type, bytes);
     }
@@ -67,23 +66,6 @@ public class Avatars {
     @Transactional
     public UUID remove(long userId) {
         return repository.remove(userId);
-    }
-
-    /** The type of picture {@code bytes} hold, by their first bytes, not by what a browser claims. */
-    static Optional<String> contentType(byte[] bytes) {
-        if (startsWith(bytes, 0, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
-            return Optional.of("image/png");
-        }
-        if (startsWith(bytes, 0, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff})) {
-            return Optional.of("image/jpeg");
-        }
-        if (startsWith(bytes, 0, ascii("GIF87a")) || startsWith(bytes, 0, ascii("GIF89a"))) {
-            return Optional.of("image/gif");
-        }
-        if (startsWith(bytes, 0, ascii("RIFF")) && startsWith(bytes, 8, ascii("WEBP"))) {
-            return Optional.of("image/webp");
-        }
-        return Optional.empty();
     }
 
     /** Up to two letters: of the first and last names, else the email's first. */
@@ -103,14 +85,5 @@ public class Avatars {
     /** A hue of the person's own, the same wherever their avatar shows. */
     static int hue(UUID key) {
         return Math.floorMod(key.hashCode(), 360);
-    }
-
-    private static boolean startsWith(byte[] bytes, int offset, byte[] prefix) {
-        return bytes.length >= offset + prefix.length
-            && Arrays.equals(bytes, offset, offset + prefix.length, prefix, 0, prefix.length);
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

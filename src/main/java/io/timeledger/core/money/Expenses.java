@@ -8,14 +8,18 @@ import io.timeledger.core.catalog.Contacts;
 import io.timeledger.core.catalog.Projects;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.CalendarDays;
+import io.timeledger.core.common.FileTypes;
 import io.timeledger.core.common.Forbidden;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.Locked;
 import io.timeledger.core.common.NotFound;
 import io.timeledger.core.common.Reads;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,16 +32,21 @@ public class Expenses {
 
     private static final BigDecimal MAX_QUANTITY = new BigDecimal("99999999");
 
+    /** The largest receipt kept: 5 MB, a phone's photo of a till slip or a PDF invoice. */
+    public static final int MAX_RECEIPT_BYTES = 5 * 1024 * 1024;
+
     private final ExpenseRepository repository;
+    private final ReceiptRepository receipts;
     private final Accounts accounts;
     private final People people;
     private final Items items;
     private final Contacts contacts;
     private final Projects projects;
 
-    Expenses(ExpenseRepository repository, Accounts accounts, People people, Items items, Contacts contacts,
-             Projects projects) {
+    Expenses(ExpenseRepository repository, ReceiptRepository receipts, Accounts accounts, People people, Items items,
+             Contacts contacts, Projects projects) {
         this.repository = repository;
+        this.receipts = receipts;
         this.accounts = accounts;
         this.people = people;
         this.items = items;
@@ -107,6 +116,57 @@ public class Expenses {
             throw new Locked("The expense has been invoiced");
         }
         repository.delete(actor.account(), id);
+    }
+
+    /**
+     * Keeps {@code bytes} as the expense's receipt (replacing any), for its owner or an
+     * administrator: a picture or a PDF — told by its bytes — of at most {@link #MAX_RECEIPT_BYTES}.
+     */
+    @Transactional
+    public void attachReceipt(Actor actor, long id, String fileName, byte[] bytes) {
+        get(actor, id);
+        if (bytes == null || bytes.length == 0) {
+            throw new Invalid("receipt", "can't be blank: choose a picture or a PDF");
+        }
+        if (bytes.length > MAX_RECEIPT_BYTES) {
+            throw new Invalid("receipt", "is too large (at most " + MAX_RECEIPT_BYTES / (1024 * 1024) + " MB)");
+        }
+        var type = FileTypes.pictureOrPdf(bytes)
+            .orElseThrow(() -> new Invalid("receipt", "must be a picture (PNG, JPEG, GIF, WebP) or a PDF"));
+        var name = fileName == null || fileName.isBlank() ? "receipt" : fileName.strip();
+        receipts.store(actor.account(), id, new Receipt(type, name.length() > 255 ? name.substring(0, 255) : name,
+            bytes));
+    }
+
+    /** Records an expense with its receipt, both or neither: a receipt refused leaves no expense behind. */
+    @Transactional
+    public Expense create(Actor actor, ExpenseChanges changes, String receiptName, byte[] receipt) {
+        var expense = create(actor, changes);
+        if (receipt != null && receipt.length > 0) {
+            attachReceipt(actor, expense.id(), receiptName, receipt);
+        }
+        return expense;
+    }
+
+    /** The expense's receipt, to those who may see the expense. */
+    @Reads
+    public Optional<Receipt> receipt(Actor actor, long id) {
+        get(actor, id);
+        return receipts.find(actor.account(), id);
+    }
+
+    @Transactional
+    public void removeReceipt(Actor actor, long id) {
+        get(actor, id);
+        if (!receipts.remove(actor.account(), id)) {
+            throw new NotFound("Receipt", id);
+        }
+    }
+
+    /** Which of the expenses have a receipt. */
+    @Reads
+    public Set<Long> withReceipts(Actor actor, Collection<Long> ids) {
+        return receipts.withReceipts(actor.account(), ids);
     }
 
     private Expense apply(Actor actor, Expense current, ExpenseChanges changes) {

@@ -115,7 +115,7 @@ final class InvoiceDocument {
             NORMAL);
         total(totals, "Total " + invoice.currency(), money(invoice.total()), BOLD);
         for (var payment : payments) {
-            total(totals, "Paid " + DAY.format(payment.paidOn()), "−" + money(payment.amount()), NORMAL);
+            total(totals, "Paid " + DAY.format(payment.paidOn()), "-" + money(payment.amount()), NORMAL);
         }
         if (invoice.voidedAt() == null) {
             total(totals, "Amount due " + invoice.currency(), money(invoice.outstanding()), HEADING);
