@@ -405,6 +405,25 @@ class BrowserTests {
             + " 2020 1555 5555 55\nBIC: BUKBGB22");
         browser.findElement(By.id("save-invoice-settings")).click();
         until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Saved the invoice details."));
+        browser.findElement(By.id("expenses")).click();
+        browser.findElement(By.id("save-settings")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Saved the account's settings."));
+
+        // an expense for the client, its receipt a photo, goes on the invoice with the time
+        browser.findElement(By.linkText("Expenses")).click();
+        browser.findElement(By.id("expense-date")).clear();
+        ((ChromeDriver) browser).executeScript("document.getElementById('expense-date').value = arguments[0]",
+            month.plusDays(9).toString());
+        browser.findElement(By.id("expense-description")).sendKeys("Train to the Acme workshop");
+        browser.findElement(By.id("expense-amount")).sendKeys("64.80");
+        new Select(browser.findElement(By.id("expense-client"))).selectByVisibleText("Acme Corp");
+        browser.findElement(By.id("expense-receipt")).sendKeys(
+            Path.of("src/main/resources/static/icons/icon-192.png").toAbsolutePath().toString());
+        browser.findElement(By.id("add-expense")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Added the expense"));
+        assertThat(browser.findElement(By.id("expenses")).getText()).contains("Train to the Acme workshop", "64.80",
+            "Receipt");
+        screenshots("expenses", () -> browser.navigate().refresh());
 
         browser.findElement(By.linkText("Invoices")).click();
         browser.findElement(By.id("new-invoice")).click();
@@ -437,7 +456,7 @@ class BrowserTests {
         var text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
         reader.close();
         assertThat(text).contains("Harbour Design Studio", "Bill to", "Acme Corp", "Website Redesign",
-            "Hosting and maintenance", "IBAN: GB33 BUKB 2020 1555 5555 55", "PAID");
+            "Train to the Acme workshop", "Hosting and maintenance", "IBAN: GB33 BUKB 2020 1555 5555 55", "PAID");
         Files.write(Files.createDirectories(Path.of("target", "browser")).resolve("invoice.pdf"), pdf);
     }
 
