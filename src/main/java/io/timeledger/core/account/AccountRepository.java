@@ -68,18 +68,22 @@ class AccountRepository {
             .list();
     }
 
-    Account update(AccountId id, String name, DayOfWeek weekStart, Preferences preferences) {
+    Account update(AccountId id, String name, DayOfWeek weekStart, Preferences preferences, ZoneId timeZone,
+                   String currency) {
         var updated = jdbc.sql("""
                 UPDATE account AS a
                    SET name = :name, week_start = :weekStart, wants_timestamp_timers = :timestampTimers,
                        rounding_minutes = :roundingMinutes, rounding_mode = :roundingMode, clock = :clock,
-                       time_format = :timeFormat, expenses_enabled = :expenses, updated_at = now()
+                       time_format = :timeFormat, expenses_enabled = :expenses, time_zone = :timeZone,
+                       currency = :currency, updated_at = now()
                  WHERE a.id = :id
                 RETURNING %s
                 """.formatted(COLUMNS))
             .param("id", id.value())
             .param("name", name)
             .param("weekStart", weekStart.getValue())
+            .param("timeZone", timeZone.getId())
+            .param("currency", currency)
             .param("timestampTimers", preferences.timestampTimers())
             .param("roundingMinutes", preferences.roundingMinutes())
             .param("roundingMode", preferences.roundingUp() ? "up" : "nearest")

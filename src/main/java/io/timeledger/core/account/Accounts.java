@@ -5,6 +5,7 @@ import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
 import io.timeledger.core.common.Reads;
+import java.util.Currency;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,12 +51,18 @@ public class Accounts {
             problems.add("time_format", "must be decimal or hours_minutes");
         }
         var weekStart = required(problems, "week_start_day", changes.weekStart(), current.weekStart());
+        var zone = required(problems, "time_zone", changes.timeZone(), current.timeZone());
+        var currency = required(problems, "currency", changes.currency(), current.currency());
+        if (!currency.matches("[A-Z]{3}") || Currency.getAvailableCurrencies().stream()
+                .noneMatch(c -> c.getCurrencyCode().equals(currency))) {
+            problems.add("currency", "must be an ISO 4217 code, such as USD or EUR");
+        }
         var preferences = new Preferences(
             required(problems, "wants_timestamp_timers", changes.timestampTimers(), old.timestampTimers()), rounding,
             required(problems, "rounding_mode", changes.roundingUp(), old.roundingUp()), clock, timeFormat,
             required(problems, "expenses_enabled", changes.expensesEnabled(), old.expensesEnabled()));
         problems.throwIfAny();
-        return repository.update(actor.account(), name.strip(), weekStart, preferences);
+        return repository.update(actor.account(), name.strip(), weekStart, preferences, zone, currency);
     }
 
     /** Turns the expenses feature on or off: for the operator's command line, which acts as no member. */
@@ -64,7 +71,8 @@ public class Accounts {
         var current = get(id);
         var old = current.preferences();
         return repository.update(id, current.name(), current.weekStart(), new Preferences(old.timestampTimers(),
-            old.roundingMinutes(), old.roundingUp(), old.clock(), old.timeFormat(), enabled));
+            old.roundingMinutes(), old.roundingUp(), old.clock(), old.timeFormat(), enabled), current.timeZone(),
+            current.currency());
     }
 
     /** The given value, or the current one when left out; a value given as null is a problem. */

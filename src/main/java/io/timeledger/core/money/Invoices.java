@@ -193,9 +193,14 @@ public class Invoices {
         if (sender.paymentTermsDays() < 0 || sender.paymentTermsDays() > 365) {
             problems.add("invoice_payment_terms", "must be from 0 to 365 days");
         }
+        // numbers are never reused: the sequence only moves on (a deleted draft's number stays taken too)
+        long next = senders.find(actor.account()).nextNumber();
+        if (sender.nextNumber() < next) {
+            problems.add("invoice_next_number", "must be at least " + next + ": invoice numbers are never reused");
+        }
         problems.throwIfAny();
         var kept = new InvoiceSender(blankToNull(sender.address()), blankToNull(sender.taxId()),
-            sender.paymentTermsDays(), blankToNull(sender.bankDetails()));
+            sender.paymentTermsDays(), blankToNull(sender.bankDetails()), sender.nextNumber());
         senders.save(actor.account(), kept);
         return kept;
     }

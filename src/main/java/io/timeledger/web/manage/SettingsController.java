@@ -2,16 +2,19 @@ package io.timeledger.web.manage;
 
 import io.timeledger.core.account.AccountChanges;
 import io.timeledger.core.account.Accounts;
-import io.timeledger.core.money.InvoiceSender;
-import io.timeledger.core.money.Invoices;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
+import io.timeledger.core.money.InvoiceSender;
+import io.timeledger.core.money.Invoices;
 import io.timeledger.web.Forms;
 import io.timeledger.web.Header;
 import io.timeledger.web.SignedIn;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -31,7 +34,7 @@ class SettingsController {
 
     private static final Map<String, String> LABELS = Map.of("week_start_day", "Week start",
         "wants_timestamp_timers", "Timestamps", "rounding_minutes", "Rounding", "rounding_mode", "Rounding",
-        "time_format", "Time format", "expenses_enabled", "Expenses");
+        "time_format", "Time format", "expenses_enabled", "Expenses", "time_zone", "Time zone");
 
     private final SignedIn signedIn;
     private final Header header;
@@ -54,6 +57,7 @@ class SettingsController {
         model.addAttribute("weekDays", DayOfWeek.values());
         model.addAttribute("roundings", AccountChanges.ROUNDING_MINUTES);
         model.addAttribute("sender", invoices.sender(place.actor()));
+        model.addAttribute("zones", ZONES);
         return "manage/settings";
     }
 
@@ -63,13 +67,36 @@ class SettingsController {
                           @RequestParam(name = "tax_id", defaultValue = "") String taxId,
                           @RequestParam(name = "payment_terms", defaultValue = "30") String terms,
                           @RequestParam(name = "bank_details", defaultValue = "") String bank,
+                          @RequestParam(name = "next_number", defaultValue = "") String nextNumber,
                           RedirectAttributes redirect) {
         var actor = signedIn.actor(principal, session);
-        Forms.act(redirect, Map.of("invoice_payment_terms", "Payment terms"), () -> {
-            invoices.changeSender(actor, new InvoiceSender(address, taxId, days(terms), bank));
+        Forms.act(redirect, Map.of("invoice_payment_terms", "Payment terms", "invoice_next_number",
+            "Next invoice number"), () -> {
+            invoices.changeSender(actor, new InvoiceSender(address, taxId, days(terms), bank,
+                nextNumber.isBlank() ? invoices.sender(actor).nextNumber() : number(nextNumber)));
             return "Saved the invoice details.";
         });
         return "redirect:/manage/settings";
+    }
+
+    /** The time zones a person picks from: the region ones (Europe/London), by name. */
+    private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
+        .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id.strip());
+        } catch (DateTimeException e) {
+            throw new Invalid("time_zone", "must be a time zone, such as Europe/London");
+        }
+    }
+
+    private static long number(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new Invalid("invoice_next_number", "must be a whole number, such as 1001");
+        }
     }
 
     private static int days(String text) {
@@ -87,7 +114,9 @@ class SettingsController {
                   @RequestParam(defaultValue = "0") int rounding, @RequestParam(name = "rounding_up",
                   defaultValue = "false") boolean roundingUp, @RequestParam(defaultValue = "24h") String clock,
                   @RequestParam(name = "time_format", defaultValue = "hours_minutes") String timeFormat,
-                  @RequestParam(defaultValue = "false") boolean expenses, RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "false") boolean expenses,
+                  @RequestParam(name = "time_zone", defaultValue = "") String timeZone,
+                  @RequestParam(defaultValue = "") String currency, RedirectAttributes redirect) {
         var actor = signedIn.actor(principal, session);
         Forms.act(redirect, LABELS, () -> {
             accounts.change(actor, AccountChanges.NONE.name(Field.of(name))
@@ -97,7 +126,9 @@ class SettingsController {
                 .roundingUp(Field.of(roundingUp))
                 .clock(Field.of(clock))
                 .timeFormat(Field.of(timeFormat))
-                .expensesEnabled(Field.of(expenses)));
+                .expensesEnabled(Field.of(expenses))
+                .timeZone(timeZone.isBlank() ? Field.absent() : Field.of(zone(timeZone)))
+                .currency(currency.isBlank() ? Field.absent() : Field.of(currency.strip().toUpperCase(Locale.ROOT))));
             return "Saved the account's settings.";
         });
         return "redirect:/manage/settings";

@@ -29,7 +29,7 @@ class SettingsTests {
 
         var saved = pages.submit("/manage/settings", "name", "Renamed Studio", "week_start", "SUNDAY",
             "timestamps", "true", "rounding", "15", "rounding_up", "true", "clock", "12h", "time_format", "decimal",
-            "expenses", "true");
+            "expenses", "true", "time_zone", "Europe/Berlin", "currency", "eur");
         assertThat(saved).contains("Saved the account's settings.", "value=\"Renamed Studio\"",
             "<option value=\"SUNDAY\" selected=\"selected\">Sunday</option>");
 
@@ -38,10 +38,24 @@ class SettingsTests {
         assertThat(company.get("week_start_day").stringValue()).isEqualTo("Sunday");
         assertThat(company.get("wants_timestamp_timers").booleanValue()).isTrue();
         assertThat(company.get("expense_feature").booleanValue()).isTrue();
+        assertThat(company.get("currency").stringValue()).isEqualTo("EUR");
+        assertThat(company.get("time_zone").stringValue()).isNotEqualTo("UTC");
         assertThat(pages.get("/timesheet").body()).contains("id=\"add-started\"");
 
         assertThat(pages.submit("/manage/settings", "name", " ", "week_start", "SUNDAY", "rounding", "7"))
             .contains("Name can't be blank; Rounding must be one of");
+        assertThat(pages.submit("/manage/settings", "name", "Renamed Studio", "currency", "EURO", "time_zone",
+            "Mars/Olympus")).contains("Time zone must be a time zone, such as Europe/London.");
+        assertThat(pages.submit("/manage/settings", "name", "Renamed Studio", "currency", "XYZ"))
+            .contains("Currency must be an ISO 4217 code, such as USD or EUR.");
+
+        assertThat(pages.submit("/manage/settings/invoices", "address", "1 Harbour Road", "tax_id", "", "payment_terms",
+            "14", "bank_details", "", "next_number", "1001")).contains("Saved the invoice details.", "value=\"1001\"");
+        assertThat(pages.submit("/manage/settings/invoices", "address", "", "tax_id", "", "payment_terms", "14",
+            "bank_details", "", "next_number", "12"))
+            .contains("Next invoice number must be at least 1001: invoice numbers are never reused.");
+        assertThat(pages.submit("/manage/settings/invoices", "address", "", "tax_id", "", "payment_terms", "400",
+            "bank_details", "", "next_number", "1001")).contains("Payment terms must be from 0 to 365 days.");
         assertThat(api.bearer(admin.token()).get("/v2/company").json().get("name").stringValue())
             .isEqualTo("Renamed Studio");
     }
