@@ -1,7 +1,7 @@
-// The timesheet's script: the running timer ticks (and shows in the tab's title), the page follows
-// changes made on other devices (with htmx, see timesheet.html), and a few keys move around — n: new
-// entry, s: start or stop the timer, ← →: the day before or after. Everything here is a convenience:
-// every action is a form that works without it.
+// The timesheet's script: the running timer ticks (and shows in the tab's title, again after each
+// live reload: live.js), and a few keys move around — n: new entry, s: start or stop the timer, ← →:
+// the day before or after. Everything here is a convenience: every action is a form that works
+// without it.
 (function () {
   "use strict";
   var title = document.title;
@@ -35,54 +35,7 @@
 
   watchTimer();
 
-  // Live reloads (the #refresher in timesheet.html) wait while the person is typing into the page
-  // or has an entry's edit form open, and happen as soon as they leave the field or close the form;
-  // a stream that had to reconnect may have missed changes, so it reloads once it is back.
-  var held = false;
-  var streamOpened = false;
-
-  function editing() {
-    var active = document.activeElement;
-    return document.querySelector("main details.edit[open]") !== null
-      || active !== null && active.closest("main") !== null
-        && active.matches("input:not([type=hidden]):not([type=submit]), select, textarea");
-  }
-
-  function reload() {
-    var refresher = document.getElementById("refresher");
-    if (refresher && window.htmx) {
-      window.htmx.trigger(refresher, "refresh");
-    }
-  }
-
-  document.addEventListener("htmx:beforeRequest", function (event) {
-    if (event.detail.elt.id === "refresher" && editing()) {
-      event.preventDefault();
-      held = true;
-    }
-  });
-  function reloadIfHeld() {
-    setTimeout(function () {
-      if (held && !editing()) {
-        held = false;
-        reload();
-      }
-    }, 0);
-  }
-  document.addEventListener("focusout", reloadIfHeld);
-  // an edit form closed without saving (toggle does not bubble: listen as it descends)
-  document.addEventListener("toggle", reloadIfHeld, true);
   document.addEventListener("htmx:afterSettle", watchTimer);
-  document.addEventListener("htmx:sseOpen", function () {
-    document.documentElement.dataset.live = "open";
-    if (streamOpened) {
-      reload();
-    }
-    streamOpened = true;
-  });
-  document.addEventListener("htmx:sseError", function () {
-    document.documentElement.dataset.live = "closed";
-  });
 
   function typing(target) {
     return target.closest("input, select, textarea, [contenteditable]") !== null;

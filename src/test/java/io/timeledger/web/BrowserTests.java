@@ -359,6 +359,12 @@ class BrowserTests {
             manager.get(url("/manage/approvals?date=" + monday));
             assertThat(manager.findElement(By.id("person-" + member.membershipId())).getText())
                 .containsIgnoringCase("submitted").contains("7:30", "8:30");
+            // the approver's open page follows the team: time added to the week shows without a reload
+            awaitLive(manager);
+            api.bearer(member.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"" + monday.plusDays(5)
+                + "\", \"duration\": 3600, \"description\": \"Saturday\"}}").expect(201);
+            live(manager, ExpectedConditions.textToBePresentInElementLocated(
+                By.id("person-" + member.membershipId()), "41:00"));
             var page = browser;
             browser = manager;
             screenshots("manage-approvals", () -> manager.navigate().refresh());
