@@ -27,13 +27,17 @@ class ApprovalRepository {
     }
 
     Optional<Approval> find(AccountId account, long membershipId, LocalDate start) {
+        return week(account, membershipId, start, "").optional();
+    }
+
+    private JdbcClient.MappedQuerySpec<Approval> week(AccountId account, long membershipId, LocalDate start,
+                                                      String lock) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM timesheet_approval WHERE account_id = :account"
-                + " AND membership_id = :member AND period_start = :start")
+                + " AND membership_id = :member AND period_start = :start" + lock)
             .param("account", account.value())
             .param("member", membershipId)
             .param("start", start)
-            .query(ApprovalRepository::map)
-            .optional();
+            .query(ApprovalRepository::map);
     }
 
     /** The person's week, made (open) if nobody acted on it yet, and locked until the transaction ends. */
@@ -47,13 +51,7 @@ class ApprovalRepository {
             .param("start", start)
             .param("end", start.plusDays(6))
             .update();
-        return jdbc.sql("SELECT " + COLUMNS + " FROM timesheet_approval WHERE account_id = :account"
-                + " AND membership_id = :member AND period_start = :start FOR UPDATE")
-            .param("account", account.value())
-            .param("member", membershipId)
-            .param("start", start)
-            .query(ApprovalRepository::map)
-            .single();
+        return week(account, membershipId, start, " FOR UPDATE").single();
     }
 
     Approval save(AccountId account, Approval approval, Instant now) {

@@ -1,8 +1,6 @@
 package io.timeledger.core.report;
 
 import io.timeledger.core.common.AccountId;
-import io.timeledger.core.time.EntryFilter;
-import io.timeledger.core.time.EntryQuery;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,12 +27,8 @@ class EntryLineRepository {
     record Statement(String sql, MapSqlParameterSource params) { }
 
     static Statement statement(AccountId account, long viewer, ReportQuery query, Instant now) {
-        var entries = EntryQuery.upTo(0).everyone(query.everyone()).memberships(query.memberships())
-            .legacyUserIds(query.legacyUserIds()).contacts(query.contacts()).projects(query.projects())
-            .tasks(query.tasks()).from(query.from()).to(query.to()).billed(query.invoiced());
-        var filter = EntryFilter.of(account, viewer, entries);
-        var where = filter.where() + (query.billable() == null ? "" : query.billable() ? " AND e.billable"
-            : " AND NOT e.billable");
+        var filter = ReportRepository.filter(account, viewer, query);
+        var where = filter.where();
         var sql = """
             SELECT e.id, e.spent_on, c.name AS client, p.name AS project,
                    (SELECT k.name FROM entry_task et JOIN task k ON k.account_id = et.account_id AND k.id = et.task_id

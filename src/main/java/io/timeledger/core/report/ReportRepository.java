@@ -50,12 +50,8 @@ class ReportRepository {
      */
     List<Row> aggregate(AccountId account, long viewer, ReportQuery query, DayOfWeek weekStart, boolean costs,
                         Instant now) {
-        var entries = EntryQuery.upTo(0).everyone(query.everyone()).memberships(query.memberships())
-            .legacyUserIds(query.legacyUserIds()).contacts(query.contacts()).projects(query.projects())
-            .tasks(query.tasks()).from(query.from()).to(query.to()).billed(query.invoiced());
-        var filter = EntryFilter.of(account, viewer, entries);
-        var where = filter.where() + (query.billable() == null ? "" : query.billable() ? " AND e.billable"
-            : " AND NOT e.billable");
+        var filter = filter(account, viewer, query);
+        var where = filter.where();
         var params = filter.params().addValue("now", Timestamp.from(now));
         // Aggregate on ids and stored months first, then name the (few) groups: no join, date
         // arithmetic or text formatting runs per entry.
@@ -129,6 +125,16 @@ class ReportRepository {
             : "SELECT t.*" + (names.isEmpty() ? "" : ", " + String.join(", ", names)) + " FROM (" + aggregate + ") t"
                 + joins + " ORDER BY " + String.join(", ", keyNames.stream().map(k -> "t." + k).toList());
         return jdbc.sql(sql).paramSource(params).query((rs, row) -> map(rs, query.groupBy(), costs)).list();
+    }
+
+    /** The entries {@code query} reports on (table alias {@code e}), as every report and its export select them. */
+    static EntryFilter filter(AccountId account, long viewer, ReportQuery query) {
+        var entries = EntryQuery.upTo(0).everyone(query.everyone()).memberships(query.memberships())
+            .legacyUserIds(query.legacyUserIds()).contacts(query.contacts()).projects(query.projects())
+            .tasks(query.tasks()).from(query.from()).to(query.to()).billed(query.invoiced());
+        var filter = EntryFilter.of(account, viewer, entries);
+        return query.billable() == null ? filter : new EntryFilter(filter.where()
+            + (query.billable() ? " AND e.billable" : " AND NOT e.billable"), filter.params(), false);
     }
 
     private static Row map(ResultSet rs, List<Dimension> dimensions, boolean costs) throws SQLException {

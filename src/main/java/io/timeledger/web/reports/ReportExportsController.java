@@ -52,14 +52,7 @@ class ReportExportsController {
         try (var sheet = sheetFormat.open(response.getOutputStream(), "Report")) {
             var titles = new ArrayList<String>();
             table.groupings().forEach(g -> titles.add(g.title()));
-            titles.add("Hours");
-            titles.add("Billable hours");
-            if (table.money()) {
-                titles.add("Billable amount (" + table.currency() + ")");
-            }
-            if (table.costs()) {
-                titles.add("Cost (" + table.currency() + ")");
-            }
+            titles.addAll(table.numberTitles());
             sheet.header(titles.toArray(String[]::new));
             int leaves = table.groupings().size() - 1;
             for (var row : table.rows()) {

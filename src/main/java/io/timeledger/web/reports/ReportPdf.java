@@ -39,14 +39,7 @@ final class ReportPdf {
 
         var titles = new ArrayList<String>();
         titles.add(table.rowsTitle());
-        titles.add("Hours");
-        titles.add("Billable hours");
-        if (table.money()) {
-            titles.add("Billable amount (" + table.currency() + ")");
-        }
-        if (table.costs()) {
-            titles.add("Cost (" + table.currency() + ")");
-        }
+        titles.addAll(table.numberTitles());
         var widths = new float[titles.size()];
         widths[0] = 5;
         for (int i = 1; i < widths.length; i++) {

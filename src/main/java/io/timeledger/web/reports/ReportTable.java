@@ -126,6 +126,18 @@ record ReportTable(String description, List<Grouping> groupings, String currency
         };
     }
 
+    /** The headings of the numbers' columns, each amount's with its currency: "Billable amount (USD)". */
+    public List<String> numberTitles() {
+        var titles = new ArrayList<>(List.of("Hours", "Billable hours"));
+        if (money) {
+            titles.add("Billable amount (" + currency + ")");
+        }
+        if (costs) {
+            titles.add("Cost (" + currency + ")");
+        }
+        return titles;
+    }
+
     /** The heading of the column naming the rows: "Client", "Client / Month". */
     public String rowsTitle() {
         return groupings.stream().map(Grouping::title).collect(Collectors.joining(" / "));
