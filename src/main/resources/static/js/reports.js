@@ -1,6 +1,7 @@
 // The reports page: a date typed into From or To makes the period a custom range, and the chart
 // (its data in #chart's data-chart, written by ReportChart) is drawn by ECharts in the page's
-// colours, again when they change between light and dark.
+// colours — again when they change between light and dark, and when a live update (live.js)
+// brings the report anew.
 (function () {
   'use strict';
   var period = document.getElementById('period');
@@ -11,11 +12,6 @@
     }
   });
 
-  var element = document.getElementById('chart');
-  if (!element || !window.echarts) {
-    return;
-  }
-  var data = JSON.parse(element.getAttribute('data-chart'));
   var scheme = window.matchMedia('(prefers-color-scheme: dark)');
   var chart = null;
 
@@ -26,7 +22,13 @@
   function draw() {
     if (chart) {
       chart.dispose();
+      chart = null;
     }
+    var element = document.getElementById('chart');
+    if (!element || !window.echarts) {
+      return;
+    }
+    var data = JSON.parse(element.getAttribute('data-chart'));
     var ink = colour('--ink');
     var muted = colour('--muted');
     var line = colour('--line');
@@ -58,5 +60,10 @@
 
   draw();
   scheme.addEventListener('change', draw);
-  window.addEventListener('resize', function () { chart.resize(); });
+  document.addEventListener('htmx:afterSettle', draw);
+  window.addEventListener('resize', function () {
+    if (chart) {
+      chart.resize();
+    }
+  });
 }());

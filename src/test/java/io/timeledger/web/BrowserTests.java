@@ -238,6 +238,12 @@ class BrowserTests {
         browser.navigate().refresh();
         assertThat(browser.findElement(By.id("budget-words")).getText())
             .isEqualTo("7.50 of 10.00 hours this month, 2.50 left");
+        // the budget bar follows time logged anywhere, without a reload
+        awaitLive(browser);
+        api.bearer(person.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"" + today
+            + "\", \"duration\": 3600, \"project_id\": \"" + project + "\"}}").expect(201);
+        live(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("budget-words"),
+            "8.50 of 10.00 hours this month, 1.50 left"));
         screenshot("manage-project");
         browser.findElement(By.id("job-name")).sendKeys("Discovery workshop");
         browser.findElement(By.id("job-price")).sendKeys("150");
@@ -254,7 +260,7 @@ class BrowserTests {
         screenshot("manage-project-assignments");
         browser.findElement(By.linkText("Clients")).click();
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Acme Corp", "Website Redesign",
-            "7.50 of 10.00 hours this month");
+            "8.50 of 10.00 hours this month");
         screenshots("manage-clients", () -> browser.navigate().refresh());
 
         browser.findElement(By.linkText("Settings")).click();
@@ -306,6 +312,17 @@ class BrowserTests {
         assertThat(browser.findElement(By.id("report-table")).getText()).contains("Acme Corp", "August 2026",
             "November 2026", "Umbrella");
         assertThat(browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
+        // time logged meanwhile reaches the open report (at most every ten seconds), chart and all
+        awaitLive(browser);
+        caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-11-20\", \"duration\": 3600, \"contact_id\": \""
+            + clients.get(0) + "\", \"description\": \"Late\"}}").expect(201);
+        var later = total.add(java.math.BigDecimal.ONE).setScale(2).toPlainString();
+        ((ChromeDriver) browser).executeScript("window.notReloaded = true");
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("total-hours"), later));
+        assertThat(((ChromeDriver) browser).executeScript("return window.notReloaded === true")).isEqualTo(true);
+        until(ExpectedConditions.attributeToBe(By.id("chart"), "data-drawn", "light"));
+        total = new java.math.BigDecimal(later);
         screenshots("reports", () -> browser.navigate().refresh());
         ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("chart")));
         screenshot("reports-chart-and-table");
