@@ -26,6 +26,8 @@ class SettingsTests {
         var admin = fixtures.anAccountSigningInWith(PASSWORD);
         var pages = WebSession.signedIn(port, admin.email(), PASSWORD);
         assertThat(pages.get("/manage/clients").body()).contains("href=\"/manage/settings\"");
+        assertThat(pages.get("/manage/settings").body()).as("the account's zone is the one chosen")
+            .contains("<option value=\"UTC\" selected=\"selected\">UTC</option>");
 
         var saved = pages.submit("/manage/settings", "name", "Renamed Studio", "week_start", "SUNDAY",
             "timestamps", "true", "rounding", "15", "rounding_up", "true", "clock", "12h", "time_format", "decimal",
