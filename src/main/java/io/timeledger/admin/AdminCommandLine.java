@@ -6,6 +6,7 @@ import io.timeledger.auth.Credentials;
 import io.timeledger.auth.OAuthClients;
 import io.timeledger.auth.Passwords;
 import io.timeledger.core.account.Accounts;
+import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.NewAccount;
 import io.timeledger.core.account.NewUser;
 import io.timeledger.core.account.People;
@@ -17,12 +18,16 @@ import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Forbidden;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.imports.ImportSource;
+import io.timeledger.core.imports.Imports;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
@@ -44,7 +49,8 @@ import picocli.CommandLine.Option;
         AdminCommandLine.TokenCommands.class,
         AdminCommandLine.ApiKeyCommands.class,
         AdminCommandLine.OAuthClientCommands.class,
-        AdminCommandLine.Audit.class
+        AdminCommandLine.Audit.class,
+        AdminCommandLine.Import.class
     })
 public final class AdminCommandLine {
 
@@ -459,5 +465,50 @@ public final class AdminCommandLine {
         }
         var line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         return line == null ? "" : line;
+    }
+
+    // --- imports
+
+    @Command(name = "import", mixinStandardHelpOptions = true, description = {
+        "Import time tracked elsewhere from a detailed time report: harvest-csv, toggl-csv, clockify-csv.",
+        "Clients, projects, tasks and people are matched by name (people by email) and made when missing;",
+        "a row imported before is skipped. --dry-run says what would happen and stores nothing."})
+    static final class Import implements Callable<Integer> {
+        @Option(names = "--account", required = true, description = "the account's id") long account;
+        @Option(names = "--source", required = true, description = "harvest-csv, toggl-csv or clockify-csv")
+        String source;
+        @Option(names = "--file", required = true, description = "the report, UTF-8") Path file;
+        @Option(names = "--time-zone", description = "the zone of the file's times (default: the account's)")
+        String timeZone;
+        @Option(names = "--as", description = "the administrator to import as (default: the account's first)")
+        String as;
+        @Option(names = "--dry-run", description = "say what would be imported; store nothing") boolean dryRun;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            var kind = ImportSource.of(source)
+                .orElseThrow(() -> new Invalid("source", "must be harvest-csv, toggl-csv or clockify-csv"));
+            var admin = root(spec);
+            var tenant = admin.bean(Accounts.class).get(new AccountId(account));
+            var people = admin.bean(People.class);
+            var member = people.members(tenant.id(), true).stream()
+                .filter(m -> as == null ? m.role() == Role.ADMIN : m.email().equalsIgnoreCase(as))
+                .findFirst().orElseThrow(() -> new NotFound("Administrator", as == null ? "of the account" : as));
+            var zone = timeZone == null ? tenant.timeZone() : ZoneId.of(timeZone);
+            try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                var report = admin.bean(Imports.class)
+                    .run(new Actor(member, tenant), kind, reader, zone, dryRun);
+                admin.out.printf("%s%s: %d rows, %d entries %s, %d imported before%n", dryRun ? "Dry run of " : "",
+                    kind.product(), report.rows(), report.created(), dryRun ? "would be created" : "created",
+                    report.skipped());
+                admin.out.printf("new clients %d, projects %d, tasks %d, people %d%n", report.clients().size(),
+                    report.projects().size(), report.tasks().size(), report.people().size());
+                for (var problem : report.problems()) {
+                    admin.out.printf("line %d: %s%n", problem.line(), problem.message());
+                }
+                return report.problems().isEmpty() ? 0 : 2;
+            }
+        }
     }
 }

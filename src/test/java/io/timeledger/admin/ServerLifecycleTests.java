@@ -124,6 +124,21 @@ class ServerLifecycleTests {
                 .extracting(line -> line.split("\t")[1]).containsExactly("token.revoked", "token.created");
             assertThat(exitCode("admin", "audit", "--since", "yesterday")).isEqualTo(1);
             assertThat(output.getErr()).contains("since is not a date");
+
+            var report = Files.writeString(dataDir.resolve("toggl.csv"), "User,Email,Client,Project,Task,Description,"
+                + "Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (EUR)\n"
+                + "Sam,sam@example.com,Acme,Website,,Wireframes,Yes,2026-10-05,09:00:00,2026-10-05,10:30:00,01:30:00,,"
+                + "150.00\n");
+            assertThat(admin("import", "--account", account, "--source", "toggl-csv", "--file", report.toString(),
+                "--dry-run")).contains("Dry run of Toggl Track: 1 rows, 1 entries would be created, 0 imported before",
+                "new clients 1, projects 1, tasks 0, people 0");
+            assertThat(admin("import", "--account", account, "--source", "toggl-csv", "--file", report.toString()))
+                .contains("Toggl Track: 1 rows, 1 entries created");
+            assertThat(admin("import", "--account", account, "--source", "toggl-csv", "--file", report.toString()))
+                .contains("1 rows, 0 entries created, 1 imported before");
+            assertThat(exitCode("admin", "import", "--account", account, "--source", "excel", "--file",
+                report.toString())).isEqualTo(1);
+            assertThat(output.getErr()).contains("source must be harvest-csv, toggl-csv or clockify-csv");
         }
     }
 
