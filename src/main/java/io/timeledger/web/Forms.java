@@ -2,10 +2,13 @@ package io.timeledger.web;
 
 import io.timeledger.core.common.Invalid;
 import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -49,6 +52,17 @@ public final class Forms {
             redirect.addFlashAttribute("problem", sentence(refused, labels));
             return false;
         }
+    }
+
+    /** The time zones a person picks from: UTC and the region ones (Europe/London), by name. */
+    private static final List<String> TIME_ZONES = Stream.concat(Stream.of("UTC"), ZoneId.getAvailableZoneIds()
+        .stream().filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted())
+        .toList();
+
+    /** The time zones a select offers, {@code current} among them (first, when it is none of the usual). */
+    public static List<String> timeZones(String current) {
+        return TIME_ZONES.contains(current) ? TIME_ZONES
+            : Stream.concat(Stream.of(current), TIME_ZONES.stream()).toList();
     }
 
     /** An amount typed into {@code field} ("120", "120.50"): null when left blank. */

@@ -66,7 +66,7 @@ class PageErrors {
     @ExceptionHandler
     @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
     String tooLarge(MaxUploadSizeExceededException e, Model model) {
-        return page(model, HttpStatus.PAYLOAD_TOO_LARGE, "That file is too large: a receipt may be at most 5 MB.");
+        return page(model, HttpStatus.PAYLOAD_TOO_LARGE, "That file is too large: an import may be at most 50 MB, a receipt 5 MB.");
     }
 
     @ExceptionHandler

@@ -484,6 +484,38 @@ class BrowserTests {
     }
 
     @Test
+    void checkAndImportATogglReport() throws IOException {
+        var admin = fixtures.anAccount("Import Co");
+        passwords.set(admin.userId(), PASSWORD);
+        var report = Files.createTempFile("toggl", ".csv");
+        var rows = new StringBuilder("User,Email,Client,Project,Task,Description,Billable,Start date,Start time,"
+            + "End date,End time,Duration,Tags,Amount (USD)\n");
+        for (int day = 1; day <= 20; day++) {
+            rows.append("Ada Lovelace,ada@example.com,Acme,Website,Design,Wireframes ").append(day)
+                .append(",Yes,2026-10-").append(day < 10 ? "0" : "").append(day).append(",09:00:00,2026-10-")
+                .append(day < 10 ? "0" : "").append(day).append(",10:30:00,01:30:00,design,180.00\n");
+        }
+        rows.append("Ada Lovelace,ada@example.com,Acme,Website,Design,Lunch,No,someday,12:00:00,,,01:00:00,,\n");
+        Files.writeString(report, rows.toString());
+        browser.get(url("/login"));
+        signIn(admin.email());
+        until(ExpectedConditions.urlContains("/timesheet"));
+        browser.findElement(By.linkText("Manage")).click();
+        browser.findElement(By.linkText("Import")).click();
+        new Select(browser.findElement(By.id("import-source"))).selectByVisibleText("Toggl Track (CSV)");
+        browser.findElement(By.id("import-file")).sendKeys(report.toAbsolutePath().toString());
+        browser.findElement(By.id("run-import")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Checked: 20 of 20 rows"));
+        assertThat(browser.findElement(By.id("unreadable")).getText()).contains("Start date is not a date");
+        screenshot("manage-import");
+        browser.findElement(By.id("import-file")).sendKeys(report.toAbsolutePath().toString());
+        browser.findElement(By.id("dry-run")).click();
+        browser.findElement(By.id("run-import")).click();
+        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Imported 20 of 20 rows"));
+        Files.delete(report);
+    }
+
+    @Test
     void inviteAPersonWhoSetsTheirPasswordAndSignsIn() throws IOException {
         var admin = fixtures.anAccount("Team Co");
         passwords.set(admin.userId(), PASSWORD);

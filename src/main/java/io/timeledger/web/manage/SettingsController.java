@@ -14,10 +14,8 @@ import java.security.Principal;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,9 +56,7 @@ class SettingsController {
         model.addAttribute("weekDays", DayOfWeek.values());
         model.addAttribute("roundings", AccountChanges.ROUNDING_MINUTES);
         model.addAttribute("sender", invoices.sender(place.actor()));
-        var zone = place.actor().tenant().timeZone().getId();
-        model.addAttribute("zones", ZONES.contains(zone) ? ZONES
-            : Stream.concat(Stream.of(zone), ZONES.stream()).toList());
+        model.addAttribute("zones", Forms.timeZones(place.actor().tenant().timeZone().getId()));
         return "manage/settings";
     }
 
@@ -81,11 +77,6 @@ class SettingsController {
         });
         return "redirect:/manage/settings";
     }
-
-    /** The time zones a person picks from: UTC and the region ones (Europe/London), by name. */
-    private static final List<String> ZONES = Stream.concat(Stream.of("UTC"),
-        ZoneId.getAvailableZoneIds().stream()
-            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted()).toList();
 
     private static ZoneId zone(String id) {
         try {

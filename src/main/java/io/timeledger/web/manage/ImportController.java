@@ -1,0 +1,104 @@
+package io.timeledger.web.manage;
+
+import io.timeledger.core.common.Invalid;
+import io.timeledger.core.imports.ImportReport;
+import io.timeledger.core.imports.ImportSource;
+import io.timeledger.core.imports.Imports;
+import io.timeledger.web.Forms;
+import io.timeledger.web.Header;
+import io.timeledger.web.SignedIn;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Manage → Import (administrators): a detailed time report of Harvest, Toggl Track or Clockify,
+ * checked first — a dry run: what would be created, what was imported before, every row that
+ * cannot be read — then imported, each row once however often the file comes back.
+ */
+@Controller
+class ImportController {
+
+    private final SignedIn signedIn;
+    private final Header header;
+    private final Imports imports;
+
+    ImportController(SignedIn signedIn, Header header, Imports imports) {
+        this.signedIn = signedIn;
+        this.header = header;
+        this.imports = imports;
+    }
+
+    @GetMapping("/manage/import")
+    String form(Principal principal, HttpSession session, Model model) {
+        var place = signedIn.place(principal, session);
+        place.actor().requireAdmin();
+        show(model, place, ImportSource.HARVEST_CSV, place.actor().tenant().timeZone().getId());
+        return "manage/import";
+    }
+
+    @PostMapping("/manage/import")
+    String run(Principal principal, HttpSession session, @RequestParam(defaultValue = "harvest-csv") String source,
+               @RequestParam(name = "time_zone", defaultValue = "") String timeZone,
+               @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun,
+               @RequestParam(required = false) MultipartFile file, HttpServletResponse response, Model model)
+            throws IOException {
+        var place = signedIn.place(principal, session);
+        var actor = place.actor();
+        actor.requireAdmin();
+        var kind = ImportSource.of(source).orElse(ImportSource.HARVEST_CSV);
+        var zoneId = timeZone.isBlank() ? actor.tenant().timeZone().getId() : timeZone;
+        show(model, place, kind, zoneId);
+        if (file == null || file.isEmpty()) {
+            response.setStatus(422);
+            model.addAttribute("problem", "Choose the report to import.");
+            return "manage/import";
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(zoneId);
+        } catch (DateTimeException e) {
+            response.setStatus(422);
+            model.addAttribute("problem", "Time zone must be a time zone, such as Europe/London.");
+            return "manage/import";
+        }
+        try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            var report = imports.run(actor, kind, reader, zone, dryRun);
+            model.addAttribute("report", report);
+            model.addAttribute("fileName", file.getOriginalFilename());
+            model.addAttribute("shownProblems", report.problems().stream().limit(200).toList());
+            model.addAttribute("notice", summary(report));
+        } catch (Invalid refused) {
+            response.setStatus(422);
+            model.addAttribute("problem", Forms.sentence(refused, Map.of()));
+        }
+        return "manage/import";
+    }
+
+    private void show(Model model, SignedIn.Place place, ImportSource source, String zone) {
+        header.show(model, place, "manage");
+        model.addAttribute("sources", ImportSource.values());
+        model.addAttribute("source", source);
+        model.addAttribute("zone", zone);
+        model.addAttribute("zones", Forms.timeZones(zone));
+    }
+
+    private static String summary(ImportReport report) {
+        return (report.dryRun() ? "Checked: " + report.created() + " of " + report.rows()
+            + " rows would be imported" : "Imported " + report.created() + " of " + report.rows() + " rows")
+            + (report.skipped() > 0 ? "; " + report.skipped() + " were imported before" : "")
+            + (report.problems().isEmpty() ? "." : "; " + report.problems().size() + " could not be read.");
+    }
+}

@@ -1,0 +1,63 @@
+package io.timeledger.web.manage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.timeledger.support.ApiTest;
+import io.timeledger.support.Fixtures;
+import io.timeledger.support.WebSession;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.util.HtmlUtils;
+
+/** Manage → Import: a report checked (nothing stored), then imported, then imported again (nothing new); members refused. */
+@ApiTest
+class ImportPageTests {
+
+    static final String PASSWORD = "correct horse battery";
+    static final byte[] CLOCKIFY = """
+        Project,Client,Description,Task,User,Group,Email,Tags,Billable,Start Date,Start Time,End Date,End Time,\
+        Duration (h),Duration (decimal),Billable Rate (USD),Billable Amount (USD)
+        Website,Acme,Call,Meetings,Grace Hopper,,grace@example.com,,Yes,10/05/2026,1:00 PM,10/05/2026,2:15 PM,\
+        01:15:00,1.25,90.00,112.50
+        Website,Acme,Broken,Meetings,Grace Hopper,,grace@example.com,,Yes,10/05/2026,1:00 PM,10/05/2026,2:15 PM,\
+        later,1.25,90.00,112.50
+        """.getBytes(StandardCharsets.UTF_8);
+
+    @Autowired Fixtures fixtures;
+    @Value("${local.server.port}") int port;
+
+    @Test
+    void aReportIsCheckedThenImportedOnce() {
+        var admin = fixtures.anAccountSigningInWith(PASSWORD);
+        var pages = WebSession.signedIn(port, admin.email(), PASSWORD);
+        assertThat(pages.get("/manage/import").body()).contains("Clockify (CSV)");
+
+        var checked = text(pages.postFile("/manage/import", csrf(pages), "file", "clockify.csv", "text/csv", CLOCKIFY,
+            "source", "clockify-csv", "time_zone", "America/New_York", "dry_run", "true").body());
+        assertThat(checked).contains("Checked: 1 of 1 rows would be imported; 1 could not be read.",
+            "New clients:", "Acme", "New people", "Grace Hopper", "Duration (h) is not a duration: \"later\"");
+        assertThat(text(pages.get("/manage/clients").body())).as("a check stores nothing").doesNotContain("Acme");
+
+        assertThat(text(pages.postFile("/manage/import", csrf(pages), "file", "clockify.csv", "text/csv", CLOCKIFY,
+            "source", "clockify-csv", "time_zone", "America/New_York").body()))
+            .contains("Imported 1 of 1 rows; 1 could not be read.");
+        assertThat(text(pages.get("/manage/clients").body())).contains("Acme", "Website");
+        assertThat(text(pages.postFile("/manage/import", csrf(pages), "file", "clockify.csv", "text/csv", CLOCKIFY,
+            "source", "clockify-csv", "time_zone", "America/New_York").body()))
+            .contains("Imported 0 of 1 rows; 1 were imported before; 1 could not be read.");
+
+        var member = WebSession.signedIn(port, fixtures.aMemberSigningInWith(admin.account(), PASSWORD).email(),
+            PASSWORD);
+        assertThat(member.get("/manage/import").statusCode()).isEqualTo(403);
+    }
+
+    private static String csrf(WebSession pages) {
+        return WebSession.hidden(pages.get("/profile").body(), "_csrf");
+    }
+
+    private static String text(String html) {
+        return HtmlUtils.htmlUnescape(html);
+    }
+}
