@@ -287,6 +287,10 @@ public final class LoadBench {
             connection.close();
         }
         if (Arrays.stream(System.getProperty("bench.only", "").toLowerCase(Locale.ROOT).split(","))
+                .anyMatch("import of a toggl report"::contains)) {
+            report.append('\n').append(ImportBench.run(http, server, session));
+        }
+        if (Arrays.stream(System.getProperty("bench.only", "").toLowerCase(Locale.ROOT).split(","))
                 .anyMatch("export of every entry"::contains)) {
             var exports = ExportBench.run(http, server, session);
             report.append('\n').append(exports);
