@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -64,6 +65,7 @@ class ImportsTests {
         """;
 
     @Autowired Imports imports;
+    @Autowired JdbcClient jdbc;
     @Autowired Fixtures fixtures;
     @Autowired Api api;
 
@@ -105,6 +107,13 @@ class ImportsTests {
             .get("/v2/users?is_active=false").expect(200).json().get("users");
         assertThat(placeholders.valueStream().map(u -> u.get("email").stringValue()).toList())
             .containsExactlyInAnyOrder("kim.allen@imported.invalid", "tom.lee@imported.invalid");
+
+        var feed = jdbc.sql("SELECT seq, kind, object_id FROM change_log WHERE account_id = :account ORDER BY seq")
+            .param("account", admin.account().value()).query((rs, row) -> rs.getLong(1) + " " + rs.getString(2))
+            .list();
+        assertThat(feed).as("the change feed numbers each imported entry, in order, without gaps")
+            .containsExactly("1 entry.created", "2 entry.created", "3 entry.created", "4 entry.created");
+        assertThat(jdbc.sql("SELECT count(*) FROM change_batch").query(Long.class).single()).isZero();
 
         var again = imports.run(actor, ImportSource.HARVEST_CSV, new StringReader(HARVEST), BERLIN, false);
         assertThat(again.created()).isZero();
