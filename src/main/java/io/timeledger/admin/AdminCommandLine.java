@@ -496,9 +496,9 @@ public final class AdminCommandLine {
                 .filter(m -> as == null ? m.role() == Role.ADMIN : m.email().equalsIgnoreCase(as))
                 .findFirst().orElseThrow(() -> new NotFound("Administrator", as == null ? "of the account" : as));
             var zone = timeZone == null ? tenant.timeZone() : ZoneId.of(timeZone);
-            try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            try (var bytes = Files.newInputStream(file)) {
                 var report = admin.bean(Imports.class)
-                    .run(new Actor(member, tenant), kind, reader, zone, dryRun);
+                    .run(new Actor(member, tenant), kind, bytes, zone, dryRun);
                 admin.out.printf("%s%s: %d rows, %d entries %s, %d imported before%n", dryRun ? "Dry run of " : "",
                     kind.product(), report.rows(), report.created(), dryRun ? "would be created" : "created",
                     report.skipped());

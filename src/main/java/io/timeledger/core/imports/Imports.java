@@ -14,7 +14,13 @@ import io.timeledger.core.catalog.Tasks;
 import io.timeledger.core.common.DatabaseRefusals;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -58,10 +64,28 @@ public class Imports {
         this.transactions = transactions;
     }
 
+    /**
+     * Imports {@code source}'s report from {@code bytes} (UTF-8; anything else is refused, not
+     * guessed at), its times read in {@code zone}; a dry run stores nothing.
+     */
+    public ImportReport run(Actor actor, ImportSource source, InputStream bytes, ZoneId zone, boolean dryRun) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return run(actor, source, new InputStreamReader(bytes, decoder), zone, dryRun);
+    }
+
     /** Imports {@code source}'s report from {@code file}, its times read in {@code zone}; a dry run stores nothing. */
     public ImportReport run(Actor actor, ImportSource source, Reader file, ZoneId zone, boolean dryRun) {
         actor.requireAdmin();
-        var read = CsvReports.read(source, file, zone);
+        CsvReports.Read read;
+        try {
+            read = CsvReports.read(source, file, zone);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new Invalid("file", "is not UTF-8 text: export it again as CSV in UTF-8 (Unicode)");
+            }
+            throw e;
+        }
         try {
             return transactions.execute(status -> {
                 if (dryRun) {

@@ -10,8 +10,6 @@ import io.timeledger.web.SignedIn;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -74,8 +72,8 @@ class ImportController {
             model.addAttribute("problem", "Time zone must be a time zone, such as Europe/London.");
             return "manage/import";
         }
-        try (var reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-            var report = imports.run(actor, kind, reader, zone, dryRun);
+        try (var bytes = file.getInputStream()) {
+            var report = imports.run(actor, kind, bytes, zone, dryRun);
             model.addAttribute("report", report);
             model.addAttribute("fileName", file.getOriginalFilename());
             model.addAttribute("shownProblems", report.problems().stream().limit(200).toList());

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.timeledger.core.common.Forbidden;
+import io.timeledger.core.common.Invalid;
 import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,6 +167,10 @@ class ImportsTests {
         assertThat(wrong.created()).isZero();
         assertThat(wrong.problems()).extracting(ImportReport.Problem::message)
             .containsExactly("This is not Harvest's detailed time report: it has no Date, Hours columns");
+        var latin1 = TOGGL.substring(1).replace("Ada", "Zoë").getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> imports.run(fixtures.actorOf(admin), ImportSource.TOGGL_CSV,
+            new ByteArrayInputStream(latin1), BERLIN, false)).isInstanceOf(Invalid.class)
+            .hasMessageContaining("UTF-8");
         var member = fixtures.aMember(admin.account());
         assertThatThrownBy(() -> imports.run(fixtures.actorOf(member), ImportSource.TOGGL_CSV,
             new StringReader(TOGGL), BERLIN, false)).isInstanceOf(Forbidden.class);
