@@ -18,6 +18,8 @@ import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Forbidden;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.imports.HarvestAccount;
+import io.timeledger.core.imports.ImportReport;
 import io.timeledger.core.imports.ImportSource;
 import io.timeledger.core.imports.Imports;
 import java.io.BufferedReader;
@@ -470,14 +472,19 @@ public final class AdminCommandLine {
     // --- imports
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = {
-        "Import time tracked elsewhere from a detailed time report: harvest-csv, toggl-csv, clockify-csv.",
+        "Import time tracked elsewhere: a detailed time report (harvest-csv, toggl-csv, clockify-csv) or a",
+        "live Harvest account over its API (harvest-api: --harvest-account, the token in HARVEST_TOKEN).",
         "Clients, projects, tasks and people are matched by name (people by email) and made when missing;",
         "a row imported before is skipped. --dry-run says what would happen and stores nothing."})
     static final class Import implements Callable<Integer> {
         @Option(names = "--account", required = true, description = "the account's id") long account;
-        @Option(names = "--source", required = true, description = "harvest-csv, toggl-csv or clockify-csv")
-        String source;
-        @Option(names = "--file", required = true, description = "the report, UTF-8") Path file;
+        @Option(names = "--source", required = true,
+            description = "harvest-csv, toggl-csv, clockify-csv or harvest-api") String source;
+        @Option(names = "--file", description = "the report, UTF-8 (the CSV sources)") Path file;
+        @Option(names = "--harvest-url", defaultValue = "https://api.harvestapp.com",
+            description = "harvest-api: the API's address (default https://api.harvestapp.com)") String harvestUrl;
+        @Option(names = "--harvest-account", description = "harvest-api: the Harvest account's id")
+        String harvestAccount;
         @Option(names = "--time-zone", description = "the zone of the file's times (default: the account's)")
         String timeZone;
         @Option(names = "--as", description = "the administrator to import as (default: the account's first)")
@@ -487,8 +494,8 @@ public final class AdminCommandLine {
 
         @Override
         public Integer call() throws IOException {
-            var kind = ImportSource.of(source)
-                .orElseThrow(() -> new Invalid("source", "must be harvest-csv, toggl-csv or clockify-csv"));
+            var kind = ImportSource.of(source).orElseThrow(() -> new Invalid("source",
+                "must be harvest-csv, toggl-csv, clockify-csv or harvest-api"));
             var admin = root(spec);
             var tenant = admin.bean(Accounts.class).get(new AccountId(account));
             var people = admin.bean(People.class);
@@ -496,19 +503,32 @@ public final class AdminCommandLine {
                 .filter(m -> as == null ? m.role() == Role.ADMIN : m.email().equalsIgnoreCase(as))
                 .findFirst().orElseThrow(() -> new NotFound("Administrator", as == null ? "of the account" : as));
             var zone = timeZone == null ? tenant.timeZone() : ZoneId.of(timeZone);
-            try (var bytes = Files.newInputStream(file)) {
-                var report = admin.bean(Imports.class)
-                    .run(new Actor(member, tenant), kind, bytes, zone, dryRun);
-                admin.out.printf("%s%s: %d rows, %d entries %s, %d imported before%n", dryRun ? "Dry run of " : "",
-                    kind.product(), report.rows(), report.created(), dryRun ? "would be created" : "created",
-                    report.skipped());
-                admin.out.printf("new clients %d, projects %d, tasks %d, people %d%n", report.clients().size(),
-                    report.projects().size(), report.tasks().size(), report.people().size());
-                for (var problem : report.problems()) {
-                    admin.out.printf("line %d: %s%n", problem.line(), problem.message());
+            var actor = new Actor(member, tenant);
+            var imports = admin.bean(Imports.class);
+            ImportReport report;
+            if (kind == ImportSource.HARVEST_API) {
+                var token = System.getenv("HARVEST_TOKEN");
+                if (token == null || token.isBlank() || harvestAccount == null) {
+                    throw new Invalid("harvest", "harvest-api needs --harvest-account and the token in HARVEST_TOKEN");
                 }
-                return report.problems().isEmpty() ? 0 : 2;
+                report = imports.run(actor, new HarvestAccount(harvestUrl, token, harvestAccount), zone, dryRun);
+            } else {
+                if (file == null) {
+                    throw new Invalid("file", "is needed for " + kind.wire());
+                }
+                try (var bytes = Files.newInputStream(file)) {
+                    report = imports.run(actor, kind, bytes, zone, dryRun);
+                }
             }
+            admin.out.printf("%s%s: %d rows, %d entries %s, %d imported before%n", dryRun ? "Dry run of " : "",
+                kind.product(), report.rows(), report.created(), dryRun ? "would be created" : "created",
+                report.skipped());
+            admin.out.printf("new clients %d, projects %d, tasks %d, people %d%n", report.clients().size(),
+                report.projects().size(), report.tasks().size(), report.people().size());
+            for (var problem : report.problems()) {
+                admin.out.printf("line %d: %s%n", problem.line(), problem.message());
+            }
+            return report.problems().isEmpty() ? 0 : 2;
         }
     }
 }

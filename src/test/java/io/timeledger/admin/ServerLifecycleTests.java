@@ -138,7 +138,7 @@ class ServerLifecycleTests {
                 .contains("1 rows, 0 entries created, 1 imported before");
             assertThat(exitCode("admin", "import", "--account", account, "--source", "excel", "--file",
                 report.toString())).isEqualTo(1);
-            assertThat(output.getErr()).contains("source must be harvest-csv, toggl-csv or clockify-csv");
+            assertThat(output.getErr()).contains("source must be harvest-csv, toggl-csv, clockify-csv or harvest-api");
         }
     }
 

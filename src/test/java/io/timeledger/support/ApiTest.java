@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"timeledger.database.ephemeral=true", "timeledger.first-start.enabled=false",
         "timeledger.rate-limit.enabled=false", "timeledger.events.heartbeat=1s",
-        "timeledger.events.still-wanted=1s"})
+        "timeledger.events.still-wanted=1s",
+        // the imports' Harvest source reads from this very server, on localhost
+        "timeledger.imports.private-addresses=true"})
 @Import({Fixtures.class, Api.class, Statements.class, TestSupport.class})
 public @interface ApiTest { }

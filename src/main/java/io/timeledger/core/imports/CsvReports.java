@@ -37,9 +37,6 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvReports {
 
-    /** A report read: its rows, and what could not be read. */
-    record Read(List<ImportedRow> rows, List<ImportReport.Problem> problems) { }
-
     private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/uuuu", Locale.ROOT);
     /** Times of day as the sources write them: 13:05:00, 13:05, 1:05:00 PM, 1:05 PM. */
     private static final List<DateTimeFormatter> TIMES = Stream.of("h:mm:ss a", "h:mm a", "H:mm:ss", "H:mm")
@@ -51,7 +48,7 @@ final class CsvReports {
     private CsvReports() {
     }
 
-    static Read read(ImportSource source, Reader input, ZoneId zone) {
+    static SourceRows read(ImportSource source, Reader input, ZoneId zone) {
         var rows = new ArrayList<ImportedRow>();
         var problems = new ArrayList<ImportReport.Problem>();
         try (var reader = new BufferedReader(input, 1 << 16)) {
@@ -64,7 +61,7 @@ final class CsvReports {
             var head = reader.readLine();
             if (head == null) {
                 problems.add(new ImportReport.Problem(1, "The file is empty"));
-                return new Read(rows, problems);
+                return new SourceRows(rows, problems);
             }
             reader.reset();
             char delimiter = count(head, ';') > count(head, ',') ? ';' : ',';
@@ -76,7 +73,7 @@ final class CsvReports {
             if (!missing.isEmpty()) {
                 problems.add(new ImportReport.Problem(1, "This is not " + source.product() + "'s detailed time report:"
                     + " it has no " + String.join(", ", missing) + " column" + (missing.size() > 1 ? "s" : "")));
-                return new Read(rows, problems);
+                return new SourceRows(rows, problems);
             }
             var seen = new HashMap<String, Integer>();
             for (var record : parser) {
@@ -86,6 +83,7 @@ final class CsvReports {
                         case HARVEST_CSV -> harvest(columns, record, zone, line);
                         case TOGGL_CSV -> toggl(columns, record, zone, line);
                         case CLOCKIFY_CSV -> clockify(columns, record, zone, line);
+                        case HARVEST_API -> throw new IllegalArgumentException("not a file: " + source);
                     };
                     var key = row.key();
                     int occurrence = seen.merge(key, 1, Integer::sum);
@@ -101,7 +99,7 @@ final class CsvReports {
             problems.add(new ImportReport.Problem(rows.size() + problems.size() + 2,
                 "The file stops being CSV here: " + e.getMessage()));
         }
-        return new Read(rows, problems);
+        return new SourceRows(rows, problems);
     }
 
     private static List<String> required(ImportSource source) {
@@ -109,6 +107,7 @@ final class CsvReports {
             case HARVEST_CSV -> List.of("Date", "Hours");
             case TOGGL_CSV -> List.of("Start date", "Duration");
             case CLOCKIFY_CSV -> List.of("Start Date", "Duration (h)");
+            case HARVEST_API -> throw new IllegalArgumentException("not a file: " + source);
         };
     }
 

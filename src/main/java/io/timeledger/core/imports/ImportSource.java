@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Where imported time comes from: a product's detailed time report, as it exports it. */
+/** Where imported time comes from: a product's detailed time report as it exports it, or Harvest's API. */
 public enum ImportSource {
-    HARVEST_CSV("Harvest"), TOGGL_CSV("Toggl Track"), CLOCKIFY_CSV("Clockify");
+    HARVEST_CSV("Harvest"), TOGGL_CSV("Toggl Track"), CLOCKIFY_CSV("Clockify"), HARVEST_API("Harvest");
 
     private final String product;
 

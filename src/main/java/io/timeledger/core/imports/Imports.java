@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -52,9 +53,11 @@ public class Imports {
     private final Tasks tasks;
     private final CatalogChoices catalog;
     private final TransactionOperations transactions;
+    private final Optional<HarvestReader> harvest;
 
     Imports(ImportRepository repository, People people, Contacts contacts, Projects projects, Tasks tasks,
-            CatalogChoices catalog, TransactionOperations transactions) {
+            CatalogChoices catalog, TransactionOperations transactions, Optional<HarvestReader> harvest) {
+        this.harvest = harvest;
         this.repository = repository;
         this.people = people;
         this.contacts = contacts;
@@ -77,7 +80,10 @@ public class Imports {
     /** Imports {@code source}'s report from {@code file}, its times read in {@code zone}; a dry run stores nothing. */
     public ImportReport run(Actor actor, ImportSource source, Reader file, ZoneId zone, boolean dryRun) {
         actor.requireAdmin();
-        CsvReports.Read read;
+        if (source == ImportSource.HARVEST_API) {
+            throw new Invalid("source", "harvest-api reads an account, not a file");
+        }
+        SourceRows read;
         try {
             read = CsvReports.read(source, file, zone);
         } catch (UncheckedIOException e) {
@@ -86,12 +92,27 @@ public class Imports {
             }
             throw e;
         }
+        return write(actor, source, read, dryRun);
+    }
+
+    /**
+     * Imports a live Harvest account's time entries over Harvest's v2 API ({@link HarvestReader}),
+     * times read in {@code zone}; each Harvest entry once, however often the account is imported.
+     */
+    public ImportReport run(Actor actor, HarvestAccount account, ZoneId zone, boolean dryRun) {
+        actor.requireAdmin();
+        var reader = harvest.orElseThrow(() -> new IllegalStateException("no Harvest reader is configured"));
+        return write(actor, ImportSource.HARVEST_API, reader.read(account, zone), dryRun);
+    }
+
+    /** Writes what was read in one transaction, rolled back for a dry run. */
+    private ImportReport write(Actor actor, ImportSource source, SourceRows read, boolean dryRun) {
         try {
             return transactions.execute(status -> {
                 if (dryRun) {
                     status.setRollbackOnly();
                 }
-                return write(actor, source, read, dryRun);
+                return store(actor, source, read, dryRun);
             });
         } catch (DataAccessException refused) {
             var locked = DatabaseRefusals.lockedTime(refused);
@@ -102,7 +123,7 @@ public class Imports {
         }
     }
 
-    private ImportReport write(Actor actor, ImportSource source, CsvReports.Read read, boolean dryRun) {
+    private ImportReport store(Actor actor, ImportSource source, SourceRows read, boolean dryRun) {
         var service = source.product();
         var done = repository.imported(actor.account(), service,
             read.rows().stream().map(ImportedRow::key).toList());
@@ -160,14 +181,18 @@ public class Imports {
             read.problems());
     }
 
-    /** The row's person: by email, else by name; else a placeholder made for them, archived until invited. */
+    /**
+     * The row's person: by email where the source gives one, else by name; else a placeholder made
+     * for them, archived until invited.
+     */
     private long person(Actor actor, ImportedRow row, Map<String, Long> persons, Made made) {
         var email = row.personEmail() == null ? null : row.personEmail().toLowerCase(Locale.ROOT);
         if (email != null && persons.containsKey("@" + email)) {
             return persons.get("@" + email);
         }
         var name = row.personName();
-        if (name != null && persons.containsKey(normal(name))) {
+        // a name decides only where the source gives no email: two people may share a name
+        if (email == null && name != null && persons.containsKey(normal(name))) {
             return persons.get(normal(name));
         }
         if (email == null && name == null) {

@@ -1,6 +1,7 @@
 package io.timeledger.web.manage;
 
 import io.timeledger.core.common.Invalid;
+import io.timeledger.core.imports.HarvestAccount;
 import io.timeledger.core.imports.ImportReport;
 import io.timeledger.core.imports.ImportSource;
 import io.timeledger.core.imports.Imports;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.security.Principal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -85,9 +87,46 @@ class ImportController {
         return "manage/import";
     }
 
+    /** A live Harvest account over its API: the token is used for this import only and kept nowhere. */
+    @PostMapping("/manage/import/harvest")
+    String harvest(Principal principal, HttpSession session,
+                   @RequestParam(name = "harvest_url", defaultValue = "") String url,
+                   @RequestParam(name = "harvest_account", defaultValue = "") String account,
+                   @RequestParam(name = "harvest_token", defaultValue = "") String token,
+                   @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun,
+                   HttpServletResponse response, Model model) {
+        var place = signedIn.place(principal, session);
+        var actor = place.actor();
+        actor.requireAdmin();
+        show(model, place, ImportSource.HARVEST_API, actor.tenant().timeZone().getId());
+        model.addAttribute("harvestUrl", url);
+        model.addAttribute("harvestAccount", account);
+        if (account.isBlank() || token.isBlank()) {
+            response.setStatus(422);
+            model.addAttribute("problem", "Give the Harvest account's id and a personal access token.");
+            return "manage/import";
+        }
+        try {
+            var report = imports.run(actor, new HarvestAccount(url, token.strip(), account.strip()),
+                actor.tenant().timeZone(), dryRun);
+            model.addAttribute("report", report);
+            model.addAttribute("fileName", "the Harvest account " + account.strip());
+            model.addAttribute("shownProblems", report.problems().stream().limit(200).toList());
+            model.addAttribute("notice", summary(report));
+        } catch (Invalid refused) {
+            response.setStatus(422);
+            model.addAttribute("problem", Forms.sentence(refused, Map.of("url", "Harvest's address",
+                "token", "The token")));
+        }
+        return "manage/import";
+    }
+
     private void show(Model model, SignedIn.Place place, ImportSource source, String zone) {
         header.show(model, place, "manage");
-        model.addAttribute("sources", ImportSource.values());
+        model.addAttribute("sources", Arrays.stream(ImportSource.values())
+            .filter(s -> s != ImportSource.HARVEST_API).toList());
+        model.addAttribute("harvestUrl", "https://api.harvestapp.com");
+        model.addAttribute("harvestAccount", "");
         model.addAttribute("source", source);
         model.addAttribute("zone", zone);
         model.addAttribute("zones", Forms.timeZones(zone));

@@ -71,6 +71,7 @@ class ImportsTests {
     @Autowired JdbcClient jdbc;
     @Autowired Fixtures fixtures;
     @Autowired Api api;
+    @org.springframework.beans.factory.annotation.Value("${local.server.port}") int port;
 
     @Test
     void aHarvestReportArrivesWithItsPeopleWorkRatesAndLocksAndOnlyOnce() {
@@ -157,6 +158,39 @@ class ImportsTests {
         assertThat(call.get("hours").doubleValue()).isEqualTo(1.25);
         assertThat(call.get("billable_rate").doubleValue()).isEqualTo(90.0);
         assertThat(call.get("task").get("name").stringValue()).isEqualTo("Meetings");
+    }
+
+    @Test
+    void aLiveHarvestAccountIsImportedOverItsApiEachEntryOnce() {
+        // the source: an account of this very server, which speaks Harvest v2
+        var source = fixtures.anAccount();
+        var caller = api.bearer(source.token());
+        var client = caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"Initech\", \"default_rate_dollars\":"
+            + " \"140.00\"}}").expect(201).json().get("id").stringValue();
+        caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-09-01\", \"duration\": 7200, \"contact_id\": \""
+            + client + "\", \"description\": \"TPS reports\"}}").expect(201);
+        caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-09-02\", \"duration\": 1800,"
+            + " \"description\": \"Stapler\"}}").expect(201);
+        var target = fixtures.anAccount();
+        var harvest = new HarvestAccount("http://localhost:" + port, source.token(), source.account().toString());
+
+        var report = imports.run(fixtures.actorOf(target), harvest, BERLIN, false);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.created()).isEqualTo(2);
+        assertThat(report.clients()).containsExactly("Initech");
+        var tps = find(entries(target), "TPS reports");
+        assertThat(tps.get("hours").doubleValue()).isEqualTo(2.0);
+        assertThat(tps.get("billable_rate").doubleValue()).isEqualTo(140.0);
+        assertThat(tps.get("client").get("name").stringValue()).isEqualTo("Initech");
+        assertThat(tps.get("user").get("id").asLong()).as("the source's admin, by email, is the target's")
+            .isNotEqualTo(target.membershipId());
+
+        var again = imports.run(fixtures.actorOf(target), harvest, BERLIN, false);
+        assertThat(again.created()).isZero();
+        assertThat(again.skipped()).isEqualTo(2);
+        assertThatThrownBy(() -> imports.run(fixtures.actorOf(target),
+            new HarvestAccount("http://localhost:" + port, "not-a-token", source.account().toString()), BERLIN, false))
+            .isInstanceOf(Invalid.class).hasMessageContaining("was refused");
     }
 
     @Test

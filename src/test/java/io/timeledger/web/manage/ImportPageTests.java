@@ -26,6 +26,7 @@ class ImportPageTests {
         """.getBytes(StandardCharsets.UTF_8);
 
     @Autowired Fixtures fixtures;
+    @Autowired io.timeledger.support.Api api;
     @Value("${local.server.port}") int port;
 
     @Test
@@ -48,9 +49,29 @@ class ImportPageTests {
             "source", "clockify-csv", "time_zone", "America/New_York").body()))
             .contains("Imported 0 of 1 rows; 1 were imported before; 1 could not be read.");
 
+        // a live Harvest account: another account of this server, which speaks Harvest v2
+        var source = fixtures.anAccount();
+        api.bearer(source.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-09-01\", \"duration\": 3600,"
+            + " \"description\": \"From Harvest\"}}").expect(201);
+        var fields = new String[] {"harvest_url", "http://localhost:" + port, "harvest_account",
+            source.account().toString(), "harvest_token", source.token()};
+        assertThat(text(pages.postForm("/manage/import/harvest", append(fields, "dry_run", "true")).body()))
+            .contains("Checked: 1 of 1 rows would be imported.");
+        assertThat(text(pages.postForm("/manage/import/harvest", fields).body())).contains("Imported 1 of 1 rows.");
+        var refused = pages.postForm("/manage/import/harvest", "harvest_url", "http://localhost:" + port,
+            "harvest_account", source.account().toString(), "harvest_token", "wrong");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(text(refused.body())).contains("The token was refused by localhost");
+
         var member = WebSession.signedIn(port, fixtures.aMemberSigningInWith(admin.account(), PASSWORD).email(),
             PASSWORD);
         assertThat(member.get("/manage/import").statusCode()).isEqualTo(403);
+    }
+
+    private static String[] append(String[] fields, String... more) {
+        var all = java.util.Arrays.copyOf(fields, fields.length + more.length);
+        System.arraycopy(more, 0, all, fields.length, more.length);
+        return all;
     }
 
     private static String csrf(WebSession pages) {
