@@ -129,8 +129,7 @@ final class CsvReports {
         var day = date(c.get(r, "Start date"), "Start date");
         long seconds = duration(c.get(r, "Duration"), "Duration");
         var started = instant(day, c.get(r, "Start time"), zone, "Start time");
-        var endDay = c.get(r, "End date") == null ? day : date(c.get(r, "End date"), "End date");
-        var ended = instant(endDay, c.get(r, "End time"), zone, "End time");
+        var ended = end(c, r, day, zone, "End date", "End time");
         boolean billable = yes(c.get(r, "Billable"));
         var amount = decimal(c.get(r, "Amount"), "Amount");
         return row(line, day, seconds, started, ended, c.get(r, "Email"), c.get(r, "User"), c, r, "Client",
@@ -142,13 +141,19 @@ final class CsvReports {
         var day = date(c.get(r, "Start Date"), "Start Date");
         long seconds = duration(c.get(r, "Duration (h)"), "Duration (h)");
         var started = instant(day, c.get(r, "Start Time"), zone, "Start Time");
-        var endDay = c.get(r, "End Date") == null ? day : date(c.get(r, "End Date"), "End Date");
-        var ended = instant(endDay, c.get(r, "End Time"), zone, "End Time");
+        var ended = end(c, r, day, zone, "End Date", "End Time");
         var rate = decimal(c.get(r, "Billable Rate"), "Billable Rate");
         return row(line, day, seconds, started, ended, c.get(r, "Email"), c.get(r, "User"), c, r, "Client",
             "Project", "Task", "Description", tags(c.get(r, "Tags")), yes(c.get(r, "Billable")),
             rate == null ? rateOf(decimal(c.get(r, "Billable Amount"), "Billable Amount"), seconds) : rate, null,
             false, false, ImportSource.CLOCKIFY_CSV, null);
+    }
+
+    /** The end of a row that began on {@code day}: its own day (else the start's) at its time, if it has one. */
+    private static Instant end(Columns c, CSVRecord r, LocalDate day, ZoneId zone, String dayColumn,
+                               String timeColumn) {
+        var endDay = c.get(r, dayColumn) == null ? day : date(c.get(r, dayColumn), dayColumn);
+        return instant(endDay, c.get(r, timeColumn), zone, timeColumn);
     }
 
     private static ImportedRow row(long line, LocalDate day, long seconds, Instant started, Instant ended,

@@ -75,11 +75,7 @@ class ImportController {
             return "manage/import";
         }
         try (var bytes = file.getInputStream()) {
-            var report = imports.run(actor, kind, bytes, zone, dryRun);
-            model.addAttribute("report", report);
-            model.addAttribute("fileName", file.getOriginalFilename());
-            model.addAttribute("shownProblems", report.problems().stream().limit(200).toList());
-            model.addAttribute("notice", summary(report));
+            show(model, imports.run(actor, kind, bytes, zone, dryRun), file.getOriginalFilename());
         } catch (Invalid refused) {
             response.setStatus(422);
             model.addAttribute("problem", Forms.sentence(refused, Map.of()));
@@ -107,12 +103,8 @@ class ImportController {
             return "manage/import";
         }
         try {
-            var report = imports.run(actor, new HarvestAccount(url, token.strip(), account.strip()),
-                actor.tenant().timeZone(), dryRun);
-            model.addAttribute("report", report);
-            model.addAttribute("fileName", "the Harvest account " + account.strip());
-            model.addAttribute("shownProblems", report.problems().stream().limit(200).toList());
-            model.addAttribute("notice", summary(report));
+            show(model, imports.run(actor, new HarvestAccount(url, token.strip(), account.strip()),
+                actor.tenant().timeZone(), dryRun), "the Harvest account " + account.strip());
         } catch (Invalid refused) {
             response.setStatus(422);
             model.addAttribute("problem", Forms.sentence(refused, Map.of("url", "Harvest's address",
@@ -130,6 +122,14 @@ class ImportController {
         model.addAttribute("source", source);
         model.addAttribute("zone", zone);
         model.addAttribute("zones", Forms.timeZones(zone));
+    }
+
+    /** What an import did (or would do), its first 200 unreadable rows, and a sentence of it. */
+    private static void show(Model model, ImportReport report, String what) {
+        model.addAttribute("report", report);
+        model.addAttribute("fileName", what);
+        model.addAttribute("shownProblems", report.problems().stream().limit(200).toList());
+        model.addAttribute("notice", summary(report));
     }
 
     private static String summary(ImportReport report) {
