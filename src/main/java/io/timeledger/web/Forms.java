@@ -2,6 +2,7 @@ package io.timeledger.web;
 
 import io.timeledger.core.common.Invalid;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,15 @@ public final class Forms {
     public static List<String> timeZones(String current) {
         return TIME_ZONES.contains(current) ? TIME_ZONES
             : Stream.concat(Stream.of(current), TIME_ZONES.stream()).toList();
+    }
+
+    /** A time zone chosen in {@code field} ("Europe/London"); refused as {@link Invalid} when it is none. */
+    public static ZoneId zone(String field, String id) {
+        try {
+            return ZoneId.of(id.strip());
+        } catch (DateTimeException e) {
+            throw new Invalid(field, "must be a time zone, such as Europe/London");
+        }
     }
 
     /** An amount typed into {@code field} ("120", "120.50"): null when left blank. */

@@ -58,6 +58,16 @@ public record Invoice(long id, long contactId, String number, String reference, 
         return paid.signum() > 0 ? Status.PARTLY_PAID : Status.SENT;
     }
 
+    /** Whether a payment may be recorded: sent, not void, something outstanding. */
+    public boolean takesPayments() {
+        return sent && voidedAt == null && outstanding().signum() > 0;
+    }
+
+    /** Whether it may be voided: sent, not void already, nothing paid (a draft is deleted instead). */
+    public boolean voidable() {
+        return sent && voidedAt == null && paid.signum() == 0;
+    }
+
     /** What is still to be paid: nothing on a void invoice. */
     public BigDecimal outstanding() {
         return voidedAt != null ? BigDecimal.ZERO.setScale(2) : total.subtract(paid);

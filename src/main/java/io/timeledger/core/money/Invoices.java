@@ -247,14 +247,10 @@ public class Invoices {
     public Invoice voidInvoice(Actor actor, long id) {
         actor.requireAdmin();
         var invoice = repository.find(actor.account(), id, true).orElseThrow(() -> new NotFound("Invoice", id));
-        if (!invoice.sent()) {
-            throw new Invalid("base", "A draft is deleted, not voided");
-        }
-        if (invoice.voidedAt() != null) {
-            throw new Invalid("base", "The invoice is void already");
-        }
-        if (invoice.paid().signum() > 0) {
-            throw new Invalid("base", "An invoice with payments cannot be voided");
+        if (!invoice.voidable()) {
+            throw new Invalid("base", !invoice.sent() ? "A draft is deleted, not voided"
+                : invoice.voidedAt() != null ? "The invoice is void already"
+                : "An invoice with payments cannot be voided");
         }
         repository.voidSent(actor.account(), id);
         return repository.find(actor.account(), id, false).orElseThrow();

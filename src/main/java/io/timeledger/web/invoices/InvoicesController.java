@@ -156,14 +156,16 @@ class InvoicesController {
                  @RequestParam(defaultValue = "project") String grouping,
                  @RequestParam(name = "tax_rate", defaultValue = "") String taxRate, RedirectAttributes redirect) {
         var actor = signedIn.actor(principal, session);
-        Invoice[] made = new Invoice[1];
-        boolean done = Forms.act(redirect, LABELS, () -> {
-            made[0] = invoices.draft(actor, draft(client, from, to, grouping, taxRate));
-            return "Drafted invoice " + made[0].number() + ": check its lines, then send it.";
-        });
-        return done ? "redirect:/invoices/" + made[0].id()
-            : "redirect:/invoices/new?client=" + (client == null ? "" : client) + "&from=" + from + "&to=" + to
+        try {
+            var made = invoices.draft(actor, draft(client, from, to, grouping, taxRate));
+            redirect.addFlashAttribute("notice", "Drafted invoice " + made.number()
+                + ": check its lines, then send it.");
+            return "redirect:/invoices/" + made.id();
+        } catch (Invalid refused) {
+            redirect.addFlashAttribute("problem", Forms.sentence(refused, LABELS));
+            return "redirect:/invoices/new?client=" + (client == null ? "" : client) + "&from=" + from + "&to=" + to
                 + "&grouping=" + grouping;
+        }
     }
 
     @GetMapping("/invoices/{id}")
@@ -197,7 +199,8 @@ class InvoicesController {
 
     @PostMapping("/invoices/{id}/lines")
     String addLine(Principal principal, HttpSession session, @PathVariable long id,
-                   @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String quantity,
+                   @RequestParam(defaultValue = "") String description,
+                   @RequestParam(defaultValue = "") String quantity,
                    @RequestParam(name = "unit_amount", defaultValue = "") String unit, RedirectAttributes redirect) {
         var actor = signedIn.actor(principal, session);
         return act(redirect, id, () -> {
@@ -278,8 +281,7 @@ class InvoicesController {
     private static View view(Invoice invoice, LocalDate today) {
         var status = invoice.status(today);
         return new View(invoice, status.wire(), status.label(), status == Invoice.Status.DRAFT,
-            invoice.sent() && invoice.voidedAt() == null && invoice.outstanding().signum() > 0,
-            invoice.sent() && invoice.voidedAt() == null && invoice.paid().signum() == 0,
+            invoice.takesPayments(), invoice.voidable(),
             Money.format(invoice.subtotal()), Money.format(invoice.tax()), Money.format(invoice.total()),
             Money.format(invoice.paid()), Money.format(invoice.outstanding()),
             invoice.lines().stream().map(l -> new LineView(l.id(), l.description(), l.quantity().toPlainString(),

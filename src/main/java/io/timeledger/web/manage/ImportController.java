@@ -12,8 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.Principal;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -66,19 +64,12 @@ class ImportController {
             model.addAttribute("problem", "Choose the report to import.");
             return "manage/import";
         }
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(zoneId);
-        } catch (DateTimeException e) {
-            response.setStatus(422);
-            model.addAttribute("problem", "Time zone must be a time zone, such as Europe/London.");
-            return "manage/import";
-        }
         try (var bytes = file.getInputStream()) {
-            show(model, imports.run(actor, kind, bytes, zone, dryRun), file.getOriginalFilename());
+            show(model, imports.run(actor, kind, bytes, Forms.zone("time_zone", zoneId), dryRun),
+                file.getOriginalFilename());
         } catch (Invalid refused) {
             response.setStatus(422);
-            model.addAttribute("problem", Forms.sentence(refused, Map.of()));
+            model.addAttribute("problem", Forms.sentence(refused, Map.of("time_zone", "Time zone")));
         }
         return "manage/import";
     }

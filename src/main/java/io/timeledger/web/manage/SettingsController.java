@@ -11,9 +11,7 @@ import io.timeledger.web.Header;
 import io.timeledger.web.SignedIn;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -78,14 +76,6 @@ class SettingsController {
         return "redirect:/manage/settings";
     }
 
-    private static ZoneId zone(String id) {
-        try {
-            return ZoneId.of(id.strip());
-        } catch (DateTimeException e) {
-            throw new Invalid("time_zone", "must be a time zone, such as Europe/London");
-        }
-    }
-
     private static long number(String text) {
         try {
             return Long.parseLong(text.strip());
@@ -122,7 +112,7 @@ class SettingsController {
                 .clock(Field.of(clock))
                 .timeFormat(Field.of(timeFormat))
                 .expensesEnabled(Field.of(expenses))
-                .timeZone(timeZone.isBlank() ? Field.absent() : Field.of(zone(timeZone)))
+                .timeZone(timeZone.isBlank() ? Field.absent() : Field.of(Forms.zone("time_zone", timeZone)))
                 .currency(currency.isBlank() ? Field.absent() : Field.of(currency.strip().toUpperCase(Locale.ROOT))));
             return "Saved the account's settings.";
         });

@@ -71,12 +71,13 @@ class ReportExportsController {
                  @ModelAttribute ReportForm form, HttpServletResponse response) throws IOException {
         var actor = signedIn.actor(principal, session);
         var chosen = request.getQueryString() == null ? ReportForm.FIRST : form;
-        var query = chosen.query(actor, maker.today(actor));
+        var today = maker.today(actor);
+        var query = chosen.query(actor, today);
         var columns = EntryLines.Columns.of(actor);
         var currency = actor.tenant().currency();
         var sheetFormat = Sheet.Format.valueOf(format.toUpperCase(Locale.ROOT));
         download(response, sheetFormat.mediaType,
-            "timeledger-entries-" + days(chosen.range(actor, maker.today(actor))) + "." + format);
+            "timeledger-entries-" + days(chosen.range(actor, today)) + "." + format);
         try (var sheet = sheetFormat.open(response.getOutputStream(), "Entries")) {
             var titles = new ArrayList<>(List.of("Date", "Client", "Project", "Task", "Person", "Notes", "Hours",
                 "Billable"));

@@ -71,10 +71,10 @@ final class ReportPdf {
         pdf.addCell(cell(totals.hours().toPlainString(), font, Element.ALIGN_RIGHT));
         pdf.addCell(cell(totals.billableHours().toPlainString(), font, Element.ALIGN_RIGHT));
         if (table.money()) {
-            pdf.addCell(cell(ReportTable.amount(totals.amount()), font, Element.ALIGN_RIGHT));
+            pdf.addCell(cell(totals.amountText(), font, Element.ALIGN_RIGHT));
         }
         if (table.costs()) {
-            pdf.addCell(cell(ReportTable.amount(totals.cost()), font, Element.ALIGN_RIGHT));
+            pdf.addCell(cell(totals.costText(), font, Element.ALIGN_RIGHT));
         }
     }
 

@@ -42,11 +42,11 @@ record ReportTable(String description, List<Grouping> groupings, String currency
         }
 
         public String amountText() {
-            return ReportTable.amount(amount);
+            return Money.format(amount);
         }
 
         public String costText() {
-            return ReportTable.amount(cost);
+            return Money.format(cost);
         }
 
         /** "80 %" of the hours billable; empty with no hours. */
@@ -143,8 +143,4 @@ record ReportTable(String description, List<Grouping> groupings, String currency
         return groupings.stream().map(Grouping::title).collect(Collectors.joining(" / "));
     }
 
-    /** "1,234.50": an amount as the page and the PDF show it (the exports keep plain numbers). */
-    static String amount(BigDecimal amount) {
-        return Money.format(amount);
-    }
 }
