@@ -55,6 +55,20 @@ public final class DatabaseRefusals {
         return false;
     }
 
+    /**
+     * What PostgreSQL said refusing the statement, with its detail (which key, which value), for
+     * operators restoring or importing data, not for the dialects' clients.
+     */
+    public static String message(Throwable failure) {
+        for (var cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PSQLException refused && refused.getServerErrorMessage() != null) {
+                var said = refused.getServerErrorMessage();
+                return said.getDetail() == null ? said.getMessage() : said.getMessage() + " (" + said.getDetail() + ")";
+            }
+        }
+        return failure.getMessage();
+    }
+
     private static String sqlState(Throwable failure) {
         for (var cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
