@@ -101,7 +101,7 @@ public class AccountArchive {
                 text.write(manifest(account, people, sizes));
                 text.flush();
                 zip.closeEntry();
-                writePart(zip, text, "app_user.jsonl", peopleSql(lineOf(ArchiveSchema.USER_COLUMNS), " ORDER BY u.id"),
+                writePart(zip, text, "app_user.jsonl", peopleSql(PERSON_LINE, " ORDER BY u.id"),
                     account);
                 for (var table : tables) {
                     writePart(zip, text, table.file(), table.exportSql(), account);
@@ -144,11 +144,14 @@ public class AccountArchive {
             + " WHERE account_id = :account)" + order;
     }
 
-    private static String lineOf(List<String> columns) {
-        var pairs = new ArrayList<String>();
-        columns.forEach(c -> pairs.add("'" + c + "', u." + c));
-        return "CAST(jsonb_build_object(" + String.join(", ", pairs) + ") AS text)";
-    }
+    /** A person as the archive has them: who they are and their picture, no password. */
+    private static final String PERSON_LINE = """
+        CAST(jsonb_strip_nulls(jsonb_build_object('id', u.id, 'email', u.email, 'first_name', u.first_name,
+            'last_name', u.last_name, 'time_zone', u.time_zone, 'avatar_key', u.avatar_key,
+            'created_at', u.created_at, 'updated_at', u.updated_at,
+            'avatar', (SELECT jsonb_build_object('content_type', a.content_type, 'bytes', a.bytes,
+                                                 'uploaded_at', a.uploaded_at)
+                         FROM avatar_image a WHERE a.user_id = u.id))) AS text)""";
 
     private String manifest(AccountId account, Size people, List<Size> sizes) {
         var names = new ArrayList<String>();
@@ -276,7 +279,8 @@ public class AccountArchive {
 
     /**
      * People are the server's, not the account's: one already here with the same email is the same
-     * person; the others are made, without a password. Answers the emails of those made.
+     * person; the others are made, with their picture and without a password (their avatar's key
+     * kept unless another person here has it). Answers the emails of those made.
      */
     private static final String USERS_SQL = """
         WITH lines AS (
@@ -284,12 +288,24 @@ public class AccountArchive {
               FROM unnest(CAST(:lines AS jsonb[])) AS l(line)
               LEFT JOIN app_user u ON email_key(u.email) = email_key(l.line ->> 'email')),
         made AS (
-            INSERT INTO app_user (id, email, first_name, last_name, time_zone) OVERRIDING SYSTEM VALUE
+            INSERT INTO app_user (id, email, first_name, last_name, time_zone, avatar_key, created_at, updated_at)
+            OVERRIDING SYSTEM VALUE
             SELECT CASE WHEN :keep THEN old ELSE nextval(pg_get_serial_sequence('app_user', 'id')) END,
                    line ->> 'email', coalesce(line ->> 'first_name', ''), coalesce(line ->> 'last_name', ''),
-                   coalesce(line ->> 'time_zone', 'UTC')
+                   coalesce(line ->> 'time_zone', 'UTC'),
+                   CASE WHEN EXISTS (SELECT 1 FROM app_user WHERE avatar_key = CAST(line ->> 'avatar_key' AS uuid))
+                        THEN gen_random_uuid() ELSE coalesce(CAST(line ->> 'avatar_key' AS uuid), gen_random_uuid()) END,
+                   coalesce(CAST(line ->> 'created_at' AS timestamptz), now()),
+                   coalesce(CAST(line ->> 'updated_at' AS timestamptz), now())
               FROM lines WHERE known IS NULL
             RETURNING id, email),
+        pictures AS (
+            INSERT INTO avatar_image (user_id, content_type, bytes, uploaded_at)
+            SELECT made.id, lines.line -> 'avatar' ->> 'content_type',
+                   decode(substr(lines.line -> 'avatar' ->> 'bytes', 3), 'hex'),
+                   coalesce(CAST(lines.line -> 'avatar' ->> 'uploaded_at' AS timestamptz), now())
+              FROM made JOIN lines ON lines.known IS NULL AND lines.line ->> 'email' = made.email
+             WHERE jsonb_typeof(lines.line -> 'avatar') = 'object'),
         mapped AS (
             INSERT INTO archive_id (tbl, old, new)
             SELECT 'app_user', old, coalesce(known, made.id)

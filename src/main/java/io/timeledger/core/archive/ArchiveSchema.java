@@ -43,9 +43,6 @@ class ArchiveSchema {
      */
     static final Map<String, String> RESTORED_AFTER = Map.of("timesheet_approval", "entry");
 
-    /** The people an account's rows refer to: only what describes them, no password or avatar. */
-    static final List<String> USER_COLUMNS = List.of("id", "email", "first_name", "last_name", "time_zone");
-
     private final JdbcClient jdbc;
     private volatile List<ArchivedTable> tables;
 

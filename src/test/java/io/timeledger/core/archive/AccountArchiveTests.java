@@ -3,6 +3,9 @@ package io.timeledger.core.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.timeledger.TimeledgerApplication;
+import io.timeledger.auth.Credentials;
+import io.timeledger.core.account.Avatars;
 import io.timeledger.core.account.Role;
 import io.timeledger.core.approval.Approvals;
 import io.timeledger.core.money.Expenses;
@@ -16,7 +19,12 @@ import io.timeledger.support.Fixtures.Person;
 import io.timeledger.support.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +32,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,6 +70,7 @@ class AccountArchiveTests {
     @Autowired Invoices invoices;
     @Autowired Expenses expenses;
     @Autowired Approvals approvals;
+    @Autowired Avatars avatars;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Value("${local.server.port}") int port;
     @TempDir Path temp;
@@ -79,6 +92,7 @@ class AccountArchiveTests {
             + ids.get("tasks") + "\"]}}").expect(201);
         approvals.submit(fixtures.actorOf(member), LocalDate.of(2024, 1, 2));
         approvals.approve(fixtures.actorOf(admin), member.membershipId(), LocalDate.of(2024, 1, 2), null);
+        avatars.upload(member.userId(), PNG);
         // the dock in use: a paused timer
         memberApi.put("/api/v1/dock", "{\"entry\": {\"description\": \"Thinking\", \"timer_active\": false}}")
             .expect(200);
@@ -162,4 +176,83 @@ class AccountArchiveTests {
         assertThat(order.indexOf("entry")).isLessThan(order.indexOf("timesheet_approval"));
         assertThat(order).doesNotContainAnyElementsOf(ArchiveSchema.LEFT_OUT.keySet());
     }
+
+    @Test
+    void restoredOnAFreshServerEveryDialectShowsTheSameAccountRouteByRoute() throws IOException {
+        var used = anAccountThatUsedEverything("Moving house");
+        var file = file(exported(used.admin()));
+        try (var fresh = new SpringApplicationBuilder(TimeledgerApplication.class).properties(
+                "server.port=0", "timeledger.database.ephemeral=true", "timeledger.first-start.enabled=false",
+                "timeledger.rate-limit.enabled=false", "spring.datasource.hikari.pool-name=fresh").run()) {
+            var restored = fresh.getBean(AccountArchive.class).restore(file, null, false);
+
+            assertThat(restored.account()).isEqualTo(used.admin().account());
+            assertThat(restored.keptIds()).containsAll(schema.tables().stream().filter(ArchivedTable::hasId)
+                .map(ArchivedTable::name).toList()).contains("app_user");
+            assertThat(restored.newUsers()).containsExactlyInAnyOrder(used.admin().email(), used.member().email());
+            var credentials = fresh.getBean(Credentials.class);
+            int freshPort = fresh.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            var differences = new ArrayList<String>();
+            int compared = 0;
+            for (var person : List.of(used.admin(), used.member())) {
+                var token = credentials.issuePersonalAccessToken(person.userId(), person.account(), "moved").secret();
+                for (var path : readableRoutes(used.ids())) {
+                    var before = get(port, person, person.token(), path);
+                    var after = get(freshPort, person, token, path);
+                    compared++;
+                    if (before.statusCode() != after.statusCode() || !normal(before.body()).equals(normal(after.body()))) {
+                        differences.add(path + " as " + person.email() + ":\n  " + before.statusCode() + " "
+                            + before.body() + "\n  " + after.statusCode() + " " + after.body());
+                    }
+                }
+            }
+            assertThat(compared).isGreaterThan(60);
+            assertThat(differences).isEmpty();
+        }
+    }
+
+    /** Every route of the four dialects that reads, with the account's records in its variables. */
+    private List<String> readableRoutes(Map<String, Long> ids) {
+        var paths = new TreeSet<String>();
+        for (var entry : mappings.getHandlerMethods().entrySet()) {
+            var mapping = entry.getKey();
+            if (!mapping.getMethodsCondition().getMethods().contains(RequestMethod.GET)) {
+                continue;
+            }
+            for (var pattern : mapping.getPatternValues()) {
+                if (pattern.startsWith("/api/") || pattern.startsWith("/v1/") || pattern.startsWith("/v2/")) {
+                    var path = AccountRecords.fill(pattern, ids);
+                    if (path != null) {
+                        paths.add(path);
+                    }
+                }
+            }
+        }
+        return List.copyOf(paths);
+    }
+
+    private static HttpResponse<String> get(int port, Person person, String token, String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Harvest-Account-Id", person.account().toString())
+                .header("User-Agent", "archive round trip").build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A body without what must differ between two servers: their own address, and in a PDF the
+     * moment it was made and the identifier drawn for it.
+     */
+    private static String normal(String body) {
+        return body.replaceAll("http://localhost:\\d+", "http://localhost")
+            .replaceAll("/CreationDate\\(D:\\d+Z\\)", "").replaceAll("/ID \\[<\\p{XDigit}+><\\p{XDigit}+>]", "");
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 }
