@@ -8,6 +8,7 @@ import io.timeledger.auth.Credentials;
 import io.timeledger.core.account.Avatars;
 import io.timeledger.core.account.Role;
 import io.timeledger.core.approval.Approvals;
+import io.timeledger.core.common.Invalid;
 import io.timeledger.core.money.Expenses;
 import io.timeledger.core.money.InvoiceDraft;
 import io.timeledger.core.money.Invoices;
@@ -36,7 +37,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,6 +74,7 @@ class AccountArchiveTests {
     @Autowired Expenses expenses;
     @Autowired Approvals approvals;
     @Autowired Avatars avatars;
+    @Autowired Credentials credentials;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Value("${local.server.port}") int port;
     @TempDir Path temp;
@@ -209,6 +213,99 @@ class AccountArchiveTests {
             assertThat(compared).isGreaterThan(60);
             assertThat(differences).isEmpty();
         }
+    }
+
+    @Test
+    void restoredBesideOtherAccountsItIsTheSameAccountUnderNewIdsAndItsPeopleAreRecognised() throws IOException {
+        var used = anAccountThatUsedEverything("Twin");
+        var file = file(exported(used.admin()));
+
+        var restored = archive.restore(file, "Twin (restored)", false);
+
+        assertThat(restored.account()).isNotEqualTo(used.admin().account());
+        assertThat(restored.name()).isEqualTo("Twin (restored)");
+        assertThat(restored.keptIds()).doesNotContain("entry", "project", "app_user");
+        assertThat(restored.newUsers()).isEmpty(); // both people are this server's already
+        var original = archive.export(used.admin().account(), new ByteArrayOutputStream()).parts();
+        assertThat(restored.parts()).isEqualTo(original);
+        // the admin, recognised by email, is admin of both accounts; every list reads the same but for ids
+        var admin = used.admin();
+        var twin = new Person(restored.account(), admin.userId(), -1, admin.email(),
+            credentials.issuePersonalAccessToken(admin.userId(), restored.account(), "twin").secret());
+        var differences = new ArrayList<String>();
+        int showingTheRecords = 0;
+        for (var path : readableRoutes(Map.of())) {
+            var before = get(port, used.admin(), used.admin().token(), path);
+            var after = get(port, twin, twin.token(), path);
+            if (before.body().contains("Twin ✓ O'Brien")) {
+                showingTheRecords++;
+            }
+            if (before.statusCode() != after.statusCode() || !withoutIds(before.body()).equals(withoutIds(after.body()))) {
+                differences.add(path + "\n  " + before.body() + "\n  " + after.body());
+            }
+        }
+        assertThat(showingTheRecords).isGreaterThan(15);
+        assertThat(differences).isEmpty();
+    }
+
+    @Test
+    void aDryRunSaysWhatARestoreWouldMakeAndMakesNothing() throws IOException {
+        var used = anAccountThatUsedEverything("Rehearsal");
+        var file = file(exported(used.admin()));
+        long accounts = jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
+
+        var rehearsed = archive.restore(file, null, true);
+
+        assertThat(rehearsed.dryRun()).isTrue();
+        assertThat(rehearsed.parts()).contains(new AccountArchive.Part("entry", 3));
+        assertThat(jdbc.sql("SELECT count(*) FROM account").query(Long.class).single()).isEqualTo(accounts);
+    }
+
+    @Test
+    void anArchiveThatIsNotWholeRestoresNothingAndSaysWhy() throws IOException {
+        var used = anAccountThatUsedEverything("Broken");
+        var files = contents(file(exported(used.admin())));
+        long accounts = jdbc.sql("SELECT count(*) FROM account").query(Long.class).single();
+
+        assertThatThrownBy(() -> archive.restore(file("not a zip".getBytes(StandardCharsets.UTF_8)), null, false))
+            .isInstanceOf(Invalid.class).hasMessageContaining("archive is not a ZIP archive");
+        var noManifest = new TreeMap<>(files);
+        noManifest.remove("manifest.json");
+        assertThatThrownBy(() -> archive.restore(zip(noManifest), null, false))
+            .isInstanceOf(Invalid.class).hasMessageContaining("holds no manifest.json");
+        var newer = new TreeMap<>(files);
+        newer.put("manifest.json", files.get("manifest.json").replaceFirst("\"schema\": \"\\d+\"", "\"schema\": \"999\""));
+        assertThatThrownBy(() -> archive.restore(zip(newer), null, false))
+            .isInstanceOf(Invalid.class).hasMessageContaining("newer Timeledger (schema 999");
+        var notJson = new TreeMap<>(files);
+        notJson.put("item.jsonl", "{\"id\": 1, \"name\": \n");
+        assertThatThrownBy(() -> archive.restore(zip(notJson), null, false))
+            .isInstanceOf(Invalid.class).hasMessageContaining("item.jsonl line");
+        // an entry of a project the archive does not hold
+        var dangling = new TreeMap<>(files);
+        dangling.put("project.jsonl", "");
+        assertThatThrownBy(() -> archive.restore(zip(dangling), null, false))
+            .isInstanceOf(Invalid.class).hasMessageContaining(".jsonl line").hasMessageContaining("project");
+        assertThat(jdbc.sql("SELECT count(*) FROM account").query(Long.class).single()).isEqualTo(accounts);
+    }
+
+    private Path zip(Map<String, String> files) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(bytes)) {
+            for (var file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return file(bytes.toByteArray());
+    }
+
+    /** A body with every id (and the account's name) taken out: what two copies of an account share. */
+    private static String withoutIds(String body) {
+        return normal(body).replaceAll("\"(id|\\w+_id)\": ?\"?\\d+\"?", "\"$1\": ID")
+            .replaceAll("\"(\\w+_ids)\": ?\\[[^]]*]", "\"$1\": IDS")
+            .replaceAll("/\\d+(\\.pdf)?\"", "/ID$1\"").replace("Twin (restored)", "Twin");
     }
 
     /** Every route of the four dialects that reads, with the account's records in its variables. */
