@@ -6,6 +6,7 @@ import io.timeledger.auth.Credentials;
 import io.timeledger.auth.OAuthClients;
 import io.timeledger.auth.Passwords;
 import io.timeledger.core.account.Accounts;
+import io.timeledger.core.archive.AccountArchive;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.NewAccount;
 import io.timeledger.core.account.NewUser;
@@ -22,6 +23,7 @@ import io.timeledger.core.imports.HarvestAccount;
 import io.timeledger.core.imports.ImportReport;
 import io.timeledger.core.imports.ImportSource;
 import io.timeledger.core.imports.Imports;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,6 +32,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
@@ -52,7 +55,8 @@ import picocli.CommandLine.Option;
         AdminCommandLine.ApiKeyCommands.class,
         AdminCommandLine.OAuthClientCommands.class,
         AdminCommandLine.Audit.class,
-        AdminCommandLine.Import.class
+        AdminCommandLine.Import.class,
+        AdminCommandLine.Export.class
     })
 public final class AdminCommandLine {
 
@@ -475,12 +479,15 @@ public final class AdminCommandLine {
         "Import time tracked elsewhere: a detailed time report (harvest-csv, toggl-csv, clockify-csv) or a",
         "live Harvest account over its API (harvest-api: --harvest-account, the token in HARVEST_TOKEN).",
         "Clients, projects, tasks and people are matched by name (people by email) and made when missing;",
-        "a row imported before is skipped. --dry-run says what would happen and stores nothing."})
+        "a row imported before is skipped. --dry-run says what would happen and stores nothing.",
+        "timeledger: restore an account archive (admin export) as a new account; no --account."})
     static final class Import implements Callable<Integer> {
-        @Option(names = "--account", required = true, description = "the account's id") long account;
+        @Option(names = "--account", description = "the account's id (not for timeledger)") Long account;
         @Option(names = "--source", required = true,
-            description = "harvest-csv, toggl-csv, clockify-csv or harvest-api") String source;
-        @Option(names = "--file", description = "the report, UTF-8 (the CSV sources)") Path file;
+            description = "harvest-csv, toggl-csv, clockify-csv, harvest-api or timeledger") String source;
+        @Option(names = "--file", description = "the report, UTF-8 (the CSV sources), or the archive") Path file;
+        @Option(names = "--name", description = "timeledger: the restored account's name (default: as it was)")
+        String name;
         @Option(names = "--harvest-url", defaultValue = "https://api.harvestapp.com",
             description = "harvest-api: the API's address (default https://api.harvestapp.com)") String harvestUrl;
         @Option(names = "--harvest-account", description = "harvest-api: the Harvest account's id")
@@ -494,9 +501,15 @@ public final class AdminCommandLine {
 
         @Override
         public Integer call() throws IOException {
-            var kind = ImportSource.of(source).orElseThrow(() -> new Invalid("source",
-                "must be harvest-csv, toggl-csv, clockify-csv or harvest-api"));
             var admin = root(spec);
+            if (source.equals("timeledger")) {
+                return restore(admin);
+            }
+            var kind = ImportSource.of(source).orElseThrow(() -> new Invalid("source",
+                "must be harvest-csv, toggl-csv, clockify-csv, harvest-api or timeledger"));
+            if (account == null) {
+                throw new Invalid("account", "is needed for " + kind.wire() + ": the id of the account to import into");
+            }
             var tenant = admin.bean(Accounts.class).get(new AccountId(account));
             var people = admin.bean(People.class);
             var member = people.members(tenant.id(), true).stream()
@@ -529,6 +542,64 @@ public final class AdminCommandLine {
                 admin.out.printf("line %d: %s%n", problem.line(), problem.message());
             }
             return report.problems().isEmpty() ? 0 : 2;
+        }
+
+        private int restore(AdminCommandLine admin) {
+            if (account != null) {
+                throw new Invalid("account", "is not for timeledger: an archive is restored as a new account"
+                    + " (--name renames it)");
+            }
+            if (file == null) {
+                throw new Invalid("file", "is needed for timeledger: the archive admin export wrote");
+            }
+            var restored = admin.bean(AccountArchive.class).restore(file, name, dryRun);
+            admin.out.printf("%s \"%s\"%s%n", dryRun ? "Dry run: would restore account"
+                : "restored account " + restored.account(), restored.name(),
+                restored.keptIds().isEmpty() ? " (new ids)" : " (ids kept: " + String.join(", ", restored.keptIds()) + ")");
+            for (var part : restored.parts()) {
+                if (part.rows() > 0) {
+                    admin.out.printf("  %-20s %,d%n", part.table(), part.rows());
+                }
+            }
+            if (!restored.newUsers().isEmpty()) {
+                admin.out.printf("%d people are new to this server and have no password yet; set one with"
+                    + " admin user password --email EMAIL --password-stdin:%n", restored.newUsers().size());
+                restored.newUsers().forEach(email -> admin.out.println("  " + email));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = {
+        "Write an account whole to one archive: a ZIP of a manifest and one file of JSON lines per kind of",
+        "record (people, clients, projects, tasks, entries, the dock, expenses and receipts, invoices,",
+        "saved reports, approvals, settings). admin import --source timeledger restores it, here or on",
+        "another server. Tokens and passwords are not in it."})
+    static final class Export implements Callable<Integer> {
+        @Option(names = "--account", required = true, description = "the account's id") long account;
+        @Option(names = "--file", required = true, description = "where to write the archive (.zip)") Path file;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            var admin = root(spec);
+            var written = file.resolveSibling(file.getFileName() + ".part");
+            AccountArchive.Exported exported;
+            try (var out = new BufferedOutputStream(Files.newOutputStream(written), 1 << 16)) {
+                exported = admin.bean(AccountArchive.class).export(new AccountId(account), out);
+            } catch (RuntimeException e) {
+                Files.deleteIfExists(written);
+                throw e;
+            }
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+            admin.out.printf("account %d written to %s (%,d bytes)%n", account, file, Files.size(file));
+            for (var part : exported.parts()) {
+                if (part.rows() > 0) {
+                    admin.out.printf("  %-20s %,d%n", part.table(), part.rows());
+                }
+            }
+            return 0;
         }
     }
 }

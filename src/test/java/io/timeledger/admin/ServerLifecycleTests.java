@@ -138,7 +138,27 @@ class ServerLifecycleTests {
                 .contains("1 rows, 0 entries created, 1 imported before");
             assertThat(exitCode("admin", "import", "--account", account, "--source", "excel", "--file",
                 report.toString())).isEqualTo(1);
-            assertThat(output.getErr()).contains("source must be harvest-csv, toggl-csv, clockify-csv or harvest-api");
+            assertThat(output.getErr()).contains(
+                "source must be harvest-csv, toggl-csv, clockify-csv, harvest-api or timeledger");
+
+            // the account whole, and back as a new one beside it (Sam is this server's already)
+            var archive = dataDir.resolve("second-shop.zip");
+            assertThat(admin("export", "--account", account, "--file", archive.toString()))
+                .contains("account " + account + " written to " + archive).containsPattern("entry +1\n");
+            assertThat(admin("import", "--source", "timeledger", "--file", archive.toString(), "--dry-run"))
+                .contains("Dry run: would restore account \"Second Shop\" (new ids)");
+            var restored = admin("import", "--source", "timeledger", "--file", archive.toString(),
+                "--name", "Second Shop (copy)");
+            assertThat(restored).contains("\"Second Shop (copy)\"").containsPattern("entry +1\n")
+                .doesNotContain("no password yet");
+            var copy = firstField(restored, "restored account ");
+            assertThat(admin("account", "list")).contains(copy + "\tSecond Shop (copy)\tEUR\tEurope/Berlin");
+            assertThat(exitCode("admin", "import", "--account", account, "--source", "timeledger", "--file",
+                archive.toString())).isEqualTo(1);
+            assertThat(output.getErr()).contains("account is not for timeledger");
+            assertThat(exitCode("admin", "import", "--source", "timeledger", "--file", report.toString()))
+                .isEqualTo(1);
+            assertThat(output.getErr()).contains("archive is not a ZIP archive");
         }
     }
 
