@@ -501,7 +501,7 @@ class BrowserTests {
         signIn(admin.email());
         until(ExpectedConditions.urlContains("/timesheet"));
         browser.findElement(By.linkText("Manage")).click();
-        browser.findElement(By.linkText("Import")).click();
+        browser.findElement(By.linkText("Import & export")).click();
         new Select(browser.findElement(By.id("import-source"))).selectByVisibleText("Toggl Track (CSV)");
         browser.findElement(By.id("import-file")).sendKeys(report.toAbsolutePath().toString());
         browser.findElement(By.id("run-import")).click();

@@ -1,5 +1,8 @@
 package io.timeledger.core.archive;
 
+import io.timeledger.core.account.Actor;
+import io.timeledger.core.audit.AuditKind;
+import io.timeledger.core.audit.AuditTrail;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.DatabaseRefusals;
 import io.timeledger.core.common.Invalid;
@@ -55,9 +58,11 @@ public class AccountArchive {
     private final JdbcClient jdbc;
     private final TransactionTemplate snapshot;
     private final TransactionTemplate writes;
+    private final AuditTrail audit;
 
-    AccountArchive(ArchiveSchema schema, JdbcClient jdbc, PlatformTransactionManager transactions) {
+    AccountArchive(ArchiveSchema schema, JdbcClient jdbc, PlatformTransactionManager transactions, AuditTrail audit) {
         this.schema = schema;
+        this.audit = audit;
         this.jdbc = jdbc;
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -69,11 +74,28 @@ public class AccountArchive {
     public record Part(String table, long rows) { }
 
     /** What an export wrote. */
-    public record Exported(AccountId account, List<Part> parts) { }
+    public record Exported(AccountId account, List<Part> parts) {
+        /** How many rows of {@code table} the archive holds. */
+        public long rows(String table) {
+            return parts.stream().filter(p -> p.table().equals(table)).mapToLong(Part::rows).sum();
+        }
+    }
 
     /**
-     * Writes {@code account} as an archive to {@code out} (left open). Unknown accounts are
-     * {@link NotFound}.
+     * Writes the actor's account as an archive to {@code out} (left open): administrators only, and
+     * recorded in the security log, since it is everything the account holds.
+     */
+    public Exported export(Actor actor, OutputStream out) {
+        actor.requireAdmin();
+        var exported = export(actor.account(), out);
+        audit.record(AuditKind.ACCOUNT_EXPORTED, actor.userId(), actor.account().value(),
+            exported.rows("entry") == 1 ? "1 entry" : exported.rows("entry") + " entries");
+        return exported;
+    }
+
+    /**
+     * Writes {@code account} as an archive to {@code out} (left open), for the server's operator.
+     * Unknown accounts are {@link NotFound}.
      */
     public Exported export(AccountId account, OutputStream out) {
         return snapshot.execute(status -> {

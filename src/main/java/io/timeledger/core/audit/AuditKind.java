@@ -21,7 +21,8 @@ public enum AuditKind {
     MEMBERSHIP_ARCHIVED("membership.archived", "Archived in an account"),
     MEMBERSHIP_RESTORED("membership.restored", "Restored in an account"),
     MEMBERSHIP_REMOVED("membership.removed", "Removed from an account"),
-    PASSWORD_LINK_CREATED("password_link.created", "Link to set a password made");
+    PASSWORD_LINK_CREATED("password_link.created", "Link to set a password made"),
+    ACCOUNT_EXPORTED("account.exported", "Account exported whole");
 
     private final String wire;
     private final String label;

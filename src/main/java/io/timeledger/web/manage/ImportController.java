@@ -1,5 +1,6 @@
 package io.timeledger.web.manage;
 
+import io.timeledger.core.archive.AccountArchive;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.imports.HarvestAccount;
 import io.timeledger.core.imports.ImportReport;
@@ -12,8 +13,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Manage → Import (administrators): a detailed time report of Harvest, Toggl Track or Clockify,
- * checked first — a dry run: what would be created, what was imported before, every row that
- * cannot be read — then imported, each row once however often the file comes back.
+ * Manage → Import &amp; export (administrators): a detailed time report of Harvest, Toggl Track or
+ * Clockify, checked first — a dry run: what would be created, what was imported before, every row
+ * that cannot be read — then imported, each row once however often the file comes back; and the
+ * whole account as one archive to take away.
  */
 @Controller
 class ImportController {
@@ -32,9 +38,13 @@ class ImportController {
     private final SignedIn signedIn;
     private final Header header;
     private final Imports imports;
+    private final AccountArchive archive;
+    private final Clock clock;
 
-    ImportController(SignedIn signedIn, Header header, Imports imports) {
+    ImportController(SignedIn signedIn, Header header, Imports imports, AccountArchive archive, Clock clock) {
         this.signedIn = signedIn;
+        this.clock = clock;
+        this.archive = archive;
         this.header = header;
         this.imports = imports;
     }
@@ -72,6 +82,18 @@ class ImportController {
             model.addAttribute("problem", Forms.sentence(refused, Map.of("time_zone", "Time zone")));
         }
         return "manage/import";
+    }
+
+    /** The whole account as one archive (administrators): what admin import --source timeledger restores. */
+    @GetMapping("/manage/export/account.zip")
+    void export(Principal principal, HttpSession session, HttpServletResponse response) throws IOException {
+        var actor = signedIn.actor(principal, session);
+        actor.requireAdmin();
+        response.setContentType("application/zip");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename("timeledger-account-" + actor.account() + "-" + LocalDate.ofInstant(clock.instant(), actor.tenant().timeZone())
+                + ".zip").build().toString());
+        archive.export(actor, response.getOutputStream());
     }
 
     /** A live Harvest account over its API: the token is used for this import only and kept nowhere. */

@@ -9,9 +9,13 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.HtmlUtils;
 
-/** Manage → Import: a report checked (nothing stored), then imported, then imported again (nothing new); members refused. */
+/**
+ * Manage → Import &amp; export: a report checked (nothing stored), then imported, then imported again
+ * (nothing new); the whole account downloaded; members refused.
+ */
 @ApiTest
 class ImportPageTests {
 
@@ -27,6 +31,7 @@ class ImportPageTests {
 
     @Autowired Fixtures fixtures;
     @Autowired io.timeledger.support.Api api;
+    @Autowired JdbcClient jdbc;
     @Value("${local.server.port}") int port;
 
     @Test
@@ -66,6 +71,36 @@ class ImportPageTests {
         var member = WebSession.signedIn(port, fixtures.aMemberSigningInWith(admin.account(), PASSWORD).email(),
             PASSWORD);
         assertThat(member.get("/manage/import").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anAdministratorTakesTheWholeAccountAwayAndTheSecurityLogSaysSo() throws Exception {
+        var admin = fixtures.anAccountSigningInWith(PASSWORD);
+        api.bearer(admin.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-09-01\", \"duration\": 3600,"
+            + " \"description\": \"Taken along\"}}").expect(201);
+        var pages = WebSession.signedIn(port, admin.email(), PASSWORD);
+        assertThat(pages.get("/manage/import").body()).contains("Download the account");
+
+        var download = pages.getBytes("/manage/export/account.zip");
+
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("application/zip");
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+            .startsWith("attachment; filename=\"timeledger-account-" + admin.account() + "-");
+        var files = new java.util.TreeMap<String, String>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(download.body()))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                files.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(files.get("manifest.json")).contains("\"format\": \"timeledger-account\"");
+        assertThat(files.get("entry.jsonl")).contains("Taken along");
+        assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE kind = 'account.exported' AND account_id = :a")
+            .param("a", admin.account().value()).query(String.class).list()).containsExactly("1 entry");
+
+        var member = WebSession.signedIn(port, fixtures.aMemberSigningInWith(admin.account(), PASSWORD).email(),
+            PASSWORD);
+        assertThat(member.getBytes("/manage/export/account.zip").statusCode()).isEqualTo(403);
     }
 
     private static String[] append(String[] fields, String... more) {
