@@ -46,6 +46,14 @@ final class ExportBench {
                WHERE e.account_id = 1 AND e.logged
                ORDER BY e.spent_on, e.id) TO STDOUT WITH (FORMAT csv, HEADER)""";
 
+    /**
+     * The archive's floor: its biggest file, the entries as JSON lines, as PostgreSQL writes them
+     * with nothing around it (what {@code ArchivedTable.exportSql} reads, without the ZIP).
+     */
+    static final String COPY_JSON = """
+        COPY (SELECT to_jsonb(e) - ARRAY['account_id', 'billing_cents', 'spent_month'] FROM entry e
+               WHERE e.account_id = 1 ORDER BY e.id) TO STDOUT""";
+
     private ExportBench() {
     }
 
@@ -75,7 +83,59 @@ final class ExportBench {
                 100 * copy50.seconds() / http50.seconds(), peakKb.get() / 1024));
             System.out.print(report.substring(report.lastIndexOf("| " + format.toUpperCase(Locale.ROOT))));
         }
+        report.append(archive(http, server, session));
         return report.toString();
+    }
+
+    /**
+     * The whole account 1 as its archive (Manage → Import & export), beside COPY of its entries as
+     * JSON lines: seconds, the archive's MB and MB/s, the server's peak memory.
+     */
+    private static String archive(HttpClient http, BenchServer server, String session) throws Exception {
+        var viaHttp = new ArrayList<Run>();
+        var floor = new ArrayList<Run>();
+        var peakKb = new AtomicLong();
+        for (int round = 0; round < ROUNDS; round++) {
+            try (var sampler = new RssSampler(server.process(), peakKb)) {
+                viaHttp.add(download(http, server.base() + "/manage/export/account.zip", session));
+            }
+            floor.add(copyBytes(server.jdbcUrl(), COPY_JSON));
+        }
+        var http50 = median(viaHttp);
+        var copy50 = median(floor);
+        var row = String.format(Locale.ROOT, "%n| export of the whole account | archive MB | s | archive MB/s"
+                + " | COPY of its entries as JSON: MB | s | MB/s | ratio (time) | peak RSS MB |%n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|%n"
+                + "| Manage → Import & export | %,.0f | %.1f | %.1f | %,.0f | %.1f | %.1f | %.0f %% | %d |%n",
+            http50.count() / 1e6, http50.seconds(), http50.count() / 1e6 / http50.seconds(), copy50.count() / 1e6,
+            copy50.seconds(), copy50.count() / 1e6 / copy50.seconds(), 100 * copy50.seconds() / http50.seconds(),
+            peakKb.get() / 1024);
+        System.out.print(row);
+        return row;
+    }
+
+    /** COPY {@code sql} to a client that counts the bytes and discards them. */
+    private static Run copyBytes(String jdbcUrl, String sql) throws Exception {
+        try (var db = DriverManager.getConnection(jdbcUrl)) {
+            var counted = new CountingSink();
+            long t0 = System.nanoTime();
+            db.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, counted);
+            return new Run((System.nanoTime() - t0) / 1e9, counted.bytes);
+        }
+    }
+
+    private static final class CountingSink extends OutputStream {
+        long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
+        }
     }
 
     private static Run download(HttpClient http, String url, String session) throws Exception {
