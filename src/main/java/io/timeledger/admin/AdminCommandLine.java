@@ -19,6 +19,7 @@ import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Forbidden;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.common.Progress;
 import io.timeledger.core.imports.HarvestAccount;
 import io.timeledger.core.imports.ImportReport;
 import io.timeledger.core.imports.ImportSource;
@@ -101,6 +102,33 @@ public final class AdminCommandLine {
 
     private User userByEmail(String email) {
         return bean(People.class).userByEmail(email).orElseThrow(() -> new NotFound("User", email));
+    }
+
+    /**
+     * A progress bar on the terminal's error stream ({@code [#####.....] 40,000 of 100,000 entries}),
+     * redrawn at most five times a second; nothing when the output is not a terminal.
+     */
+    static Progress progressBar() {
+        if (System.console() == null) {
+            return Progress.NONE;
+        }
+        return new Progress() {
+            private long drawnAt;
+
+            @Override
+            public void advanced(long done, long total, String what) {
+                long now = System.nanoTime();
+                boolean finished = done >= total;
+                if (!finished && now - drawnAt < 200_000_000L) {
+                    return;
+                }
+                drawnAt = now;
+                int filled = total == 0 ? 30 : (int) (30 * done / total);
+                System.err.printf("\r[%s%s] %,d of %,d %s%s", "#".repeat(filled), ".".repeat(30 - filled), done, total,
+                    what, finished ? System.lineSeparator() : "");
+                System.err.flush();
+            }
+        };
     }
 
     private static String or(String value, String fallback) {
@@ -524,13 +552,14 @@ public final class AdminCommandLine {
                 if (token == null || token.isBlank() || harvestAccount == null) {
                     throw new Invalid("harvest", "harvest-api needs --harvest-account and the token in HARVEST_TOKEN");
                 }
-                report = imports.run(actor, new HarvestAccount(harvestUrl, token, harvestAccount), zone, dryRun);
+                report = imports.run(actor, new HarvestAccount(harvestUrl, token, harvestAccount), zone, dryRun,
+                    progressBar());
             } else {
                 if (file == null) {
                     throw new Invalid("file", "is needed for " + kind.wire());
                 }
                 try (var bytes = Files.newInputStream(file)) {
-                    report = imports.run(actor, kind, bytes, zone, dryRun);
+                    report = imports.run(actor, kind, bytes, zone, dryRun, progressBar());
                 }
             }
             admin.out.printf("%s%s: %d rows, %d entries %s, %d imported before%n", dryRun ? "Dry run of " : "",
@@ -538,6 +567,10 @@ public final class AdminCommandLine {
                 report.skipped());
             admin.out.printf("new clients %d, projects %d, tasks %d, people %d%n", report.clients().size(),
                 report.projects().size(), report.tasks().size(), report.people().size());
+            if (report.assignments() > 0) {
+                admin.out.printf("task and person assignments %s %d%n", dryRun ? "to make" : "made",
+                    report.assignments());
+            }
             for (var problem : report.problems()) {
                 admin.out.printf("line %d: %s%n", problem.line(), problem.message());
             }
@@ -552,7 +585,7 @@ public final class AdminCommandLine {
             if (file == null) {
                 throw new Invalid("file", "is needed for timeledger: the archive admin export wrote");
             }
-            var restored = admin.bean(AccountArchive.class).restore(file, name, dryRun);
+            var restored = admin.bean(AccountArchive.class).restore(file, name, dryRun, progressBar());
             admin.out.printf("%s \"%s\"%s%n", dryRun ? "Dry run: would restore account"
                 : "restored account " + restored.account(), restored.name(),
                 restored.keptIds().isEmpty() ? " (new ids)" : " (ids kept: " + String.join(", ", restored.keptIds()) + ")");

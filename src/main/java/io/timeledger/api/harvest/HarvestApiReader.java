@@ -4,6 +4,7 @@ import io.timeledger.core.common.Invalid;
 import io.timeledger.core.imports.HarvestAccount;
 import io.timeledger.core.imports.HarvestReader;
 import io.timeledger.core.imports.ImportReport;
+import io.timeledger.core.imports.ImportedAssignment;
 import io.timeledger.core.imports.ImportedRow;
 import io.timeledger.core.imports.SourceRows;
 import java.io.IOException;
@@ -30,10 +31,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a live Harvest account over Harvest's v2 API for an import: its users (for their emails)
- * and its time entries, 2,000 a page, following {@code next_page}. Each entry becomes a row keyed
- * by its Harvest id, with its client, project (and code), task, notes, hours, billable flag and
- * rates, and its approval and billing as locks.
+ * Reads a live Harvest account over Harvest's v2 API for an import: its users (for their emails),
+ * its time entries, 2,000 a page, following {@code next_page}, and its task and user assignments.
+ * Each entry becomes a row keyed by its Harvest id, with its client, project (and code), task,
+ * notes, hours, billable flag and rates, and its approval and billing as locks.
  */
 @Component
 class HarvestApiReader implements HarvestReader {
@@ -78,7 +79,40 @@ class HarvestApiReader implements HarvestReader {
                     + " cannot be read: " + e.getMessage()));
             }
         }
-        return new SourceRows(rows, problems);
+        return new SourceRows(rows, assignments(base, account, emails), problems);
+    }
+
+    /**
+     * The account's task and user assignments, each project named with its client (from the
+     * projects listing, since an assignment names only its project).
+     */
+    private List<ImportedAssignment> assignments(String base, HarvestAccount account, Map<Long, String> emails) {
+        var clients = new HashMap<Long, String>();
+        for (var project : pages(base, account, "/v2/projects", "projects")) {
+            clients.put(project.path("id").asLong(), text(project.path("client"), "name"));
+        }
+        var found = new ArrayList<ImportedAssignment>();
+        for (var assignment : pages(base, account, "/v2/task_assignments", "task_assignments")) {
+            var project = assignment.path("project");
+            var task = text(assignment.path("task"), "name");
+            if (text(project, "name") != null && task != null) {
+                found.add(new ImportedAssignment(clients.get(project.path("id").asLong()), text(project, "name"), task,
+                    null, null, assignment.path("billable").asBoolean(), assignment.path("is_active").asBoolean(true),
+                    decimal(assignment, "hourly_rate")));
+            }
+        }
+        for (var assignment : pages(base, account, "/v2/user_assignments", "user_assignments")) {
+            var project = assignment.path("project");
+            var user = assignment.path("user");
+            if (text(project, "name") != null && (text(user, "name") != null || emails.containsKey(user.path("id")
+                    .asLong()))) {
+                found.add(new ImportedAssignment(clients.get(project.path("id").asLong()), text(project, "name"), null,
+                    emails.get(user.path("id").asLong()), text(user, "name"),
+                    assignment.path("is_project_manager").asBoolean(), assignment.path("is_active").asBoolean(true),
+                    decimal(assignment, "hourly_rate")));
+            }
+        }
+        return found;
     }
 
     /** Refuses an address of this host or its private network, unless the operator allows them. */

@@ -7,6 +7,7 @@ import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.DatabaseRefusals;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
+import io.timeledger.core.common.Progress;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -231,9 +232,14 @@ public class AccountArchive {
      * (field {@code archive}) and restores nothing.
      */
     public Restored restore(Path file, String name, boolean dryRun) {
+        return restore(file, name, dryRun, Progress.NONE);
+    }
+
+    /** As {@link #restore(Path, String, boolean)}, telling {@code progress} batch by batch. */
+    public Restored restore(Path file, String name, boolean dryRun, Progress progress) {
         try (var zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
             return writes.execute(status -> {
-                var restored = restore(zip, name, dryRun);
+                var restored = restore(zip, name, dryRun, new Counted(progress));
                 if (dryRun) {
                     status.setRollbackOnly();
                 }
@@ -249,8 +255,26 @@ public class AccountArchive {
     /** The manifest's word on each table: its rows and the range of their ids. */
     private record Manifest(Map<String, Size> files) { }
 
-    private Restored restore(ZipFile zip, String name, boolean dryRun) {
+    /** The rows restored so far, of all the manifest names. */
+    private static final class Counted {
+        final Progress progress;
+        long done;
+        long total;
+
+        Counted(Progress progress) {
+            this.progress = progress;
+        }
+
+        void add(long rows) {
+            done += rows;
+            progress.advanced(done, total, "rows");
+        }
+    }
+
+    private Restored restore(ZipFile zip, String name, boolean dryRun, Counted counted) {
         var manifest = manifest(zip);
+        counted.total = manifest.files().values().stream().mapToLong(Size::rows).sum();
+        counted.add(0);
         jdbc.sql("SELECT set_config('timeledger.batch_logged', 'on', true)").query(String.class).single();
         jdbc.sql("CREATE TEMPORARY TABLE archive_id (tbl text, old bigint, new bigint, PRIMARY KEY (tbl, old))"
             + " ON COMMIT DROP").update();
@@ -259,8 +283,11 @@ public class AccountArchive {
         var users = manifest.files().get("app_user");
         boolean keepUsers = users != null && keepIds("app_user", users);
         var newUsers = new ArrayList<String>();
-        parts.add(new Part("app_user", eachBatch(zip, "app_user.jsonl", lines -> newUsers.addAll(
-            jdbc.sql(USERS_SQL).param("lines", lines).param("keep", keepUsers).query(String.class).list()))));
+        parts.add(new Part("app_user", eachBatch(zip, "app_user.jsonl", lines -> {
+            newUsers.addAll(jdbc.sql(USERS_SQL).param("lines", lines).param("keep", keepUsers).query(String.class)
+                .list());
+            counted.add(lines.length);
+        })));
         if (keepUsers) {
             kept.add("app_user");
         }
@@ -281,6 +308,7 @@ public class AccountArchive {
                 }
                 jdbc.sql(table.insertSql()).param("lines", lines).param("account", restoredAccount)
                     .param("name", name).update();
+                counted.add(lines.length);
             });
             if (table.isAccount()) {
                 if (rows != 1) {

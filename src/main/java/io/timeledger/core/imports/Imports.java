@@ -4,6 +4,8 @@ import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.NewUser;
 import io.timeledger.core.account.People;
 import io.timeledger.core.account.PersonChanges;
+import io.timeledger.core.catalog.AssignmentChanges;
+import io.timeledger.core.catalog.Assignments;
 import io.timeledger.core.catalog.CatalogChoices;
 import io.timeledger.core.catalog.Choices;
 import io.timeledger.core.catalog.Contacts;
@@ -14,6 +16,7 @@ import io.timeledger.core.catalog.Tasks;
 import io.timeledger.core.common.DatabaseRefusals;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.Progress;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -54,10 +57,13 @@ public class Imports {
     private final CatalogChoices catalog;
     private final TransactionOperations transactions;
     private final Optional<HarvestReader> harvest;
+    private final Assignments assignments;
 
     Imports(ImportRepository repository, People people, Contacts contacts, Projects projects, Tasks tasks,
-            CatalogChoices catalog, TransactionOperations transactions, Optional<HarvestReader> harvest) {
+            CatalogChoices catalog, TransactionOperations transactions, Optional<HarvestReader> harvest,
+            Assignments assignments) {
         this.harvest = harvest;
+        this.assignments = assignments;
         this.repository = repository;
         this.people = people;
         this.contacts = contacts;
@@ -72,13 +78,24 @@ public class Imports {
      * guessed at), its times read in {@code zone}; a dry run stores nothing.
      */
     public ImportReport run(Actor actor, ImportSource source, InputStream bytes, ZoneId zone, boolean dryRun) {
+        return run(actor, source, bytes, zone, dryRun, Progress.NONE);
+    }
+
+    /** As {@link #run(Actor, ImportSource, InputStream, ZoneId, boolean)}, telling {@code progress} batch by batch. */
+    public ImportReport run(Actor actor, ImportSource source, InputStream bytes, ZoneId zone, boolean dryRun,
+                            Progress progress) {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return run(actor, source, new InputStreamReader(bytes, decoder), zone, dryRun);
+        return run(actor, source, new InputStreamReader(bytes, decoder), zone, dryRun, progress);
     }
 
     /** Imports {@code source}'s report from {@code file}, its times read in {@code zone}; a dry run stores nothing. */
     public ImportReport run(Actor actor, ImportSource source, Reader file, ZoneId zone, boolean dryRun) {
+        return run(actor, source, file, zone, dryRun, Progress.NONE);
+    }
+
+    private ImportReport run(Actor actor, ImportSource source, Reader file, ZoneId zone, boolean dryRun,
+                             Progress progress) {
         actor.requireAdmin();
         if (source == ImportSource.HARVEST_API) {
             throw new Invalid("source", "harvest-api reads an account, not a file");
@@ -92,7 +109,7 @@ public class Imports {
             }
             throw e;
         }
-        return write(actor, source, read, dryRun);
+        return write(actor, source, read, dryRun, progress);
     }
 
     /**
@@ -100,19 +117,24 @@ public class Imports {
      * times read in {@code zone}; each Harvest entry once, however often the account is imported.
      */
     public ImportReport run(Actor actor, HarvestAccount account, ZoneId zone, boolean dryRun) {
+        return run(actor, account, zone, dryRun, Progress.NONE);
+    }
+
+    /** As {@link #run(Actor, HarvestAccount, ZoneId, boolean)}, telling {@code progress} batch by batch. */
+    public ImportReport run(Actor actor, HarvestAccount account, ZoneId zone, boolean dryRun, Progress progress) {
         actor.requireAdmin();
         var reader = harvest.orElseThrow(() -> new IllegalStateException("no Harvest reader is configured"));
-        return write(actor, ImportSource.HARVEST_API, reader.read(account, zone), dryRun);
+        return write(actor, ImportSource.HARVEST_API, reader.read(account, zone), dryRun, progress);
     }
 
     /** Writes what was read in one transaction, rolled back for a dry run. */
-    private ImportReport write(Actor actor, ImportSource source, SourceRows read, boolean dryRun) {
+    private ImportReport write(Actor actor, ImportSource source, SourceRows read, boolean dryRun, Progress progress) {
         try {
             return transactions.execute(status -> {
                 if (dryRun) {
                     status.setRollbackOnly();
                 }
-                return store(actor, source, read, dryRun);
+                return store(actor, source, read, dryRun, progress);
             });
         } catch (DataAccessException refused) {
             var locked = DatabaseRefusals.lockedTime(refused);
@@ -123,92 +145,144 @@ public class Imports {
         }
     }
 
-    private ImportReport store(Actor actor, ImportSource source, SourceRows read, boolean dryRun) {
+    private ImportReport store(Actor actor, ImportSource source, SourceRows read, boolean dryRun,
+                               Progress progress) {
         var service = source.product();
         var done = repository.imported(actor.account(), service,
             read.rows().stream().map(ImportedRow::key).toList());
         var fresh = read.rows().stream().filter(row -> !done.contains(row.key())).toList();
 
-        var made = new Made();
-        var choices = catalog.of(actor.account());
-        var clientIds = byName(choices.clients());
-        var taskIds = byName(choices.tasks());
-        var projectIds = new HashMap<String, Long>();
-        for (var project : projects.list(actor.account(), null, null)) {
-            projectIds.putIfAbsent(project.contactId() + "/" + normal(project.details().name()), project.id());
-        }
-        var persons = new HashMap<String, Long>();
-        for (var person : repository.people(actor.account())) {
-            persons.putIfAbsent("@" + person.email(), person.membershipId());
-            persons.putIfAbsent(normal(person.name()), person.membershipId());
-        }
-
+        var names = new Names(actor);
         var entries = new ArrayList<ImportRepository.NewEntry>();
         for (var row : fresh) {
-            Long client = row.client() == null ? null : clientIds.computeIfAbsent(normal(row.client()), name -> {
-                made.clients.add(row.client());
-                return contacts.create(actor, DetailChanges.NONE.name(Field.of(row.client()))).id();
-            });
-            Long project = null;
-            if (row.project() != null) {
-                if (client == null) {
-                    client = clientIds.computeIfAbsent(normal("(no client)"), name -> {
-                        made.clients.add("(no client)");
-                        return contacts.create(actor, DetailChanges.NONE.name(Field.of("(no client)"))).id();
-                    });
-                }
-                long owner = client;
-                project = projectIds.computeIfAbsent(owner + "/" + normal(row.project()), name -> {
-                    made.projects.add(row.project());
-                    return projects.create(actor, Field.of(owner), DetailChanges.NONE.name(Field.of(row.project())))
-                        .id();
-                });
-            }
-            Long task = row.task() == null ? null : taskIds.computeIfAbsent(normal(row.task()), name -> {
-                made.tasks.add(row.task());
-                return tasks.create(actor, new TaskChanges(Field.of(row.task()), Field.absent(), Field.absent(),
-                    Field.absent(), Field.absent())).id();
-            });
-            long person = person(actor, row, persons, made);
+            Long client = names.client(row.client(), row.project() != null);
+            Long project = row.project() == null ? null : names.project(client, row.project());
+            Long task = row.task() == null ? null : names.task(row.task());
+            long person = names.person(row.personEmail(), row.personName());
             entries.add(new ImportRepository.NewEntry(row, person, client, project, task));
         }
+        progress.advanced(0, entries.size(), "entries");
         for (int from = 0; from < entries.size(); from += ImportRepository.BATCH) {
-            repository.insert(actor.account(), service,
-                entries.subList(from, Math.min(entries.size(), from + ImportRepository.BATCH)));
+            int to = Math.min(entries.size(), from + ImportRepository.BATCH);
+            repository.insert(actor.account(), service, entries.subList(from, to));
+            progress.advanced(to, entries.size(), "entries");
         }
+        long assigned = 0;
+        for (var assignment : read.assignments()) {
+            assigned += assign(actor, names, assignment) ? 1 : 0;
+        }
+        var made = names.made;
         return new ImportReport(source, dryRun, read.rows().size(), entries.size(), done.size(),
             List.copyOf(made.clients), List.copyOf(made.projects), List.copyOf(made.tasks), List.copyOf(made.people),
-            read.problems());
+            assigned, read.problems());
     }
 
     /**
-     * The row's person: by email where the source gives one, else by name; else a placeholder made
-     * for them, archived until invited.
+     * Makes the source's assignment of a task or person to a project where the project has none
+     * yet (its client, project, task or person made like an entry's); answers whether it did.
      */
-    private long person(Actor actor, ImportedRow row, Map<String, Long> persons, Made made) {
-        var email = row.personEmail() == null ? null : row.personEmail().toLowerCase(Locale.ROOT);
-        if (email != null && persons.containsKey("@" + email)) {
-            return persons.get("@" + email);
+    private boolean assign(Actor actor, Names names, ImportedAssignment assignment) {
+        long project = names.project(names.client(assignment.client(), true), assignment.project());
+        var fields = new AssignmentChanges(Field.of(assignment.flag()), Field.of(assignment.active()),
+            assignment.hourlyRate() == null ? Field.absent() : Field.of(assignment.hourlyRate()), Field.absent());
+        if (assignment.ofTask()) {
+            long task = names.task(assignment.task());
+            if (!assignments.taskAssignments(actor.account(), project, List.of(task)).isEmpty()) {
+                return false;
+            }
+            assignments.assignTask(actor, project, task, fields);
+        } else {
+            long person = names.person(assignment.personEmail(), assignment.personName());
+            if (!assignments.userAssignments(actor.account(), project, person, null).isEmpty()) {
+                return false;
+            }
+            assignments.assignUser(actor, project, person, fields);
         }
-        var name = row.personName();
-        // a name decides only where the source gives no email: two people may share a name
-        if (email == null && name != null && persons.containsKey(normal(name))) {
-            return persons.get(normal(name));
+        return true;
+    }
+
+    /**
+     * The account's clients, projects, tasks and people by name (people by email, else by name), and
+     * those an import makes: matched ignoring case and spacing, made once when missing.
+     */
+    private final class Names {
+        private final Actor actor;
+        private final Map<String, Long> clients;
+        private final Map<String, Long> tasks;
+        private final Map<String, Long> projects = new HashMap<>();
+        private final Map<String, Long> persons = new HashMap<>();
+        private final Made made = new Made();
+
+        Names(Actor actor) {
+            this.actor = actor;
+            var choices = catalog.of(actor.account());
+            clients = byName(choices.clients());
+            tasks = byName(choices.tasks());
+            for (var project : Imports.this.projects.list(actor.account(), null, null)) {
+                projects.putIfAbsent(project.contactId() + "/" + normal(project.details().name()), project.id());
+            }
+            for (var person : repository.people(actor.account())) {
+                persons.putIfAbsent("@" + person.email(), person.membershipId());
+                persons.putIfAbsent(normal(person.name()), person.membershipId());
+            }
         }
-        if (email == null && name == null) {
-            return actor.membershipId();
+
+        /** The client named so; a project without one goes under "(no client)" when {@code forProject}. */
+        Long client(String name, boolean forProject) {
+            if (name == null && !forProject) {
+                return null;
+            }
+            var shown = name == null ? "(no client)" : name;
+            return clients.computeIfAbsent(normal(shown), key -> {
+                made.clients.add(shown);
+                return contacts.create(actor, DetailChanges.NONE.name(Field.of(shown))).id();
+            });
         }
-        var shown = name != null ? name : email;
-        var parts = name == null ? new String[] {"", ""} : name.split("\\s+", 2);
-        var placeholder = email != null ? email : slug(name) + "@imported.invalid";
-        var member = people.add(actor, new NewUser(placeholder, parts[0], parts.length > 1 ? parts[1] : "", null),
-            PersonChanges.none().active(Field.of(false)));
-        made.people.add(shown);
-        persons.put("@" + placeholder.toLowerCase(Locale.ROOT), member.id());
-        if (name != null) {
-            persons.put(normal(name), member.id());
+
+        long project(long client, String name) {
+            return projects.computeIfAbsent(client + "/" + normal(name), key -> {
+                made.projects.add(name);
+                return Imports.this.projects.create(actor, Field.of(client), DetailChanges.NONE.name(Field.of(name)))
+                    .id();
+            });
         }
-        return member.id();
+
+        long task(String name) {
+            return tasks.computeIfAbsent(normal(name), key -> {
+                made.tasks.add(name);
+                return Imports.this.tasks.create(actor, new TaskChanges(Field.of(name), Field.absent(), Field.absent(),
+                    Field.absent(), Field.absent())).id();
+            });
+        }
+
+        /**
+         * The person: by email where the source gives one, else by name; else a placeholder made
+         * for them, archived until invited. A row naming nobody is the importer's.
+         */
+        long person(String givenEmail, String name) {
+            var email = givenEmail == null ? null : givenEmail.toLowerCase(Locale.ROOT);
+            if (email != null && persons.containsKey("@" + email)) {
+                return persons.get("@" + email);
+            }
+            // a name decides only where the source gives no email: two people may share a name
+            if (email == null && name != null && persons.containsKey(normal(name))) {
+                return persons.get(normal(name));
+            }
+            if (email == null && name == null) {
+                return actor.membershipId();
+            }
+            var shown = name != null ? name : email;
+            var parts = name == null ? new String[] {"", ""} : name.split("\\s+", 2);
+            var placeholder = email != null ? email : slug(name) + "@imported.invalid";
+            var member = people.add(actor, new NewUser(placeholder, parts[0], parts.length > 1 ? parts[1] : "", null),
+                PersonChanges.none().active(Field.of(false)));
+            made.people.add(shown);
+            persons.put("@" + placeholder.toLowerCase(Locale.ROOT), member.id());
+            if (name != null) {
+                persons.put(normal(name), member.id());
+            }
+            return member.id();
+        }
     }
 
     private static Map<String, Long> byName(List<Choices.Choice> choices) {

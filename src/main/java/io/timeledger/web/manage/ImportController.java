@@ -2,6 +2,7 @@ package io.timeledger.web.manage;
 
 import io.timeledger.core.archive.AccountArchive;
 import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.NotFound;
 import io.timeledger.core.imports.HarvestAccount;
 import io.timeledger.core.imports.ImportReport;
 import io.timeledger.core.imports.ImportSource;
@@ -11,17 +12,21 @@ import io.timeledger.web.Header;
 import io.timeledger.web.SignedIn;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -40,9 +45,16 @@ class ImportController {
     private final Imports imports;
     private final AccountArchive archive;
     private final Clock clock;
+    private final ImportJobs jobs;
 
-    ImportController(SignedIn signedIn, Header header, Imports imports, AccountArchive archive, Clock clock) {
+    /** How the page names the fields an import may refuse. */
+    private static final Map<String, String> LABELS = Map.of("time_zone", "Time zone", "url", "Harvest's address",
+        "token", "The token");
+
+    ImportController(SignedIn signedIn, Header header, Imports imports, AccountArchive archive, Clock clock,
+                     ImportJobs jobs) {
         this.signedIn = signedIn;
+        this.jobs = jobs;
         this.clock = clock;
         this.archive = archive;
         this.header = header;
@@ -74,14 +86,54 @@ class ImportController {
             model.addAttribute("problem", "Choose the report to import.");
             return "manage/import";
         }
-        try (var bytes = file.getInputStream()) {
-            show(model, imports.run(actor, kind, bytes, Forms.zone("time_zone", zoneId), dryRun),
-                file.getOriginalFilename());
+        ZoneId zone;
+        try {
+            zone = Forms.zone("time_zone", zoneId);
         } catch (Invalid refused) {
             response.setStatus(422);
-            model.addAttribute("problem", Forms.sentence(refused, Map.of("time_zone", "Time zone")));
+            model.addAttribute("problem", Forms.sentence(refused, LABELS));
+            return "manage/import";
+        }
+        var bytes = file.getBytes();
+        var job = jobs.start(actor, file.getOriginalFilename(), dryRun,
+            progress -> imports.run(actor, kind, new ByteArrayInputStream(bytes), zone, dryRun, progress),
+            refused -> Forms.sentence(refused, LABELS));
+        return "redirect:/manage/import/" + job.id();
+    }
+
+    /** An import started here: its progress while it runs (the page follows by itself), then what it did. */
+    @GetMapping("/manage/import/{id}")
+    String job(Principal principal, HttpSession session, @PathVariable UUID id, Model model) {
+        var place = signedIn.place(principal, session);
+        place.actor().requireAdmin();
+        var job = jobs.find(place.actor(), id).orElseThrow(() -> new NotFound("Import", id));
+        show(model, place, ImportSource.HARVEST_CSV, place.actor().tenant().timeZone().getId());
+        // read once, and whether it ended before what it left: it may end while the page is drawn
+        boolean running = !job.finished();
+        model.addAttribute("job", job);
+        model.addAttribute("running", running);
+        if (!running && job.report() != null) {
+            show(model, job.report(), job.what());
+        } else if (!running) {
+            model.addAttribute("problem", job.problem());
         }
         return "manage/import";
+    }
+
+    /** The progress bar alone, for the page to poll; once the import has ended, the page reloads. */
+    @GetMapping("/manage/import/{id}/progress")
+    String progress(Principal principal, HttpSession session, @PathVariable UUID id, HttpServletResponse response,
+                    Model model) {
+        var actor = signedIn.actor(principal, session);
+        actor.requireAdmin();
+        var job = jobs.find(actor, id).orElseThrow(() -> new NotFound("Import", id));
+        boolean running = !job.finished();
+        if (!running) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        model.addAttribute("job", job);
+        model.addAttribute("running", running);
+        return "manage/import :: progress";
     }
 
     /** The whole account as one archive (administrators): what admin import --source timeledger restores. */
@@ -107,23 +159,19 @@ class ImportController {
         var place = signedIn.place(principal, session);
         var actor = place.actor();
         actor.requireAdmin();
-        show(model, place, ImportSource.HARVEST_API, actor.tenant().timeZone().getId());
-        model.addAttribute("harvestUrl", url);
-        model.addAttribute("harvestAccount", account);
         if (account.isBlank() || token.isBlank()) {
+            show(model, place, ImportSource.HARVEST_API, actor.tenant().timeZone().getId());
+            model.addAttribute("harvestUrl", url);
+            model.addAttribute("harvestAccount", account);
             response.setStatus(422);
             model.addAttribute("problem", "Give the Harvest account's id and a personal access token.");
             return "manage/import";
         }
-        try {
-            show(model, imports.run(actor, new HarvestAccount(url, token.strip(), account.strip()),
-                actor.tenant().timeZone(), dryRun), "the Harvest account " + account.strip());
-        } catch (Invalid refused) {
-            response.setStatus(422);
-            model.addAttribute("problem", Forms.sentence(refused, Map.of("url", "Harvest's address",
-                "token", "The token")));
-        }
-        return "manage/import";
+        var harvest = new HarvestAccount(url, token.strip(), account.strip());
+        var job = jobs.start(actor, "the Harvest account " + account.strip(), dryRun,
+            progress -> imports.run(actor, harvest, actor.tenant().timeZone(), dryRun, progress),
+            refused -> Forms.sentence(refused, LABELS));
+        return "redirect:/manage/import/" + job.id();
     }
 
     private void show(Model model, SignedIn.Place place, ImportSource source, String zone) {

@@ -171,6 +171,15 @@ class ImportsTests {
             + client + "\", \"description\": \"TPS reports\"}}").expect(201);
         caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-09-02\", \"duration\": 1800,"
             + " \"description\": \"Stapler\"}}").expect(201);
+        // a project with a task and its manager assigned, and no time on it yet
+        var project = caller.post("/api/v1/projects", "{\"project\": {\"name\": \"Rollout\", \"contact_id\": \""
+            + client + "\"}}").expect(201).json().get("id").stringValue();
+        var task = caller.post("/api/v1/tasks", "{\"task\": {\"name\": \"Migration\"}}").expect(201).json().get("id")
+            .stringValue();
+        caller.post("/v2/projects/" + project + "/task_assignments", "{\"task_id\": " + task + ", \"billable\": true,"
+            + " \"hourly_rate\": 155.0}").expect(201);
+        caller.post("/v2/projects/" + project + "/user_assignments", "{\"user_id\": " + source.membershipId()
+            + ", \"is_project_manager\": true}").expect(201);
         var target = fixtures.anAccount();
         var harvest = new HarvestAccount("http://localhost:" + port, source.token(), source.account().toString());
 
@@ -184,9 +193,27 @@ class ImportsTests {
         assertThat(tps.get("client").get("name").stringValue()).isEqualTo("Initech");
         assertThat(tps.get("user").get("id").asLong()).as("the source's admin, by email, is the target's")
             .isNotEqualTo(target.membershipId());
+        assertThat(report.projects()).contains("Rollout");
+        assertThat(report.tasks()).contains("Migration");
+        assertThat(report.assignments()).isEqualTo(2);
+        var targetApi = api.bearer(target.token()).header("Harvest-Account-Id", target.account().toString());
+        var rollout = java.util.stream.StreamSupport.stream(targetApi.get("/v2/projects").expect(200).json()
+            .get("projects").spliterator(), false).filter(p -> p.get("name").stringValue().equals("Rollout"))
+            .findFirst().orElseThrow();
+        assertThat(rollout.get("client").get("name").stringValue()).isEqualTo("Initech");
+        var assignedTask = targetApi.get("/v2/projects/" + rollout.get("id").asLong() + "/task_assignments").expect(200)
+            .json().get("task_assignments").get(0);
+        assertThat(assignedTask.get("task").get("name").stringValue()).isEqualTo("Migration");
+        assertThat(assignedTask.get("billable").booleanValue()).isTrue();
+        assertThat(assignedTask.get("hourly_rate").doubleValue()).isEqualTo(155.0);
+        var assignedUser = targetApi.get("/v2/projects/" + rollout.get("id").asLong() + "/user_assignments").expect(200)
+            .json().get("user_assignments").get(0);
+        assertThat(assignedUser.get("user").get("id").asLong()).isEqualTo(tps.get("user").get("id").asLong());
+        assertThat(assignedUser.get("is_project_manager").booleanValue()).isTrue();
 
         var again = imports.run(fixtures.actorOf(target), harvest, BERLIN, false);
         assertThat(again.created()).isZero();
+        assertThat(again.assignments()).isZero();
         assertThat(again.skipped()).isEqualTo(2);
         assertThatThrownBy(() -> imports.run(fixtures.actorOf(target),
             new HarvestAccount("http://localhost:" + port, "not-a-token", source.account().toString()), BERLIN, false))

@@ -35,24 +35,28 @@ class ImportPageTests {
     @Value("${local.server.port}") int port;
 
     @Test
-    void aReportIsCheckedThenImportedOnce() {
+    void aReportIsCheckedThenImportedOnce() throws InterruptedException {
         var admin = fixtures.anAccountSigningInWith(PASSWORD);
         var pages = WebSession.signedIn(port, admin.email(), PASSWORD);
         assertThat(pages.get("/manage/import").body()).contains("Clockify (CSV)");
 
-        var checked = text(pages.postFile("/manage/import", csrf(pages), "file", "clockify.csv", "text/csv", CLOCKIFY,
-            "source", "clockify-csv", "time_zone", "America/New_York", "dry_run", "true").body());
+        var checked = ended(pages, pages.postFile("/manage/import", csrf(pages), "file", "clockify.csv", "text/csv",
+            CLOCKIFY, "source", "clockify-csv", "time_zone", "America/New_York", "dry_run", "true"));
         assertThat(checked).contains("Checked: 1 of 1 rows would be imported; 1 could not be read.",
             "New clients:", "Acme", "New people", "Grace Hopper", "Duration (h) is not a duration: \"later\"");
         assertThat(text(pages.get("/manage/clients").body())).as("a check stores nothing").doesNotContain("Acme");
 
-        assertThat(text(pages.postFile("/manage/import", csrf(pages), "file", "clockify.csv", "text/csv", CLOCKIFY,
-            "source", "clockify-csv", "time_zone", "America/New_York").body()))
+        assertThat(ended(pages, pages.postFile("/manage/import", csrf(pages), "file", "clockify.csv", "text/csv",
+            CLOCKIFY, "source", "clockify-csv", "time_zone", "America/New_York")))
             .contains("Imported 1 of 1 rows; 1 could not be read.");
         assertThat(text(pages.get("/manage/clients").body())).contains("Acme", "Website");
-        assertThat(text(pages.postFile("/manage/import", csrf(pages), "file", "clockify.csv", "text/csv", CLOCKIFY,
-            "source", "clockify-csv", "time_zone", "America/New_York").body()))
+        assertThat(ended(pages, pages.postFile("/manage/import", csrf(pages), "file", "clockify.csv", "text/csv",
+            CLOCKIFY, "source", "clockify-csv", "time_zone", "America/New_York")))
             .contains("Imported 0 of 1 rows; 1 were imported before; 1 could not be read.");
+        var badZone = pages.postFile("/manage/import", csrf(pages), "file", "clockify.csv", "text/csv", CLOCKIFY,
+            "source", "clockify-csv", "time_zone", "Mars/Olympus");
+        assertThat(badZone.statusCode()).isEqualTo(422);
+        assertThat(text(badZone.body())).contains("Time zone");
 
         // a live Harvest account: another account of this server, which speaks Harvest v2
         var source = fixtures.anAccount();
@@ -60,17 +64,62 @@ class ImportPageTests {
             + " \"description\": \"From Harvest\"}}").expect(201);
         var fields = new String[] {"harvest_url", "http://localhost:" + port, "harvest_account",
             source.account().toString(), "harvest_token", source.token()};
-        assertThat(text(pages.postForm("/manage/import/harvest", append(fields, "dry_run", "true")).body()))
+        assertThat(ended(pages, pages.postForm("/manage/import/harvest", append(fields, "dry_run", "true"))))
             .contains("Checked: 1 of 1 rows would be imported.");
-        assertThat(text(pages.postForm("/manage/import/harvest", fields).body())).contains("Imported 1 of 1 rows.");
-        var refused = pages.postForm("/manage/import/harvest", "harvest_url", "http://localhost:" + port,
-            "harvest_account", source.account().toString(), "harvest_token", "wrong");
-        assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(text(refused.body())).contains("The token was refused by localhost");
+        assertThat(ended(pages, pages.postForm("/manage/import/harvest", fields))).contains("Imported 1 of 1 rows.");
+        var refused = ended(pages, pages.postForm("/manage/import/harvest", "harvest_url", "http://localhost:" + port,
+            "harvest_account", source.account().toString(), "harvest_token", "wrong"));
+        assertThat(refused).contains("The token was refused by localhost");
 
         var member = WebSession.signedIn(port, fixtures.aMemberSigningInWith(admin.account(), PASSWORD).email(),
             PASSWORD);
         assertThat(member.get("/manage/import").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anImportRunsBesideThePageWhichFollowsItsProgressAndOnlyItsImporterSeesIt() throws Exception {
+        var admin = fixtures.anAccountSigningInWith(PASSWORD);
+        var pages = WebSession.signedIn(port, admin.email(), PASSWORD);
+        var rows = new StringBuilder("User,Email,Client,Project,Task,Description,Billable,Start date,Start time,"
+            + "End date,End time,Duration,Tags,Amount (USD)\n");
+        for (int i = 0; i < 5_000; i++) {
+            rows.append("Ada Lovelace,ada@example.com,Acme,Website,,Row ").append(i)
+                .append(",Yes,2026-10-05,09:00:00,2026-10-05,10:00:00,01:00:00,,100.00\n");
+        }
+        var started = pages.postFile("/manage/import", csrf(pages), "file", "toggl.csv", "text/csv",
+            rows.toString().getBytes(StandardCharsets.UTF_8), "source", "toggl-csv");
+        assertThat(started.statusCode()).isEqualTo(302);
+        var job = WebSession.location(started);
+        assertThat(job).matches(".*/manage/import/[0-9a-f-]{36}");
+
+        var progress = pages.get(job + "/progress");
+        assertThat(progress.statusCode()).isEqualTo(200);
+        assertThat(progress.body()).satisfiesAnyOf(
+            body -> assertThat(body).contains("id=\"import-progress\"", "hx-trigger=\"every 1s\""),
+            body -> assertThat(progress.headers().firstValue("HX-Refresh")).hasValue("true"));
+        assertThat(ended(pages, started)).contains("Imported 5000 of 5000 rows.");
+        assertThat(pages.get(job + "/progress").headers().firstValue("HX-Refresh")).hasValue("true");
+
+        var colleague = WebSession.signedIn(port,
+            fixtures.aPersonSigningInWith(admin.account(), io.timeledger.core.account.Role.ADMIN, PASSWORD).email(),
+            PASSWORD);
+        assertThat(colleague.get(job).statusCode()).isEqualTo(404);
+    }
+
+    /** The page of the import {@code started} redirected to, once the import has ended. */
+    private static String ended(WebSession pages, java.net.http.HttpResponse<String> started)
+            throws InterruptedException {
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+        var job = WebSession.location(started);
+        for (int attempt = 0; attempt < 300; attempt++) {
+            var page = pages.get(job);
+            assertThat(page.statusCode()).isEqualTo(200);
+            if (!page.body().contains("id=\"import-progress\"")) {
+                return text(page.body());
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the import did not end in 30 s");
     }
 
     @Test
