@@ -508,10 +508,22 @@ class BrowserTests {
         until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Checked: 20 of 20 rows"));
         assertThat(browser.findElement(By.id("unreadable")).getText()).contains("Start date is not a date");
         screenshot("manage-import");
+        // and for real, with a year of a team's history more: the page follows the import's progress
+        for (int row = 0; row < 40_000; row++) {
+            rows.append("Grace Hopper,grace@example.com,Navy,Compiler,Programming,Row ").append(row)
+                .append(",Yes,2025-03-04,08:00:00,2025-03-04,09:00:00,01:00:00,,90.00\n");
+        }
+        Files.writeString(report, rows.toString());
         browser.findElement(By.id("import-file")).sendKeys(report.toAbsolutePath().toString());
         browser.findElement(By.id("dry-run")).click();
         browser.findElement(By.id("run-import")).click();
-        until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Imported 20 of 20 rows"));
+        until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#import-progress, #notice")));
+        if (!browser.findElements(By.id("import-progress")).isEmpty()) {
+            screenshot("manage-import-progress");
+        }
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(
+            By.id("notice"), "Imported 40020 of 40020 rows"));
+        screenshot("manage-import-done");
         Files.delete(report);
     }
 

@@ -1,6 +1,7 @@
 package io.timeledger.core.archive;
 
 import io.timeledger.core.account.Actor;
+import io.timeledger.core.archive.ArchiveRepository.Size;
 import io.timeledger.core.audit.AuditKind;
 import io.timeledger.core.audit.AuditTrail;
 import io.timeledger.core.common.AccountId;
@@ -8,6 +9,7 @@ import io.timeledger.core.common.DatabaseRefusals;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.NotFound;
 import io.timeledger.core.common.Progress;
+import io.timeledger.core.common.TableStatistics;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -31,8 +33,6 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -53,18 +53,20 @@ public class AccountArchive {
     static final int VERSION = 1;
     static final String MANIFEST = "manifest.json";
     private static final int BATCH = 2_000;
-    private static final int FETCH = 2_000;
 
     private final ArchiveSchema schema;
-    private final JdbcClient jdbc;
+    private final ArchiveRepository repository;
     private final TransactionTemplate snapshot;
     private final TransactionTemplate writes;
     private final AuditTrail audit;
+    private final TableStatistics statistics;
 
-    AccountArchive(ArchiveSchema schema, JdbcClient jdbc, PlatformTransactionManager transactions, AuditTrail audit) {
+    AccountArchive(ArchiveSchema schema, ArchiveRepository repository, PlatformTransactionManager transactions,
+                   AuditTrail audit, TableStatistics statistics) {
         this.schema = schema;
+        this.repository = repository;
+        this.statistics = statistics;
         this.audit = audit;
-        this.jdbc = jdbc;
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
@@ -103,31 +105,24 @@ public class AccountArchive {
             var tables = schema.tables();
             var sizes = new ArrayList<Size>();
             for (var table : tables) {
-                sizes.add(jdbc.sql(table.sizeSql()).param("account", account.value())
-                    .query((rs, row) -> new Size(table.name(), rs.getLong(1), (Long) rs.getObject(2),
-                        (Long) rs.getObject(3)))
-                    .single());
+                sizes.add(repository.size(table, account));
             }
             if (sizes.get(0).rows() == 0) {
                 throw new NotFound("Account", account.value());
             }
-            var people = jdbc.sql(peopleSql("count(*), min(u.id), max(u.id)", "")).param("account", account.value())
-                .query((rs, row) -> new Size("app_user", rs.getLong(1), (Long) rs.getObject(2),
-                    (Long) rs.getObject(3)))
-                .single();
+            var people = repository.people(account);
             try {
                 var zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
                 // JSON compresses well even at the fastest level, which keeps the export near the disk's speed
                 zip.setLevel(Deflater.BEST_SPEED);
                 var text = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16);
                 zip.putNextEntry(new ZipEntry(MANIFEST));
-                text.write(manifest(account, people, sizes));
+                text.write(repository.manifest(account, FORMAT, VERSION, schema.version(), people, sizes));
                 text.flush();
                 zip.closeEntry();
-                writePart(zip, text, "app_user.jsonl", peopleSql(PERSON_LINE, " ORDER BY u.id"),
-                    account);
+                writePart(zip, text, "app_user.jsonl", null, account);
                 for (var table : tables) {
-                    writePart(zip, text, table.file(), table.exportSql(), account);
+                    writePart(zip, text, table.file(), table, account);
                 }
                 zip.finish();
             } catch (IOException e) {
@@ -140,15 +135,14 @@ public class AccountArchive {
         });
     }
 
-    private record Size(String table, long rows, Long minId, Long maxId) { }
-
-    private void writePart(ZipOutputStream zip, Writer text, String file, String sql, AccountId account)
+    /** One file of the archive: the table's lines, or the people's where {@code table} is null. */
+    private void writePart(ZipOutputStream zip, Writer text, String file, ArchivedTable table, AccountId account)
             throws IOException {
         zip.putNextEntry(new ZipEntry(file));
         try {
-            jdbc.sql(sql).param("account", account.value()).withFetchSize(FETCH).query((RowCallbackHandler) rs -> {
+            repository.eachLine(table, account, line -> {
                 try {
-                    text.write(rs.getString(1));
+                    text.write(line);
                     text.write('\n');
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -159,60 +153,6 @@ public class AccountArchive {
         }
         text.flush();
         zip.closeEntry();
-    }
-
-    /** The account's people, as {@code select} over {@code app_user u}. */
-    private static String peopleSql(String select, String order) {
-        return "SELECT " + select + " FROM app_user u WHERE u.id IN (SELECT user_id FROM membership"
-            + " WHERE account_id = :account)" + order;
-    }
-
-    /** A person as the archive has them: who they are and their picture, no password. */
-    private static final String PERSON_LINE = """
-        CAST(jsonb_strip_nulls(jsonb_build_object('id', u.id, 'email', u.email, 'first_name', u.first_name,
-            'last_name', u.last_name, 'time_zone', u.time_zone, 'avatar_key', u.avatar_key,
-            'created_at', u.created_at, 'updated_at', u.updated_at,
-            'avatar', (SELECT jsonb_build_object('content_type', a.content_type, 'bytes', a.bytes,
-                                                 'uploaded_at', a.uploaded_at)
-                         FROM avatar_image a WHERE a.user_id = u.id))) AS text)""";
-
-    private String manifest(AccountId account, Size people, List<Size> sizes) {
-        var names = new ArrayList<String>();
-        var rows = new ArrayList<Long>();
-        var minIds = new ArrayList<Long>();
-        var maxIds = new ArrayList<Long>();
-        var all = new ArrayList<Size>();
-        all.add(people);
-        all.addAll(sizes);
-        for (var size : all) {
-            names.add(size.table());
-            rows.add(size.rows());
-            minIds.add(size.minId());
-            maxIds.add(size.maxId());
-        }
-        return jdbc.sql("""
-                SELECT jsonb_pretty(jsonb_build_object(
-                    'format', :format, 'version', :version, 'schema', :schema, 'exported_at', now(),
-                    'account', (SELECT jsonb_build_object('id', id, 'name', name) FROM account WHERE id = :account),
-                    'files', (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('table', t, 'file', t || '.jsonl',
-                                  'rows', n, 'min_id', lo, 'max_id', hi)) ORDER BY position)
-                                FROM unnest(CAST(:names AS text[]), CAST(:rows AS bigint[]), CAST(:lows AS bigint[]),
-                                            CAST(:highs AS bigint[])) WITH ORDINALITY AS f(t, n, lo, hi, position)),
-                    'left_out', CAST(:leftOut AS jsonb)))""")
-            .param("format", FORMAT).param("version", VERSION).param("schema", schema.version())
-            .param("account", account.value())
-            .param("names", names.toArray(String[]::new)).param("rows", rows.toArray(Long[]::new))
-            .param("lows", minIds.toArray(Long[]::new)).param("highs", maxIds.toArray(Long[]::new))
-            .param("leftOut", leftOut())
-            .query(String.class).single();
-    }
-
-    private String leftOut() {
-        return jdbc.sql("SELECT CAST(jsonb_object(CAST(:keys AS text[]), CAST(:values AS text[])) AS text)")
-            .param("keys", ArchiveSchema.LEFT_OUT.keySet().stream().sorted().toArray(String[]::new))
-            .param("values", ArchiveSchema.LEFT_OUT.keySet().stream().sorted().map(ArchiveSchema.LEFT_OUT::get)
-                .toArray(String[]::new))
-            .query(String.class).single();
     }
 
     // --- restore
@@ -275,17 +215,14 @@ public class AccountArchive {
         var manifest = manifest(zip);
         counted.total = manifest.files().values().stream().mapToLong(Size::rows).sum();
         counted.add(0);
-        jdbc.sql("SELECT set_config('timeledger.batch_logged', 'on', true)").query(String.class).single();
-        jdbc.sql("CREATE TEMPORARY TABLE archive_id (tbl text, old bigint, new bigint, PRIMARY KEY (tbl, old))"
-            + " ON COMMIT DROP").update();
+        repository.beginRestore();
         var kept = new ArrayList<String>();
         var parts = new ArrayList<Part>();
         var users = manifest.files().get("app_user");
-        boolean keepUsers = users != null && keepIds("app_user", users);
+        boolean keepUsers = users != null && repository.keepIds("app_user", users);
         var newUsers = new ArrayList<String>();
         parts.add(new Part("app_user", eachBatch(zip, "app_user.jsonl", lines -> {
-            newUsers.addAll(jdbc.sql(USERS_SQL).param("lines", lines).param("keep", keepUsers).query(String.class)
-                .list());
+            newUsers.addAll(repository.restorePeople(lines, keepUsers));
             counted.add(lines.length);
         })));
         if (keepUsers) {
@@ -297,85 +234,31 @@ public class AccountArchive {
             if (size == null || zip.getEntry(table.file()) == null) {
                 continue; // a table the exporting server did not have yet
             }
-            boolean keep = table.hasId() && keepIds(table.name(), size);
+            boolean keep = table.hasId() && repository.keepIds(table.name(), size);
             if (keep) {
                 kept.add(table.name());
             }
             var restoredAccount = account;
             long rows = eachBatch(zip, table.file(), lines -> {
-                if (table.hasId()) {
-                    jdbc.sql(table.mapIdsSql()).param("lines", lines).param("keep", keep).update();
-                }
-                jdbc.sql(table.insertSql()).param("lines", lines).param("account", restoredAccount)
-                    .param("name", name).update();
+                repository.restore(table, lines, keep, restoredAccount, name);
                 counted.add(lines.length);
             });
+            // the next tables' references to this one are checked by index, not by scan (TableStatistics)
+            statistics.refreshIfOutgrown(rows, table.name());
             if (table.isAccount()) {
                 if (rows != 1) {
                     throw new Invalid("archive", "account.jsonl holds " + rows + " accounts, not one");
                 }
-                account = jdbc.sql("SELECT new FROM archive_id WHERE tbl = 'account'").query(Long.class).single();
+                account = repository.restoredAccount();
             }
             parts.add(new Part(table.name(), rows));
         }
         if (account == null) {
             throw new Invalid("archive", "holds no account.jsonl");
         }
-        var restoredName = jdbc.sql("SELECT name FROM account WHERE id = :id").param("id", account)
-            .query(String.class).single();
+        var restoredName = repository.accountName(account);
         return new Restored(new AccountId(account), restoredName, List.copyOf(parts), List.copyOf(kept),
             List.copyOf(newUsers), dryRun);
-    }
-
-    /**
-     * People are the server's, not the account's: one already here with the same email is the same
-     * person; the others are made, with their picture and without a password (their avatar's key
-     * kept unless another person here has it). Answers the emails of those made.
-     */
-    private static final String USERS_SQL = """
-        WITH lines AS (
-            SELECT CAST(l.line ->> 'id' AS bigint) AS old, l.line, u.id AS known
-              FROM unnest(CAST(:lines AS jsonb[])) AS l(line)
-              LEFT JOIN app_user u ON email_key(u.email) = email_key(l.line ->> 'email')),
-        made AS (
-            INSERT INTO app_user (id, email, first_name, last_name, time_zone, avatar_key, created_at, updated_at)
-            OVERRIDING SYSTEM VALUE
-            SELECT CASE WHEN :keep THEN old ELSE nextval(pg_get_serial_sequence('app_user', 'id')) END,
-                   line ->> 'email', coalesce(line ->> 'first_name', ''), coalesce(line ->> 'last_name', ''),
-                   coalesce(line ->> 'time_zone', 'UTC'),
-                   CASE WHEN EXISTS (SELECT 1 FROM app_user WHERE avatar_key = CAST(line ->> 'avatar_key' AS uuid))
-                        THEN gen_random_uuid() ELSE coalesce(CAST(line ->> 'avatar_key' AS uuid), gen_random_uuid()) END,
-                   coalesce(CAST(line ->> 'created_at' AS timestamptz), now()),
-                   coalesce(CAST(line ->> 'updated_at' AS timestamptz), now())
-              FROM lines WHERE known IS NULL
-            RETURNING id, email),
-        pictures AS (
-            INSERT INTO avatar_image (user_id, content_type, bytes, uploaded_at)
-            SELECT made.id, lines.line -> 'avatar' ->> 'content_type',
-                   decode(substr(lines.line -> 'avatar' ->> 'bytes', 3), 'hex'),
-                   coalesce(CAST(lines.line -> 'avatar' ->> 'uploaded_at' AS timestamptz), now())
-              FROM made JOIN lines ON lines.known IS NULL AND lines.line ->> 'email' = made.email
-             WHERE jsonb_typeof(lines.line -> 'avatar') = 'object'),
-        mapped AS (
-            INSERT INTO archive_id (tbl, old, new)
-            SELECT 'app_user', old, coalesce(known, made.id)
-              FROM lines LEFT JOIN made ON known IS NULL AND made.email = lines.line ->> 'email')
-        SELECT email FROM made ORDER BY email""";
-
-    /**
-     * Whether a table's rows may keep their ids: none of the table's rows has an id in the archive's
-     * range. The table's sequence is first moved past the range, so that no row written meanwhile
-     * can take one of them.
-     */
-    private boolean keepIds(String table, Size size) {
-        if (size.minId() == null || size.maxId() == null) {
-            return false;
-        }
-        jdbc.sql("SELECT setval(s, greatest(:max, coalesce(pg_sequence_last_value(s), 1)))"
-                + " FROM (SELECT CAST(pg_get_serial_sequence(:table, 'id') AS regclass) AS s) AS q")
-            .param("max", size.maxId()).param("table", table).query(Long.class).single();
-        return !jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE id BETWEEN :min AND :max)")
-            .param("min", size.minId()).param("max", size.maxId()).query(Boolean.class).single();
     }
 
     /** Hands the file's lines to {@code batch} a batch at a time; answers how many there were. */
@@ -437,22 +320,11 @@ public class AccountArchive {
         } catch (IOException e) {
             throw new Invalid("archive", MANIFEST + " cannot be read (" + e.getMessage() + ")");
         }
-        record Head(String format, String version, String schema) { }
-        Head head;
+        ArchiveRepository.Head head;
         List<Size> files;
         try {
-            head = jdbc.sql("SELECT m ->> 'format', m ->> 'version', m ->> 'schema'"
-                    + " FROM (SELECT CAST(:manifest AS jsonb) AS m) AS q")
-                .param("manifest", text)
-                .query((rs, row) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3))).single();
-            files = jdbc.sql("""
-                    SELECT f ->> 'table', CAST(f ->> 'rows' AS bigint), CAST(f ->> 'min_id' AS bigint),
-                           CAST(f ->> 'max_id' AS bigint)
-                      FROM jsonb_array_elements(CAST(:manifest AS jsonb) -> 'files') AS f""")
-                .param("manifest", text)
-                .query((rs, row) -> new Size(rs.getString(1), rs.getLong(2), (Long) rs.getObject(3),
-                    (Long) rs.getObject(4)))
-                .list();
+            head = repository.head(text);
+            files = repository.files(text);
         } catch (DataAccessException e) {
             throw new Invalid("archive", MANIFEST + " is not a manifest: " + DatabaseRefusals.message(e));
         }

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * What an account archive holds, read from the database's own catalog rather than listed by hand:
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * restore can give every row a new id and keep every reference pointing at the same thing; the
  * order that satisfies them is the order of restoring.
  */
-@Component
+@Repository
 class ArchiveSchema {
 
     /** Tables of an account that an archive leaves out, and why. */

@@ -17,6 +17,7 @@ import io.timeledger.core.common.DatabaseRefusals;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.Progress;
+import io.timeledger.core.common.TableStatistics;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -58,11 +59,13 @@ public class Imports {
     private final TransactionOperations transactions;
     private final Optional<HarvestReader> harvest;
     private final Assignments assignments;
+    private final TableStatistics statistics;
 
     Imports(ImportRepository repository, People people, Contacts contacts, Projects projects, Tasks tasks,
             CatalogChoices catalog, TransactionOperations transactions, Optional<HarvestReader> harvest,
-            Assignments assignments) {
+            Assignments assignments, TableStatistics statistics) {
         this.harvest = harvest;
+        this.statistics = statistics;
         this.assignments = assignments;
         this.repository = repository;
         this.people = people;
@@ -165,6 +168,10 @@ public class Imports {
         for (int from = 0; from < entries.size(); from += ImportRepository.BATCH) {
             int to = Math.min(entries.size(), from + ImportRepository.BATCH);
             repository.insert(actor.account(), service, entries.subList(from, to));
+            if (from == 0 && to < entries.size()) {
+                // the entries' tasks are checked against the entries: by index, not by scan (TableStatistics)
+                statistics.refreshIfOutgrown(entries.size(), "entry", "entry_task");
+            }
             progress.advanced(to, entries.size(), "entries");
         }
         long assigned = 0;

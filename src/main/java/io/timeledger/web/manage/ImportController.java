@@ -95,7 +95,7 @@ class ImportController {
             return "manage/import";
         }
         var bytes = file.getBytes();
-        var job = jobs.start(actor, file.getOriginalFilename(), dryRun,
+        var job = jobs.start(actor, file.getOriginalFilename(), kind, zone.getId(), dryRun,
             progress -> imports.run(actor, kind, new ByteArrayInputStream(bytes), zone, dryRun, progress),
             refused -> Forms.sentence(refused, LABELS));
         return "redirect:/manage/import/" + job.id();
@@ -107,7 +107,7 @@ class ImportController {
         var place = signedIn.place(principal, session);
         place.actor().requireAdmin();
         var job = jobs.find(place.actor(), id).orElseThrow(() -> new NotFound("Import", id));
-        show(model, place, ImportSource.HARVEST_CSV, place.actor().tenant().timeZone().getId());
+        show(model, place, job.source(), job.zone());
         // read once, and whether it ended before what it left: it may end while the page is drawn
         boolean running = !job.finished();
         model.addAttribute("job", job);
@@ -168,7 +168,8 @@ class ImportController {
             return "manage/import";
         }
         var harvest = new HarvestAccount(url, token.strip(), account.strip());
-        var job = jobs.start(actor, "the Harvest account " + account.strip(), dryRun,
+        var job = jobs.start(actor, "the Harvest account " + account.strip(), ImportSource.HARVEST_API,
+            actor.tenant().timeZone().getId(), dryRun,
             progress -> imports.run(actor, harvest, actor.tenant().timeZone(), dryRun, progress),
             refused -> Forms.sentence(refused, LABELS));
         return "redirect:/manage/import/" + job.id();

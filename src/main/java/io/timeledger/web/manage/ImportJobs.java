@@ -5,6 +5,7 @@ import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.Progress;
 import io.timeledger.core.imports.ImportReport;
+import io.timeledger.core.imports.ImportSource;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +40,8 @@ class ImportJobs {
         private final AccountId account;
         private final long userId;
         private final String what;
+        private final ImportSource source;
+        private final String zone;
         private final boolean dryRun;
         private volatile long done;
         private volatile long total;
@@ -46,10 +49,12 @@ class ImportJobs {
         private volatile String problem;
         private volatile Instant endedAt;
 
-        Job(AccountId account, long userId, String what, boolean dryRun) {
+        Job(AccountId account, long userId, String what, ImportSource source, String zone, boolean dryRun) {
             this.account = account;
             this.userId = userId;
             this.what = what;
+            this.source = source;
+            this.zone = zone;
             this.dryRun = dryRun;
         }
 
@@ -65,6 +70,15 @@ class ImportJobs {
 
         public String what() {
             return what;
+        }
+
+        /** The source and time zone it was started with: the form's choices again on its page. */
+        ImportSource source() {
+            return source;
+        }
+
+        String zone() {
+            return zone;
         }
 
         public boolean dryRun() {
@@ -113,8 +127,8 @@ class ImportJobs {
      * Runs {@code work} for the actor's account, or answers the import already running there.
      * {@code refused} says an {@link Invalid} in the page's words.
      */
-    Job start(Actor actor, String what, boolean dryRun, Function<Progress, ImportReport> work,
-              Function<Invalid, String> refused) {
+    Job start(Actor actor, String what, ImportSource source, String zone, boolean dryRun,
+              Function<Progress, ImportReport> work, Function<Invalid, String> refused) {
         forgetOld();
         synchronized (jobs) {
             var running = jobs.values().stream()
@@ -122,7 +136,7 @@ class ImportJobs {
             if (running.isPresent()) {
                 return running.get();
             }
-            var job = new Job(actor.account(), actor.userId(), what, dryRun);
+            var job = new Job(actor.account(), actor.userId(), what, source, zone, dryRun);
             jobs.put(job.id, job);
             workers.execute(() -> run(job, work, refused));
             return job;
@@ -130,8 +144,11 @@ class ImportJobs {
     }
 
     private void run(Job job, Function<Progress, ImportReport> work, Function<Invalid, String> refused) {
+        long started = System.nanoTime();
         try {
             job.report = work.apply(job);
+            log.info("{} {} into account {}: {} of {} rows in {} ms", job.dryRun ? "Checked" : "Imported", job.what,
+                job.account, job.report.created(), job.report.rows(), (System.nanoTime() - started) / 1_000_000);
         } catch (Invalid invalid) {
             job.problem = refused.apply(invalid);
         } catch (RuntimeException | Error failure) {

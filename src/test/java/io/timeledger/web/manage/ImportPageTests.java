@@ -83,7 +83,7 @@ class ImportPageTests {
         var rows = new StringBuilder("User,Email,Client,Project,Task,Description,Billable,Start date,Start time,"
             + "End date,End time,Duration,Tags,Amount (USD)\n");
         for (int i = 0; i < 5_000; i++) {
-            rows.append("Ada Lovelace,ada@example.com,Acme,Website,,Row ").append(i)
+            rows.append("Ada Lovelace,ada@example.com,Acme,Website,Design,Row ").append(i)
                 .append(",Yes,2026-10-05,09:00:00,2026-10-05,10:00:00,01:00:00,,100.00\n");
         }
         var started = pages.postFile("/manage/import", csrf(pages), "file", "toggl.csv", "text/csv",
