@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -44,6 +45,7 @@ final class CsvReports {
             .toFormatter(Locale.ENGLISH))
         .toList();
     private static final int MAX_NOTES = 10_000;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private CsvReports() {
     }
@@ -170,7 +172,7 @@ final class CsvReports {
         var notes = c.get(r, notesColumn);
         var description = notes == null ? "" : notes;
         for (var tag : tags) {
-            description = (description + " #" + tag.replaceAll("\\s+", "-")).strip();
+            description = (description + " #" + SPACES.matcher(tag).replaceAll("-")).strip();
         }
         if (description.length() > MAX_NOTES) {
             throw new Unreadable("The notes are too long (" + description.length() + " characters; at most "
@@ -218,14 +220,16 @@ final class CsvReports {
         if (time == null) {
             return null;
         }
-        for (var format : TIMES) {
-            try {
-                return LocalTime.parse(time, format).atDate(day).atZone(zone).toInstant();
-            } catch (DateTimeParseException e) {
-                // the next way of writing it
-            }
+        // the way it is written is told by its shape, so that a row costs one parse, not failed ones
+        var upper = time.toUpperCase(Locale.ROOT);
+        boolean twelveHour = upper.endsWith("AM") || upper.endsWith("PM");
+        boolean withSeconds = time.indexOf(':') != time.lastIndexOf(':');
+        try {
+            return LocalTime.parse(time, TIMES.get((twelveHour ? 0 : 2) + (withSeconds ? 0 : 1))).atDate(day)
+                .atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new Unreadable(column + " is not a time of day: \"" + shortened(time) + "\"");
         }
-        throw new Unreadable(column + " is not a time of day: \"" + shortened(time) + "\"");
     }
 
     /** "1:30:00", "01:30", or decimal hours ("1.5"). */
@@ -311,6 +315,8 @@ final class CsvReports {
     /** A report's columns by name: any case, a bracketed currency ("Amount (USD)") ignored. */
     private static final class Columns {
         private final Map<String, Integer> index = new HashMap<>();
+        /** The index by the name as the code asks for it: each name normalised once, not once a cell. */
+        private final Map<String, Integer> asked = new HashMap<>();
 
         Columns(List<String> headers) {
             for (int i = 0; i < headers.size(); i++) {
@@ -324,8 +330,8 @@ final class CsvReports {
 
         /** The cell's text, null when blank or absent; a formula's leading apostrophe is kept as text. */
         String get(CSVRecord record, String name) {
-            var at = index.get(normal(name));
-            if (at == null || at >= record.size()) {
+            var at = asked.computeIfAbsent(name, n -> index.getOrDefault(normal(n), -1));
+            if (at < 0 || at >= record.size()) {
                 return null;
             }
             var value = record.get(at);
