@@ -3,6 +3,7 @@ package io.timeledger.api.common;
 import io.timeledger.core.common.Conflict;
 import io.timeledger.core.common.DatabaseRefusals;
 import io.timeledger.core.common.Forbidden;
+import io.timeledger.core.common.Gone;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.Locked;
 import io.timeledger.core.common.NotFound;
@@ -64,6 +65,11 @@ class ApiExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> locked(Locked e, HttpServletRequest request) {
         return shapes.respond(request, ApiError.invalid(422, List.of(new Invalid.Violation("base", e.getMessage()))));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> gone(Gone e, HttpServletRequest request) {
+        return shapes.respond(request, ApiError.of(410, e.getMessage()));
     }
 
     @ExceptionHandler

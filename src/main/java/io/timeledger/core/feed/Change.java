@@ -2,6 +2,8 @@ package io.timeledger.core.feed;
 
 import io.timeledger.core.common.AccountId;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One committed change: the {@code seq}-th of its account's, in commit order.
@@ -13,6 +15,27 @@ import java.time.Instant;
  */
 public record Change(AccountId account, long seq, long person, String kind, long objectId, Long version,
                      Instant at) {
+
+    /**
+     * The change as clients read it, in {@code /events}' data and {@code /api/v1/changes}' items:
+     * {@code id} (its number), {@code kind}, {@code person_id}, then {@code entry_id},
+     * {@code approval_id} or the dock's {@code version}, and {@code at}.
+     */
+    public Map<String, Object> fields() {
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("id", seq);
+        fields.put("kind", kind);
+        fields.put("person_id", person);
+        if (kind.startsWith("entry.")) {
+            fields.put("entry_id", objectId);
+        } else if (kind.startsWith("approval.")) {
+            fields.put("approval_id", objectId);
+        } else {
+            fields.put("version", version);
+        }
+        fields.put("at", at.toString());
+        return fields;
+    }
 
     /**
      * The change as the database announces it (V25):

@@ -2,10 +2,13 @@ package io.timeledger.core.feed;
 
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.AccountId;
+import io.timeledger.core.common.Gone;
+import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.Reads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,15 +20,59 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ChangeFeed {
 
-    /** How long changes are kept for readers to catch up on. */
-    public static final Duration KEPT = Duration.ofDays(7);
     /** The most changes one catch-up sends; a reader further behind is told to read everything again. */
     static final int CATCH_UP_LIMIT = 1_000;
+    /** The most changes one page of {@link #page} holds. */
+    public static final int PAGE_LIMIT = 1_000;
 
     private final ChangeLogRepository log;
+    private final Duration kept;
 
-    ChangeFeed(ChangeLogRepository log) {
+    ChangeFeed(ChangeLogRepository log, @Value("${timeledger.changes.keep:90d}") Duration kept) {
         this.log = log;
+        this.kept = kept;
+    }
+
+    /** How long changes are kept for readers to catch up on ({@code timeledger.changes.keep}). */
+    public Duration kept() {
+        return kept;
+    }
+
+    /**
+     * One page of the changes after {@code after}: {@code cursor} is where the next page starts —
+     * the last change given, or when there were no more, the account's latest one (so a member who
+     * sees only their own time does not read the others' again).
+     */
+    public record Page(List<Change> changes, long cursor, boolean more) { }
+
+    /**
+     * The changes {@code reader} may see after change number {@code after} (null: from the oldest
+     * kept), at most {@code limit}, oldest first. An {@code after} older than what is kept is
+     * {@link Gone}: the reader missed changes and must read the records again.
+     */
+    @Reads
+    public Page page(Reader reader, Long after, int limit) {
+        if (limit < 1 || limit > PAGE_LIMIT) {
+            throw new Invalid("limit", "must be between 1 and " + PAGE_LIMIT);
+        }
+        long last = log.last(reader.account());
+        var oldest = log.oldest(reader.account());
+        long from;
+        if (after == null) {
+            from = oldest == null ? last : oldest - 1;
+        } else if (after > last) {
+            throw new Invalid("after", "is not a cursor of this account's changes");
+        } else if (after < last && (oldest == null || oldest > after + 1)) {
+            throw new Gone("The changes after this cursor are no longer kept (they are kept " + kept.toDays()
+                + " days): read the records again, then follow the changes from a cursor without after");
+        } else {
+            from = after;
+        }
+        var changes = log.after(reader.account(), from, reader.person(), limit + 1).stream()
+            .filter(change -> change.seq() <= last).toList();
+        boolean more = changes.size() > limit;
+        var given = more ? changes.subList(0, limit) : changes;
+        return new Page(given, more ? given.get(given.size() - 1).seq() : last, more);
     }
 
     /**
@@ -78,9 +125,9 @@ public class ChangeFeed {
         return changes.size() > CATCH_UP_LIMIT ? new Missed(List.of(), false, last) : new Missed(changes, true, last);
     }
 
-    /** Forgets the changes older than {@link #KEPT}; how many. */
+    /** Forgets the changes older than {@link #kept()}; how many. */
     @Transactional
     public int prune(Instant now) {
-        return log.prune(now.minus(KEPT));
+        return log.prune(now.minus(kept));
     }
 }

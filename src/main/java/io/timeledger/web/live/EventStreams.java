@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -318,7 +317,7 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
         try {
             int pruned = feed.prune(clock.instant());
             if (pruned > 0) {
-                log.info("Forgot {} changes older than {} from the change log", pruned, ChangeFeed.KEPT);
+                log.info("Forgot {} changes older than {} from the change log", pruned, feed.kept());
             }
         } catch (RuntimeException e) {
             log.warn("Could not prune the change log: {}", e.getMessage());
@@ -352,19 +351,7 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
 
     /** An event as a client reads it: its id is the change's number, its name the change's kind. */
     static SseEmitter.SseEventBuilder event(Change change) {
-        var data = new LinkedHashMap<String, Object>();
-        data.put("id", change.seq());
-        data.put("kind", change.kind());
-        data.put("person_id", change.person());
-        if (change.kind().startsWith("entry.")) {
-            data.put("entry_id", change.objectId());
-        } else if (change.kind().startsWith("approval.")) {
-            data.put("approval_id", change.objectId());
-        } else {
-            data.put("version", change.version());
-        }
-        data.put("at", change.at().toString());
         return SseEmitter.event().id(Long.toString(change.seq())).name(change.kind())
-            .data(data, MediaType.APPLICATION_JSON);
+            .data(change.fields(), MediaType.APPLICATION_JSON);
     }
 }

@@ -1,0 +1,104 @@
+package io.timeledger.api.minutedock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.timeledger.support.Api;
+import io.timeledger.support.ApiTest;
+import io.timeledger.support.Fixtures;
+import io.timeledger.support.Fixtures.Person;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code GET /api/v1/changes}: the change feed page by page for clients that poll — in order, each
+ * change once, a member's own only, a cursor that picks up where the last page ended, and a 410
+ * for a cursor whose changes are no longer kept.
+ */
+@ApiTest
+class MinuteDockChangesTests {
+
+    @Autowired Api api;
+    @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void aPollerReadsEveryChangeOnceInOrderPageByPage() {
+        var admin = fixtures.anAccount();
+        var member = fixtures.aMember(admin.account());
+        var made = new ArrayList<Long>();
+        for (var person : List.of(admin, member, admin, member, admin)) {
+            made.add(entry(person, "Work"));
+        }
+
+        var seen = new ArrayList<Long>();
+        var numbers = new ArrayList<Long>();
+        var page = changes(admin, "?limit=2");
+        assertThat(page.get("changes")).hasSize(2);
+        while (true) {
+            for (var change : page.get("changes")) {
+                assertThat(change.get("kind").stringValue()).isEqualTo("entry.created");
+                seen.add(change.get("entry_id").asLong());
+                numbers.add(change.get("id").asLong());
+            }
+            if (!page.get("has_more").booleanValue()) {
+                break;
+            }
+            page = changes(admin, "?limit=2&after=" + page.get("cursor").stringValue());
+        }
+        assertThat(seen).containsExactlyElementsOf(made);
+        assertThat(numbers).isSorted().doesNotHaveDuplicates();
+
+        // caught up: nothing new, the same cursor; then the next change and only it
+        var cursor = page.get("cursor").stringValue();
+        var idle = changes(admin, "?after=" + cursor);
+        assertThat(idle.get("changes")).isEmpty();
+        assertThat(idle.get("cursor").stringValue()).isEqualTo(cursor);
+        long next = entry(member, "Later");
+        var fresh = changes(admin, "?after=" + cursor).get("changes");
+        assertThat(fresh).hasSize(1);
+        assertThat(fresh.get(0).get("entry_id").asLong()).isEqualTo(next);
+        assertThat(fresh.get(0).get("person_id").asLong()).isEqualTo(member.membershipId());
+
+        // a member sees their own time only; anyone may ask for only theirs
+        var own = changes(member, "");
+        assertThat(own.get("changes")).extracting(c -> c.get("person_id").asLong())
+            .containsOnly(member.membershipId()).hasSize(3);
+        assertThat(changes(admin, "?only=mine").get("changes")).extracting(c -> c.get("person_id").asLong())
+            .containsOnly(admin.membershipId()).hasSize(3);
+    }
+
+    @Test
+    void aCursorIsTheApisOwnAndOneOlderThanWhatIsKeptIsGone() {
+        var admin = fixtures.anAccount();
+        entry(admin, "First");
+        var first = changes(admin, "?limit=1").get("cursor").stringValue();
+        entry(admin, "Second");
+        entry(admin, "Third");
+
+        var caller = api.bearer(admin.token());
+        assertThat(caller.get("/api/v1/changes?after=nonsense").expect(422).text()).contains("after");
+        assertThat(caller.get("/api/v1/changes?limit=0").expect(422).text()).contains("limit");
+        assertThat(caller.get("/api/v1/changes?only=theirs").expect(422).text()).contains("only");
+        // what pruning does after the retention (timeledger.changes.keep, 90 days by default)
+        jdbc.sql("DELETE FROM change_log WHERE account_id = :account AND seq <= 2")
+            .param("account", admin.account().value()).update();
+        assertThat(caller.get("/api/v1/changes?after=" + first).expect(410).text()).contains("no longer kept");
+        var restart = changes(admin, "");
+        assertThat(restart.get("changes")).hasSize(1);
+        assertThat(restart.get("changes").get(0).get("id").asLong()).isEqualTo(3);
+    }
+
+    private long entry(Person person, String description) {
+        var id = api.bearer(person.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-11-02\","
+            + " \"duration\": 600, \"description\": \"" + description + "\"}}").expect(201).json().get("id");
+        return id.isString() ? Long.parseLong(id.stringValue()) : id.asLong();
+    }
+
+    private JsonNode changes(Person person, String query) {
+        return api.bearer(person.token()).get("/api/v1/changes" + query).expect(200).json();
+    }
+}
