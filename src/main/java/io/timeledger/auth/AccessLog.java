@@ -36,6 +36,12 @@ class AccessLog {
         request.setAttribute(CALLER, new Caller(credential.prefix(), actor.account().value()));
     }
 
+    /** The request's path, a calendar link's secret left out (it is the link's only key). */
+    static String path(HttpServletRequest request) {
+        var path = request.getRequestURI();
+        return path.startsWith(CalendarLinks.PATH) ? CalendarLinks.PATH + "…" : path;
+    }
+
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> accessLogFilter() {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
@@ -48,10 +54,10 @@ class AccessLog {
                 } finally {
                     long ms = (System.nanoTime() - started) / 1_000_000;
                     if (request.getAttribute(CALLER) instanceof Caller caller) {
-                        log.info("{} {} {} {} ms {} account {}", request.getMethod(), request.getRequestURI(),
+                        log.info("{} {} {} {} ms {} account {}", request.getMethod(), path(request),
                             response.getStatus(), ms, caller.credentialPrefix(), caller.account());
                     } else {
-                        log.info("{} {} {} {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(), ms);
+                        log.info("{} {} {} {} ms", request.getMethod(), path(request), response.getStatus(), ms);
                     }
                 }
             }

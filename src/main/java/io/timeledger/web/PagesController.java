@@ -2,6 +2,7 @@ package io.timeledger.web;
 
 import io.timeledger.auth.Credential;
 import io.timeledger.auth.CredentialKind;
+import io.timeledger.auth.CalendarLinks;
 import io.timeledger.auth.Credentials;
 import io.timeledger.auth.OAuthAuthorizations;
 import io.timeledger.core.account.Account;
@@ -46,10 +47,13 @@ class PagesController {
     private final AuditTrail audit;
     private final Avatars avatars;
     private final Header header;
+    private final CalendarLinks calendarLinks;
 
     PagesController(SignedIn signedIn, Accounts accounts, Credentials credentials,
-                    OAuthAuthorizations authorizations, AuditTrail audit, Avatars avatars, Header header) {
+                    OAuthAuthorizations authorizations, AuditTrail audit, Avatars avatars, Header header,
+                    CalendarLinks calendarLinks) {
         this.signedIn = signedIn;
+        this.calendarLinks = calendarLinks;
         this.accounts = accounts;
         this.credentials = credentials;
         this.authorizations = authorizations;
@@ -92,7 +96,9 @@ class PagesController {
             model.addAttribute("accounts", mine);
         } else {
             // the timer is one click away from every page: here, in the header
-            header.show(model, signedIn.place(principal, session), "profile");
+            var place = signedIn.place(principal, session);
+            header.show(model, place, "profile");
+            model.addAttribute("hasCalendar", calendarLinks.has(place.actor()));
         }
         model.addAttribute("zone", user.timeZone());
         model.addAttribute("tokens", tokens);

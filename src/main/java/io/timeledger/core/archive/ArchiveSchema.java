@@ -26,6 +26,7 @@ class ArchiveSchema {
     static final Map<String, String> LEFT_OUT = Map.of(
         "credential", "tokens and API keys are secrets of this server; people make new ones on the new one",
         "password_link", "a password link is a secret of this server",
+        "calendar_link", "a calendar link is a secret of this server",
         "oauth_authorization", "authorizations are secrets of this server",
         "audit_event", "the security log is this server's history",
         "change_log", "the change feed is this server's history; the restored account's starts empty",
