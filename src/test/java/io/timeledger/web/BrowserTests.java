@@ -121,6 +121,12 @@ class BrowserTests {
             "From the browser");
         screenshots("profile-security-activity", () -> ((ChromeDriver) browser)
             .executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("activity-heading"))));
+
+        // the calendar address, shown once
+        browser.findElement(By.id("make-calendar")).click();
+        assertThat(browser.findElement(By.id("calendar-link")).getText()).contains("/calendar/tlcal_");
+        screenshots("profile-calendar", () -> ((ChromeDriver) browser)
+            .executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("calendar-heading"))));
     }
 
     @Test
