@@ -391,7 +391,14 @@ class BrowserTests {
             var page = browser;
             browser = manager;
             screenshots("manage-approvals", () -> manager.navigate().refresh());
+            // the person's own week, looked at before approving it
+            manager.findElement(By.cssSelector("#person-" + member.membershipId() + " th a")).click();
+            new WebDriverWait(manager, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+                By.id("viewing")));
+            assertThat(manager.findElement(By.id("grid-total")).getText()).isEqualTo("41:00");
+            screenshot("timesheet-of-a-teammate");
             browser = page;
+            manager.navigate().back();
             manager.findElement(By.cssSelector("#person-" + member.membershipId() + " button[aria-label^='Approve']"))
                 .click();
             new WebDriverWait(manager, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(

@@ -12,6 +12,7 @@ import io.timeledger.core.catalog.Projects;
 import io.timeledger.core.catalog.Tasks;
 import io.timeledger.core.common.Conflict;
 import io.timeledger.core.common.Field;
+import io.timeledger.core.common.Forbidden;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.Locked;
 import io.timeledger.core.time.DockChanges;
@@ -94,17 +95,33 @@ class TimesheetController {
 
     record Day(LocalDate date, String name, String label, String total, boolean selected, boolean today) { }
 
-    @GetMapping("/timesheet")
+    /**
+     * The day or the week of the signed-in person — or, for a manager or an administrator, of anyone
+     * in the account ({@code /timesheet/people/{person}}, reached from Manage → Approvals), to look
+     * at: another's time is changed by them or through the APIs, not from here.
+     */
+    @GetMapping({"/timesheet", "/timesheet/people/{person}"})
     String day(Principal principal, HttpSession session, @RequestParam(required = false) LocalDate date,
                @RequestParam(required = false) String view, @RequestParam(name = "row", required = false)
-               List<String> addedRows, @RequestParam(required = false) Long edit, Model model) {
+               List<String> addedRows, @RequestParam(required = false) Long edit,
+               @PathVariable(required = false) Long person, Model model) {
         var place = signedIn.place(principal, session);
         var actor = place.actor();
+        long whose = person == null ? actor.membershipId() : person;
+        boolean other = whose != actor.membershipId();
+        Member viewed = null;
+        if (other) {
+            if (actor.seesOnlyOwnTime()) {
+                throw new Forbidden("Only managers and administrators see others' time");
+            }
+            viewed = people.member(actor.account(), whose);
+        }
         var zone = actor.member().timeZone();
         var today = LocalDate.now(clock.withZone(zone));
         var day = date == null ? today : date;
         var weekStart = day.with(TemporalAdjusters.previousOrSame(actor.tenant().weekStart()));
-        var week = entries.search(actor, EntryQuery.upTo(EntryQuery.MAX_LIMIT).from(weekStart).to(weekStart.plusDays(6)));
+        var week = entries.search(actor, EntryQuery.upTo(EntryQuery.MAX_LIMIT).from(weekStart).to(weekStart.plusDays(6))
+            .memberships(List.of(whose)));
         var names = catalogNames.of(actor.account(), ids(week, Entry::contactId), ids(week, Entry::projectId),
             week.stream().flatMap(e -> e.taskIds().stream()).collect(Collectors.toSet()));
         var now = clock.instant();
@@ -140,9 +157,12 @@ class TimesheetController {
         model.addAttribute("nextWeek", day.plusWeeks(1));
         model.addAttribute("today", today);
         model.addAttribute("rows", rows);
-        model.addAttribute("editing", edit);
-        var approval = approvals.of(actor, actor.membershipId(), weekStart);
-        boolean weekLocked = approval.status() == Approval.Status.APPROVED;
+        model.addAttribute("editing", other ? null : edit);
+        model.addAttribute("base", other ? "/timesheet/people/" + whose : "/timesheet");
+        model.addAttribute("viewed", viewed);
+        var approval = approvals.of(actor, whose, weekStart);
+        // another's sheet is only looked at: shown as a locked one is
+        boolean weekLocked = other || approval.status() == Approval.Status.APPROVED;
         model.addAttribute("weekLocked", weekLocked);
         boolean weekView = "week".equals(view);
         model.addAttribute("weekView", weekView);
@@ -159,7 +179,9 @@ class TimesheetController {
             model.addAttribute("grid", WeekGrid.of(weekStart, week, added, names, now, weekLocked));
             model.addAttribute("addedRows", added.stream().map(WeekGrid.Key::text).toList());
         }
-        model.addAttribute("approval", approvalBar(actor, approval, weekSeconds > 0));
+        var bar = approvalBar(actor, approval, weekSeconds > 0);
+        model.addAttribute("approval", other ? new ApprovalBar(bar.status(), bar.words(), bar.note(), false, false)
+            : bar);
         model.addAttribute("choices", new Choices(
             liveProjects.stream()
                 .map(p -> new Choices.Choice(p.id(), p.details().name())).toList(),

@@ -347,6 +347,34 @@ class TimesheetTests {
             .as("a project renamed elsewhere").isTrue();
     }
 
+    @Test
+    void aManagerLooksAtATeammatesDayAndWeekAsTheyAreWithoutChangingThem() {
+        var admin = fixtures.anAccount();
+        var manager = fixtures.aPersonSigningInWith(admin.account(), io.timeledger.core.account.Role.MANAGER,
+            PASSWORD);
+        var member = fixtures.aMemberSigningInWith(admin.account(), PASSWORD);
+        var day = today(member).minusDays(1);
+        api.bearer(member.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"" + day + "\", \"duration\": 5400,"
+            + " \"description\": \"Member's design work\"}}").expect(201);
+        var browser = signedIn(manager);
+        assertThat(browser.get("/manage/approvals?date=" + day).body())
+            .contains("href=\"/timesheet/people/" + member.membershipId() + "?view=week&amp;date=");
+
+        var page = browser.get("/timesheet/people/" + member.membershipId() + "?date=" + day);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Member&#39;s design work", "1:30", "id=\"viewing\"", "Back to yours",
+                "href=\"/timesheet/people/" + member.membershipId() + "?view=week&amp;date=" + day + "\"")
+            .doesNotContain("id=\"add-entry\"", "id=\"timer-bar\"", "Delete", "Submit week");
+        var week = browser.get("/timesheet/people/" + member.membershipId() + "?view=week&date=" + day).body();
+        assertThat(week).contains("1:30").doesNotContain("id=\"save-week\"", "id=\"add-row\"");
+        // their own sheet is theirs still
+        assertThat(browser.get("/timesheet?date=" + day).body()).doesNotContain("Member&#39;s design work")
+            .contains("id=\"add-entry\"");
+
+        assertThat(browser.get("/timesheet/people/999999999").statusCode()).isEqualTo(404);
+        assertThat(signedIn(member).get("/timesheet/people/" + manager.membershipId()).statusCode()).isEqualTo(403);
+    }
+
     private WebSession signedIn(Person person) {
         var browser = new WebSession(port);
         browser.signIn(person.email(), PASSWORD);
