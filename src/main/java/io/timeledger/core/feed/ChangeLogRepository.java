@@ -48,10 +48,11 @@ class ChangeLogRepository {
 
     /** The number of the account's oldest change still kept; null when none is. */
     Long oldest(AccountId account) {
-        return jdbc.sql("SELECT min(seq) FROM change_log WHERE account_id = :account")
+        return jdbc.sql("SELECT seq FROM change_log WHERE account_id = :account ORDER BY seq LIMIT 1")
             .param("account", account.value())
             .query(Long.class)
-            .single();
+            .optional()
+            .orElse(null);
     }
 
     /** Forgets the changes made before {@code before}; how many. */

@@ -92,6 +92,24 @@ class MinuteDockChangesTests {
         assertThat(restart.get("changes").get(0).get("id").asLong()).isEqualTo(3);
     }
 
+    @Test
+    void anAccountWithNothingKeptAnswersAnEmptyPageAndItsCursorFollowsOn() {
+        var admin = fixtures.anAccount();
+        var empty = changes(admin, "");
+        assertThat(empty.get("changes")).isEmpty();
+        assertThat(empty.get("has_more").booleanValue()).isFalse();
+
+        long made = entry(admin, "After the quiet");
+        var next = changes(admin, "?after=" + empty.get("cursor").stringValue()).get("changes");
+        assertThat(next).extracting(c -> c.get("entry_id").asLong()).containsExactly(made);
+
+        // every change pruned, as on an account restored from an archive (the log is not carried)
+        var caughtUp = changes(admin, "?after=" + empty.get("cursor").stringValue()).get("cursor").stringValue();
+        jdbc.sql("DELETE FROM change_log WHERE account_id = :account").param("account", admin.account().value()).update();
+        assertThat(changes(admin, "").get("changes")).isEmpty();
+        assertThat(changes(admin, "?after=" + caughtUp).get("changes")).isEmpty();
+    }
+
     private long entry(Person person, String description) {
         var id = api.bearer(person.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-11-02\","
             + " \"duration\": 600, \"description\": \"" + description + "\"}}").expect(201).json().get("id");

@@ -35,6 +35,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
@@ -209,6 +210,9 @@ class AccountArchiveTests {
                             + before.body() + "\n  " + after.statusCode() + " " + after.body());
                     }
                 }
+                var changes = get(freshPort, person, token, "/api/v1/changes");
+                assertThat(changes.statusCode()).isEqualTo(200);
+                assertThat(changes.body()).contains("\"changes\":[]");
             }
             assertThat(compared).isGreaterThan(60);
             assertThat(differences).isEmpty();
@@ -309,6 +313,9 @@ class AccountArchiveTests {
     }
 
     /** Every route of the four dialects that reads, with the account's records in its variables. */
+    /** The change feed: its log is left out of archives (a restored account's changes start afresh). */
+    private static final Set<String> NOT_CARRIED = Set.of("/api/v1/changes");
+
     private List<String> readableRoutes(Map<String, Long> ids) {
         var paths = new TreeSet<String>();
         for (var entry : mappings.getHandlerMethods().entrySet()) {
@@ -317,6 +324,9 @@ class AccountArchiveTests {
                 continue;
             }
             for (var pattern : mapping.getPatternValues()) {
+                if (NOT_CARRIED.contains(pattern)) {
+                    continue;
+                }
                 if (pattern.startsWith("/api/") || pattern.startsWith("/v1/") || pattern.startsWith("/v2/")) {
                     var path = AccountRecords.fill(pattern, ids);
                     if (path != null) {
