@@ -82,7 +82,8 @@ public final class AccountRecords {
         return result.toString();
     }
 
-    private static long id(Response response) {
+    /** The id of the record a 201 answer made, whether the dialect writes it as a number or a string. */
+    public static long id(Response response) {
         var node = response.expect(201).json().get("id");
         return node.isString() ? Long.parseLong(node.stringValue()) : node.longValue();
     }

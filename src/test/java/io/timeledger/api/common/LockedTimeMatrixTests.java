@@ -1,18 +1,18 @@
 package io.timeledger.api.common;
 
+import static io.timeledger.support.AccountRecords.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.timeledger.support.AccountRecords;
 import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
-import io.timeledger.support.Fixtures;
 import io.timeledger.support.Fixtures.Person;
-import io.timeledger.support.Response;
+import io.timeledger.support.Fixtures;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -31,7 +31,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @ApiTest
 class LockedTimeMatrixTests {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final Set<String> ENTRY_KINDS = Set.of("entries", "time_entries", "time-entries", "time");
     /** Every field a route of one dialect or another might take to change its record. */
     private static final String CHANGES = """
@@ -61,7 +60,7 @@ class LockedTimeMatrixTests {
                         continue;
                     }
                     var ledger = lockedLedger();
-                    var path = substitute(pattern, ledger.ids());
+                    var path = AccountRecords.fill(pattern, ledger.ids());
                     if (path == null) {
                         continue;
                     }
@@ -174,26 +173,5 @@ class LockedTimeMatrixTests {
         var segments = pattern.split("/");
         return segments.length >= 2 && ENTRY_KINDS.contains(segments[segments.length - 2])
             || pattern.contains("/entries/{id}/") || pattern.contains("/time_entries/{id}/");
-    }
-
-    /** The route with each variable replaced by the ledger's record of the kind the path names there. */
-    private static String substitute(String pattern, Map<String, Long> ids) {
-        var matcher = VARIABLE.matcher(pattern);
-        var result = new StringBuilder();
-        while (matcher.find()) {
-            var segments = pattern.substring(0, matcher.start()).split("/");
-            var id = ids.get(segments[segments.length - 1]);
-            if (id == null) {
-                return null;
-            }
-            matcher.appendReplacement(result, Long.toString(id));
-        }
-        matcher.appendTail(result);
-        return result.toString();
-    }
-
-    private static long id(Response response) {
-        var node = response.expect(201).json().get("id");
-        return node.isString() ? Long.parseLong(node.stringValue()) : node.longValue();
     }
 }
