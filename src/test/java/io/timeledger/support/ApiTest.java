@@ -18,6 +18,9 @@ import org.springframework.context.annotation.Import;
         "timeledger.rate-limit.enabled=false", "timeledger.events.heartbeat=1s",
         "timeledger.events.still-wanted=1s",
         // the imports' Harvest source reads from this very server, on localhost
-        "timeledger.imports.private-addresses=true"})
+        "timeledger.imports.private-addresses=true",
+        // the webhooks' receivers are this test's own, on localhost; their retries come quickly
+        "timeledger.webhooks.allow-private=true", "timeledger.webhooks.first-retry=200ms",
+        "timeledger.webhooks.poll=200ms"})
 @Import({Fixtures.class, Api.class, Statements.class, TestSupport.class})
 public @interface ApiTest { }

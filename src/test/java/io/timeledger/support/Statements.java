@@ -18,9 +18,12 @@ public class Statements {
      */
     public static final String AUTHENTICATION = "touched AS (";
 
-    /** The condition on pg_stat_statements that keeps the server's statements: this database's, not ours. */
+    /**
+     * The condition on pg_stat_statements that keeps the server's statements made for requests: this
+     * database's, not ours, nor the webhook senders' question between their turns (WebhookRepository).
+     */
     public static final String SERVERS = "dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
-        + " AND query !~* 'pg_stat_statements'";
+        + " AND query !~* 'pg_stat_statements' AND query NOT LIKE '%webhook senders%'";
 
     private final JdbcClient jdbc;
 

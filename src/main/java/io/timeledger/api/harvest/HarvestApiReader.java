@@ -1,6 +1,7 @@
 package io.timeledger.api.harvest;
 
 import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.OwnNetwork;
 import io.timeledger.core.imports.HarvestAccount;
 import io.timeledger.core.imports.HarvestReader;
 import io.timeledger.core.imports.ImportReport;
@@ -117,24 +118,8 @@ class HarvestApiReader implements HarvestReader {
 
     /** Refuses an address of this host or its private network, unless the operator allows them. */
     static void requireReachable(URI uri, boolean privateAddresses) {
-        if (uri.getHost() == null) {
-            throw new Invalid("url", "is not an address, such as https://api.harvestapp.com");
-        }
-        if (privateAddresses) {
-            return;
-        }
-        try {
-            for (var address : InetAddress.getAllByName(uri.getHost())) {
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress() || address.isMulticastAddress()
-                        || address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc) {
-                    throw new Invalid("url", "is an address of this server's own network, which imports may not"
-                        + " read (the operator allows it with timeledger.imports.private-addresses)");
-                }
-            }
-        } catch (UnknownHostException e) {
-            throw new Invalid("url", "names no host that can be found: " + uri.getHost());
-        }
+        OwnNetwork.requireReachable(uri, privateAddresses, "url", "timeledger.imports.private-addresses",
+            "https://api.harvestapp.com");
     }
 
     private static ImportedRow row(long index, JsonNode entry, Map<Long, String> emails) {

@@ -30,6 +30,14 @@ class ApprovalRepository {
         return week(account, membershipId, start, "").optional();
     }
 
+    Optional<Approval> find(AccountId account, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM timesheet_approval WHERE account_id = :account AND id = :id")
+            .param("account", account.value())
+            .param("id", id)
+            .query(ApprovalRepository::map)
+            .optional();
+    }
+
     private JdbcClient.MappedQuerySpec<Approval> week(AccountId account, long membershipId, LocalDate start,
                                                       String lock) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM timesheet_approval WHERE account_id = :account"

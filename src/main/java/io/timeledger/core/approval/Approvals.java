@@ -6,6 +6,7 @@ import io.timeledger.core.account.Role;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Forbidden;
 import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.NotFound;
 import io.timeledger.core.common.Reads;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,6 +70,14 @@ public class Approvals {
         var start = weekOf(actor, day);
         return repository.find(actor.account(), membershipId, start)
             .orElseGet(() -> Approval.open(membershipId, start));
+    }
+
+    /** The week {@code id} (a change's {@code approval_id}); a member reads only their own. */
+    @Reads
+    public Approval get(Actor actor, long id) {
+        return repository.find(actor.account(), id)
+            .filter(week -> !actor.seesOnlyOwnTime() || week.membershipId() == actor.membershipId())
+            .orElseThrow(() -> new NotFound("Approval", id));
     }
 
     /** Submits the actor's own week of {@code day}; submitting a week that waits changes nothing. */

@@ -31,7 +31,9 @@ class ArchiveSchema {
         "audit_event", "the security log is this server's history",
         "change_log", "the change feed is this server's history; the restored account's starts empty",
         "change_feed", "the change feed is this server's history",
-        "change_batch", "a transaction's scratch space");
+        "change_batch", "a transaction's scratch space",
+        "webhook", "a subscription's secret is this server's; an administrator subscribes again on the new one",
+        "webhook_delivery", "the deliveries are this server's history");
 
     /** Columns holding ids of another table that no foreign key can describe (arrays of ids). */
     static final Map<String, Map<String, String>> ID_ARRAYS = Map.of(

@@ -20,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ChangeFeed {
 
+    /** The channel the database announces each committed change on (V25). */
+    public static final String CHANNEL = "timeledger_changes";
     /** The most changes one catch-up sends; a reader further behind is told to read everything again. */
     static final int CATCH_UP_LIMIT = 1_000;
     /** The most changes one page of {@link #page} holds. */
@@ -103,6 +105,15 @@ public class ChangeFeed {
      * account's latest change as it was read.
      */
     public record Missed(List<Change> changes, boolean complete, long last) { }
+
+    /**
+     * Up to {@code limit} of the account's changes after number {@code seq}, everyone's, oldest
+     * first: for the server's own readers (webhooks), which decide for themselves what to pass on.
+     */
+    @Reads
+    public List<Change> after(AccountId account, long seq, int limit) {
+        return log.after(account, seq, null, limit);
+    }
 
     /** The number of the account's latest committed change; 0 before its first. */
     @Reads

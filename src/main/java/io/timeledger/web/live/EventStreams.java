@@ -50,7 +50,7 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
     public static final String PATH = "/events";
 
     private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
-    static final String CHANNEL = "timeledger_changes";
+    static final String CHANNEL = ChangeFeed.CHANNEL;
     /** How long a stream stays open; the browser then reconnects with the last id it had, and nothing is lost. */
     static final Duration STREAM_LIFETIME = Duration.ofMinutes(10);
     /** The comment an idle stream hears every heartbeat, so that no proxy takes it for dead. */

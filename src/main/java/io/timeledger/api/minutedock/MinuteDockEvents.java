@@ -1,0 +1,88 @@
+package io.timeledger.api.minutedock;
+
+import io.timeledger.api.common.Instants;
+import io.timeledger.api.minutedock.MinuteDockEntriesController.MdDock;
+import io.timeledger.api.minutedock.MinuteDockEntriesController.MdEntry;
+import io.timeledger.core.account.Accounts;
+import io.timeledger.core.account.Actor;
+import io.timeledger.core.account.People;
+import io.timeledger.core.approval.Approvals;
+import io.timeledger.core.common.NotFound;
+import io.timeledger.core.feed.Change;
+import io.timeledger.core.hooks.Webhooks;
+import io.timeledger.core.time.Docks;
+import io.timeledger.core.time.Entries;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A change as a webhook's event: {@code id} ({@code <account>-<change number>}, the same on every
+ * delivery), {@code kind}, {@code occurred_at}, {@code account_id}, and {@code object} — the entry,
+ * the dock or the week as this API renders it, read as the person whose time it is sees it, when
+ * the event is taken in. An object gone by then (a deleted entry) is its {@code id} alone.
+ */
+@Component
+class MinuteDockEvents implements Webhooks.Bodies {
+
+    private final Entries entries;
+    private final Docks docks;
+    private final Approvals approvals;
+    private final People people;
+    private final Accounts accounts;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    MinuteDockEvents(Entries entries, Docks docks, Approvals approvals, People people, Accounts accounts, Clock clock,
+                     JsonMapper json) {
+        this.entries = entries;
+        this.docks = docks;
+        this.approvals = approvals;
+        this.people = people;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @Override
+    public String body(Change change) {
+        var event = new LinkedHashMap<String, Object>();
+        event.put("id", change.account().value() + "-" + change.seq());
+        event.put("kind", change.kind());
+        event.put("occurred_at", Instants.iso(change.at()));
+        event.put("account_id", Wire.id(change.account().value()));
+        event.put("object", object(change));
+        return json.writeValueAsString(event);
+    }
+
+    private Object object(Change change) {
+        var gone = Map.of("id", Wire.id(change.objectId()));
+        if (change.kind().equals("entry.deleted")) {
+            return gone;
+        }
+        try {
+            var owner = new Actor(people.member(change.account(), change.person()), accounts.get(change.account()));
+            if (change.kind().startsWith("entry.")) {
+                return MdEntry.from(entries.get(owner, change.objectId()), clock.instant());
+            }
+            if (change.kind().equals("dock.changed")) {
+                return MdDock.from(docks.get(owner), clock.instant());
+            }
+            var week = approvals.get(owner, change.objectId());
+            var shown = new LinkedHashMap<String, Object>();
+            shown.put("id", Wire.id(week.id()));
+            shown.put("user_account_id", Wire.id(week.membershipId()));
+            shown.put("period_start", week.periodStart().toString());
+            shown.put("period_end", week.periodEnd().toString());
+            shown.put("status", week.status().wire());
+            shown.put("note", week.note());
+            shown.put("submitted_at", Instants.iso(week.submittedAt()));
+            shown.put("decided_at", Instants.iso(week.decidedAt()));
+            return shown;
+        } catch (NotFound e) {
+            return gone;
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package io.timeledger.api.minutedock;
+
+import io.timeledger.core.common.ChangeChannel;
+import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.OwnNetwork;
+import io.timeledger.core.feed.ChangeFeed;
+import io.timeledger.core.hooks.DueDelivery;
+import io.timeledger.core.hooks.WebhookWork;
+import io.timeledger.core.hooks.Webhooks;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the webhooks' events (docs/webhooks.md): a few threads per node, each claiming one
+ * subscription at a time ({@link Webhooks#claim}, {@code FOR UPDATE SKIP LOCKED}), taking in its
+ * new changes, then posting its due deliveries in order until one fails — that one and those after
+ * it wait for its retry, so a receiver sees each object's events in the order they happened. A
+ * committed change wakes the threads (the database's announcement); retries are found by polling.
+ *
+ * <p>Each post is signed: {@code Timeledger-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of
+ * "<t>.<body>">} keyed by the subscription's secret. Posts time out after 10 s, follow no
+ * redirect, and connect only to the addresses the resolver let through: none of the server's own
+ * network unless the operator allows it — checked on the very address connected to, so a name
+ * that resolves differently the second time cannot slip past.
+ */
+@Component
+class WebhookSender implements SmartLifecycle, ChangeChannel {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
+    private static final Timeout TIMEOUT = Timeout.ofSeconds(10);
+    private static final int EXCERPT = 500;
+    /** How long one claim is worked on before the subscription is let go for others. */
+    private static final Duration TURN = Duration.ofSeconds(20);
+
+    private final Webhooks webhooks;
+    private final MinuteDockEvents events;
+    private final Clock clock;
+    private final int threads;
+    private final Duration poll;
+    private final CloseableHttpClient http;
+    private final Semaphore wake = new Semaphore(0);
+    private final List<Thread> running = new ArrayList<>();
+    private volatile boolean stopping;
+    /** Whether any subscription was active when last asked: only then does this server listen for changes. */
+    private volatile boolean subscribed = true;
+
+    WebhookSender(Webhooks webhooks, MinuteDockEvents events, Clock clock,
+                  @Value("${timeledger.webhooks.senders:2}") int threads,
+                  @Value("${timeledger.webhooks.poll:1s}") Duration poll) {
+        this.webhooks = webhooks;
+        this.events = events;
+        this.clock = clock;
+        this.threads = threads;
+        this.poll = poll;
+        this.http = client(webhooks.privateAddresses());
+    }
+
+    /** The HTTP client posts go through: its resolver refuses the server's own network unless allowed. */
+    static CloseableHttpClient client(boolean privateAddresses) {
+        DnsResolver guarded = new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                try {
+                    return OwnNetwork.resolve(host, privateAddresses, "url", Webhooks.PRIVATE_SETTING);
+                } catch (Invalid refused) {
+                    throw new UnknownHostException(host + " " + refused.violations().get(0).message());
+                }
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) {
+                return host;
+            }
+        };
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+            .setDnsResolver(guarded)
+            .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(TIMEOUT).setSocketTimeout(TIMEOUT)
+                .build())
+            .setMaxConnTotal(50)
+            .setMaxConnPerRoute(4)
+            .build();
+        return HttpClients.custom()
+            .setConnectionManager(connections)
+            .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(TIMEOUT).build())
+            .disableRedirectHandling()
+            .disableAutomaticRetries()
+            .disableCookieManagement()
+            .setUserAgent("Timeledger-Webhooks/1")
+            .build();
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+        for (int i = 0; i < threads; i++) {
+            var thread = new Thread(this::work, "webhook-sender-" + i);
+            thread.setDaemon(true);
+            running.add(thread);
+            thread.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        wake.release(threads);
+        for (var thread : running) {
+            try {
+                thread.join(TIMEOUT.toMilliseconds() + 1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        running.clear();
+        try {
+            http.close();
+        } catch (IOException e) {
+            log.debug("Closing the webhooks' HTTP client", e);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !running.isEmpty();
+    }
+
+    @Override
+    public String channel() {
+        return ChangeFeed.CHANNEL;
+    }
+
+    @Override
+    public void heard(String payload) {
+        if (wake.availablePermits() < threads) {
+            wake.release();
+        }
+    }
+
+    @Override
+    public boolean wanted() {
+        return subscribed;
+    }
+
+    @Override
+    public void listening(boolean listening) {
+        wake.release();
+    }
+
+    private void work() {
+        while (!stopping) {
+            boolean worked = false;
+            try {
+                worked = turn();
+            } catch (RuntimeException e) {
+                log.warn("A webhook sender's turn failed; it tries again", e);
+            }
+            if (!worked) {
+                try {
+                    wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Works on one subscription for a while; false when none had work. */
+    private boolean turn() {
+        var senders = webhooks.senders();
+        subscribed = senders.active();
+        if (!senders.waiting()) {
+            return false;
+        }
+        var claimed = webhooks.claim();
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        var work = claimed.get();
+        try {
+            var more = webhooks.takeIn(work, events);
+            while (more.isPresent()) {
+                more = webhooks.takeIn(more.get(), events);
+            }
+            long until = System.nanoTime() + TURN.toNanos();
+            while (!stopping && System.nanoTime() < until) {
+                var due = webhooks.next(work);
+                if (due.isEmpty() || !send(work, due.get())) {
+                    break;
+                }
+            }
+        } finally {
+            webhooks.release(work);
+        }
+        return true;
+    }
+
+    /** Posts one delivery and records how it went; whether the receiver took it. */
+    private boolean send(WebhookWork work, DueDelivery delivery) {
+        long seconds = clock.instant().getEpochSecond();
+        var post = new HttpPost(work.url());
+        post.setHeader("Timeledger-Event-Id", delivery.eventId());
+        post.setHeader("Timeledger-Event-Kind", delivery.kind());
+        post.setHeader("Timeledger-Signature", "t=" + seconds + ",v1=" + sign(work.secret(), seconds, delivery.body()));
+        post.setEntity(new StringEntity(delivery.body(), ContentType.APPLICATION_JSON));
+        long started = System.nanoTime();
+        Answer answer;
+        try {
+            answer = http.execute(post, response -> new Answer(response.getCode(), response.getEntity() == null ? ""
+                : new String(response.getEntity().getContent().readNBytes(EXCERPT), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            answer = new Answer(null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        int latency = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
+        var excerpt = answer.body().length() > EXCERPT ? answer.body().substring(0, EXCERPT) : answer.body();
+        if (answer.code() != null && answer.code() >= 200 && answer.code() < 300) {
+            webhooks.delivered(delivery, answer.code(), latency, excerpt);
+            return true;
+        }
+        webhooks.failed(work, delivery, answer.code(), latency, excerpt);
+        return false;
+    }
+
+    /** The hex HMAC-SHA256 of {@code "<seconds>.<body>"} keyed by {@code secret}. */
+    static String sign(String secret, long seconds, String body) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((seconds + "." + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java", e);
+        }
+    }
+
+    private record Answer(Integer code, String body) { }
+}
