@@ -240,15 +240,16 @@ public class Webhooks {
         if (url == null || url.isBlank()) {
             throw new Invalid("url", "is required: the address the server posts each event to");
         }
+        var notAnAddress = new Invalid("url", "must be an http or https address, such as https://example.com/hooks");
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new Invalid("url", "is not an address: " + e.getReason());
+            throw notAnAddress;
         }
         var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
-            throw new Invalid("url", "must be an http or https address, such as https://example.com/hooks");
+            throw notAnAddress;
         }
         if (url.length() > MAX_URL) {
             throw new Invalid("url", "is longer than " + MAX_URL + " characters");

@@ -1,9 +1,9 @@
 package io.timeledger.api.minutedock;
 
+import static io.timeledger.support.WebhookReceiver.awaitThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.OwnNetwork;
 import io.timeledger.core.hooks.Webhooks;
@@ -11,15 +11,10 @@ import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
 import io.timeledger.support.Fixtures.Person;
+import io.timeledger.support.WebhookReceiver;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,19 +32,18 @@ import tools.jackson.databind.json.JsonMapper;
 @ApiTest
 class WebhooksTests {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired Api api;
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
 
-    private final List<Receiver> receivers = new ArrayList<>();
+    private final List<WebhookReceiver> receivers = new ArrayList<>();
 
     @AfterEach
     void stopReceivers() {
         jdbc.sql("DELETE FROM webhook").update();
-        receivers.forEach(receiver -> receiver.server.stop(0));
+        receivers.forEach(WebhookReceiver::close);
     }
 
     @Test
@@ -237,7 +231,7 @@ class WebhooksTests {
         assertThat(receiver.requests).hasSize(1);
     }
 
-    private JsonNode subscribe(Person admin, Receiver receiver, List<String> events) {
+    private JsonNode subscribe(Person admin, WebhookReceiver receiver, List<String> events) {
         return api.bearer(admin.token()).post("/api/v1/webhooks", "{\"webhook\": {\"url\": \"" + receiver.url()
             + "\", \"events\": " + api.json(events) + "}}").expect(201).json();
     }
@@ -252,59 +246,9 @@ class WebhooksTests {
         return JSON.readTree(body).get("object").get("id").stringValue();
     }
 
-    private static void awaitThat(BooleanSupplier condition) {
-        long until = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited " + PATIENCE.toSeconds() + " s").isLessThan(until);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private Receiver receiver() {
-        try {
-            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            var receiver = new Receiver(server, new AtomicInteger(200), new CopyOnWriteArrayList<>());
-            server.createContext("/hooks", exchange -> {
-                var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                int status = receiver.status.get();
-                receiver.requests.add(new Taken(exchange.getRequestHeaders().entrySet().stream()
-                    .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toLowerCase(java.util.Locale.ROOT),
-                        e -> e.getValue().get(0))), body, status));
-                if (status == 302) {
-                    exchange.getResponseHeaders().add("Location", "http://127.0.0.1:1/elsewhere");
-                }
-                exchange.sendResponseHeaders(status, -1);
-                exchange.close();
-            });
-            server.start();
-            receivers.add(receiver);
-            return receiver;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private record Receiver(HttpServer server, AtomicInteger status, List<Taken> requests) {
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
-        }
-
-        /** The requests answered 2xx: the events taken. */
-        List<Taken> taken() {
-            return requests.stream().filter(request -> request.status() / 100 == 2).toList();
-        }
-    }
-
-    private record Taken(java.util.Map<String, String> headers, String body, int status) {
-
-        String header(String name) {
-            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
-        }
+    private WebhookReceiver receiver() {
+        var receiver = new WebhookReceiver();
+        receivers.add(receiver);
+        return receiver;
     }
 }
