@@ -135,6 +135,8 @@ final class BenchServer implements AutoCloseable {
         builder.environment().put("PORT", Integer.toString(port));
         // every open event stream is a connection: the live bench's thousand, and the measurements beside them
         builder.environment().put("TIMELEDGER_MAX_CONNECTIONS", Integer.toString(STREAMS + 100));
+        // the webhook bench's receiver is on this host
+        builder.environment().put("TIMELEDGER_WEBHOOKS_ALLOW_PRIVATE", "true");
         return builder;
     }
 

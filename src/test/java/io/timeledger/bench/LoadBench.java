@@ -301,6 +301,12 @@ public final class LoadBench {
             System.out.print(live);
             report.append('\n').append(live);
         }
+        if (Arrays.stream(System.getProperty("bench.only", "").toLowerCase(Locale.ROOT).split(","))
+                .anyMatch("webhook delivery"::contains)) {
+            var webhooks = WebhookBench.run(http, server, token);
+            System.out.print(webhooks);
+            report.append('\n').append(webhooks);
+        }
         report.append(String.format(Locale.ROOT, "%nEntries: %,d. Start with embedded PostgreSQL (process start to"
             + " health UP): %.1f s. Peak resident memory under 32 clients: %d MB. The data directory's disk makes 8 KB"
             + " durable (fdatasync) in %s.%n", entries, server.startSeconds(), peakRss.get() / 1024, sync));

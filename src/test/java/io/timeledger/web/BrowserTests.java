@@ -9,6 +9,7 @@ import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
 import io.timeledger.support.WebSession;
+import io.timeledger.support.WebhookReceiver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -538,6 +539,44 @@ class BrowserTests {
             By.id("notice"), "Imported 40020 of 40020 rows"));
         screenshot("manage-import-done");
         Files.delete(report);
+    }
+
+    @Test
+    void subscribeAWebhookAndSeeWhatWasDelivered() throws IOException {
+        var admin = fixtures.anAccount("Hooks Co");
+        passwords.set(admin.userId(), PASSWORD);
+        try (var receiver = new WebhookReceiver()) {
+            browser.get(url("/login"));
+            signIn(admin.email());
+            until(ExpectedConditions.urlContains("/timesheet"));
+            browser.findElement(By.linkText("Manage")).click();
+            browser.findElement(By.linkText("Webhooks")).click();
+            browser.findElement(By.id("webhook-url")).sendKeys(receiver.url());
+            browser.findElement(By.id("kind-1")).click(); // time changed: left out
+            browser.findElement(By.id("add-webhook")).click();
+            until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Subscribed"));
+            assertThat(browser.findElement(By.id("secret")).getText()).startsWith("whsec_");
+            screenshot("manage-webhooks-secret");
+
+            var caller = api.bearer(admin.token());
+            for (var description : List.of("Wireframes", "Client call", "Typo")) {
+                caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-11-02\", \"duration\": 1800,"
+                    + " \"description\": \"" + description + "\"}}").expect(201);
+            }
+            WebhookReceiver.awaitThat(() -> receiver.taken().size() == 3);
+            receiver.status.set(503);
+            caller.post("/api/v1/dock", "{\"entry\": {\"description\": \"Design review\", \"timer_active\": true}}")
+                .expect(200);
+            WebhookReceiver.awaitThat(() -> receiver.requests.size() >= 5);
+            browser.get(url("/manage/webhooks"));
+            var deliveries = browser.findElement(By.cssSelector("table.deliveries"));
+            assertThat(deliveries.getText()).contains("Retrying", "503", "Delivered");
+            ((ChromeDriver) browser).executeScript("document.querySelector('section.webhook').scrollIntoView()");
+            screenshots("manage-webhooks", () -> ((ChromeDriver) browser).executeScript(
+                "document.querySelector('section.webhook').scrollIntoView()"));
+            caller.delete("/api/v1/webhooks/" + caller.get("/api/v1/webhooks").json().get(0).get("id").stringValue())
+                .expect(200);
+        }
     }
 
     @Test
