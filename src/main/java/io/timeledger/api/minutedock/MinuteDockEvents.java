@@ -1,5 +1,7 @@
 package io.timeledger.api.minutedock;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.timeledger.api.common.Instants;
 import io.timeledger.api.minutedock.MinuteDockEntriesController.MdDock;
 import io.timeledger.api.minutedock.MinuteDockEntriesController.MdEntry;
@@ -13,6 +15,7 @@ import io.timeledger.core.hooks.Webhooks;
 import io.timeledger.core.time.Docks;
 import io.timeledger.core.time.Entries;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -22,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A change as a webhook's event: {@code id} ({@code <account>-<change number>}, the same on every
  * delivery), {@code kind}, {@code occurred_at}, {@code account_id}, and {@code object} — the entry,
  * the dock or the week as this API renders it, read as the person whose time it is sees it, when
- * the event is taken in. An object gone by then (a deleted entry) is its {@code id} alone.
+ * the event is taken in. An object gone by then (a deleted entry) is its {@code id} alone. The
+ * body is the same for every subscription of the account, so it is rendered once for all of them:
+ * each is kept for a minute, while the others take the change in.
  */
 @Component
 class MinuteDockEvents implements Webhooks.Bodies {
@@ -34,6 +39,8 @@ class MinuteDockEvents implements Webhooks.Bodies {
     private final Accounts accounts;
     private final Clock clock;
     private final JsonMapper json;
+    private final Cache<String, String> rendered = Caffeine.newBuilder().maximumSize(20_000)
+        .expireAfterWrite(Duration.ofMinutes(1)).build();
 
     MinuteDockEvents(Entries entries, Docks docks, Approvals approvals, People people, Accounts accounts, Clock clock,
                      JsonMapper json) {
@@ -48,8 +55,12 @@ class MinuteDockEvents implements Webhooks.Bodies {
 
     @Override
     public String body(Change change) {
+        return rendered.get(change.account().value() + "-" + change.seq(), id -> render(id, change));
+    }
+
+    private String render(String id, Change change) {
         var event = new LinkedHashMap<String, Object>();
-        event.put("id", change.account().value() + "-" + change.seq());
+        event.put("id", id);
         event.put("kind", change.kind());
         event.put("occurred_at", Instants.iso(change.at()));
         event.put("account_id", Wire.id(change.account().value()));

@@ -209,10 +209,16 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
                 more = webhooks.takeIn(more.get(), events);
             }
             long until = System.nanoTime() + TURN.toNanos();
+            posting:
             while (!stopping && System.nanoTime() < until) {
-                var due = webhooks.next(work);
-                if (due.isEmpty() || !send(work, due.get())) {
+                var due = webhooks.due(work);
+                if (due.isEmpty()) {
                     break;
+                }
+                for (var delivery : due) {
+                    if (stopping || !send(work, delivery)) {
+                        break posting;
+                    }
                 }
             }
         } finally {

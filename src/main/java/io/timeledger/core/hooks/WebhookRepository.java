@@ -161,19 +161,21 @@ class WebhookRepository {
             .update();
     }
 
-    /** The subscription's first pending delivery, when its time has come. */
-    Optional<DueDelivery> firstDue(long webhookId) {
+    /** Up to {@code limit} of the subscription's pending deliveries, in order, when the first one's time has come. */
+    List<DueDelivery> due(long webhookId, int limit) {
         return jdbc.sql("""
                 SELECT id, account_id || '-' || change_seq, kind, body, attempts, created_at
-                  FROM (SELECT * FROM webhook_delivery
-                         WHERE webhook_id = :webhook AND status = 'pending'
-                         ORDER BY id
-                         LIMIT 1) first
-                 WHERE next_attempt_at <= now()""")
-            .param("webhook", webhookId)
+                  FROM webhook_delivery
+                 WHERE webhook_id = :webhook AND status = 'pending'
+                   AND (SELECT f.next_attempt_at FROM webhook_delivery f
+                         WHERE f.webhook_id = :webhook AND f.status = 'pending'
+                         ORDER BY f.id LIMIT 1) <= now()
+                 ORDER BY id
+                 LIMIT :limit""")
+            .param("webhook", webhookId).param("limit", limit)
             .query((rs, row) -> new DueDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getInt(5), rs.getTimestamp(6).toInstant()))
-            .optional();
+            .list();
     }
 
     void delivered(long deliveryId, int code, int latencyMillis, String excerpt) {

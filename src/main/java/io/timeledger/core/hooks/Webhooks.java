@@ -12,7 +12,6 @@ import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -44,6 +43,8 @@ public class Webhooks {
     public static final String PRIVATE_SETTING = "TIMELEDGER_WEBHOOKS_ALLOW_PRIVATE";
     /** How long a sender holds a subscription before another node may take it over. */
     static final Duration LEASE = Duration.ofSeconds(60);
+    /** The most deliveries read at once to post, one after another. */
+    static final int DUE_AT_ONCE = 50;
     /** The most changes taken in per transaction. */
     static final int TAKEN_IN_AT_ONCE = 500;
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
@@ -193,10 +194,13 @@ public class Webhooks {
             cursor));
     }
 
-    /** The subscription's first delivery still to make, when its time has come. */
+    /**
+     * The subscription's next deliveries to make, in order — none while the first waits for its
+     * retry, since those after it wait behind it.
+     */
     @Reads
-    public Optional<DueDelivery> next(WebhookWork work) {
-        return repository.firstDue(work.webhookId());
+    public List<DueDelivery> due(WebhookWork work) {
+        return repository.due(work.webhookId(), DUE_AT_ONCE);
     }
 
     @Transactional

@@ -98,7 +98,10 @@ class WebhooksTests {
         assertThat(invoiced.get("duration").intValue()).isEqualTo(3600);
         assertThat(invoiced.get("invoice_id").isString()).isTrue();
 
-        var deliveries = caller.get("/api/v1/webhooks/" + made.get("id").stringValue() + "/deliveries").expect(200).json();
+        // each post's answer is recorded a moment after the receiver has it
+        var log = "/api/v1/webhooks/" + made.get("id").stringValue() + "/deliveries";
+        awaitThat(() -> caller.get(log).json().get(0).get("status").stringValue().equals("delivered"));
+        var deliveries = caller.get(log).expect(200).json();
         assertThat(deliveries).hasSize(logged.size());
         for (var delivery : deliveries) {
             assertThat(delivery.get("status").stringValue()).isEqualTo("delivered");
