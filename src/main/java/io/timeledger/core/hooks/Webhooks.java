@@ -157,6 +157,7 @@ public class Webhooks {
     /** Takes a subscription with work to do for this sender, which must {@link #release} it. */
     @Transactional
     public Optional<WebhookWork> claim() {
+        repository.commitWithoutWaiting();
         return repository.claim(LEASE);
     }
 
@@ -180,6 +181,7 @@ public class Webhooks {
         }
         long cursor = changes.get(changes.size() - 1).seq();
         boolean taken = Boolean.TRUE.equals(transaction.execute(status -> {
+            repository.commitWithoutWaiting();
             if (!repository.advance(work.webhookId(), work.cursor(), cursor)) {
                 return false;
             }
@@ -205,6 +207,7 @@ public class Webhooks {
 
     @Transactional
     public void delivered(DueDelivery delivery, int code, int latencyMillis, String excerpt) {
+        repository.commitWithoutWaiting();
         repository.delivered(delivery.id(), code, latencyMillis, excerpt);
     }
 
@@ -215,6 +218,7 @@ public class Webhooks {
      */
     @Transactional
     public void failed(WebhookWork work, DueDelivery delivery, Integer code, int latencyMillis, String excerpt) {
+        repository.commitWithoutWaiting();
         var now = clock.instant();
         if (!now.isBefore(delivery.createdAt().plus(retryFor))) {
             repository.attemptFailed(delivery.id(), code, latencyMillis, excerpt, null);
@@ -231,6 +235,7 @@ public class Webhooks {
     /** Lets another sender take the subscription. */
     @Transactional
     public void release(WebhookWork work) {
+        repository.commitWithoutWaiting();
         repository.release(work.webhookId());
     }
 
