@@ -5,13 +5,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.timeledger.api.common.Instants;
 import io.timeledger.api.minutedock.MinuteDockEntriesController.MdDock;
 import io.timeledger.api.minutedock.MinuteDockEntriesController.MdEntry;
+import io.timeledger.api.minutedock.MinuteDockMoneyController.MdInvoiceDetail;
 import io.timeledger.core.account.Accounts;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.People;
+import io.timeledger.core.account.Role;
 import io.timeledger.core.approval.Approvals;
 import io.timeledger.core.common.NotFound;
 import io.timeledger.core.feed.Change;
 import io.timeledger.core.hooks.Webhooks;
+import io.timeledger.core.money.Invoices;
 import io.timeledger.core.time.Docks;
 import io.timeledger.core.time.Entries;
 import java.time.Clock;
@@ -24,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A change as a webhook's event: {@code id} ({@code <account>-<change number>}, the same on every
  * delivery), {@code kind}, {@code occurred_at}, {@code account_id}, and {@code object} — the entry,
- * the dock or the week as this API renders it, read as the person whose time it is sees it, when
- * the event is taken in. An object gone by then (a deleted entry) is its {@code id} alone. The
+ * the dock, the week or the invoice as this API renders it, read as the person whose time it is
+ * sees it (an invoice: as an administrator of the account does), when the event is taken in. An object gone by then (a deleted entry) is its {@code id} alone. The
  * body is the same for every subscription of the account, so it is rendered once for all of them:
  * each is kept for a minute, while the others take the change in.
  */
@@ -35,6 +38,7 @@ class MinuteDockEvents implements Webhooks.Bodies {
     private final Entries entries;
     private final Docks docks;
     private final Approvals approvals;
+    private final Invoices invoices;
     private final People people;
     private final Accounts accounts;
     private final Clock clock;
@@ -42,8 +46,9 @@ class MinuteDockEvents implements Webhooks.Bodies {
     private final Cache<String, String> rendered = Caffeine.newBuilder().maximumSize(20_000)
         .expireAfterWrite(Duration.ofMinutes(1)).build();
 
-    MinuteDockEvents(Entries entries, Docks docks, Approvals approvals, People people, Accounts accounts, Clock clock,
-                     JsonMapper json) {
+    MinuteDockEvents(Entries entries, Docks docks, Approvals approvals, Invoices invoices, People people,
+                     Accounts accounts, Clock clock, JsonMapper json) {
+        this.invoices = invoices;
         this.entries = entries;
         this.docks = docks;
         this.approvals = approvals;
@@ -74,6 +79,13 @@ class MinuteDockEvents implements Webhooks.Bodies {
             return gone;
         }
         try {
+            if (change.kind().startsWith("invoice.")) {
+                var admin = people.members(change.account(), true).stream()
+                    .filter(member -> member.role() == Role.ADMIN).findFirst()
+                    .orElseThrow(() -> new NotFound("Administrator", change.account()));
+                return MdInvoiceDetail.from(invoices.get(new Actor(admin, accounts.get(change.account())),
+                    change.objectId()));
+            }
             var owner = new Actor(people.member(change.account(), change.person()), accounts.get(change.account()));
             if (change.kind().startsWith("entry.")) {
                 return MdEntry.from(entries.get(owner, change.objectId()), clock.instant());

@@ -8,18 +8,23 @@ import java.util.Map;
 /**
  * One committed change: the {@code seq}-th of its account's, in commit order.
  *
- * @param person   whose time it changed (a membership id): the entry's or the dock's person
- * @param kind     {@code entry.created}, {@code entry.updated}, {@code entry.deleted} or {@code dock.changed}
- * @param objectId the entry's id; for a dock, its person's membership id
+ * @param person   whose time it changed (a membership id): the entry's, the dock's or the week's
+ *                 person; 0 for an invoice, which is nobody's time ({@link #NOBODY})
+ * @param kind     {@code entry.created}, {@code entry.updated}, {@code entry.deleted}, {@code dock.changed},
+ *                 {@code approval.changed}, or {@code invoice.drafted}, {@code .sent}, {@code .paid}, {@code .voided}
+ * @param objectId the entry's, the week's or the invoice's id; for a dock, its person's membership id
  * @param version  the dock's version number after the change; null for entries
  */
 public record Change(AccountId account, long seq, long person, String kind, long objectId, Long version,
                      Instant at) {
 
+    /** The person of a change that is nobody's time (an invoice's): seen by those who see everyone's. */
+    public static final long NOBODY = 0;
+
     /**
      * The change as clients read it, in {@code /events}' data and {@code /api/v1/changes}' items:
      * {@code id} (its number), {@code kind}, {@code person_id}, then {@code entry_id},
-     * {@code approval_id} or the dock's {@code version}, and {@code at}.
+     * {@code approval_id}, {@code invoice_id} or the dock's {@code version}, and {@code at}.
      */
     public Map<String, Object> fields() {
         var fields = new LinkedHashMap<String, Object>();
@@ -30,6 +35,8 @@ public record Change(AccountId account, long seq, long person, String kind, long
             fields.put("entry_id", objectId);
         } else if (kind.startsWith("approval.")) {
             fields.put("approval_id", objectId);
+        } else if (kind.startsWith("invoice.")) {
+            fields.put("invoice_id", objectId);
         } else {
             fields.put("version", version);
         }

@@ -35,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Webhooks {
 
     /** The kinds of change a subscription may ask for: those the change log records. */
-    public static final List<String> KINDS =
-        List.of("entry.created", "entry.updated", "entry.deleted", "dock.changed", "approval.changed");
+    public static final List<String> KINDS = List.of("entry.created", "entry.updated", "entry.deleted",
+        "dock.changed", "approval.changed", "invoice.drafted", "invoice.sent", "invoice.paid", "invoice.voided");
     /** The longest delivery log read at once. */
     public static final int LOG_LIMIT = 200;
     /** The setting that lets receivers live on the server's own network. */

@@ -107,7 +107,11 @@ class WebhooksController {
             "entry.updated", "Time changed",
             "entry.deleted", "Time deleted",
             "dock.changed", "Timer started, paused or stopped",
-            "approval.changed", "Week submitted, approved or sent back");
+            "approval.changed", "Week submitted, approved or sent back",
+            "invoice.drafted", "Invoice drafted",
+            "invoice.sent", "Invoice sent",
+            "invoice.paid", "Invoice paid in full",
+            "invoice.voided", "Invoice voided");
         var kinds = new LinkedHashMap<String, String>();
         Webhooks.KINDS.forEach(kind -> kinds.put(kind, names.get(kind)));
         return kinds;

@@ -110,6 +110,31 @@ class MinuteDockChangesTests {
         assertThat(changes(admin, "?after=" + caughtUp).get("changes")).isEmpty();
     }
 
+    @Test
+    void invoicesAreFollowedByThoseWhoSeeEveryonesTimeNotByMembers() {
+        var admin = fixtures.anAccount();
+        var member = fixtures.aMember(admin.account());
+        var caller = api.bearer(admin.token());
+        var contact = caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"Billed\","
+            + " \"default_rate_dollars\": \"80.00\"}}").expect(201).json().get("id").stringValue();
+        caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-11-02\", \"duration\": 3600,"
+            + " \"contact_id\": \"" + contact + "\"}}").expect(201);
+        var invoice = caller.post("/api/v1/invoices", "{\"invoice\": {\"contact_id\": \"" + contact
+            + "\", \"from\": \"2026-11-01\", \"to\": \"2026-11-30\"}}").expect(201).json().get("id").stringValue();
+        caller.put("/api/v1/invoices/" + invoice, "{\"invoice\": {\"status\": \"sent\"}}").expect(200);
+
+        var seen = new ArrayList<JsonNode>();
+        changes(admin, "").get("changes").forEach(change -> {
+            if (change.get("kind").stringValue().startsWith("invoice.")) {
+                seen.add(change);
+            }
+        });
+        assertThat(seen).extracting(c -> c.get("kind").stringValue()).containsExactly("invoice.drafted", "invoice.sent");
+        assertThat(seen.get(0).get("invoice_id").asLong()).isEqualTo(Long.parseLong(invoice));
+        assertThat(seen.get(0).get("person_id").asLong()).isZero();
+        assertThat(changes(member, "").get("changes")).isEmpty();
+    }
+
     private long entry(Person person, String description) {
         var id = api.bearer(person.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-11-02\","
             + " \"duration\": 600, \"description\": \"" + description + "\"}}").expect(201).json().get("id");

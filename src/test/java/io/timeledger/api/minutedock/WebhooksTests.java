@@ -67,14 +67,15 @@ class WebhooksTests {
         caller.post("/api/v1/dock", "{\"entry\": {\"description\": \"On the clock\", \"timer_active\": true}}")
             .expect(200);
         caller.delete("/api/v1/entries/" + first).expect(200);
-        caller.post("/api/v1/invoices", "{\"invoice\": {\"contact_id\": \"" + contact
-            + "\", \"from\": \"2026-11-01\", \"to\": \"2026-11-30\"}}").expect(201);
+        var invoice = caller.post("/api/v1/invoices", "{\"invoice\": {\"contact_id\": \"" + contact
+            + "\", \"from\": \"2026-11-01\", \"to\": \"2026-11-30\"}}").expect(201).json().get("id").stringValue();
+        caller.put("/api/v1/invoices/" + invoice, "{\"invoice\": {\"status\": \"sent\"}}").expect(200);
 
         var logged = jdbc.sql("SELECT kind || ' ' || object_id FROM change_log WHERE account_id = :account ORDER BY seq")
             .param("account", admin.account().value()).query(String.class).list();
-        // invoicing the second entry updated it
+        // drafting the invoice billed the second entry; then it was sent
         assertThat(logged).contains("entry.deleted " + first, "dock.changed " + admin.membershipId())
-            .endsWith("entry.updated " + second);
+            .endsWith("invoice.drafted " + invoice, "entry.updated " + second, "invoice.sent " + invoice);
         awaitThat(() -> receiver.taken().size() >= logged.size());
         var events = receiver.taken();
         var seen = new ArrayList<String>();
@@ -92,8 +93,11 @@ class WebhooksTests {
                 ? object.get("user_account_id").stringValue() : object.get("id").stringValue()));
         }
         assertThat(seen).containsExactlyElementsOf(logged);
-        // the event carries the object as this API renders it: the invoiced entry with its invoice
-        var invoiced = JSON.readTree(events.get(events.size() - 1).body()).get("object");
+        // the event carries the object as this API renders it: the invoice, the invoiced entry
+        var sent = JSON.readTree(events.get(events.size() - 1).body()).get("object");
+        assertThat(sent.get("status").stringValue()).isEqualTo("sent");
+        assertThat(sent.get("line_items")).isNotEmpty();
+        var invoiced = JSON.readTree(events.get(events.size() - 2).body()).get("object");
         assertThat(invoiced.get("description").stringValue()).isEqualTo("Reviewing");
         assertThat(invoiced.get("duration").intValue()).isEqualTo(3600);
         assertThat(invoiced.get("invoice_id").isString()).isTrue();
