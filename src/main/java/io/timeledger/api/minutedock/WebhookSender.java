@@ -64,12 +64,16 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
     private final Clock clock;
     private final int threads;
     private final Duration poll;
-    private final CloseableHttpClient http;
+    private final boolean privateAddresses;
+    /** Made on each start, closed on each stop: a context paused and started again (as tests do) posts anew. */
+    private volatile CloseableHttpClient http;
     private final Semaphore wake = new Semaphore(0);
     private final List<Thread> running = new ArrayList<>();
     private volatile boolean stopping;
     /** Whether any subscription was active when last asked: only then does this server listen for changes. */
     private volatile boolean subscribed = true;
+    /** The last failure of a turn, logged in full once while it repeats. */
+    private volatile String lastFailure;
 
     WebhookSender(Webhooks webhooks, MinuteDockEvents events, Clock clock,
                   @Value("${timeledger.webhooks.senders:2}") int threads,
@@ -79,7 +83,7 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
         this.clock = clock;
         this.threads = threads;
         this.poll = poll;
-        this.http = client(webhooks.privateAddresses());
+        this.privateAddresses = webhooks.privateAddresses();
     }
 
     /** The HTTP client posts go through: its resolver refuses the server's own network unless allowed. */
@@ -119,6 +123,7 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
     @Override
     public void start() {
         stopping = false;
+        http = client(privateAddresses);
         for (int i = 0; i < threads; i++) {
             var thread = new Thread(this::work, "webhook-sender-" + i);
             thread.setDaemon(true);
@@ -178,8 +183,15 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
             boolean worked = false;
             try {
                 worked = turn();
+                lastFailure = null;
             } catch (RuntimeException e) {
-                log.warn("A webhook sender's turn failed; it tries again", e);
+                var failure = e.getClass().getName() + ": " + e.getMessage();
+                if (failure.equals(lastFailure)) {
+                    log.debug("A webhook sender's turn failed again; it tries again", e);
+                } else {
+                    log.warn("A webhook sender's turn failed; it tries again", e);
+                }
+                lastFailure = failure;
             }
             if (!worked) {
                 try {

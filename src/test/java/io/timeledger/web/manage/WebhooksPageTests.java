@@ -9,6 +9,7 @@ import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
 import io.timeledger.support.WebSession;
 import io.timeledger.support.WebhookReceiver;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +25,11 @@ class WebhooksPageTests {
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
     @Value("${local.server.port}") int port;
+
+    @AfterEach
+    void forgetTheWebhooks() {
+        jdbc.sql("DELETE FROM webhook").update();
+    }
 
     @Test
     void anAdministratorSubscribesAndFollowsWhatIsDelivered() {
