@@ -18,8 +18,8 @@ public final class AccountRecords {
     }
 
     /**
-     * Makes a contact, project, task, entry, item, expense, invoice, job, task and user assignment and
-     * saved report in {@code person}'s account (expenses enabled), each named {@code name}; answers
+     * Makes a contact, project, task, entry, item, expense, invoice, job, task and user assignment,
+     * saved report and (paused) webhook in {@code person}'s account (expenses enabled), each named {@code name}; answers
      * their ids by the collection names routes use for them.
      */
     public static Map<String, Long> make(Api api, Person person, String name) {
@@ -43,6 +43,10 @@ public final class AccountRecords {
             + person.membershipId() + "}").expect(201).json().get("id").longValue();
         long report = caller.post("/api/v1/reports", "{\"report\": {\"name\": \"" + name + "\"}}")
             .expect(201).json().get("id").longValue();
+        // a webhook, paused at once: nothing is posted while the other tests run
+        long webhook = id(caller.post("/api/v1/webhooks", "{\"webhook\": {\"url\": \"http://127.0.0.1:9/records\","
+            + " \"events\": [\"invoice.voided\"]}}"));
+        caller.patch("/api/v1/webhooks/" + webhook, "{\"webhook\": {\"active\": false}}").expect(200);
         var ids = new LinkedHashMap<String, Long>();
         ids.put("contacts", contact);
         ids.put("clients", contact);
@@ -60,6 +64,9 @@ public final class AccountRecords {
         ids.put("user_assignments", userAssignment);
         ids.put("reports", report);
         ids.put("users", person.membershipId());
+        ids.put("webhooks", webhook);
+        // no delivery is made while paused; the routes of a delivery answer for its webhook first
+        ids.put("deliveries", webhook);
         return ids;
     }
 

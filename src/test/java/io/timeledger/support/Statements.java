@@ -38,10 +38,13 @@ public class Statements {
     public record RoundTrips(long statements, long transactions) { }
 
     /**
-     * Contained in every statement the change log's trigger runs as a transaction commits (V25): they
-     * are the commit's own work, not round trips.
+     * Contained in every statement the change log's triggers run as a transaction commits (V25, V35:
+     * the call of append_change and the statements inside it): they are the commit's own work, not
+     * round trips.
      */
     public static final String CHANGE_LOG = "changed_account";
+    /** The triggers' call of the function that appends a change (V35). */
+    public static final String APPEND_CHANGE = "append_change(";
 
     /** What {@code request} cost, counted by PostgreSQL. */
     public RoundTrips of(Runnable request) {
@@ -53,9 +56,11 @@ public class Statements {
                   FROM pg_stat_statements
                  WHERE %s AND query NOT LIKE '%%' || :authentication || '%%'
                    AND query NOT LIKE '%%' || :changeLog || '%%'
+                   AND query NOT LIKE '%%' || :appendChange || '%%'
                 """.formatted(SERVERS))
             .param("authentication", AUTHENTICATION)
             .param("changeLog", CHANGE_LOG)
+            .param("appendChange", APPEND_CHANGE)
             .query((rs, row) -> new RoundTrips(rs.getLong(1), rs.getLong(2)))
             .single();
     }

@@ -47,6 +47,8 @@ public final class WebhookReceiver implements AutoCloseable {
             int answer = status.get();
             requests.add(new Taken(exchange.getRequestHeaders().entrySet().stream().collect(Collectors.toMap(
                 header -> header.getKey().toLowerCase(Locale.ROOT), header -> header.getValue().get(0))), body, answer));
+            // no connection kept for the next post: one left open when the receiver stops would hang it
+            exchange.getResponseHeaders().add("Connection", "close");
             if (answer == 302) {
                 exchange.getResponseHeaders().add("Location", "http://127.0.0.1:1/elsewhere");
             }

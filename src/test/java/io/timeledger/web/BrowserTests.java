@@ -545,7 +545,8 @@ class BrowserTests {
     void subscribeAWebhookAndSeeWhatWasDelivered() throws IOException {
         var admin = fixtures.anAccount("Hooks Co");
         passwords.set(admin.userId(), PASSWORD);
-        try (var receiver = new WebhookReceiver()) {
+        var receiver = new WebhookReceiver();
+        try {
             browser.get(url("/login"));
             signIn(admin.email());
             until(ExpectedConditions.urlContains("/timesheet"));
@@ -575,10 +576,12 @@ class BrowserTests {
             screenshots("manage-webhooks", () -> ((ChromeDriver) browser).executeScript(
                 "document.querySelector('section.webhook').scrollIntoView()"));
         } finally {
-            // a subscription left behind would post on through the other tests, and count in their statements
+            // before the receiver goes: a subscription left behind would post on through the other
+            // tests (into a closed receiver), and count in their statements
             for (var webhook : api.bearer(admin.token()).get("/api/v1/webhooks").json()) {
                 api.bearer(admin.token()).delete("/api/v1/webhooks/" + webhook.get("id").stringValue()).expect(200);
             }
+            receiver.close();
         }
     }
 

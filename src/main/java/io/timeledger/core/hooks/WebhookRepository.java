@@ -23,7 +23,7 @@ class WebhookRepository {
 
     /** A subscription {@code h} that is active, held by no node, and has changes to take in or a delivery due. */
     private static final String WORK = """
-        h.active AND (h.leased_until IS NULL OR h.leased_until < now())
+        h.active AND (h.leased_until IS NULL OR h.leased_until < statement_timestamp())
         AND (h.cursor_seq < coalesce((SELECT f.last_seq FROM change_feed f WHERE f.account_id = h.account_id), 0)
              OR (SELECT d.next_attempt_at FROM webhook_delivery d
                   WHERE d.webhook_id = h.id AND d.status = 'pending'
@@ -136,7 +136,7 @@ class WebhookRepository {
     Optional<WebhookWork> claim(Duration lease) {
         return jdbc.sql("""
                 UPDATE webhook w
-                   SET leased_until = now() + make_interval(secs => :lease)
+                   SET leased_until = statement_timestamp() + make_interval(secs => :lease)
                  WHERE id = (
                        SELECT h.id
                          FROM webhook h
@@ -151,8 +151,10 @@ class WebhookRepository {
             .optional();
     }
 
+    /** Lets the subscription go; its lease ends now, so claims take the longest unserved first. */
     void release(long webhookId) {
-        jdbc.sql("UPDATE webhook SET leased_until = NULL WHERE id = :id").param("id", webhookId).update();
+        jdbc.sql("UPDATE webhook SET leased_until = statement_timestamp() WHERE id = :id").param("id", webhookId)
+            .update();
     }
 
     /** Moves the cursor from {@code from} to {@code to}; false when it is no longer at {@code from}. */

@@ -171,6 +171,15 @@ public class Webhooks {
     public Optional<WebhookWork> takeIn(WebhookWork work, Bodies bodies) {
         var changes = feed.after(work.account(), work.cursor(), TAKEN_IN_AT_ONCE);
         if (changes.isEmpty()) {
+            // the changes past the cursor are no longer kept (paused for longer than the log keeps
+            // them): there is nothing to take in, and the cursor moves on so the claim does not recur
+            long last = feed.last(work.account());
+            if (last > work.cursor()) {
+                transaction.executeWithoutResult(status -> {
+                    repository.commitWithoutWaiting();
+                    repository.advance(work.webhookId(), work.cursor(), last);
+                });
+            }
             return Optional.empty();
         }
         var events = new LinkedHashMap<Change, String>();

@@ -37,6 +37,7 @@ class WebhooksTests {
     @Autowired Api api;
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
+    @Autowired WebhookSender sender;
 
     private final List<WebhookReceiver> receivers = new ArrayList<>();
 
@@ -113,6 +114,19 @@ class WebhooksTests {
             assertThat(delivery.get("attempts").intValue()).isEqualTo(1);
             assertThat(delivery.get("latency_ms").isNumber()).isTrue();
         }
+    }
+
+    @Test
+    void sendersStoppedAndStartedAgainPostOn() {
+        // as a test context is paused between the classes that use it, and started again
+        sender.stop();
+        sender.start();
+        var admin = fixtures.anAccount();
+        var receiver = receiver();
+        subscribe(admin, receiver, List.of("entry.created"));
+        var made = Long.toString(entry(admin, "After a restart"));
+        awaitThat(() -> receiver.taken().size() == 1);
+        assertThat(objectId(receiver.taken().get(0).body())).isEqualTo(made);
     }
 
     @Test
