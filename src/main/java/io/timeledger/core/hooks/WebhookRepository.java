@@ -199,19 +199,29 @@ class WebhookRepository {
             .update();
     }
 
-    /** An attempt that failed: tried again at {@code retryAt}, or, when that is null, failed for good. */
-    void attemptFailed(long deliveryId, Integer code, int latencyMillis, String excerpt, Instant retryAt) {
-        jdbc.sql("""
+    /**
+     * An attempt that failed: tried again after {@code wait}, unless it has been failing for
+     * {@code retryFor} since it was taken in — then it has failed for good. Both by the database's
+     * clock, which set {@code created_at}. Whether it is still pending.
+     */
+    boolean attemptFailed(long deliveryId, Integer code, int latencyMillis, String excerpt, Duration wait,
+                          Duration retryFor) {
+        return jdbc.sql("""
                 UPDATE webhook_delivery
                    SET attempts = attempts + 1, response_code = :code, latency_ms = :latency,
                        response_excerpt = :excerpt,
-                       status = CASE WHEN CAST(:retry AS timestamptz) IS NULL THEN 'failed' ELSE status END,
-                       next_attempt_at = coalesce(CAST(:retry AS timestamptz), next_attempt_at),
-                       finished_at = CASE WHEN CAST(:retry AS timestamptz) IS NULL THEN now() END
-                 WHERE id = :id""")
+                       status = CASE WHEN created_at + make_interval(secs => :retryFor) <= statement_timestamp()
+                                     THEN 'failed' ELSE status END,
+                       next_attempt_at = statement_timestamp() + make_interval(secs => :wait),
+                       finished_at = CASE WHEN created_at + make_interval(secs => :retryFor) <= statement_timestamp()
+                                          THEN statement_timestamp() END
+                 WHERE id = :id
+                RETURNING status = 'pending'""")
             .param("id", deliveryId).param("code", code).param("latency", latencyMillis).param("excerpt", excerpt)
-            .param("retry", retryAt == null ? null : Timestamp.from(retryAt))
-            .update();
+            .param("wait", wait.toMillis() / 1000.0).param("retryFor", retryFor.toMillis() / 1000.0)
+            .query(Boolean.class)
+            .optional()
+            .orElse(true);
     }
 
     void pause(long webhookId, String reason) {

@@ -10,10 +10,7 @@ import io.timeledger.core.feed.ChangeFeed;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,19 +58,17 @@ public class Webhooks {
 
     private final WebhookRepository repository;
     private final ChangeFeed feed;
-    private final Clock clock;
     private final boolean privateAddresses;
     private final Duration firstRetry;
     private final Duration retryFor;
     private final TransactionTemplate transaction;
 
-    Webhooks(WebhookRepository repository, ChangeFeed feed, Clock clock, PlatformTransactionManager transactions,
+    Webhooks(WebhookRepository repository, ChangeFeed feed, PlatformTransactionManager transactions,
              @Value("${timeledger.webhooks.allow-private:false}") boolean privateAddresses,
              @Value("${timeledger.webhooks.first-retry:10s}") Duration firstRetry,
              @Value("${timeledger.webhooks.retry-for:24h}") Duration retryFor) {
         this.repository = repository;
         this.feed = feed;
-        this.clock = clock;
         this.privateAddresses = privateAddresses;
         this.firstRetry = firstRetry;
         this.retryFor = retryFor;
@@ -228,17 +223,13 @@ public class Webhooks {
     @Transactional
     public void failed(WebhookWork work, DueDelivery delivery, Integer code, int latencyMillis, String excerpt) {
         repository.commitWithoutWaiting();
-        var now = clock.instant();
-        if (!now.isBefore(delivery.createdAt().plus(retryFor))) {
-            repository.attemptFailed(delivery.id(), code, latencyMillis, excerpt, null);
+        if (!repository.attemptFailed(delivery.id(), code, latencyMillis, excerpt, wait(delivery.attempts() + 1),
+                retryFor)) {
             repository.pause(work.webhookId(), "Its receiver has not taken event " + delivery.eventId() + " for "
-                + words(retryFor) + " (" + (code == null ? excerpt : "the last answer: HTTP " + code) + "), so the server"
-                + " paused it on " + DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-                    .format(now.atOffset(ZoneOffset.UTC))
-                + ". Resume it when the receiver is back: the changes since are delivered then, in order.");
-            return;
+                + words(retryFor) + " (" + (code == null ? excerpt : "the last answer: HTTP " + code) + "), so the"
+                + " server paused it. Resume it when the receiver is back: the changes since are delivered then,"
+                + " in order.");
         }
-        repository.attemptFailed(delivery.id(), code, latencyMillis, excerpt, now.plus(wait(delivery.attempts() + 1)));
     }
 
     /** Lets another sender take the subscription. */
