@@ -7,6 +7,7 @@ import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
 import io.timeledger.support.WebSession;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,6 +82,19 @@ class CalendarFeedTests {
                 "DESCRIPTION:Wireframes\\, v2\\; final\\nand notes\r\n",
                 "DTSTART;VALUE=DATE:20261103\r\nDTEND;VALUE=DATE:20261104\r\n", "SUMMARY:0:30 Inbox\r\n")
             .doesNotContain("Not mine");
+        // and as a calendar app reads it: a standard parser (ical4j) finds the two events as they were logged
+        var calendar = new CalendarBuilder().build(new StringReader(ics));
+        List<VEvent> events = calendar.getComponents(Component.VEVENT);
+        assertThat(events).hasSize(2);
+        var byUid = events.stream().collect(java.util.stream.Collectors.toMap(
+            event -> event.getProperty(Property.UID).map(Property::getValue).orElseThrow(), event -> event));
+        var wireframes = byUid.get("entry-" + timed + "@localhost");
+        assertThat(wireframes.getProperty(Property.SUMMARY).map(Property::getValue))
+            .contains("1:30 Website (Acme): Wireframes, v2; final");
+        assertThat(wireframes.getProperty(Property.DESCRIPTION).map(Property::getValue))
+            .contains("Wireframes, v2; final\nand notes");
+        assertThat(wireframes.getProperty(Property.DTSTART).map(Property::getValue)).contains("20261102T090000Z");
+        assertThat(wireframes.getProperty(Property.DTEND).map(Property::getValue)).contains("20261102T103000Z");
 
         // a new address turns the old one off, and stopping turns off the new one
         pages.post("/profile/calendar", "_csrf", csrf(pages));
