@@ -4,6 +4,7 @@ import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
 import io.timeledger.api.common.RequestBodies;
+import io.timeledger.api.harvest.HarvestTimeEntryViews.HtProjectRef;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.Member;
 import io.timeledger.core.account.People;
@@ -234,7 +235,6 @@ class HarvestAssignmentsController {
 
     record HtRef(long id, String name) { }
 
-    record HtProjectRef(long id, String name, String code) { }
 
     record HtTaskAssignment(long id, HtProjectRef project, HtRef task, boolean isActive, boolean billable,
                             BigDecimal hourlyRate, BigDecimal budget, String createdAt, String updatedAt) { }

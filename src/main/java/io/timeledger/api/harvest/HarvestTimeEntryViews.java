@@ -104,12 +104,12 @@ class HarvestTimeEntryViews {
             entry.spentOn() == null ? null : entry.spentOn().toString(),
             new Ref(entry.membershipId(), entry.ownerName()),
             client, project, task,
-            userAssignment == null ? null : new HtUserAssignment(userAssignment.id(), userAssignment.projectManager(),
+            userAssignment == null ? null : new HtEntryUserAssignment(userAssignment.id(), userAssignment.projectManager(),
                 userAssignment.active(), userAssignment.hourlyRate() == null,
                 HarvestJson.number(userAssignment.budget()),
                 Instants.iso(userAssignment.createdAt()), Instants.iso(userAssignment.updatedAt()),
                 HarvestJson.number(userAssignment.hourlyRate())),
-            taskAssignment == null ? null : new HtTaskAssignment(taskAssignment.id(), taskAssignment.billable(),
+            taskAssignment == null ? null : new HtEntryTaskAssignment(taskAssignment.id(), taskAssignment.billable(),
                 taskAssignment.active(), Instants.iso(taskAssignment.createdAt()),
                 Instants.iso(taskAssignment.updatedAt()), HarvestJson.number(taskAssignment.hourlyRate()),
                 HarvestJson.number(taskAssignment.budget())),
@@ -173,12 +173,17 @@ class HarvestTimeEntryViews {
 
     record HtProjectRef(long id, String name, String code) { }
 
-    /** use_default_rates is true while the person has no rate of their own on the project. */
-    record HtUserAssignment(long id, boolean isProjectManager, boolean isActive, boolean useDefaultRates,
-                            BigDecimal budget, String createdAt, String updatedAt, BigDecimal hourlyRate) { }
+    /**
+     * The user assignment as a time entry shows it (named apart from the assignments' own, so that
+     * each has its schema in the OpenAPI document); use_default_rates is true while the person has
+     * no rate of their own on the project.
+     */
+    record HtEntryUserAssignment(long id, boolean isProjectManager, boolean isActive, boolean useDefaultRates,
+                                 BigDecimal budget, String createdAt, String updatedAt, BigDecimal hourlyRate) { }
 
-    record HtTaskAssignment(long id, boolean billable, boolean isActive, String createdAt, String updatedAt,
-                            BigDecimal hourlyRate, BigDecimal budget) { }
+    /** The task assignment as a time entry shows it. */
+    record HtEntryTaskAssignment(long id, boolean billable, boolean isActive, String createdAt, String updatedAt,
+                                 BigDecimal hourlyRate, BigDecimal budget) { }
 
     record HtInvoice(long id, String number) { }
 
@@ -191,7 +196,7 @@ class HarvestTimeEntryViews {
      * live API adds and its document does not show.
      */
     record HtEntry(long id, String spentDate, Ref user, HtClientRef client, HtProjectRef project, Ref task,
-                   HtUserAssignment userAssignment, HtTaskAssignment taskAssignment, BigDecimal hours,
+                   HtEntryUserAssignment userAssignment, HtEntryTaskAssignment taskAssignment, BigDecimal hours,
                    BigDecimal hoursWithoutTimer, BigDecimal roundedHours, String notes, String createdAt,
                    String updatedAt, boolean isLocked, String lockedReason, boolean isClosed, boolean isBilled,
                    String timerStartedAt, String startedTime, String endedTime, boolean isRunning, HtInvoice invoice,

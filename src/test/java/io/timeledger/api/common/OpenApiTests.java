@@ -1,0 +1,140 @@
+package io.timeledger.api.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.timeledger.support.AccountRecords;
+import io.timeledger.support.Api;
+import io.timeledger.support.ApiTest;
+import io.timeledger.support.Fixtures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dialects' OpenAPI documents: each is a 3.1 document of its own paths with the credentials
+ * they take, and every GET route whose answer has a schema answers, for an account that has one of
+ * everything, exactly the fields its schema declares, with the declared types — so the documents
+ * cannot drift from the behaviour. (The schemas do not say which fields may be null; a null is
+ * taken as any type.)
+ */
+@ApiTest
+class OpenApiTests {
+
+    @Autowired Api api;
+    @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void eachDialectsDocumentDescribesItsOwnRoutesAndItsCredentials() {
+        var paths = Map.of("minutedock", "/api/v1/entries", "harvest", "/v2/time_entries", "paydirt", "/v1/jobs",
+            "expensicat", "/v1/time-entries");
+        for (var dialect : paths.keySet()) {
+            var document = api.anonymous().get("/openapi/" + dialect + ".json").expect(200).json();
+            assertThat(document.get("openapi").stringValue()).startsWith("3.1");
+            assertThat(document.get("paths").has(paths.get(dialect))).as(dialect).isTrue();
+            for (var other : paths.values()) {
+                if (!other.equals(paths.get(dialect))) {
+                    assertThat(document.get("paths").has(other)).as(dialect + " has " + other).isFalse();
+                }
+            }
+            assertThat(document.get("components").get("securitySchemes").propertyNames()).contains("token", "apiKey");
+            assertThat(document.toString()).as("the caller is the credential's, not a parameter")
+                .doesNotContain("\"name\":\"actor\"");
+        }
+        assertThat(api.anonymous().get("/docs").status()).isEqualTo(302);
+        assertThat(api.anonymous().get("/swagger-ui/index.html").expect(200).text()).contains("swagger");
+    }
+
+    @Test
+    void everyDocumentedAnswerOfAGetRouteIsWhatTheRouteAnswers() {
+        var admin = fixtures.anAccount();
+        jdbc.sql("UPDATE account SET expenses_enabled = true WHERE id = :id").param("id", admin.account().value())
+            .update();
+        var ids = AccountRecords.make(api, admin, "Described");
+        var caller = api.bearer(admin.token()).header("Harvest-Account-Id", admin.account().toString());
+        var problems = new ArrayList<String>();
+        int checked = 0;
+        for (var dialect : List.of("minutedock", "harvest", "paydirt", "expensicat")) {
+            var document = api.anonymous().get("/openapi/" + dialect + ".json").expect(200).json();
+            var schemas = document.get("components").get("schemas");
+            for (var path : document.get("paths").properties()) {
+                var get = path.getValue().get("get");
+                var schema = get == null ? null
+                    : get.path("responses").path("200").path("content").path("application/json").get("schema");
+                if (schema == null || !described(schema)) {
+                    continue;
+                }
+                var filled = AccountRecords.fill(path.getKey(), ids);
+                if (filled == null) {
+                    continue;
+                }
+                var answer = caller.get(filled);
+                if (answer.status() != 200) {
+                    problems.add(dialect + " " + filled + " answered " + answer.status());
+                    continue;
+                }
+                checked++;
+                check(dialect + " " + filled, answer.json(), schema, schemas, problems);
+            }
+        }
+        assertThat(checked).isGreaterThan(20);
+        assertThat(problems).isEmpty();
+    }
+
+    /** Whether a schema says more than "some object": a named schema, or a list of them. */
+    private static boolean described(JsonNode schema) {
+        return schema.has("$ref") || schema.path("items").has("$ref");
+    }
+
+    private static void check(String where, JsonNode value, JsonNode schema, JsonNode schemas, List<String> problems) {
+        if (value.isNull()) {
+            return;
+        }
+        if (schema.has("$ref")) {
+            var name = schema.get("$ref").stringValue().substring("#/components/schemas/".length());
+            check(where, value, schemas.get(name), schemas, problems);
+            return;
+        }
+        var type = schema.path("type").isString() ? schema.get("type").stringValue() : null;
+        if (type == null && schema.has("properties")) {
+            type = "object";
+        }
+        if (type == null) {
+            return;
+        }
+        boolean fits = switch (type) {
+            case "string" -> value.isString();
+            case "integer" -> value.isIntegralNumber();
+            case "number" -> value.isNumber();
+            case "boolean" -> value.isBoolean();
+            case "array" -> value.isArray();
+            case "object" -> value.isObject();
+            default -> true;
+        };
+        if (!fits) {
+            problems.add(where + ": " + value + " is not " + type);
+            return;
+        }
+        if (value.isArray() && schema.has("items")) {
+            int i = 0;
+            for (var item : value) {
+                check(where + "[" + i++ + "]", item, schema.get("items"), schemas, problems);
+            }
+        }
+        if (value.isObject() && schema.has("properties")) {
+            var declared = schema.get("properties");
+            for (var field : value.properties()) {
+                if (!declared.has(field.getKey())) {
+                    problems.add(where + ": " + field.getKey() + " is not in the document");
+                } else {
+                    check(where + "." + field.getKey(), field.getValue(), declared.get(field.getKey()), schemas,
+                        problems);
+                }
+            }
+        }
+    }
+}
