@@ -542,6 +542,16 @@ class BrowserTests {
     }
 
     @Test
+    void tryTheApisInSwaggerUi() throws IOException {
+        browser.get(url("/docs"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".swagger-ui .info .title"), "MinuteDock API"));
+        assertThat(browser.findElement(By.cssSelector(".swagger-ui")).getText()).contains("/api/v1/entries",
+            "Authorize");
+        screenshot("openapi-docs");
+    }
+
+    @Test
     void subscribeAWebhookAndSeeWhatWasDelivered() throws IOException {
         var admin = fixtures.anAccount("Hooks Co");
         passwords.set(admin.userId(), PASSWORD);
