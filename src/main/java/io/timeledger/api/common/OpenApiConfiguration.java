@@ -68,6 +68,16 @@ class OpenApiConfiguration {
         return new ModelResolver(Json31.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 
+    /**
+     * A controller's tag as a reader names the part of the API: {@code harvest-time-entries-controller}
+     * becomes "Time entries".
+     */
+    static String tag(String generated) {
+        var words = generated.replaceFirst("^(minute-dock|harvest|paydirt|expensicat)-", "")
+            .replaceFirst("-controller$", "").replace('-', ' ');
+        return words.isEmpty() ? generated : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     private static GroupedOpenApi group(Dialect dialect) {
         return GroupedOpenApi.builder()
             .group(dialect.group())
@@ -82,6 +92,13 @@ class OpenApiConfiguration {
                         .in(SecurityScheme.In.HEADER).name("X-API-Key").description("An API key (tlk_…)")));
                 api.security(List.of(new SecurityRequirement().addList("token"), new SecurityRequirement()
                     .addList("apiKey")));
+                if (api.getPaths() != null) {
+                    api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                        if (operation.getTags() != null) {
+                            operation.setTags(operation.getTags().stream().map(OpenApiConfiguration::tag).toList());
+                        }
+                    }));
+                }
             })
             .build();
     }

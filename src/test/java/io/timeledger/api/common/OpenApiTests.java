@@ -45,6 +45,9 @@ class OpenApiTests {
             assertThat(document.toString()).as("the caller is the credential's, not a parameter")
                 .doesNotContain("\"name\":\"actor\"");
         }
+        var harvest = api.anonymous().get("/openapi/harvest.json").json();
+        assertThat(harvest.get("paths").get("/v2/time_entries").get("get").get("tags").get(0).stringValue())
+            .isEqualTo("Time entries");
         assertThat(api.anonymous().get("/docs").status()).isEqualTo(302);
         assertThat(api.anonymous().get("/swagger-ui/index.html").expect(200).text()).contains("swagger");
     }
