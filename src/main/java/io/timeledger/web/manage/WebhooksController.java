@@ -53,6 +53,7 @@ class WebhooksController {
         header.show(model, place, "manage");
         model.addAttribute("page", "webhooks");
         model.addAttribute("kinds", KINDS);
+        model.addAttribute("zone", actor.member().timeZone());
         model.addAttribute("webhooks", webhooks.list(actor).stream()
             .map(webhook -> new Shown(webhook, webhooks.deliveries(actor, webhook.id(), SHOWN_DELIVERIES))).toList());
         return "manage/webhooks";
