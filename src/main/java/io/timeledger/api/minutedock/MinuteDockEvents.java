@@ -28,9 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * A change as a webhook's event: {@code id} ({@code <account>-<change number>}, the same on every
  * delivery), {@code kind}, {@code occurred_at}, {@code account_id}, and {@code object} — the entry,
  * the dock, the week or the invoice as this API renders it, read as the person whose time it is
- * sees it (an invoice: as an administrator of the account does), when the event is taken in. An object gone by then (a deleted entry) is its {@code id} alone. The
- * body is the same for every subscription of the account, so it is rendered once for all of them:
- * each is kept for a minute, while the others take the change in.
+ * sees it (an invoice: as an administrator of the account does), when the event is taken in. An
+ * object gone by then (a deleted entry) is its {@code id} alone. The body is the same for every
+ * subscription of the account, so it is rendered once for all of them: each is kept for a minute,
+ * while the others take the change in.
  */
 @Component
 class MinuteDockEvents implements Webhooks.Bodies {
@@ -48,10 +49,10 @@ class MinuteDockEvents implements Webhooks.Bodies {
 
     MinuteDockEvents(Entries entries, Docks docks, Approvals approvals, Invoices invoices, People people,
                      Accounts accounts, Clock clock, JsonMapper json) {
-        this.invoices = invoices;
         this.entries = entries;
         this.docks = docks;
         this.approvals = approvals;
+        this.invoices = invoices;
         this.people = people;
         this.accounts = accounts;
         this.clock = clock;

@@ -64,7 +64,6 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
     private final Clock clock;
     private final int threads;
     private final Duration poll;
-    private final boolean privateAddresses;
     /** Made on each start, closed on each stop: a context paused and started again (as tests do) posts anew. */
     private volatile CloseableHttpClient http;
     private final Semaphore wake = new Semaphore(0);
@@ -83,7 +82,6 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
         this.clock = clock;
         this.threads = threads;
         this.poll = poll;
-        this.privateAddresses = webhooks.privateAddresses();
     }
 
     /** The HTTP client posts go through: its resolver refuses the server's own network unless allowed. */
@@ -123,7 +121,7 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
     @Override
     public void start() {
         stopping = false;
-        http = client(privateAddresses);
+        http = client(webhooks.privateAddresses());
         for (int i = 0; i < threads; i++) {
             var thread = new Thread(this::work, "webhook-sender-" + i);
             thread.setDaemon(true);

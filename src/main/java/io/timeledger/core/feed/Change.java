@@ -9,7 +9,7 @@ import java.util.Map;
  * One committed change: the {@code seq}-th of its account's, in commit order.
  *
  * @param person   whose time it changed (a membership id): the entry's, the dock's or the week's
- *                 person; 0 for an invoice, which is nobody's time ({@link #NOBODY})
+ *                 person; 0 for an invoice, which is nobody's time (seen by those who see everyone's)
  * @param kind     {@code entry.created}, {@code entry.updated}, {@code entry.deleted}, {@code dock.changed},
  *                 {@code approval.changed}, or {@code invoice.drafted}, {@code .sent}, {@code .paid}, {@code .voided}
  * @param objectId the entry's, the week's or the invoice's id; for a dock, its person's membership id
@@ -17,9 +17,6 @@ import java.util.Map;
  */
 public record Change(AccountId account, long seq, long person, String kind, long objectId, Long version,
                      Instant at) {
-
-    /** The person of a change that is nobody's time (an invoice's): seen by those who see everyone's. */
-    public static final long NOBODY = 0;
 
     /**
      * The change as clients read it, in {@code /events}' data and {@code /api/v1/changes}' items:

@@ -16,6 +16,4 @@ public record WebhookDelivery(long id, long webhookId, String eventId, String ki
                               String responseExcerpt, Instant createdAt, Instant nextAttemptAt, Instant finishedAt) {
 
     public static final String PENDING = "pending";
-    public static final String DELIVERED = "delivered";
-    public static final String FAILED = "failed";
 }

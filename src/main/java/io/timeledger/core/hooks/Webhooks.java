@@ -263,7 +263,7 @@ public class Webhooks {
         if (url.length() > MAX_URL) {
             throw new Invalid("url", "is longer than " + MAX_URL + " characters");
         }
-        OwnNetwork.requireReachable(uri, privateAddresses, "url", PRIVATE_SETTING, "https://example.com/hooks");
+        OwnNetwork.resolve(uri.getHost(), privateAddresses, "url", PRIVATE_SETTING);
         return uri.toString();
     }
 

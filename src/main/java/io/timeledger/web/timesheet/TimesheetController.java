@@ -180,8 +180,7 @@ class TimesheetController {
             model.addAttribute("addedRows", added.stream().map(WeekGrid.Key::text).toList());
         }
         var bar = approvalBar(actor, approval, weekSeconds > 0);
-        model.addAttribute("approval", other ? new ApprovalBar(bar.status(), bar.words(), bar.note(), false, false)
-            : bar);
+        model.addAttribute("approval", other ? bar.withoutActions() : bar);
         model.addAttribute("choices", new Choices(
             liveProjects.stream()
                 .map(p -> new Choices.Choice(p.id(), p.details().name())).toList(),
@@ -193,7 +192,13 @@ class TimesheetController {
      * Where the week stands, in words, and what the person may do about it: submit it (when it
      * has time and is open or was sent back), or withdraw it while it waits.
      */
-    record ApprovalBar(String status, String words, String note, boolean submit, boolean withdraw) { }
+    record ApprovalBar(String status, String words, String note, boolean submit, boolean withdraw) {
+
+        /** The bar as another's week shows it: where it stands, nothing to do from here. */
+        ApprovalBar withoutActions() {
+            return new ApprovalBar(status, words, note, false, false);
+        }
+    }
 
     private ApprovalBar approvalBar(Actor actor, Approval approval, boolean hasTime) {
         var by = approval.decidedBy() == null ? null : people.findMember(actor.account(), approval.decidedBy())
