@@ -101,11 +101,13 @@ class ArchiveRepository {
     }
 
     /**
-     * Begins a restore in this transaction: its entries reach no change feed (the account is new;
-     * nobody follows it), and ids are mapped in {@code archive_id}, dropped at commit.
+     * Begins a restore in this transaction: its entries, invoices and catalog reach no change feed
+     * (the account is new; nobody follows it: V31, V35, V36), and ids are mapped in
+     * {@code archive_id}, dropped at commit.
      */
     void beginRestore() {
-        jdbc.sql("SELECT set_config('timeledger.batch_logged', 'on', true)").query(String.class).single();
+        jdbc.sql("SELECT set_config('timeledger.batch_logged', 'on', true), set_config('timeledger.restoring', 'on', true)")
+            .query().listOfRows();
         jdbc.sql("CREATE TEMPORARY TABLE archive_id (tbl text, old bigint, new bigint, PRIMARY KEY (tbl, old))"
             + " ON COMMIT DROP").update();
     }

@@ -31,9 +31,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Webhooks {
 
-    /** The kinds of change a subscription may ask for: those the change log records. */
+    /**
+     * The kinds of change a subscription may ask for: those the change log records, the catalog's
+     * ({@code contact.changed}, {@code project.deleted}, …) asked for together as {@value #CATALOG}.
+     */
     public static final List<String> KINDS = List.of("entry.created", "entry.updated", "entry.deleted",
-        "dock.changed", "approval.changed", "invoice.drafted", "invoice.sent", "invoice.paid", "invoice.voided");
+        "dock.changed", "approval.changed", "invoice.drafted", "invoice.sent", "invoice.paid", "invoice.voided",
+        Webhooks.CATALOG);
+    /** The kind a subscription asks for to be sent every change of clients, projects and tasks. */
+    public static final String CATALOG = "catalog.changed";
     /** The longest delivery log read at once. */
     public static final int LOG_LIMIT = 200;
     /** The setting that lets receivers live on the server's own network. */
@@ -179,7 +185,7 @@ public class Webhooks {
         }
         var events = new LinkedHashMap<Change, String>();
         for (var change : changes) {
-            if (work.events().contains(change.kind())) {
+            if (work.events().contains(change.catalog() ? CATALOG : change.kind())) {
                 events.put(change, bodies.body(change));
             }
         }

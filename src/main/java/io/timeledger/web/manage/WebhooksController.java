@@ -103,16 +103,17 @@ class WebhooksController {
     }
 
     private static Map<String, String> kinds() {
-        var names = Map.of(
-            "entry.created", "Time added",
-            "entry.updated", "Time changed",
-            "entry.deleted", "Time deleted",
-            "dock.changed", "Timer started, paused or stopped",
-            "approval.changed", "Week submitted, approved or sent back",
-            "invoice.drafted", "Invoice drafted",
-            "invoice.sent", "Invoice sent",
-            "invoice.paid", "Invoice paid in full",
-            "invoice.voided", "Invoice voided");
+        var names = Map.ofEntries(
+            Map.entry("entry.created", "Time added"),
+            Map.entry("entry.updated", "Time changed"),
+            Map.entry("entry.deleted", "Time deleted"),
+            Map.entry("dock.changed", "Timer started, paused or stopped"),
+            Map.entry("approval.changed", "Week submitted, approved or sent back"),
+            Map.entry("invoice.drafted", "Invoice drafted"),
+            Map.entry("invoice.sent", "Invoice sent"),
+            Map.entry("invoice.paid", "Invoice paid in full"),
+            Map.entry("invoice.voided", "Invoice voided"),
+            Map.entry("catalog.changed", "Client, project or task added, changed or deleted"));
         var kinds = new LinkedHashMap<String, String>();
         Webhooks.KINDS.forEach(kind -> kinds.put(kind, names.get(kind)));
         return kinds;

@@ -135,6 +135,35 @@ class MinuteDockChangesTests {
         assertThat(changes(member, "").get("changes")).isEmpty();
     }
 
+    @Test
+    void theCatalogIsFollowedByThoseWhoSeeEveryonesTimeNotByMembers() {
+        var admin = fixtures.anAccount();
+        var member = fixtures.aMember(admin.account());
+        var caller = api.bearer(admin.token());
+        var contact = caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"Catalogued\"}}").expect(201)
+            .json().get("id").stringValue();
+        var project = caller.post("/api/v1/projects", "{\"project\": {\"name\": \"Site\", \"contact_id\": \""
+            + contact + "\"}}").expect(201).json().get("id").stringValue();
+        caller.put("/api/v1/projects/" + project, "{\"project\": {\"name\": \"Website\"}}").expect(200);
+        var task = caller.post("/api/v1/tasks", "{\"task\": {\"name\": \"design\"}}").expect(201)
+            .json().get("id").stringValue();
+        caller.delete("/api/v1/tasks/" + task).expect(200);
+        // deleting a contact deletes its projects
+        caller.delete("/api/v1/contacts/" + contact).expect(200);
+
+        var seen = new ArrayList<String>();
+        changes(admin, "").get("changes").forEach(change -> {
+            var kind = change.get("kind").stringValue();
+            var type = kind.substring(0, kind.indexOf('.'));
+            seen.add(kind + " " + change.get(type + "_id").asLong());
+            assertThat(change.get("person_id").asLong()).isZero();
+        });
+        assertThat(seen).containsExactly("contact.changed " + contact, "project.changed " + project,
+            "project.changed " + project, "task.changed " + task, "task.deleted " + task,
+            "contact.deleted " + contact, "project.deleted " + project);
+        assertThat(changes(member, "").get("changes")).isEmpty();
+    }
+
     private long entry(Person person, String description) {
         var id = api.bearer(person.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-11-02\","
             + " \"duration\": 600, \"description\": \"" + description + "\"}}").expect(201).json().get("id");

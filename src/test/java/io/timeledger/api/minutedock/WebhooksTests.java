@@ -59,6 +59,8 @@ class WebhooksTests {
         assertThat(secret).startsWith("whsec_");
         assertThat(made.get("events")).hasSize(Webhooks.KINDS.size());
         assertThat(made.get("active").booleanValue()).isTrue();
+        var catalogReceiver = receiver();
+        subscribe(admin, catalogReceiver, List.of(Webhooks.CATALOG));
 
         var caller = api.bearer(admin.token());
         var contact = caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"Hooked Ltd\","
@@ -105,6 +107,13 @@ class WebhooksTests {
         assertThat(invoiced.get("description").stringValue()).isEqualTo("Reviewing");
         assertThat(invoiced.get("duration").intValue()).isEqualTo(3600);
         assertThat(invoiced.get("invoice_id").isString()).isTrue();
+        // the catalog, asked for as catalog.changed, is sent as what changed: here a contact
+        var contactEvent = JSON.readTree(events.get(0).body());
+        assertThat(contactEvent.get("kind").stringValue()).isEqualTo("contact.changed");
+        assertThat(contactEvent.get("object").get("name").stringValue()).isEqualTo("Hooked Ltd");
+        awaitThat(() -> !catalogReceiver.taken().isEmpty());
+        assertThat(catalogReceiver.taken()).extracting(request -> JSON.readTree(request.body()).get("kind").stringValue())
+            .containsExactly("contact.changed");
 
         // each post's answer is recorded a moment after the receiver has it
         var log = "/api/v1/webhooks/" + made.get("id").stringValue() + "/deliveries";
