@@ -4,6 +4,9 @@ import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.PageReads;
 import io.timeledger.api.common.Params;
 import io.timeledger.api.common.RequestBodies;
+import io.timeledger.api.expensicat.ExpensicatViews.EcEntries;
+import io.timeledger.api.expensicat.ExpensicatViews.EcEntryBody;
+import io.timeledger.api.expensicat.ExpensicatViews.EcMeta;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
@@ -14,9 +17,7 @@ import io.timeledger.core.time.EntryQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -55,7 +56,7 @@ class ExpensicatTimeEntriesController {
     }
 
     @GetMapping
-    Map<String, Object> list(Actor actor, HttpServletRequest request) {
+    EcEntries list(Actor actor, HttpServletRequest request) {
         int limit = Params.integer("limit", request.getParameter("limit"), 1, 100, 20);
         var userId = request.getParameter("user_id");
         List<Long> memberships = userId == null || userId.isBlank() ? null
@@ -75,23 +76,18 @@ class ExpensicatTimeEntriesController {
             // Expensicat's time entry has no tasks
             var found = entries.searchWithoutTasks(actor, query);
             var page = found.size() > limit ? found.subList(0, limit) : found;
-            var meta = new LinkedHashMap<String, Object>();
-            meta.put("count", page.size());
-            meta.put("next_cursor", found.size() > limit ? encode(page.get(page.size() - 1).id()) : null);
-            var body = new LinkedHashMap<String, Object>();
-            body.put("data", views.render(actor, page));
-            body.put("meta", meta);
-            return body;
+            return new EcEntries(views.render(actor, page),
+                new EcMeta(page.size(), found.size() > limit ? encode(page.get(page.size() - 1).id()) : null));
         });
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(Actor actor, @PathVariable String id) {
-        return Map.of("data", views.render(actor, entries.get(actor, parse(id))));
+    EcEntryBody get(Actor actor, @PathVariable String id) {
+        return new EcEntryBody(views.render(actor, entries.get(actor, parse(id))));
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(Actor actor, HttpServletRequest request) {
+    ResponseEntity<EcEntryBody> create(Actor actor, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "time_entry");
         var start = fields.instant("start_time");
         var end = fields.instant("end_time");
@@ -112,11 +108,11 @@ class ExpensicatTimeEntriesController {
         var changes = EntryChanges.NONE.projectId(projectId).description(description).startedAt(start).endedAt(end)
             .billable(billable);
         var created = entries.record(actor, changes);
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("data", views.render(actor, created)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new EcEntryBody(views.render(actor, created)));
     }
 
     @PatchMapping("/{id}")
-    Map<String, Object> update(Actor actor, @PathVariable String id, HttpServletRequest request) {
+    EcEntryBody update(Actor actor, @PathVariable String id, HttpServletRequest request) {
         long entryId = parse(id);
         var current = entries.get(actor, entryId);
         var fields = JsonFields.of(bodies.read(request), "time_entry");
@@ -138,7 +134,7 @@ class ExpensicatTimeEntriesController {
         var changes = EntryChanges.NONE.projectId(projectId).description(description)
             .startedAt(start.isGiven() || end.isGiven() ? Field.of(startedAt) : Field.absent()).endedAt(end)
             .billable(billable);
-        return Map.of("data", views.render(actor, entries.update(actor, entryId, changes)));
+        return new EcEntryBody(views.render(actor, entries.update(actor, entryId, changes)));
     }
 
     @DeleteMapping("/{id}")

@@ -110,4 +110,13 @@ class ExpensicatViews {
     record EcEntry(String id, String organizationId, String userId, String projectId, String startTime,
                    String endTime, long duration, String description, boolean billable, String invoiceId,
                    String createdAt, String updatedAt, EcUser user, EcProject project, EcInvoice invoice) { }
+
+    /** {@code {"data": {…}}} */
+    record EcEntryBody(EcEntry data) { }
+
+    /** {@code {"data": […], "meta": {"count", "next_cursor"}}}: a page, newest first. */
+    record EcEntries(List<EcEntry> data, EcMeta meta) { }
+
+    /** The page's size and the cursor of the next, null on the last. */
+    record EcMeta(int count, String nextCursor) { }
 }

@@ -63,11 +63,13 @@ class HarvestAssignmentsController {
     // --- task assignments
 
     @GetMapping("/task_assignments")
+    @HarvestPageOf(key = "task_assignments", items = HtTaskAssignment.class)
     Map<String, Object> allTaskAssignments(Actor actor, HttpServletRequest request) {
         return taskPage(actor, request, null);
     }
 
     @GetMapping("/projects/{projectId}/task_assignments")
+    @HarvestPageOf(key = "task_assignments", items = HtTaskAssignment.class)
     Map<String, Object> taskAssignments(Actor actor, @PathVariable long projectId, HttpServletRequest request) {
         projects.get(actor.account(), projectId);
         return taskPage(actor, request, projectId);
@@ -112,11 +114,13 @@ class HarvestAssignmentsController {
     // --- user assignments
 
     @GetMapping("/user_assignments")
+    @HarvestPageOf(key = "user_assignments", items = HtUserAssignment.class)
     Map<String, Object> allUserAssignments(Actor actor, HttpServletRequest request) {
         return userPage(actor, request, null);
     }
 
     @GetMapping("/projects/{projectId}/user_assignments")
+    @HarvestPageOf(key = "user_assignments", items = HtUserAssignment.class)
     Map<String, Object> userAssignments(Actor actor, @PathVariable long projectId, HttpServletRequest request) {
         projects.get(actor.account(), projectId);
         return userPage(actor, request, projectId);

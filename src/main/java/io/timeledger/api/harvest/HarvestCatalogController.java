@@ -60,6 +60,7 @@ class HarvestCatalogController {
     // --- clients
 
     @GetMapping("/clients")
+    @HarvestPageOf(key = "clients", items = HtClient.class)
     Map<String, Object> clients(Actor actor, HttpServletRequest request) {
         var currency = currency(actor);
         var found = contacts.list(actor.account(), Params.bool("is_active", request.getParameter("is_active")), null)
@@ -105,6 +106,7 @@ class HarvestCatalogController {
     // --- projects
 
     @GetMapping("/projects")
+    @HarvestPageOf(key = "projects", items = HtProject.class)
     Map<String, Object> projects(Actor actor, HttpServletRequest request) {
         var found = projects.list(actor.account(), Params.id("client_id", request.getParameter("client_id")),
                 Params.bool("is_active", request.getParameter("is_active")))
@@ -151,6 +153,7 @@ class HarvestCatalogController {
     // --- tasks
 
     @GetMapping("/tasks")
+    @HarvestPageOf(key = "tasks", items = HtTask.class)
     Map<String, Object> tasks(Actor actor, HttpServletRequest request) {
         var active = Params.bool("is_active", request.getParameter("is_active"));
         var found = tasks.list(actor.account()).stream()

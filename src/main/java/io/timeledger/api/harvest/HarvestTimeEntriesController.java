@@ -60,6 +60,7 @@ class HarvestTimeEntriesController {
     }
 
     @GetMapping
+    @HarvestPageOf(key = "time_entries", items = HarvestTimeEntryViews.HtEntry.class)
     Map<String, Object> list(Actor actor, HttpServletRequest request) {
         var page = HarvestPage.of(request);
         var query = EntryQuery.upTo(page.perPage())

@@ -59,6 +59,7 @@ class HarvestUsersController {
     }
 
     @GetMapping
+    @HarvestPageOf(key = "users", items = HtUser.class)
     Map<String, Object> list(Actor actor, HttpServletRequest request) {
         var page = HarvestPage.of(request);
         var since = HarvestCatalogController.updatedSince(request, Member::updatedAt);

@@ -2,10 +2,11 @@ package io.timeledger.api.minutedock;
 
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.Invalid;
+import io.timeledger.core.feed.Change;
 import io.timeledger.core.feed.ChangeFeed;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,7 +30,7 @@ class MinuteDockChangesController {
     }
 
     @GetMapping("/api/v1/changes")
-    Map<String, Object> changes(Actor actor, @RequestParam(required = false) String after,
+    MdChanges changes(Actor actor, @RequestParam(required = false) String after,
                                 @RequestParam(defaultValue = "100") int limit,
                                 @RequestParam(defaultValue = "") String only) {
         if (!only.isEmpty() && !only.equals("mine")) {
@@ -37,12 +38,14 @@ class MinuteDockChangesController {
         }
         var page = feed.page(new ChangeFeed.Reader(actor, only.equals("mine")), after == null ? null : seq(after),
             limit);
-        var body = new LinkedHashMap<String, Object>();
-        body.put("changes", page.changes().stream().map(change -> change.fields()).toList());
-        body.put("cursor", cursor(page.cursor()));
-        body.put("has_more", page.more());
-        return body;
+        return new MdChanges(page.changes().stream().map(Change::fields).toList(), cursor(page.cursor()), page.more());
     }
+
+    /**
+     * A page of changes: each as {@code /events} writes its data (the kind decides which id it
+     * carries), the cursor to ask after next, and whether more are waiting.
+     */
+    record MdChanges(List<Map<String, Object>> changes, String cursor, boolean hasMore) { }
 
     /** Opaque to clients, so that what it holds may change: today a change's number. */
     static String cursor(long seq) {

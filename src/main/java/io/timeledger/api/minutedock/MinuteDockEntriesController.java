@@ -1,5 +1,8 @@
 package io.timeledger.api.minutedock;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
@@ -124,6 +127,8 @@ class MinuteDockEntriesController {
 
     /** The dock, or JSON {@code null} when it is empty. */
     @GetMapping({"/dock", "/timer"})
+    @ApiResponse(responseCode = "200", description = "The dock, or null when it is empty",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = MdDock.class)))
     ResponseEntity<?> dock(Actor actor) {
         var dock = docks.get(actor);
         if (dock.empty()) {

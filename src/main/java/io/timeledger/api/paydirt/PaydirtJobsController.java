@@ -10,7 +10,6 @@ import io.timeledger.core.catalog.Jobs;
 import io.timeledger.core.catalog.PriceType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,36 +34,36 @@ class PaydirtJobsController {
     }
 
     @GetMapping
-    Map<String, List<PdJob>> list(Actor actor, HttpServletRequest request) {
+    PdJobs list(Actor actor, HttpServletRequest request) {
         var projectId = Params.id("project_id", request.getParameter("project_id"));
-        return Map.of("jobs", jobs.list(actor.account(), projectId).stream().map(PdJob::from).toList());
+        return new PdJobs(jobs.list(actor.account(), projectId).stream().map(PdJob::from).toList());
     }
 
     @GetMapping("/{id}")
-    Map<String, PdJob> fetch(Actor actor, @PathVariable long id) {
-        return Map.of("job", PdJob.from(jobs.get(actor.account(), id)));
+    PdJobBody fetch(Actor actor, @PathVariable long id) {
+        return new PdJobBody(PdJob.from(jobs.get(actor.account(), id)));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, PdJob> create(Actor actor, HttpServletRequest request) {
+    PdJobBody create(Actor actor, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "job");
         var changes = changes(fields);
         fields.validate();
-        return Map.of("job", PdJob.from(jobs.create(actor, changes)));
+        return new PdJobBody(PdJob.from(jobs.create(actor, changes)));
     }
 
     @RequestMapping(path = "/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
-    Map<String, PdJob> update(Actor actor, @PathVariable long id, HttpServletRequest request) {
+    PdJobBody update(Actor actor, @PathVariable long id, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "job");
         var changes = changes(fields);
         fields.validate();
-        return Map.of("job", PdJob.from(jobs.update(actor, id, changes)));
+        return new PdJobBody(PdJob.from(jobs.update(actor, id, changes)));
     }
 
     @DeleteMapping("/{id}")
-    Map<String, PdJob> delete(Actor actor, @PathVariable long id) {
-        return Map.of("job", PdJob.from(jobs.delete(actor, id)));
+    PdJobBody delete(Actor actor, @PathVariable long id) {
+        return new PdJobBody(PdJob.from(jobs.delete(actor, id)));
     }
 
     private static JobChanges changes(JsonFields fields) {
@@ -83,6 +82,12 @@ class PaydirtJobsController {
     }
 
     /** Paydirt's job: ids as numbers, money as "85.0", the estimate in seconds. */
+    /** {@code {"jobs": […]}} */
+    record PdJobs(List<PdJob> jobs) { }
+
+    /** {@code {"job": {…}}} */
+    record PdJobBody(PdJob job) { }
+
     record PdJob(long id, long clientId, Long projectId, String name, String price, int priceType,
                  String unbilledFixedValue, Long estimate, boolean completed) {
         static PdJob from(Job job) {

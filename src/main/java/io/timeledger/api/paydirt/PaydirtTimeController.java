@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +43,7 @@ class PaydirtTimeController {
     }
 
     @GetMapping
-    Map<String, List<PdTimeLog>> list(Actor actor, HttpServletRequest request) {
+    PdTimeLogs list(Actor actor, HttpServletRequest request) {
         var userId = Params.id("user_id", request.getParameter("user_id"));
         var clientId = Params.id("client_id", request.getParameter("client_id"));
         var query = EntryQuery.upTo(Params.integer("limit", request.getParameter("limit"), 1, EntryQuery.MAX_LIMIT, 500))
@@ -56,18 +55,18 @@ class PaydirtTimeController {
             .to(Params.date("end", request.getParameter("end")));
         var now = clock.instant();
         // a time log shows no tasks
-        return Map.of("time_logs",
+        return new PdTimeLogs(
             entries.searchWithoutTasks(actor, query).stream().map(e -> PdTimeLog.from(e, now)).toList());
     }
 
     @GetMapping("/{id}")
-    Map<String, PdTimeLog> fetch(Actor actor, @PathVariable long id) {
-        return Map.of("time_log", PdTimeLog.from(entries.get(actor, id), clock.instant()));
+    PdTimeLogBody fetch(Actor actor, @PathVariable long id) {
+        return new PdTimeLogBody(PdTimeLog.from(entries.get(actor, id), clock.instant()));
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, PdTimeLog> create(Actor actor, HttpServletRequest request) {
+    PdTimeLogBody create(Actor actor, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "time_log");
         var jobId = fields.id("job_id");
         var duration = fields.integer("duration");
@@ -90,8 +89,14 @@ class PaydirtTimeController {
 
         var changes = EntryChanges.NONE.jobId(jobId).description(notes).duration(bySpan ? Field.absent() : duration)
             .date(date).startedAt(startedAt).endedAt(endedAt);
-        return Map.of("time_log", PdTimeLog.from(entries.record(actor, changes).entry(), clock.instant()));
+        return new PdTimeLogBody(PdTimeLog.from(entries.record(actor, changes).entry(), clock.instant()));
     }
+
+    /** {@code {"time_logs": […]}} */
+    record PdTimeLogs(List<PdTimeLog> timeLogs) { }
+
+    /** {@code {"time_log": {…}}} */
+    record PdTimeLogBody(PdTimeLog timeLog) { }
 
     /** A time log: an entry as Paydirt shows it, ids as numbers and money as "85.0". */
     record PdTimeLog(long id, Long jobId, Long projectId, Long clientId, long userId, String date,
