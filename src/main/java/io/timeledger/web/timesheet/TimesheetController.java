@@ -27,6 +27,7 @@ import io.timeledger.web.Forms;
 import io.timeledger.web.Header;
 import io.timeledger.web.SignedIn;
 import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -336,7 +337,8 @@ class TimesheetController {
     }
 
     /** What an undo puts back. */
-    record Undo(LocalDate date, String duration, String description, Long projectId, Long taskId) { }
+    record Undo(LocalDate date, String duration, String description, Long projectId, Long taskId)
+        implements Serializable { }
 
     /** Restarts the entry as the running timer (MinuteDock's redock): what the dock held is logged first. */
     @PostMapping("/timesheet/entries/{id}/restart")

@@ -8,6 +8,7 @@ import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.EventStream;
 import io.timeledger.support.Fixtures;
+import io.timeledger.support.WebSession;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,31 +21,33 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two servers over one PostgreSQL: each listens once and fans the database's announcements out to
- * its own streams, so a change made through either reaches the streams open on both.
+ * its own streams, so a change made through either reaches the streams open on both; a sign-in
+ * made on one is a sign-in on both, until it is signed out on either.
  */
 @ApiTest
 class TwoNodesTests {
 
     static final Duration SOON = Duration.ofSeconds(5);
+    static final String PASSWORD = "two nodes, one sign-in";
 
     @Autowired Api api;
     @Autowired Fixtures fixtures;
     @Autowired HikariDataSource database;
+    @Autowired JdbcClient jdbc;
     @Value("${local.server.port}") int port;
     @TempDir Path dataDir;
 
     @Test
     void aChangeMadeThroughEitherServerReachesTheStreamsOfBoth() throws Exception {
         var admin = fixtures.anAccount();
-        try (var second = new SpringApplicationBuilder(TimeledgerApplication.class).run("--server.port=0",
-                "--timeledger.database.url=" + database.getJdbcUrl(), "--timeledger.database.user=" + database.getUsername(),
-                "--timeledger.database.password=" + database.getPassword(), "--timeledger.database.data-dir=" + dataDir,
-                "--timeledger.first-start.enabled=false")) {
+        try (var second = secondNode()) {
             var first = "http://localhost:" + port;
-            var other = "http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort();
+            var other = base(second);
             try (var onFirst = EventStream.withToken(first, "/events", admin.token(), null);
                  var onSecond = EventStream.withToken(other, "/events", admin.token(), null)) {
                 assertThat(onFirst.status()).isEqualTo(200);
@@ -63,6 +66,38 @@ class TwoNodesTests {
                 assertThat(changedOnFirst.data()).contains("\"version\":2");
             }
         }
+    }
+
+    @Test
+    void aSignInOnOneServerHoldsOnTheOtherUntilItIsSignedOutOnEither() {
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
+        try (var second = secondNode()) {
+            var other = base(second);
+            // signed in on the first node; the browser's cookie is sent to both (cookies know no port)
+            var pages = WebSession.signedIn(port, person.email(), PASSWORD);
+            var timesheet = pages.get(other + "/timesheet");
+            assertThat(timesheet.statusCode()).isEqualTo(200);
+            assertThat(timesheet.body()).contains(person.email());
+
+            assertThat(WebSession.location(pages.post(other + "/logout", "_csrf",
+                WebSession.hidden(pages.get(other + "/profile").body(), "_csrf")))).contains("/login");
+            assertThat(WebSession.location(pages.get("/timesheet"))).as("signed out on the first node too")
+                .contains("/login");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = :email")
+            .param("email", person.email()).query(Long.class).single()).isZero();
+    }
+
+    /** Another server over the same database, as a second node behind a load balancer would be. */
+    private ConfigurableApplicationContext secondNode() {
+        return new SpringApplicationBuilder(TimeledgerApplication.class).run("--server.port=0",
+            "--timeledger.database.url=" + database.getJdbcUrl(), "--timeledger.database.user=" + database.getUsername(),
+            "--timeledger.database.password=" + database.getPassword(), "--timeledger.database.data-dir=" + dataDir,
+            "--timeledger.first-start.enabled=false");
+    }
+
+    private static String base(ConfigurableApplicationContext node) {
+        return "http://localhost:" + ((WebServerApplicationContext) node).getWebServer().getPort();
     }
 
     private static void startTimer(String base, String token) throws Exception {
