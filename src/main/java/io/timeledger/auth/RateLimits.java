@@ -11,20 +11,25 @@ import org.springframework.stereotype.Component;
  * {@code timeledger.rate-limit.period} (Harvest's 100 per 15 seconds by default). Each credential
  * keeps the times of its last {@code requests} admitted requests; one more is admitted when the
  * oldest of them is a whole period old. A token bucket (what this was) refills while it drains and
- * let ~200 through in the first 15 s. Counted per server node: behind a load balancer of n nodes a
- * client gets up to n times the limit, which protects each node without a shared store on every
- * request.
+ * let ~200 through in the first 15 s.
+ *
+ * <p>Counted in this node's memory by default. Behind a load balancer of n nodes that would give a
+ * client up to n times the limit, so nodes of a cluster set {@code timeledger.rate-limit.shared}
+ * ({@code TIMELEDGER_RATE_LIMIT_SHARED=true}) and keep the same windows in PostgreSQL instead
+ * ({@link RateWindowRepository}): one statement per request, on an unlogged table (decision 024).
  */
 @Component
 class RateLimits {
 
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final RateWindowRepository shared;
     private final boolean enabled;
     private final int requests;
     private final long periodMillis;
 
-    RateLimits(Clock clock,
+    RateLimits(Clock clock, RateWindowRepository sharedWindows,
+               @Value("${timeledger.rate-limit.shared:false}") boolean shared,
                @Value("${timeledger.rate-limit.enabled:true}") boolean enabled,
                @Value("${timeledger.rate-limit.requests:100}") int requests,
                @Value("${timeledger.rate-limit.period:15s}") Duration period) {
@@ -32,6 +37,7 @@ class RateLimits {
             throw new IllegalArgumentException("timeledger.rate-limit.requests must be at least 1");
         }
         this.clock = clock;
+        this.shared = shared ? sharedWindows : null;
         this.enabled = enabled;
         this.requests = requests;
         this.periodMillis = period.toMillis();
@@ -42,9 +48,9 @@ class RateLimits {
         if (!enabled) {
             return 0;
         }
-        var window = windows.computeIfAbsent(credential.kind().secretPrefix() + credential.id(),
-            id -> new Window(requests));
-        long waitMillis = window.admit(clock.millis(), periodMillis);
+        var key = credential.kind().secretPrefix() + credential.id();
+        long waitMillis = shared != null ? shared.admit(key, clock.millis(), requests, periodMillis)
+            : windows.computeIfAbsent(key, id -> new Window(requests)).admit(clock.millis(), periodMillis);
         return waitMillis == 0 ? 0 : Math.max(1, (waitMillis + 999) / 1000);
     }
 
