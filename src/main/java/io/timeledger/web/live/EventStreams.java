@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.ChangeChannel;
 import io.timeledger.core.feed.Change;
+import io.timeledger.core.common.ClusterTasks;
 import io.timeledger.core.feed.ChangeFeed;
 import java.io.IOException;
 import java.time.Clock;
@@ -65,7 +66,10 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
         }
     }
 
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
     private final ChangeFeed feed;
+    private final ClusterTasks clusterTasks;
     private final Clock clock;
     private final int perPerson;
     private final Duration heartbeat;
@@ -83,11 +87,12 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
     private volatile long lastClosed;
     private volatile boolean running;
 
-    EventStreams(ChangeFeed feed, Clock clock, MeterRegistry meters,
+    EventStreams(ChangeFeed feed, ClusterTasks clusterTasks, Clock clock, MeterRegistry meters,
                  @Value("${timeledger.events.per-person:20}") int perPerson,
                  @Value("${timeledger.events.heartbeat:15s}") Duration heartbeat,
                  @Value("${timeledger.events.still-wanted:1m}") Duration stillWanted) {
         this.feed = feed;
+        this.clusterTasks = clusterTasks;
         this.clock = clock;
         this.perPerson = perPerson;
         this.heartbeat = heartbeat;
@@ -190,7 +195,7 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
         }
         running = true;
         writer.scheduleWithFixedDelay(this::beat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-        writer.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
+        writer.scheduleWithFixedDelay(this::prune, 1, PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES);
     }
 
     /** Ends every stream (their browsers reconnect with the last id they had) and the writer thread. */
@@ -313,12 +318,15 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
         return streams.values().stream().flatMap(Set::stream).toList();
     }
 
+    /** Forgets changes older than the feed keeps: one node of a cluster does it each hour. */
     private void prune() {
         try {
-            int pruned = feed.prune(clock.instant());
-            if (pruned > 0) {
-                log.info("Forgot {} changes older than {} from the change log", pruned, feed.kept());
-            }
+            clusterTasks.runIfDue("prune the change log", PRUNE_EVERY, () -> {
+                int pruned = feed.prune(clock.instant());
+                if (pruned > 0) {
+                    log.info("Forgot {} changes older than {} from the change log", pruned, feed.kept());
+                }
+            });
         } catch (RuntimeException e) {
             log.warn("Could not prune the change log: {}", e.getMessage());
         }

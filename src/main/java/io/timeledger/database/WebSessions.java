@@ -1,16 +1,22 @@
-package io.timeledger.web;
+package io.timeledger.database;
 
+import io.timeledger.core.common.ClusterTasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
@@ -34,37 +40,57 @@ class WebSessions {
 
     /**
      * What the session filter uses: Spring Session's JDBC sessions in the tables of V37, expiring
-     * after {@code server.servlet.session.timeout}, the expired deleted once a minute, their
-     * access time written coarsely.
+     * after {@code server.servlet.session.timeout}, the expired deleted once a minute by one node
+     * of the cluster, their access time written coarsely.
      */
     @Bean
     CoarseSessions<?> webSessionRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                                           ClusterTasks clusterTasks,
                                            @Value("${server.servlet.session.timeout}") Duration timeout) {
         var stored = new JdbcIndexedSessionRepository(jdbc, new TransactionTemplate(transactions));
         stored.setDefaultMaxInactiveInterval(timeout);
-        return new CoarseSessions<>(stored, stored);
+        stored.setCleanupCron(Scheduled.CRON_DISABLED);
+        return new CoarseSessions<>(stored, stored, clusterTasks);
     }
 
     static final class CoarseSessions<S extends Session>
             implements FindByIndexNameSessionRepository<CoarseSession<S>>, InitializingBean, DisposableBean {
 
         private final FindByIndexNameSessionRepository<S> jdbc;
-        private final JdbcIndexedSessionRepository lifecycle;
+        private final JdbcIndexedSessionRepository stored;
+        private final ClusterTasks clusterTasks;
+        private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(task -> {
+            var thread = new Thread(task, "web-session-cleaner");
+            thread.setDaemon(true);
+            return thread;
+        });
 
-        CoarseSessions(FindByIndexNameSessionRepository<S> jdbc, JdbcIndexedSessionRepository lifecycle) {
+        CoarseSessions(FindByIndexNameSessionRepository<S> jdbc, JdbcIndexedSessionRepository stored,
+                       ClusterTasks clusterTasks) {
             this.jdbc = jdbc;
-            this.lifecycle = lifecycle;
+            this.stored = stored;
+            this.clusterTasks = clusterTasks;
         }
 
-        /** Starts the stored sessions' clean-up. */
+        /** Deletes expired sessions each minute, on whichever node offers first. */
         @Override
         public void afterPropertiesSet() {
-            lifecycle.afterPropertiesSet();
+            stored.afterPropertiesSet();
+            cleaner.scheduleWithFixedDelay(this::cleanUp, 1, 1, TimeUnit.MINUTES);
+        }
+
+        private void cleanUp() {
+            try {
+                clusterTasks.runIfDue("delete expired web sessions", Duration.ofMinutes(1), stored::cleanUpExpiredSessions);
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(WebSessions.class).warn("Could not delete expired sessions: {}", e.getMessage());
+            }
         }
 
         @Override
         public void destroy() {
-            lifecycle.destroy();
+            cleaner.shutdownNow();
+            stored.destroy();
         }
 
         @Override
