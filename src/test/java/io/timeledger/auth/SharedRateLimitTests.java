@@ -3,7 +3,7 @@ package io.timeledger.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.timeledger.TimeledgerApplication;
+import io.timeledger.support.SecondNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,9 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
  * The same limit kept in PostgreSQL for every node ({@code timeledger.rate-limit.shared}): the
@@ -31,11 +29,8 @@ class SharedRateLimitTests extends RateLimitTests {
     @Test
     void twoNodesShareOneAllowance() throws Exception {
         var admin = fixtures.anAccount();
-        try (var second = new SpringApplicationBuilder(TimeledgerApplication.class).run("--server.port=0",
-                "--timeledger.database.url=" + database.getJdbcUrl(), "--timeledger.database.user=" + database.getUsername(),
-                "--timeledger.database.password=" + database.getPassword(), "--timeledger.database.data-dir=" + dataDir,
-                "--timeledger.first-start.enabled=false", "--timeledger.rate-limit.shared=true")) {
-            var other = "http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort();
+        try (var second = SecondNode.start(database, dataDir, "--timeledger.rate-limit.shared=true")) {
+            var other = SecondNode.base(second);
             var client = HttpClient.newHttpClient();
             var onSecond = HttpRequest.newBuilder(URI.create(other + "/api/v1/users/me"))
                 .header("Authorization", "Bearer " + admin.token()).build();

@@ -3,11 +3,11 @@ package io.timeledger.web.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.timeledger.TimeledgerApplication;
 import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.EventStream;
 import io.timeledger.support.Fixtures;
+import io.timeledger.support.SecondNode;
 import io.timeledger.support.WebSession;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -45,9 +42,9 @@ class TwoNodesTests {
     @Test
     void aChangeMadeThroughEitherServerReachesTheStreamsOfBoth() throws Exception {
         var admin = fixtures.anAccount();
-        try (var second = secondNode()) {
+        try (var second = SecondNode.start(database, dataDir)) {
             var first = "http://localhost:" + port;
-            var other = base(second);
+            var other = SecondNode.base(second);
             try (var onFirst = EventStream.withToken(first, "/events", admin.token(), null);
                  var onSecond = EventStream.withToken(other, "/events", admin.token(), null)) {
                 assertThat(onFirst.status()).isEqualTo(200);
@@ -71,8 +68,8 @@ class TwoNodesTests {
     @Test
     void aSignInOnOneServerHoldsOnTheOtherUntilItIsSignedOutOnEither() {
         var person = fixtures.anAccountSigningInWith(PASSWORD);
-        try (var second = secondNode()) {
-            var other = base(second);
+        try (var second = SecondNode.start(database, dataDir)) {
+            var other = SecondNode.base(second);
             // signed in on the first node; the browser's cookie is sent to both (cookies know no port)
             var pages = WebSession.signedIn(port, person.email(), PASSWORD);
             var timesheet = pages.get(other + "/timesheet");
@@ -86,18 +83,6 @@ class TwoNodesTests {
         }
         assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = :email")
             .param("email", person.email()).query(Long.class).single()).isZero();
-    }
-
-    /** Another server over the same database, as a second node behind a load balancer would be. */
-    private ConfigurableApplicationContext secondNode() {
-        return new SpringApplicationBuilder(TimeledgerApplication.class).run("--server.port=0",
-            "--timeledger.database.url=" + database.getJdbcUrl(), "--timeledger.database.user=" + database.getUsername(),
-            "--timeledger.database.password=" + database.getPassword(), "--timeledger.database.data-dir=" + dataDir,
-            "--timeledger.first-start.enabled=false");
-    }
-
-    private static String base(ConfigurableApplicationContext node) {
-        return "http://localhost:" + ((WebServerApplicationContext) node).getWebServer().getPort();
     }
 
     private static void startTimer(String base, String token) throws Exception {
