@@ -1,6 +1,7 @@
 package io.timeledger.database;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,14 +13,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param password  password for the external server
  * @param dataDir   where the embedded server keeps its files ({@code TIMELEDGER_DATA_DIR}), under {@code pg/}
  * @param ephemeral embedded server on a throw-away directory, removed on shutdown (tests)
+ * @param replicaUrl  JDBC URL of a streaming replica of the database ({@code TIMELEDGER_DATABASE_REPLICA_URL}),
+ *                    which reports and exports may read; blank for none. Same user and password.
+ * @param replicaWait how long a read waits for the replica to catch up before it reads the primary
  */
 @ConfigurationProperties("timeledger.database")
-public record DatabaseProperties(String url, String user, String password, Path dataDir, boolean ephemeral) {
+public record DatabaseProperties(String url, String user, String password, Path dataDir, boolean ephemeral,
+                                 String replicaUrl, Duration replicaWait) {
 
     public DatabaseProperties {
         if (dataDir == null) {
             dataDir = Path.of("data");
         }
+        if (replicaWait == null) {
+            replicaWait = Duration.ofSeconds(1);
+        }
+    }
+
+    boolean replicated() {
+        return replicaUrl != null && !replicaUrl.isBlank();
     }
 
     boolean embedded() {

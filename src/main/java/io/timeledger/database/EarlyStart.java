@@ -34,7 +34,7 @@ public final class EarlyStart implements ApplicationListener<SpringApplicationEv
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared && started == null) {
             var properties = Binder.get(prepared.getEnvironment())
                 .bind("timeledger.database", DatabaseProperties.class)
-                .orElse(new DatabaseProperties(null, null, null, null, false));
+                .orElse(new DatabaseProperties(null, null, null, null, false, null, null));
             if (properties.embedded() && !properties.ephemeral()) {
                 var directory = properties.dataDir().resolve("pg");
                 refuseIfInUse(directory);

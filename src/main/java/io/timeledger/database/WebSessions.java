@@ -1,8 +1,16 @@
 package io.timeledger.database;
 
 import io.timeledger.core.common.ClusterTasks;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,8 +29,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,10 +58,24 @@ class WebSessions {
     CoarseSessions<?> webSessionRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                                            ClusterTasks clusterTasks,
                                            @Value("${server.servlet.session.timeout}") Duration timeout) {
-        var stored = new JdbcIndexedSessionRepository(jdbc, new TransactionTemplate(transactions));
+        // a read is one statement, in autocommit; a save, several, in a transaction of its own
+        var stored = new JdbcIndexedSessionRepository(jdbc, TransactionOperations.withoutTransaction());
         stored.setDefaultMaxInactiveInterval(timeout);
         stored.setCleanupCron(Scheduled.CRON_DISABLED);
-        return new CoarseSessions<>(stored, stored, clusterTasks);
+        return new CoarseSessions<>(stored, stored, new TransactionTemplate(transactions), clusterTasks);
+    }
+
+    /**
+     * Spring Session looks a request's session up twice — as the request first uses it, and again
+     * after saving it, to compare its id with the cookie's; the second lookup is answered from the
+     * first within the request.
+     */
+    @Bean
+    FilterRegistrationBean<Filter> sessionsLookedUpOncePerRequest(CoarseSessions<?> sessions) {
+        var registration = new FilterRegistrationBean<Filter>(sessions::remembering);
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+        return registration;
     }
 
     static final class CoarseSessions<S extends Session>
@@ -58,7 +83,9 @@ class WebSessions {
 
         private final FindByIndexNameSessionRepository<S> jdbc;
         private final JdbcIndexedSessionRepository stored;
+        private final TransactionOperations saves;
         private final ClusterTasks clusterTasks;
+        private final ThreadLocal<Map<String, CoarseSession<S>>> foundInThisRequest = new ThreadLocal<>();
         private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(task -> {
             var thread = new Thread(task, "web-session-cleaner");
             thread.setDaemon(true);
@@ -66,9 +93,10 @@ class WebSessions {
         });
 
         CoarseSessions(FindByIndexNameSessionRepository<S> jdbc, JdbcIndexedSessionRepository stored,
-                       ClusterTasks clusterTasks) {
+                       TransactionOperations saves, ClusterTasks clusterTasks) {
             this.jdbc = jdbc;
             this.stored = stored;
+            this.saves = saves;
             this.clusterTasks = clusterTasks;
         }
 
@@ -98,19 +126,43 @@ class WebSessions {
             return new CoarseSession<>(jdbc.createSession());
         }
 
+        /** Writes what changed, all or nothing; a session unchanged costs no statement. */
         @Override
         public void save(CoarseSession<S> session) {
-            jdbc.save(session.stored);
+            saves.executeWithoutResult(status -> jdbc.save(session.stored));
+        }
+
+        /** Runs a request, remembering the sessions it looks up until it ends. */
+        void remembering(ServletRequest request, ServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            foundInThisRequest.set(new HashMap<>());
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                foundInThisRequest.remove();
+            }
         }
 
         @Override
         public CoarseSession<S> findById(String id) {
+            var remembered = foundInThisRequest.get();
+            if (remembered != null && remembered.containsKey(id)) {
+                return remembered.get(id);
+            }
             var found = jdbc.findById(id);
-            return found == null ? null : new CoarseSession<>(found);
+            var session = found == null ? null : new CoarseSession<>(found);
+            if (remembered != null) {
+                remembered.put(id, session);
+            }
+            return session;
         }
 
         @Override
         public void deleteById(String id) {
+            var remembered = foundInThisRequest.get();
+            if (remembered != null) {
+                remembered.remove(id);
+            }
             jdbc.deleteById(id);
         }
 

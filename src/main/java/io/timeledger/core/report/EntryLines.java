@@ -2,6 +2,7 @@ package io.timeledger.core.report;
 
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.Invalid;
+import io.timeledger.core.common.ReplicaReads;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
@@ -36,6 +37,7 @@ public class EntryLines {
      * logged; rates and costs the caller may not see are null. Returns how many there were.
      */
     @Transactional(readOnly = true)
+    @ReplicaReads
     public long each(Actor actor, ReportQuery query, Consumer<EntryLine> sink) {
         if (query.from() != null && query.to() != null && query.to().isBefore(query.from())) {
             throw new Invalid("to", "must not be before from");

@@ -3,6 +3,7 @@ package io.timeledger.core.report;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.Reads;
+import io.timeledger.core.common.ReplicaReads;
 import io.timeledger.core.common.Worth;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -32,12 +33,14 @@ public class Reports {
     }
 
     @Reads
+    @ReplicaReads
     public ReportResult generate(Actor actor, ReportQuery query) {
         return generate(actor, query, false);
     }
 
     /** The report with what its hours cost, when the actor may see costs (the web app's reports). */
     @Reads
+    @ReplicaReads
     public ReportResult generateWithCosts(Actor actor, ReportQuery query) {
         return generate(actor, query, actor.seesCosts());
     }

@@ -77,10 +77,11 @@ class RoundTripTests {
         var browser = new WebSession(port);
         browser.signIn(person.email(), "correct horse battery");
 
-        assertThat(comesToCost(new RoundTrips(4, 0), () -> assertThat(browser.get("/timesheet?view=week&date=2026-01-05")
+        assertThat(comesToCost(new RoundTrips(5, 0), () -> assertThat(browser.get("/timesheet?view=week&date=2026-01-05")
             .body()).contains("value=\"0:30\"")))
-            .as("the timer (the dock's version; its entry and a running timer of another app's), the week's"
-                + " entries and its approval; who signed in, the names and the pickers remembered").isTrue();
+            .as("the sign-in session (read once, not written: decision 024), the timer (the dock's version; its"
+                + " entry and a running timer of another app's), the week's entries and its approval; who signed in,"
+                + " the names and the pickers remembered").isTrue();
     }
 
     @Test
