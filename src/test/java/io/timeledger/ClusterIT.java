@@ -54,16 +54,19 @@ class ClusterIT {
         try (var primary = primaryAndItsCopy(primaryPort, dir.resolve("primary"), dir.resolve("replica"));
              var replica = postgres(dir.resolve("replica"), replicaPort)
                  .setServerConfig("primary_conninfo", "postgresql://postgres@localhost:" + primaryPort).start()) {
-            // health is on each node's management port, which also serves the metrics read below
-            int aManagement = ServerProcess.freePort();
-            var a = node(primaryPort, replicaPort, "a", aManagement);
-            String admin = a.token().get(90, TimeUnit.SECONDS);
-            ServerProcess.awaitHealth(aManagement);
-            int bManagement = ServerProcess.freePort();
-            var b = node(primaryPort, replicaPort, "b", bManagement);
+            ServerProcess a = null;
+            ServerProcess b = null;
+            Balancer nginx = null;
             var clients = Executors.newFixedThreadPool(CLIENTS);
-            var nginx = balancer(a.port(), b.port());
             try {
+                // health is on each node's management port, which also serves the metrics read below
+                int aManagement = ServerProcess.freePort();
+                a = node(primaryPort, replicaPort, "a", aManagement);
+                String admin = a.token().get(90, TimeUnit.SECONDS);
+                ServerProcess.awaitHealth(aManagement);
+                int bManagement = ServerProcess.freePort();
+                b = node(primaryPort, replicaPort, "b", bManagement);
+                nginx = balancer(a.port(), b.port());
                 ServerProcess.awaitHealth(bManagement);
                 int lb = nginx.port;
                 awaitSignInPage(lb);
@@ -109,13 +112,19 @@ class ClusterIT {
                     .isEqualTo(200);
                 reportsFromTheReplicaMatchThePrimary(admin, lb, primaryPort, bManagement);
             } finally {
-                Files.createDirectories(Path.of("target/cluster"));
-                Files.writeString(Path.of("target/cluster/node-a.log"), a.output());
-                Files.writeString(Path.of("target/cluster/node-b.log"), b.output());
                 clients.shutdownNow();
-                nginx.process.destroy();
-                a.process().destroyForcibly();
-                b.stop();
+                if (nginx != null) {
+                    nginx.process.destroy();
+                }
+                Files.createDirectories(Path.of("target/cluster"));
+                if (a != null) {
+                    a.process().destroyForcibly();
+                    Files.writeString(Path.of("target/cluster/node-a.log"), a.output());
+                }
+                if (b != null) {
+                    b.stop();
+                    Files.writeString(Path.of("target/cluster/node-b.log"), b.output());
+                }
             }
         }
     }

@@ -48,11 +48,13 @@ class PagesController {
     private final Avatars avatars;
     private final Header header;
     private final CalendarLinks calendarLinks;
+    private final BrowserSessions browserSessions;
 
     PagesController(SignedIn signedIn, Accounts accounts, Credentials credentials,
                     OAuthAuthorizations authorizations, AuditTrail audit, Avatars avatars, Header header,
-                    CalendarLinks calendarLinks) {
+                    CalendarLinks calendarLinks, BrowserSessions browserSessions) {
         this.signedIn = signedIn;
+        this.browserSessions = browserSessions;
         this.calendarLinks = calendarLinks;
         this.accounts = accounts;
         this.credentials = credentials;
@@ -107,6 +109,7 @@ class PagesController {
             .map(c -> row(c, names::get))
             .findFirst().orElse(null));
         model.addAttribute("apps", authorizations.grantsOf(user.id()));
+        model.addAttribute("browsers", browserSessions.of(user.email(), session.getId()));
         model.addAttribute("activity", audit.ofUser(user.id(), ACTIVITY_SHOWN));
         model.addAttribute("accountNames", names);
         model.addAttribute("hasPicture", avatars.hasPicture(user.id()));
@@ -150,6 +153,16 @@ class PagesController {
     String revokeToken(Principal principal, @PathVariable long id, RedirectAttributes redirect) {
         credentials.revokeOwn(signedIn(principal).id(), id);
         redirect.addFlashAttribute("notice", "The token was revoked; it stops working at once.");
+        return "redirect:/profile";
+    }
+
+    @PostMapping("/profile/sessions/end-others")
+    String endOtherSessions(Principal principal, HttpSession session, RedirectAttributes redirect) {
+        var user = signedIn(principal);
+        int ended = browserSessions.endOthers(user.id(), user.email(), session.getId());
+        redirect.addFlashAttribute("notice", ended == 0 ? "You were signed in on no other browser."
+            : "Signed out of " + (ended == 1 ? "1 other browser" : ended + " other browsers")
+                + "; they are asked to sign in again.");
         return "redirect:/profile";
     }
 

@@ -21,9 +21,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WelcomeController {
 
     private final PasswordLinks links;
+    private final BrowserSessions sessions;
 
-    WelcomeController(PasswordLinks links) {
+    WelcomeController(PasswordLinks links, BrowserSessions sessions) {
         this.links = links;
+        this.sessions = sessions;
     }
 
     @GetMapping(PasswordLinks.PAGE)
@@ -45,6 +47,8 @@ class WelcomeController {
         }
         try {
             var used = links.use(link, password);
+            // whoever was signed in with the old password is not any more, on any node
+            sessions.endAll(used.userId(), used.email());
             redirect.addFlashAttribute("welcome", "Your password is set: sign in with " + used.email()
                 + " and your new password.");
             return "redirect:" + WebSecurityConfiguration.LOGIN;

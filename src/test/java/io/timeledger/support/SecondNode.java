@@ -27,6 +27,10 @@ public final class SecondNode {
 
     /** {@code http://localhost:<its port>} */
     public static String base(ConfigurableApplicationContext node) {
-        return "http://localhost:" + ((WebServerApplicationContext) node).getWebServer().getPort();
+        return "http://localhost:" + port(node);
+    }
+
+    public static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
     }
 }

@@ -22,7 +22,8 @@ public enum AuditKind {
     MEMBERSHIP_RESTORED("membership.restored", "Restored in an account"),
     MEMBERSHIP_REMOVED("membership.removed", "Removed from an account"),
     PASSWORD_LINK_CREATED("password_link.created", "Link to set a password made"),
-    ACCOUNT_EXPORTED("account.exported", "Account exported whole");
+    ACCOUNT_EXPORTED("account.exported", "Account exported whole"),
+    SESSIONS_ENDED("sessions.ended", "Signed out of other browsers");
 
     private final String wire;
     private final String label;

@@ -1,5 +1,6 @@
 package io.timeledger.core.audit;
 
+import io.timeledger.core.common.ClusterTasks;
 import io.timeledger.core.common.Reads;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,14 +23,16 @@ public class AuditTrail {
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     private final AuditRepository repository;
+    private final ClusterTasks clusterTasks;
     private final ObjectProvider<Origin> origin;
     private final Clock clock;
     private final Duration keep;
     private final AtomicReference<Instant> nextPrune = new AtomicReference<>(Instant.MIN);
 
-    AuditTrail(AuditRepository repository, ObjectProvider<Origin> origin, Clock clock,
+    AuditTrail(AuditRepository repository, ClusterTasks clusterTasks, ObjectProvider<Origin> origin, Clock clock,
                @Value("${timeledger.audit.keep:400d}") Duration keep) {
         this.repository = repository;
+        this.clusterTasks = clusterTasks;
         this.origin = origin;
         this.clock = clock;
         this.keep = keep;
@@ -51,7 +54,8 @@ public class AuditTrail {
         repository.insert(now, kind, userId, email, accountId, detail == null ? "" : detail, where);
         var due = nextPrune.get();
         if (!now.isBefore(due) && nextPrune.compareAndSet(due, now.plus(PRUNE_EVERY))) {
-            repository.deleteBefore(now.minus(keep));
+            // each node offers once an hour; one node of the cluster prunes
+            clusterTasks.runIfDue("prune the security log", PRUNE_EVERY, () -> repository.deleteBefore(now.minus(keep)));
         }
     }
 
