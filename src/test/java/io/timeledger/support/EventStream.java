@@ -36,6 +36,7 @@ public final class EventStream implements AutoCloseable {
     private final HttpResponse<InputStream> response;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Thread reader;
+    private volatile Long reconnectMillis;
 
     private EventStream(HttpResponse<InputStream> response) {
         this.response = response;
@@ -77,6 +78,21 @@ public final class EventStream implements AutoCloseable {
 
     public Map<String, List<String>> headers() {
         return response.headers().map();
+    }
+
+    /** How long the server asked the client to wait before reconnecting ({@code retry:}), if it did. */
+    public Long reconnectMillis() {
+        return reconnectMillis;
+    }
+
+    /** Whether the server ends the stream within {@code wait}. */
+    public boolean endsWithin(Duration wait) {
+        try {
+            reader.join(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !reader.isAlive();
     }
 
     /** The next event (comments skipped) within {@code wait}; fails when none comes. */
@@ -150,6 +166,8 @@ public final class EventStream implements AutoCloseable {
                     data.setLength(0);
                 } else if (line.startsWith(":")) {
                     events.add(new Event(null, ":", line.substring(1).strip()));
+                } else if (line.startsWith("retry:")) {
+                    reconnectMillis = Long.valueOf(line.substring(6).strip());
                 } else if (line.startsWith("id:")) {
                     id = line.substring(3).strip();
                 } else if (line.startsWith("event:")) {

@@ -91,6 +91,35 @@ class TwoNodesTests {
     }
 
     @Test
+    void aStoppedServerEndsItsStreamsAndTheirClientsMissNothingOnTheOther() throws Exception {
+        var admin = fixtures.anAccount();
+        var second = SecondNode.start(database, dataDir);
+        var onSecond = EventStream.withToken(SecondNode.base(second), "/events", admin.token(), null);
+        try {
+            startTimer(SecondNode.base(second), admin.token());
+            var heard = onSecond.next(SOON);
+            assertThat(onSecond.reconnectMillis()).as("the reconnect hint").isEqualTo(2_000L);
+
+            long stopping = System.nanoTime();
+            second.close();
+            assertThat(onSecond.endsWithin(SOON)).as("the stream ended by the stopping server").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - stopping)).as("stopped without waiting out its streams")
+                .isLessThan(Duration.ofSeconds(10));
+
+            // what changes meanwhile, the client reads on reconnecting — to the server still running
+            api.bearer(admin.token()).put("/api/v1/entries/current", "{\"entry\": {\"description\": \"moved\"}}")
+                .expect(200);
+            try (var onFirst = EventStream.withToken("http://localhost:" + port, "/events", admin.token(),
+                    heard.id())) {
+                assertThat(onFirst.next(SOON).name()).isEqualTo("dock.changed");
+            }
+        } finally {
+            onSecond.close();
+            second.close();
+        }
+    }
+
+    @Test
     void signingOutOfOtherBrowsersOnOneServerSignsThemOutOnTheOther() {
         var person = fixtures.anAccountSigningInWith(PASSWORD);
         try (var second = SecondNode.start(database, dataDir)) {
