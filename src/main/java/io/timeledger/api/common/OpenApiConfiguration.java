@@ -5,6 +5,7 @@ import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.timeledger.core.account.Actor;
@@ -13,6 +14,7 @@ import org.springdoc.core.models.GroupedOpenApi;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One OpenAPI 3.1 document per dialect ({@code /openapi/<dialect>.json}), generated from the
@@ -25,6 +27,9 @@ class OpenApiConfiguration {
     static {
         // who is acting comes from the credential (ActorResolver), not from a parameter
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+        // a body read as a JSON tree is any object (not the tree class's getters); routes that
+        // document theirs say so with @Accepts
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema());
     }
 
     /** The dialects: group name, title, the package of their controllers, a line on them. */

@@ -1,11 +1,13 @@
 package io.timeledger.api.expensicat;
 
+import io.timeledger.api.common.Accepts;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.PageReads;
 import io.timeledger.api.common.Params;
 import io.timeledger.api.common.RequestBodies;
 import io.timeledger.api.expensicat.ExpensicatViews.EcEntries;
 import io.timeledger.api.expensicat.ExpensicatViews.EcEntryBody;
+import io.timeledger.api.expensicat.ExpensicatViews.EcEntryFields;
 import io.timeledger.api.expensicat.ExpensicatViews.EcMeta;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.common.Field;
@@ -87,6 +89,7 @@ class ExpensicatTimeEntriesController {
     }
 
     @PostMapping
+    @Accepts(EcEntryFields.class)
     ResponseEntity<EcEntryBody> create(Actor actor, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "time_entry");
         var start = fields.instant("start_time");
@@ -112,6 +115,7 @@ class ExpensicatTimeEntriesController {
     }
 
     @PatchMapping("/{id}")
+    @Accepts(EcEntryFields.class)
     EcEntryBody update(Actor actor, @PathVariable String id, HttpServletRequest request) {
         long entryId = parse(id);
         var current = entries.get(actor, entryId);

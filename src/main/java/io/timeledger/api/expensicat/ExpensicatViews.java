@@ -111,6 +111,9 @@ class ExpensicatViews {
                    String endTime, long duration, String description, boolean billable, String invoiceId,
                    String createdAt, String updatedAt, EcUser user, EcProject project, EcInvoice invoice) { }
 
+    /** What a time entry is made or changed with, flat (or under {@code time_entry}); times are ISO 8601. */
+    record EcEntryFields(String projectId, String startTime, String endTime, String description, Boolean billable) { }
+
     /** {@code {"data": {…}}} */
     record EcEntryBody(EcEntry data) { }
 

@@ -1,5 +1,6 @@
 package io.timeledger.api.harvest;
 
+import io.timeledger.api.common.Accepts;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.PageReads;
 import io.timeledger.api.common.Params;
@@ -87,6 +88,7 @@ class HarvestTimeEntriesController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Accepts(HtEntryFields.class)
     HarvestTimeEntryViews.HtEntry create(Actor actor, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "time_entry");
         var userId = fields.id("user_id");
@@ -120,6 +122,7 @@ class HarvestTimeEntriesController {
     }
 
     @PatchMapping("/{id}")
+    @Accepts(HtEntryChangeFields.class)
     HarvestTimeEntryViews.HtEntry update(Actor actor, @PathVariable long id, HttpServletRequest request) {
         var current = entries.get(actor, id);
         var fields = JsonFields.of(bodies.read(request), "time_entry");
@@ -167,6 +170,21 @@ class HarvestTimeEntriesController {
     }
 
     /** The fields a time entry's create and update bodies share, read in one order for both. */
+    /**
+     * A time entry as Harvest's document lists its fields: by duration ({@code hours}) or by start
+     * and end ({@code started_time}, {@code ended_time}, e.g. "8:00am") as the account tracks time.
+     */
+    record HtEntryFields(Long userId, Long projectId, Long taskId, String spentDate, BigDecimal hours,
+                         String startedTime, String endedTime, String notes,
+                         HtExternalReferenceFields externalReference) { }
+
+    /** The same, but for the person, which a time entry keeps. */
+    record HtEntryChangeFields(Long projectId, Long taskId, String spentDate, BigDecimal hours, String startedTime,
+                               String endedTime, String notes, HtExternalReferenceFields externalReference) { }
+
+    /** Where the time came from in another tool: {@code id} is required. */
+    record HtExternalReferenceFields(String id, String groupId, String accountId, String permalink) { }
+
     private record Body(Field<Long> projectId, Field<Long> taskId, Field<LocalDate> spentDate, Field<BigDecimal> hours,
                         Field<String> startedTime, Field<String> endedTime, Field<String> notes,
                         Field<ExternalReference> reference) {

@@ -1,5 +1,6 @@
 package io.timeledger.api.minutedock;
 
+import io.timeledger.api.common.Accepts;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
 import io.timeledger.core.account.Actor;
@@ -55,6 +56,7 @@ class MinuteDockCatalogController {
 
     @PostMapping("/contacts")
     @ResponseStatus(HttpStatus.CREATED)
+    @Accepts(MdContactRequest.class)
     MdContact createContact(Actor actor, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "contact");
         var changes = detailChanges(fields);
@@ -68,6 +70,7 @@ class MinuteDockCatalogController {
     }
 
     @RequestMapping(path = "/contacts/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
+    @Accepts(MdContactRequest.class)
     MdContact updateContact(Actor actor, @PathVariable long id, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "contact");
         var changes = detailChanges(fields);
@@ -92,6 +95,7 @@ class MinuteDockCatalogController {
 
     @PostMapping("/projects")
     @ResponseStatus(HttpStatus.CREATED)
+    @Accepts(MdProjectRequest.class)
     MdProject createProject(Actor actor, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "project");
         var contactId = fields.id("contact_id");
@@ -106,6 +110,7 @@ class MinuteDockCatalogController {
     }
 
     @RequestMapping(path = "/projects/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
+    @Accepts(MdProjectRequest.class)
     MdProject updateProject(Actor actor, @PathVariable long id, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "project");
         var contactId = fields.id("contact_id");
@@ -129,6 +134,7 @@ class MinuteDockCatalogController {
 
     @PostMapping("/tasks")
     @ResponseStatus(HttpStatus.CREATED)
+    @Accepts(MdTaskRequest.class)
     MdTask createTask(Actor actor, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "task");
         var changes = taskChanges(fields);
@@ -142,6 +148,7 @@ class MinuteDockCatalogController {
     }
 
     @RequestMapping(path = "/tasks/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
+    @Accepts(MdTaskRequest.class)
     MdTask updateTask(Actor actor, @PathVariable long id, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "task");
         var changes = taskChanges(fields);
@@ -174,6 +181,25 @@ class MinuteDockCatalogController {
         return new TaskChanges(fields.string("name"), fields.bool("pinned"),
             Wire.dollars(fields, "default_rate_dollars"), Field.absent(), Field.absent());
     }
+
+    /** A contact's fields, nested under {@code contact} (or sent flat). */
+    record MdContactRequest(MdContactFields contact) { }
+
+    record MdContactFields(String name, String shortCode, Boolean active, Boolean pinned, Boolean billable,
+                           String budgetType, String budgetFrequency, BigDecimal budgetTarget,
+                           String defaultRateDollars) { }
+
+    /** A project's fields, nested under {@code project} (or sent flat). */
+    record MdProjectRequest(MdProjectFields project) { }
+
+    record MdProjectFields(String name, String contactId, String shortCode, Boolean active, Boolean pinned,
+                           Boolean billable, String budgetType, String budgetFrequency, BigDecimal budgetTarget,
+                           String defaultRateDollars) { }
+
+    /** A task's fields, nested under {@code task} (or sent flat). */
+    record MdTaskRequest(MdTaskFields task) { }
+
+    record MdTaskFields(String name, Boolean pinned, String defaultRateDollars) { }
 
     record Deleted(String id, String status) {
         static Deleted of(long id) {

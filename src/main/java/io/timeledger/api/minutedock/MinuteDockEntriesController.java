@@ -3,6 +3,7 @@ package io.timeledger.api.minutedock;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.timeledger.api.common.Accepts;
 import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
@@ -80,6 +81,7 @@ class MinuteDockEntriesController {
     /** With a date: logs an entry. Without one: starts it as the running timer in the dock. */
     @PostMapping("/entries")
     @ResponseStatus(HttpStatus.CREATED)
+    @Accepts(MdEntryRequest.class)
     MdEntry create(Actor actor, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "entry");
         var changes = entryChanges(fields);
@@ -93,6 +95,7 @@ class MinuteDockEntriesController {
     }
 
     @RequestMapping(path = "/entries/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
+    @Accepts(MdEntryChangeRequest.class)
     MdEntry update(Actor actor, @PathVariable String id, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "entry");
         var changes = entryChanges(fields);
@@ -138,6 +141,7 @@ class MinuteDockEntriesController {
     }
 
     @RequestMapping(path = "/dock", method = {RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.POST})
+    @Accepts(MdDockRequest.class)
     MdDock updateDock(Actor actor, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "entry");
         var changes = new DockChanges(entryChanges(fields), fields.bool("timer_active"), fields.bool("logged"),
@@ -231,4 +235,23 @@ class MinuteDockEntriesController {
                 dock.versionId().toString(), dock.versionClientId(), dock.versionNumber());
         }
     }
+
+    /** An entry's fields, nested under {@code entry} (or sent flat). */
+    record MdEntryRequest(MdEntryFields entry) { }
+
+    record MdEntryFields(String userAccountId, String contactId, String projectId, List<String> taskIds,
+                         String description, Long duration, String date) { }
+
+    /** An entry's fields, and whether its timer runs (when it is the docked entry). */
+    record MdEntryChangeRequest(MdEntryChangeFields entry) { }
+
+    record MdEntryChangeFields(String userAccountId, String contactId, String projectId, List<String> taskIds,
+                               String description, Long duration, String date, Boolean timerActive) { }
+
+    /** The dock's entry, its timer, logging it, and the version the change is made from. */
+    record MdDockRequest(MdDockFields entry) { }
+
+    record MdDockFields(String userAccountId, String contactId, String projectId, List<String> taskIds,
+                        String description, Long duration, String date, Boolean timerActive, Boolean logged,
+                        Long versionNumber, String versionId, String versionClientId) { }
 }

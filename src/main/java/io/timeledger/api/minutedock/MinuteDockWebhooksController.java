@@ -1,5 +1,6 @@
 package io.timeledger.api.minutedock;
 
+import io.timeledger.api.common.Accepts;
 import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.core.account.Actor;
@@ -42,6 +43,7 @@ class MinuteDockWebhooksController {
     /** The subscription with its signing {@code secret}, which is shown this once. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Accepts(MdWebhookRequest.class)
     MdWebhook create(Actor actor, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "webhook");
         var url = fields.string("url");
@@ -58,6 +60,7 @@ class MinuteDockWebhooksController {
 
     /** Changes {@code url}, {@code events} or {@code active} (false pauses it, true resumes it). */
     @RequestMapping(path = "/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
+    @Accepts(MdWebhookChangeRequest.class)
     MdWebhook update(Actor actor, @PathVariable long id, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "webhook");
         var url = fields.string("url");
@@ -88,6 +91,16 @@ class MinuteDockWebhooksController {
     }
 
     /** A subscription; {@code secret} only in the answer that made it. */
+    /** A subscription's address and the kinds it is sent, under {@code webhook}. */
+    record MdWebhookRequest(MdWebhookFields webhook) { }
+
+    record MdWebhookFields(String url, List<String> events) { }
+
+    /** The same, and whether it runs: {@code false} pauses it, {@code true} resumes it. */
+    record MdWebhookChangeRequest(MdWebhookChangeFields webhook) { }
+
+    record MdWebhookChangeFields(String url, List<String> events, Boolean active) { }
+
     record MdWebhook(String id, String url, List<String> events, boolean active, String pausedReason, String secret,
                      String createdAt, String updatedAt) {
 

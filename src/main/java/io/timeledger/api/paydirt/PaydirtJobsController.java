@@ -1,5 +1,6 @@
 package io.timeledger.api.paydirt;
 
+import io.timeledger.api.common.Accepts;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
 import io.timeledger.api.common.RequestBodies;
@@ -9,6 +10,7 @@ import io.timeledger.core.catalog.JobChanges;
 import io.timeledger.core.catalog.Jobs;
 import io.timeledger.core.catalog.PriceType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -46,6 +48,7 @@ class PaydirtJobsController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Accepts(PdJobFields.class)
     PdJobBody create(Actor actor, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "job");
         var changes = changes(fields);
@@ -54,6 +57,7 @@ class PaydirtJobsController {
     }
 
     @RequestMapping(path = "/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
+    @Accepts(PdJobFields.class)
     PdJobBody update(Actor actor, @PathVariable long id, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "job");
         var changes = changes(fields);
@@ -82,6 +86,10 @@ class PaydirtJobsController {
     }
 
     /** Paydirt's job: ids as numbers, money as "85.0", the estimate in seconds. */
+    /** What a job is made or changed with, flat as Paydirt's document lists it (or under {@code job}). */
+    record PdJobFields(Long projectId, String name, Integer priceType, BigDecimal price, Integer estimate,
+                       Boolean completed) { }
+
     /** {@code {"jobs": […]}} */
     record PdJobs(List<PdJob> jobs) { }
 

@@ -1,5 +1,6 @@
 package io.timeledger.api.paydirt;
 
+import io.timeledger.api.common.Accepts;
 import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
@@ -66,6 +67,7 @@ class PaydirtTimeController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Accepts(PdTimeLogFields.class)
     PdTimeLogBody create(Actor actor, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "time_log");
         var jobId = fields.id("job_id");
@@ -91,6 +93,9 @@ class PaydirtTimeController {
             .date(date).startedAt(startedAt).endedAt(endedAt);
         return new PdTimeLogBody(PdTimeLog.from(entries.record(actor, changes).entry(), clock.instant()));
     }
+
+    /** What time is logged with, flat (or under {@code time_log}): a duration in seconds, or a start and end. */
+    record PdTimeLogFields(Long jobId, Long duration, String startedAt, String endedAt, String date, String notes) { }
 
     /** {@code {"time_logs": […]}} */
     record PdTimeLogs(List<PdTimeLog> timeLogs) { }

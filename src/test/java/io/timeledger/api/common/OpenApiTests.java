@@ -8,6 +8,7 @@ import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,66 @@ class OpenApiTests {
         assertThat(checked.get("minutedock")).isGreaterThanOrEqualTo(23);
         assertThat(checked.get("harvest")).isGreaterThanOrEqualTo(18);
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyDocumentedFieldOfARequestBodyIsOneItsRouteReads() {
+        var admin = fixtures.anAccount();
+        jdbc.sql("UPDATE account SET expenses_enabled = true WHERE id = :id").param("id", admin.account().value())
+            .update();
+        var ids = AccountRecords.make(api, admin, "Written");
+        var caller = api.bearer(admin.token()).header("Harvest-Account-Id", admin.account().toString());
+        var problems = new ArrayList<String>();
+        var checked = new TreeMap<String, Integer>();
+        for (var dialect : List.of("minutedock", "harvest", "paydirt", "expensicat")) {
+            var document = api.anonymous().get("/openapi/" + dialect + ".json").expect(200).json();
+            var schemas = document.get("components").get("schemas");
+            for (var path : document.get("paths").properties()) {
+                var route = AccountRecords.fill(path.getKey(), ids);
+                for (var method : List.of("post", "put", "patch")) {
+                    var schema = path.getValue().path(method).path("requestBody").path("content")
+                        .path("application/json").get("schema");
+                    if (route == null || schema == null || !schema.has("$ref")) {
+                        continue;
+                    }
+                    var fields = resolve(schema, schemas);
+                    // {"contact": {…}}: the fields are one level down
+                    String wrapper = null;
+                    if (fields.get("properties").size() == 1) {
+                        var only = fields.get("properties").properties().iterator().next();
+                        if (only.getValue().has("$ref")) {
+                            wrapper = only.getKey();
+                            fields = resolve(only.getValue(), schemas);
+                        }
+                    }
+                    var where = dialect + " " + method.toUpperCase(Locale.ROOT) + " " + route;
+                    var without = caller.send(method.toUpperCase(Locale.ROOT), route, body(wrapper, null),
+                        "application/json");
+                    for (var field : fields.get("properties").propertyNames()) {
+                        // a field the route reads refuses an object where it wants a value, or reads it
+                        var with = caller.send(method.toUpperCase(Locale.ROOT), route, body(wrapper, field),
+                            "application/json");
+                        if (with.status() / 100 != 4 || with.text().equals(without.text())) {
+                            problems.add(where + ": " + field + " is documented but not read (" + with.status() + ")");
+                        }
+                        checked.merge(dialect, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("request fields checked per dialect").containsKeys("minutedock", "harvest", "paydirt",
+            "expensicat");
+        assertThat(problems).isEmpty();
+    }
+
+    private static JsonNode resolve(JsonNode schema, JsonNode schemas) {
+        return schemas.get(schema.get("$ref").stringValue().substring("#/components/schemas/".length()));
+    }
+
+    /** {@code {"<field>": {}}}, nested under {@code wrapper} when there is one; no field: empty. */
+    private static String body(String wrapper, String field) {
+        var fields = field == null ? "{}" : "{\"" + field + "\": {}}";
+        return wrapper == null ? fields : "{\"" + wrapper + "\": " + fields + "}";
     }
 
     /** Whether a schema says more than "some object": a named schema, a list of them, or its fields. */
