@@ -1,6 +1,7 @@
 package io.timeledger.api.minutedock;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.timeledger.api.common.Accepts;
 import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
@@ -61,6 +62,7 @@ class MinuteDockMoneyController {
 
     @PostMapping("/items")
     @ResponseStatus(HttpStatus.CREATED)
+    @Accepts(MdItemRequest.class)
     MdItem createItem(Actor actor, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "item");
         var name = fields.string("name");
@@ -71,6 +73,7 @@ class MinuteDockMoneyController {
     }
 
     @RequestMapping(path = "/items/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
+    @Accepts(MdItemRequest.class)
     MdItem updateItem(Actor actor, @PathVariable long id, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "item");
         var name = fields.string("name");
@@ -115,6 +118,7 @@ class MinuteDockMoneyController {
 
     @PostMapping("/expenses")
     @ResponseStatus(HttpStatus.CREATED)
+    @Accepts(MdExpenseRequest.class)
     MdExpense createExpense(Actor actor, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "expense");
         var changes = expenseChanges(fields);
@@ -123,6 +127,7 @@ class MinuteDockMoneyController {
     }
 
     @RequestMapping(path = "/expenses/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
+    @Accepts(MdExpenseRequest.class)
     MdExpense updateExpense(Actor actor, @PathVariable long id, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "expense");
         var changes = expenseChanges(fields);
@@ -169,6 +174,7 @@ class MinuteDockMoneyController {
     /** Drafts an invoice of a contact's uninvoiced billable time and expenses in a period. */
     @PostMapping("/invoices")
     @ResponseStatus(HttpStatus.CREATED)
+    @Accepts(MdInvoiceRequest.class)
     MdInvoiceDetail createInvoice(Actor actor, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "invoice");
         var contactId = fields.id("contact_id");
@@ -187,6 +193,7 @@ class MinuteDockMoneyController {
 
     /** {@code status: "sent"} marks a draft sent; {@code archived} archives or restores. */
     @RequestMapping(path = "/invoices/{id}", method = {RequestMethod.PUT, RequestMethod.PATCH})
+    @Accepts(MdInvoiceChangeRequest.class)
     MdInvoiceDetail updateInvoice(Actor actor, @PathVariable long id, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "invoice");
         var status = fields.string("status");
@@ -226,6 +233,29 @@ class MinuteDockMoneyController {
             .date(fields.date("date")).contactId(fields.id("contact_id")).projectId(fields.id("project_id"))
             .manuallyInvoiced(fields.bool("manually_invoiced")).writtenOff(fields.bool("written_off"));
     }
+
+    /** An item's fields, under {@code item}. */
+    record MdItemRequest(MdItemFields item) { }
+
+    record MdItemFields(String name, String description, Long defaultRateCents) { }
+
+    /** An expense's fields, under {@code expense}: a quantity of an item, or a rate in cents. */
+    record MdExpenseRequest(MdExpenseFields expense) { }
+
+    record MdExpenseFields(String userAccountId, String description, BigDecimal quantity, String itemId,
+                           Long rateCents, String date, String contactId, String projectId, Boolean manuallyInvoiced,
+                           Boolean writtenOff) { }
+
+    /** A draft invoice of a contact's unbilled time and expenses, under {@code invoice}. */
+    record MdInvoiceRequest(MdInvoiceFields invoice) { }
+
+    record MdInvoiceFields(String contactId, String from, String to, String groupBy, BigDecimal taxRate, String date,
+                           String dueDate, String reference) { }
+
+    /** Sending a draft ({@code "status": "sent"}), or archiving an invoice; under {@code invoice}. */
+    record MdInvoiceChangeRequest(MdInvoiceChangeFields invoice) { }
+
+    record MdInvoiceChangeFields(String status, Boolean archived) { }
 
     record MdItem(String id, String name, String description, long defaultRateCents) {
         static MdItem from(Item item) {
