@@ -1,5 +1,6 @@
 package io.timeledger.api.harvest;
 
+import io.timeledger.api.common.Accepts;
 import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
@@ -86,6 +87,7 @@ class HarvestAssignmentsController {
 
     @PostMapping("/projects/{projectId}/task_assignments")
     @ResponseStatus(HttpStatus.CREATED)
+    @Accepts(HtTaskAssignmentFields.class)
     HtTaskAssignment assignTask(Actor actor, @PathVariable long projectId, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "task_assignment");
         var taskId = fields.id("task_id");
@@ -96,6 +98,7 @@ class HarvestAssignmentsController {
     }
 
     @PatchMapping("/projects/{projectId}/task_assignments/{id}")
+    @Accepts(HtTaskAssignmentChangeFields.class)
     HtTaskAssignment changeTaskAssignment(Actor actor, @PathVariable long projectId, @PathVariable long id,
                                           HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "task_assignment");
@@ -137,6 +140,7 @@ class HarvestAssignmentsController {
 
     @PostMapping("/projects/{projectId}/user_assignments")
     @ResponseStatus(HttpStatus.CREATED)
+    @Accepts(HtUserAssignmentFields.class)
     HtUserAssignment assignUser(Actor actor, @PathVariable long projectId, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "user_assignment");
         var userId = fields.id("user_id");
@@ -147,6 +151,7 @@ class HarvestAssignmentsController {
     }
 
     @PatchMapping("/projects/{projectId}/user_assignments/{id}")
+    @Accepts(HtUserAssignmentChangeFields.class)
     HtUserAssignment changeUserAssignment(Actor actor, @PathVariable long projectId, @PathVariable long id,
                                           HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "user_assignment");
@@ -236,6 +241,20 @@ class HarvestAssignmentsController {
         }
         return new AssignmentChanges(fields.bool(flag), fields.bool("is_active"), hourlyRate, fields.number("budget"));
     }
+
+    /** A task put on a project; {@code use_default_rates} true takes the task's own rate. */
+    record HtTaskAssignmentFields(Long taskId, Boolean isActive, Boolean billable, BigDecimal hourlyRate,
+                                  BigDecimal budget, Boolean useDefaultRates) { }
+
+    record HtTaskAssignmentChangeFields(Boolean isActive, Boolean billable, BigDecimal hourlyRate, BigDecimal budget,
+                                        Boolean useDefaultRates) { }
+
+    /** A person put on a project; {@code use_default_rates} true takes the person's own rate. */
+    record HtUserAssignmentFields(Long userId, Boolean isActive, Boolean isProjectManager, BigDecimal hourlyRate,
+                                  BigDecimal budget, Boolean useDefaultRates) { }
+
+    record HtUserAssignmentChangeFields(Boolean isActive, Boolean isProjectManager, BigDecimal hourlyRate,
+                                        BigDecimal budget, Boolean useDefaultRates) { }
 
     record HtRef(long id, String name) { }
 

@@ -1,5 +1,6 @@
 package io.timeledger.api.harvest;
 
+import io.timeledger.api.common.Accepts;
 import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
@@ -79,6 +80,7 @@ class HarvestCatalogController {
 
     @PostMapping("/clients")
     @ResponseStatus(HttpStatus.CREATED)
+    @Accepts(HtClientFields.class)
     HtClient createClient(Actor actor, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "client");
         var changes = clientChanges(fields);
@@ -88,6 +90,7 @@ class HarvestCatalogController {
     }
 
     @PatchMapping("/clients/{id}")
+    @Accepts(HtClientFields.class)
     HtClient updateClient(Actor actor, @PathVariable long id, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "client");
         var changes = clientChanges(fields);
@@ -126,6 +129,7 @@ class HarvestCatalogController {
 
     @PostMapping("/projects")
     @ResponseStatus(HttpStatus.CREATED)
+    @Accepts(HtProjectFields.class)
     HtProject createProject(Actor actor, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "project");
         var clientId = fields.id("client_id");
@@ -135,6 +139,7 @@ class HarvestCatalogController {
     }
 
     @PatchMapping("/projects/{id}")
+    @Accepts(HtProjectFields.class)
     HtProject updateProject(Actor actor, @PathVariable long id, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "project");
         var clientId = fields.id("client_id");
@@ -172,6 +177,7 @@ class HarvestCatalogController {
 
     @PostMapping("/tasks")
     @ResponseStatus(HttpStatus.CREATED)
+    @Accepts(HtTaskFields.class)
     HtTask createTask(Actor actor, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "task");
         var changes = taskChanges(fields);
@@ -180,6 +186,7 @@ class HarvestCatalogController {
     }
 
     @PatchMapping("/tasks/{id}")
+    @Accepts(HtTaskFields.class)
     HtTask updateTask(Actor actor, @PathVariable long id, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "task");
         var changes = taskChanges(fields);
@@ -253,6 +260,19 @@ class HarvestCatalogController {
         return new TaskChanges(fields.string("name"), Field.absent(), fields.number("default_hourly_rate"),
             fields.bool("billable_by_default"), fields.bool("is_active"));
     }
+
+    /** A client's fields, flat as Harvest sends them. */
+    record HtClientFields(String name, Boolean isActive, String address) { }
+
+    /**
+     * A project's fields: {@code budget_by} one of project, project_cost, task, task_fees, person or
+     * none; {@code budget_is_monthly} a monthly budget instead of a total.
+     */
+    record HtProjectFields(Long clientId, String name, String code, Boolean isActive, Boolean isBillable,
+                           BigDecimal hourlyRate, String budgetBy, BigDecimal budget, Boolean budgetIsMonthly) { }
+
+    /** A task's fields. */
+    record HtTaskFields(String name, Boolean billableByDefault, BigDecimal defaultHourlyRate, Boolean isActive) { }
 
     record HtClient(long id, String name, boolean isActive, String address, String statementKey, String currency,
                     String createdAt, String updatedAt) {

@@ -1,5 +1,6 @@
 package io.timeledger.api.harvest;
 
+import io.timeledger.api.common.Accepts;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.RequestBodies;
 import io.timeledger.core.account.Account;
@@ -40,6 +41,7 @@ class HarvestCompanyController {
     }
 
     @PatchMapping
+    @Accepts(HtCompanyFields.class)
     HtCompany change(Actor actor, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "company");
         var weekStart = fields.string("week_start_day").map(day -> day == null ? null : weekDay(fields, day));
@@ -70,6 +72,14 @@ class HarvestCompanyController {
     }
 
     /** Harvest's company; the features this server does not have yet say false. */
+    /**
+     * What an administrator changes of the account: {@code week_start_day} (Monday …),
+     * {@code time_rounding_mode} up or nearest, {@code clock} 12h or 24h, {@code time_format}
+     * decimal or hours_minutes, {@code expense_feature} whether expenses are tracked.
+     */
+    record HtCompanyFields(String name, String weekStartDay, Boolean wantsTimestampTimers, Integer timeRoundingMinutes,
+                           String timeRoundingMode, String clock, String timeFormat, Boolean expenseFeature) { }
+
     record HtCompany(String baseUri, String fullDomain, String name, boolean isActive, String weekStartDay,
                      boolean wantsTimestampTimers, String timeFormat, String dateFormat, String planType, String clock,
                      String currencyCodeDisplay, String currencySymbolDisplay, String decimalSymbol,

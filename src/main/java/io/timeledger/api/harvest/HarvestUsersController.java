@@ -1,5 +1,6 @@
 package io.timeledger.api.harvest;
 
+import io.timeledger.api.common.Accepts;
 import io.timeledger.api.common.AvatarUrls;
 import io.timeledger.api.common.Instants;
 import io.timeledger.api.common.JsonFields;
@@ -86,6 +87,7 @@ class HarvestUsersController {
     /** Harvest sends an invitation email; Timeledger has no mail: the person gets a password from an admin. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Accepts(HtUserFields.class)
     HtUser create(Actor actor, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "user");
         var firstName = fields.string("first_name");
@@ -105,6 +107,7 @@ class HarvestUsersController {
     }
 
     @PatchMapping("/{id}")
+    @Accepts(HtUserFields.class)
     HtUser update(Actor actor, @PathVariable long id, HttpServletRequest request) {
         var fields = JsonFields.of(bodies.read(request), "user");
         var changes = changes(fields)
@@ -122,6 +125,15 @@ class HarvestUsersController {
         people.remove(actor, id);
         return ResponseEntity.ok().build();
     }
+
+    /**
+     * A person's fields: {@code access_roles} administrator, manager (with Harvest's manager
+     * permissions) or member; {@code roles} the business roles shown beside them.
+     */
+    record HtUserFields(String firstName, String lastName, String email, String timezone, String telephone,
+                        Boolean isActive, Boolean isContractor, BigDecimal defaultHourlyRate, BigDecimal costRate,
+                        Integer weeklyCapacity, Boolean hasAccessToAllFutureProjects, List<String> roles,
+                        List<String> accessRoles) { }
 
     /** The membership's fields of a create or update, as Harvest names them. */
     private static PersonChanges changes(JsonFields fields) {

@@ -1,5 +1,6 @@
 package io.timeledger.api.minutedock;
 
+import io.timeledger.api.common.Accepts;
 import io.timeledger.api.common.JsonFields;
 import io.timeledger.api.common.Params;
 import io.timeledger.core.account.Actor;
@@ -49,6 +50,7 @@ class MinuteDockReportsController {
     }
 
     @PostMapping("/generate")
+    @Accepts(MdReportQuery.class)
     Map<String, Object> generate(Actor actor, @RequestBody(required = false) JsonNode body) {
         var query = query(JsonFields.of(body == null ? emptyObject() : body, "report"));
         return render(reports.generate(actor, query), !query.groupBy().isEmpty());
@@ -56,6 +58,7 @@ class MinuteDockReportsController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Accepts(MdReportRequest.class)
     Map<String, Object> save(Actor actor, @RequestBody(required = false) JsonNode body) {
         var fields = JsonFields.of(body, "report");
         var name = fields.string("name");
@@ -201,4 +204,21 @@ class MinuteDockReportsController {
         var stripped = hours.stripTrailingZeros();
         return (stripped.scale() < 1 ? stripped.setScale(1) : stripped).toPlainString();
     }
+
+    /**
+     * What a report covers and how it is grouped: dates as yyyy-mm-dd; {@code user_accounts},
+     * {@code users}, {@code contacts}, {@code projects}, {@code tasks} a list of ids ("all" for
+     * everyone's time); {@code group_by} up to two of contact, user, project, date, month, year.
+     */
+    record MdReportQuery(String from, String to, List<String> userAccounts, List<String> users, List<String> contacts,
+                         List<String> projects, List<String> tasks, Boolean billableOnly, Boolean unbillableOnly,
+                         Boolean invoicedOnly, Boolean uninvoicedOnly, List<String> groupBy) { }
+
+    /** A report saved by name, under {@code report}. */
+    record MdReportRequest(MdReportFields report) { }
+
+    record MdReportFields(String name, String from, String to, List<String> userAccounts, List<String> users,
+                          List<String> contacts, List<String> projects, List<String> tasks, Boolean billableOnly,
+                          Boolean unbillableOnly, Boolean invoicedOnly, Boolean uninvoicedOnly,
+                          List<String> groupBy) { }
 }
