@@ -37,8 +37,13 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public WebhookReceiver() {
+        this(0);
+    }
+
+    /** A receiver on {@code port} (0: any free one), as one back up where it was down. */
+    public WebhookReceiver(int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,6 +61,10 @@ public final class WebhookReceiver implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public String url() {
