@@ -37,9 +37,12 @@ final class ReplicaRouting extends AbstractRoutingDataSource {
         setDefaultTargetDataSource(primary);
         setTargetDataSources(replica == null ? Map.of() : Map.of(Boolean.TRUE, replica));
         afterPropertiesSet();
-        this.onReplica = Counter.builder("timeledger.database.replica.reads").tag("read", "replica")
-            .description("Calls that may read a replica, by where they read").register(meters);
-        this.onPrimary = Counter.builder("timeledger.database.replica.reads").tag("read", "primary")
+        this.onReplica = reads(meters, "replica");
+        this.onPrimary = reads(meters, "primary");
+    }
+
+    private static Counter reads(MeterRegistry meters, String where) {
+        return Counter.builder("timeledger.database.replica.reads").tag("read", where)
             .description("Calls that may read a replica, by where they read").register(meters);
     }
 

@@ -48,6 +48,8 @@ class WebSessions {
 
     /** How stale a session's recorded last access may be. */
     static final Duration ACCESS_RESOLUTION = Duration.ofMinutes(1);
+    /** How often expired sessions are deleted (by one node of the cluster). */
+    static final Duration CLEAN_EVERY = Duration.ofMinutes(1);
 
     /**
      * What the session filter uses: Spring Session's JDBC sessions in the tables of V37, expiring
@@ -62,6 +64,8 @@ class WebSessions {
         var stored = new JdbcIndexedSessionRepository(jdbc, TransactionOperations.withoutTransaction());
         stored.setDefaultMaxInactiveInterval(timeout);
         stored.setCleanupCron(Scheduled.CRON_DISABLED);
+        // one repository, seen both through its generic interface (its session type is not public)
+        // and as itself (its lifecycle and clean-up)
         return new CoarseSessions<>(stored, stored, new TransactionTemplate(transactions), clusterTasks);
     }
 
@@ -104,12 +108,13 @@ class WebSessions {
         @Override
         public void afterPropertiesSet() {
             stored.afterPropertiesSet();
-            cleaner.scheduleWithFixedDelay(this::cleanUp, 1, 1, TimeUnit.MINUTES);
+            cleaner.scheduleWithFixedDelay(this::cleanUp, CLEAN_EVERY.toMillis(), CLEAN_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
         }
 
         private void cleanUp() {
             try {
-                clusterTasks.runIfDue("delete expired web sessions", Duration.ofMinutes(1), stored::cleanUpExpiredSessions);
+                clusterTasks.runIfDue("delete expired web sessions", CLEAN_EVERY, stored::cleanUpExpiredSessions);
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger(WebSessions.class).warn("Could not delete expired sessions: {}", e.getMessage());
             }
@@ -123,13 +128,19 @@ class WebSessions {
 
         @Override
         public CoarseSession<S> createSession() {
-            return new CoarseSession<>(jdbc.createSession());
+            return new CoarseSession<>(jdbc.createSession(), true);
         }
 
-        /** Writes what changed, all or nothing; a session unchanged costs no statement. */
+        /**
+         * Writes what changed, all or nothing. A session the request only read — a page view —
+         * is not written, nor is a connection taken for it.
+         */
         @Override
         public void save(CoarseSession<S> session) {
-            saves.executeWithoutResult(status -> jdbc.save(session.stored));
+            if (session.changed) {
+                saves.executeWithoutResult(status -> jdbc.save(session.stored));
+                session.changed = false;
+            }
         }
 
         /** Runs a request, remembering the sessions it looks up until it ends. */
@@ -150,7 +161,7 @@ class WebSessions {
                 return remembered.get(id);
             }
             var found = jdbc.findById(id);
-            var session = found == null ? null : new CoarseSession<>(found);
+            var session = found == null ? null : new CoarseSession<>(found, false);
             if (remembered != null) {
                 remembered.put(id, session);
             }
@@ -170,24 +181,31 @@ class WebSessions {
         public Map<String, CoarseSession<S>> findByIndexNameAndIndexValue(String indexName, String indexValue) {
             var found = new LinkedHashMap<String, CoarseSession<S>>();
             jdbc.findByIndexNameAndIndexValue(indexName, indexValue)
-                .forEach((id, session) -> found.put(id, new CoarseSession<>(session)));
+                .forEach((id, session) -> found.put(id, new CoarseSession<>(session, false)));
             return found;
         }
     }
 
-    /** A stored session whose last access moves only when it is {@link #ACCESS_RESOLUTION} old. */
+    /**
+     * A stored session whose last access moves only when it is {@link #ACCESS_RESOLUTION} old, and
+     * which knows whether the request changed it (new, an attribute set or removed, its id or
+     * lifetime changed, its last access moved).
+     */
     static final class CoarseSession<S extends Session> implements Session {
 
         private final S stored;
+        private volatile boolean changed;
 
-        CoarseSession(S stored) {
+        CoarseSession(S stored, boolean changed) {
             this.stored = stored;
+            this.changed = changed;
         }
 
         @Override
         public void setLastAccessedTime(Instant lastAccessedTime) {
             if (Duration.between(stored.getLastAccessedTime(), lastAccessedTime).compareTo(ACCESS_RESOLUTION) >= 0) {
                 stored.setLastAccessedTime(lastAccessedTime);
+                changed = true;
             }
         }
 
@@ -198,6 +216,7 @@ class WebSessions {
 
         @Override
         public String changeSessionId() {
+            changed = true;
             return stored.changeSessionId();
         }
 
@@ -213,11 +232,13 @@ class WebSessions {
 
         @Override
         public void setAttribute(String name, Object value) {
+            changed = true;
             stored.setAttribute(name, value);
         }
 
         @Override
         public void removeAttribute(String name) {
+            changed = true;
             stored.removeAttribute(name);
         }
 
@@ -233,6 +254,7 @@ class WebSessions {
 
         @Override
         public void setMaxInactiveInterval(Duration interval) {
+            changed = true;
             stored.setMaxInactiveInterval(interval);
         }
 
