@@ -8,7 +8,6 @@ import io.timeledger.support.ServerProcess;
 import io.timeledger.support.WebSession;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,10 +68,10 @@ class ClusterIT {
                 nginx = balancer(a.port(), b.port());
                 ServerProcess.awaitHealth(bManagement);
                 int lb = nginx.port;
-                awaitSignInPage(lb);
+                ServerProcess.awaitAnswer(lb, "/login");
 
                 // a browser signs in through the balancer, its requests spread over both nodes
-                var browser = WebSession.signedIn(lb, "admin@localhost", password(a.output().toString()));
+                var browser = WebSession.signedIn(lb, "admin@localhost", a.password());
                 var account = Pattern.compile("\\(id (\\d+)\\)").matcher(a.output()).results().findFirst()
                     .orElseThrow().group(1);
                 var tokens = new ArrayList<String>();
@@ -319,31 +318,5 @@ class ClusterIT {
             "-e", prefix.resolve("logs/error.log").toString()).redirectErrorStream(true)
             .redirectOutput(prefix.resolve("logs/out.log").toFile()).start();
         return new Balancer(process, port);
-    }
-
-    private static void awaitSignInPage(int port) throws Exception {
-        for (int tries = 0; tries < 100; tries++) {
-            try {
-                if (ServerProcess.send(port, "GET", "/login", null, null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // nginx not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the balancer did not answer");
-    }
-
-    /** The administrator's password, as the first start prints it under "with that email and the password". */
-    private static String password(String output) {
-        var lines = output.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains("with that email and the password")) {
-                return lines.stream().skip(i + 1).map(String::strip).filter(line -> !line.isEmpty()).findFirst()
-                    .orElseThrow();
-            }
-        }
-        throw new UncheckedIOException(new IOException("no password printed:\n" + output));
     }
 }

@@ -63,10 +63,15 @@ public record ServerProcess(Process process, int port, CompletableFuture<String>
 
     /** Waits (90 s at most) until {@code /actuator/health} on {@code port} answers 200. */
     public static void awaitHealth(int port) throws Exception {
+        awaitAnswer(port, "/actuator/health");
+    }
+
+    /** Waits (90 s at most) until {@code path} on {@code port} answers 200. */
+    public static void awaitAnswer(int port, String path) throws Exception {
         var deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (send(port, "GET", "/actuator/health", null, null).statusCode() == 200) {
+                if (send(port, "GET", path, null, null).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -74,7 +79,7 @@ public record ServerProcess(Process process, int port, CompletableFuture<String>
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the server did not become healthy");
+        throw new AssertionError("nothing answered " + path + " on port " + port);
     }
 
     public static HttpResponse<String> send(int port, String method, String path, String token, String body)
@@ -94,6 +99,18 @@ public record ServerProcess(Process process, int port, CompletableFuture<String>
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** The administrator's password, as the first start prints it under "with that email and the password". */
+    public String password() {
+        var lines = output.toString().lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("with that email and the password")) {
+                return lines.stream().skip(i + 1).map(String::strip).filter(line -> !line.isEmpty()).findFirst()
+                    .orElseThrow();
+            }
+        }
+        throw new AssertionError("no password printed:\n" + output);
     }
 
     /** Stops the server as a service manager would (SIGTERM) and waits for it. */

@@ -26,6 +26,8 @@ import tools.jackson.databind.JsonNode;
 @ApiTest
 class OpenApiTests {
 
+    static final List<String> DIALECTS = List.of("minutedock", "harvest", "paydirt", "expensicat");
+
     @Autowired Api api;
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
@@ -35,7 +37,7 @@ class OpenApiTests {
         var paths = Map.of("minutedock", "/api/v1/entries", "harvest", "/v2/time_entries", "paydirt", "/v1/jobs",
             "expensicat", "/v1/time-entries");
         for (var dialect : paths.keySet()) {
-            var document = api.anonymous().get("/openapi/" + dialect + ".json").expect(200).json();
+            var document = document(dialect);
             assertThat(document.get("openapi").stringValue()).startsWith("3.1");
             assertThat(document.get("paths").has(paths.get(dialect))).as(dialect).isTrue();
             for (var other : paths.values()) {
@@ -56,15 +58,11 @@ class OpenApiTests {
 
     @Test
     void everyDocumentedAnswerOfAGetRouteIsWhatTheRouteAnswers() {
-        var admin = fixtures.anAccount();
-        jdbc.sql("UPDATE account SET expenses_enabled = true WHERE id = :id").param("id", admin.account().value())
-            .update();
-        var ids = AccountRecords.make(api, admin, "Described");
-        var caller = api.bearer(admin.token()).header("Harvest-Account-Id", admin.account().toString());
+        var ledger = oneOfEverything("Described");
         var problems = new ArrayList<String>();
         var checked = new TreeMap<String, Integer>();
-        for (var dialect : List.of("minutedock", "harvest", "paydirt", "expensicat")) {
-            var document = api.anonymous().get("/openapi/" + dialect + ".json").expect(200).json();
+        for (var dialect : DIALECTS) {
+            var document = document(dialect);
             var schemas = document.get("components").get("schemas");
             for (var path : document.get("paths").properties()) {
                 var get = path.getValue().get("get");
@@ -73,11 +71,11 @@ class OpenApiTests {
                 if (schema == null || !described(schema)) {
                     continue;
                 }
-                var filled = AccountRecords.fill(path.getKey(), ids);
+                var filled = AccountRecords.fill(path.getKey(), ledger.ids());
                 if (filled == null) {
                     continue;
                 }
-                var answer = caller.get(filled);
+                var answer = ledger.caller().get(filled);
                 if (answer.status() != 200) {
                     problems.add(dialect + " " + filled + " answered " + answer.status());
                     continue;
@@ -94,18 +92,14 @@ class OpenApiTests {
 
     @Test
     void everyWriteDocumentsItsBodyAndEveryFieldDocumentedIsOneItsRouteReads() {
-        var admin = fixtures.anAccount();
-        jdbc.sql("UPDATE account SET expenses_enabled = true WHERE id = :id").param("id", admin.account().value())
-            .update();
-        var ids = AccountRecords.make(api, admin, "Written");
-        var caller = api.bearer(admin.token()).header("Harvest-Account-Id", admin.account().toString());
+        var ledger = oneOfEverything("Written");
         var problems = new ArrayList<String>();
         var checked = new TreeMap<String, Integer>();
-        for (var dialect : List.of("minutedock", "harvest", "paydirt", "expensicat")) {
-            var document = api.anonymous().get("/openapi/" + dialect + ".json").expect(200).json();
+        for (var dialect : DIALECTS) {
+            var document = document(dialect);
             var schemas = document.get("components").get("schemas");
             for (var path : document.get("paths").properties()) {
-                var route = AccountRecords.fill(path.getKey(), ids);
+                var route = AccountRecords.fill(path.getKey(), ledger.ids());
                 for (var method : List.of("post", "put", "patch")) {
                     var schema = path.getValue().path(method).path("requestBody").path("content")
                         .path("application/json").get("schema");
@@ -125,13 +119,12 @@ class OpenApiTests {
                             fields = resolve(only.getValue(), schemas);
                         }
                     }
-                    var where = dialect + " " + method.toUpperCase(Locale.ROOT) + " " + route;
-                    var without = caller.send(method.toUpperCase(Locale.ROOT), route, body(wrapper, null),
-                        "application/json");
+                    var verb = method.toUpperCase(Locale.ROOT);
+                    var where = dialect + " " + verb + " " + route;
+                    var without = ledger.caller().send(verb, route, body(wrapper, null), "application/json");
                     for (var field : fields.get("properties").propertyNames()) {
                         // a field the route reads refuses an object where it wants a value, or reads it
-                        var with = caller.send(method.toUpperCase(Locale.ROOT), route, body(wrapper, field),
-                            "application/json");
+                        var with = ledger.caller().send(verb, route, body(wrapper, field), "application/json");
                         if (with.status() / 100 != 4 || with.text().equals(without.text())) {
                             problems.add(where + ": " + field + " is documented but not read (" + with.status() + ")");
                         }
@@ -145,8 +138,28 @@ class OpenApiTests {
         assertThat(problems).isEmpty();
     }
 
+    /** An account with one record of every kind the routes name (expenses on), and a caller acting in it. */
+    private record Ledger(Map<String, Long> ids, Api.Caller caller) { }
+
+    private Ledger oneOfEverything(String name) {
+        var admin = fixtures.anAccount();
+        jdbc.sql("UPDATE account SET expenses_enabled = true WHERE id = :id").param("id", admin.account().value())
+            .update();
+        return new Ledger(AccountRecords.make(api, admin, name),
+            api.bearer(admin.token()).header("Harvest-Account-Id", admin.account().toString()));
+    }
+
+    private JsonNode document(String dialect) {
+        return api.anonymous().get("/openapi/" + dialect + ".json").expect(200).json();
+    }
+
+    /** The name of the schema a {@code $ref} points at. */
+    private static String named(JsonNode schema) {
+        return schema.get("$ref").stringValue().substring("#/components/schemas/".length());
+    }
+
     private static JsonNode resolve(JsonNode schema, JsonNode schemas) {
-        return schemas.get(schema.get("$ref").stringValue().substring("#/components/schemas/".length()));
+        return schemas.get(named(schema));
     }
 
     /** {@code {"<field>": {}}}, nested under {@code wrapper} when there is one; no field: empty. */
@@ -165,7 +178,7 @@ class OpenApiTests {
             return;
         }
         if (schema.has("$ref")) {
-            var name = schema.get("$ref").stringValue().substring("#/components/schemas/".length());
+            var name = named(schema);
             if (!schemas.has(name)) {
                 problems.add(where + ": the document has no schema " + name);
             } else {
