@@ -31,15 +31,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Webhooks {
 
+    /** The kind a subscription asks for to be sent every change of clients, projects and tasks. */
+    public static final String CATALOG = "catalog.changed";
     /**
      * The kinds of change a subscription may ask for: those the change log records, the catalog's
      * ({@code contact.changed}, {@code project.deleted}, …) asked for together as {@value #CATALOG}.
      */
     public static final List<String> KINDS = List.of("entry.created", "entry.updated", "entry.deleted",
         "dock.changed", "approval.changed", "invoice.drafted", "invoice.sent", "invoice.paid", "invoice.voided",
-        Webhooks.CATALOG);
-    /** The kind a subscription asks for to be sent every change of clients, projects and tasks. */
-    public static final String CATALOG = "catalog.changed";
+        CATALOG);
     /** The longest delivery log read at once. */
     public static final int LOG_LIMIT = 200;
     /** The setting that lets receivers live on the server's own network. */
