@@ -16,9 +16,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.hc.client5.http.DnsResolver;
@@ -39,9 +46,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the webhooks' events (docs/webhooks.md): a few threads per node, each claiming one
- * subscription at a time ({@link Webhooks#claim}, {@code FOR UPDATE SKIP LOCKED}), taking in its
- * new changes, then posting its due deliveries in order until one fails — that one and those after
- * it wait for its retry, so a receiver sees each object's events in the order they happened. A
+ * account's subscriptions at a time ({@link Webhooks#claim}, {@code FOR UPDATE SKIP LOCKED}),
+ * taking in its new changes once for all of them, then posting each subscription's due deliveries
+ * in order until one fails — that one and those after it wait for its retry, so a receiver sees
+ * each object's events in the order they happened. The subscriptions are posted to side by side,
+ * and what each receiver answered is recorded for all of them in one transaction. A
  * committed change wakes the threads (the database's announcement); retries are found by polling.
  *
  * <p>Each post is signed: {@code Timeledger-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of
@@ -58,6 +67,8 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
     private static final int EXCERPT = 500;
     /** How long one claim is worked on before the subscription is let go for others. */
     private static final Duration TURN = Duration.ofSeconds(20);
+    /** How many receivers one node posts to at once. */
+    private static final int POSTERS = 8;
 
     private final Webhooks webhooks;
     private final MinuteDockEvents events;
@@ -66,6 +77,8 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
     private final Duration poll;
     /** Made on each start, closed on each stop: a context paused and started again (as tests do) posts anew. */
     private volatile CloseableHttpClient http;
+    /** Post the subscriptions of a turn side by side; made and ended with the client. */
+    private volatile ExecutorService posters;
     private final Semaphore wake = new Semaphore(0);
     private final List<Thread> running = new ArrayList<>();
     private volatile boolean stopping;
@@ -122,6 +135,12 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
     public void start() {
         stopping = false;
         http = client(webhooks.privateAddresses());
+        var made = new AtomicInteger();
+        posters = Executors.newFixedThreadPool(POSTERS, task -> {
+            var thread = new Thread(task, "webhook-poster-" + made.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        });
         for (int i = 0; i < threads; i++) {
             var thread = new Thread(this::work, "webhook-sender-" + i);
             thread.setDaemon(true);
@@ -142,6 +161,7 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
             }
         }
         running.clear();
+        posters.shutdown();
         try {
             http.close();
         } catch (IOException e) {
@@ -201,7 +221,7 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
         }
     }
 
-    /** Works on one subscription for a while; false when none had work. */
+    /** Works on one account's subscriptions for a while; false when none had work. */
     private boolean turn() {
         var senders = webhooks.senders();
         subscribed = senders.active();
@@ -212,33 +232,74 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
         if (claimed.isEmpty()) {
             return false;
         }
-        var work = claimed.get();
         try {
-            var more = webhooks.takeIn(work, events);
-            while (more.isPresent()) {
-                more = webhooks.takeIn(more.get(), events);
-            }
+            var open = webhooks.takeIn(claimed, events);
             long until = System.nanoTime() + TURN.toNanos();
-            posting:
-            while (!stopping && System.nanoTime() < until) {
-                var due = webhooks.due(work);
+            while (!stopping && !open.isEmpty() && System.nanoTime() < until) {
+                var due = webhooks.due(open);
                 if (due.isEmpty()) {
                     break;
                 }
-                for (var delivery : due) {
-                    if (stopping || !send(work, delivery)) {
-                        break posting;
-                    }
-                }
+                var attempts = post(open, due);
+                webhooks.record(attempts);
+                // a subscription whose receiver did not take a delivery waits for its retry
+                var waiting = attempts.stream().filter(attempt -> !attempt.taken())
+                    .map(attempt -> attempt.work().webhookId()).collect(Collectors.toSet());
+                open = open.stream().filter(work -> !waiting.contains(work.webhookId())).toList();
             }
         } finally {
-            webhooks.release(work);
+            webhooks.release(claimed);
         }
         return true;
     }
 
-    /** Posts one delivery and records how it went; whether the receiver took it. */
-    private boolean send(WebhookWork work, DueDelivery delivery) {
+    /**
+     * Posts each subscription's due deliveries in order until one is not taken; the subscriptions
+     * side by side, so that a receiver slow to answer holds up only its own.
+     */
+    private List<Webhooks.Attempt> post(List<WebhookWork> open, List<DueDelivery> due) {
+        var bySubscription = due.stream().collect(Collectors.groupingBy(DueDelivery::webhookId,
+            LinkedHashMap::new, Collectors.toList()));
+        var posts = open.stream().filter(work -> bySubscription.containsKey(work.webhookId()))
+            .map(work -> (Callable<List<Webhooks.Attempt>>) () -> post(work, bySubscription.get(work.webhookId())))
+            .toList();
+        if (posts.size() == 1) {
+            try {
+                return posts.get(0).call();
+            } catch (Exception e) {
+                throw new IllegalStateException("Posting cannot throw", e);
+            }
+        }
+        var attempts = new ArrayList<Webhooks.Attempt>();
+        try {
+            for (var done : posters.invokeAll(posts)) {
+                attempts.addAll(done.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Posting cannot throw", e.getCause());
+        }
+        return attempts;
+    }
+
+    private List<Webhooks.Attempt> post(WebhookWork work, List<DueDelivery> deliveries) {
+        var attempts = new ArrayList<Webhooks.Attempt>();
+        for (var delivery : deliveries) {
+            if (stopping) {
+                break;
+            }
+            var attempt = send(work, delivery);
+            attempts.add(attempt);
+            if (!attempt.taken()) {
+                break;
+            }
+        }
+        return attempts;
+    }
+
+    /** Posts one delivery: how it went. */
+    private Webhooks.Attempt send(WebhookWork work, DueDelivery delivery) {
         long seconds = clock.instant().getEpochSecond();
         var post = new HttpPost(work.url());
         post.setHeader("Timeledger-Event-Id", delivery.eventId());
@@ -255,12 +316,7 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
         }
         int latency = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
         var excerpt = answer.body().length() > EXCERPT ? answer.body().substring(0, EXCERPT) : answer.body();
-        if (answer.code() != null && answer.code() >= 200 && answer.code() < 300) {
-            webhooks.delivered(delivery, answer.code(), latency, excerpt);
-            return true;
-        }
-        webhooks.failed(work, delivery, answer.code(), latency, excerpt);
-        return false;
+        return new Webhooks.Attempt(work, delivery, answer.code(), latency, excerpt);
     }
 
     /** The hex HMAC-SHA256 of {@code "<seconds>.<body>"} keyed by {@code secret}. */

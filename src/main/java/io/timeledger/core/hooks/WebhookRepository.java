@@ -130,72 +130,123 @@ class WebhookRepository {
     }
 
     /**
-     * Takes, for {@code lease}, one active subscription no other node holds that has work: changes
-     * not yet taken in, or a first pending delivery whose time has come.
+     * Takes, for {@code lease}, the active subscriptions no other node holds of one account where one
+     * of them has work (changes not yet taken in, or a first pending delivery whose time has come):
+     * the account that has waited longest. Its subscriptions read the same changes, so a sender
+     * takes them in once for all of them.
      */
-    Optional<WebhookWork> claim(Duration lease) {
+    List<WebhookWork> claim(Duration lease) {
         return jdbc.sql("""
                 UPDATE webhook w
                    SET leased_until = statement_timestamp() + make_interval(secs => :lease)
-                 WHERE id = (
+                 WHERE id IN (
                        SELECT h.id
                          FROM webhook h
-                        WHERE\s""" + WORK + """
-                        ORDER BY h.leased_until NULLS FIRST, h.id
-                        LIMIT 1
+                        WHERE h.account_id = (SELECT h.account_id
+                                                FROM webhook h
+                                               WHERE\s""" + WORK + """
+                                               ORDER BY h.leased_until NULLS FIRST, h.id
+                                               LIMIT 1)
+                          AND h.active AND (h.leased_until IS NULL OR h.leased_until < statement_timestamp())
                           FOR UPDATE SKIP LOCKED)
                 RETURNING w.id, w.account_id, w.url, w.events, w.secret, w.cursor_seq""")
             .param("lease", lease.toMillis() / 1000.0)
             .query((rs, row) -> new WebhookWork(rs.getLong(1), new AccountId(rs.getLong(2)), rs.getString(3),
                 strings(rs.getArray(4)), rs.getString(5), rs.getLong(6)))
-            .optional();
-    }
-
-    /** Lets the subscription go; its lease ends now, so claims take the longest unserved first. */
-    void release(long webhookId) {
-        jdbc.sql("UPDATE webhook SET leased_until = statement_timestamp() WHERE id = :id").param("id", webhookId)
-            .update();
-    }
-
-    /** Moves the cursor from {@code from} to {@code to}; false when it is no longer at {@code from}. */
-    boolean advance(long webhookId, long from, long to) {
-        return jdbc.sql("UPDATE webhook SET cursor_seq = :to WHERE id = :id AND cursor_seq = :from")
-            .param("id", webhookId).param("from", from).param("to", to).update() == 1;
-    }
-
-    void insertDelivery(WebhookWork work, long changeSeq, String kind, Instant occurredAt, String body) {
-        jdbc.sql("""
-                INSERT INTO webhook_delivery (account_id, webhook_id, change_seq, kind, occurred_at, body)
-                VALUES (:account, :webhook, :seq, :kind, :at, :body)""")
-            .param("account", work.account().value()).param("webhook", work.webhookId()).param("seq", changeSeq)
-            .param("kind", kind).param("at", Timestamp.from(occurredAt)).param("body", body)
-            .update();
-    }
-
-    /** Up to {@code limit} of the subscription's pending deliveries, in order, when the first one's time has come. */
-    List<DueDelivery> due(long webhookId, int limit) {
-        return jdbc.sql("""
-                SELECT id, account_id || '-' || change_seq, kind, body, attempts, created_at
-                  FROM webhook_delivery
-                 WHERE webhook_id = :webhook AND status = 'pending'
-                   AND (SELECT f.next_attempt_at FROM webhook_delivery f
-                         WHERE f.webhook_id = :webhook AND f.status = 'pending'
-                         ORDER BY f.id LIMIT 1) <= now()
-                 ORDER BY id
-                 LIMIT :limit""")
-            .param("webhook", webhookId).param("limit", limit)
-            .query((rs, row) -> new DueDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getInt(5), rs.getTimestamp(6).toInstant()))
             .list();
     }
 
-    void delivered(long deliveryId, int code, int latencyMillis, String excerpt) {
+    /** Lets the subscriptions go; their leases end now, so claims take the longest unserved first. */
+    void release(List<Long> webhookIds) {
+        jdbc.sql("UPDATE webhook SET leased_until = statement_timestamp() WHERE id = ANY(:ids)")
+            .param("ids", webhookIds.toArray(Long[]::new))
+            .update();
+    }
+
+    /**
+     * Moves each subscription's cursor from where it was taken ({@code from}) to {@code to}; the ids
+     * of those moved — not one whose cursor another sender moved meanwhile.
+     */
+    List<Long> advance(List<WebhookWork> works, long to) {
+        return jdbc.sql("""
+                UPDATE webhook w
+                   SET cursor_seq = :to
+                  FROM unnest(CAST(:ids AS bigint[]), CAST(:froms AS bigint[])) AS c (id, from_seq)
+                 WHERE w.id = c.id AND w.cursor_seq = c.from_seq
+                RETURNING w.id""")
+            .param("ids", works.stream().map(WebhookWork::webhookId).toArray(Long[]::new))
+            .param("froms", works.stream().map(WebhookWork::cursor).toArray(Long[]::new))
+            .param("to", to)
+            .query(Long.class)
+            .list();
+    }
+
+    /** A delivery to store: the change it posts, for a subscription. */
+    record NewDelivery(long webhookId, long changeSeq, String kind, Instant occurredAt, String body) { }
+
+    void insertDeliveries(AccountId account, List<NewDelivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                UPDATE webhook_delivery
-                   SET status = 'delivered', attempts = attempts + 1, response_code = :code, latency_ms = :latency,
-                       response_excerpt = :excerpt, finished_at = now()
-                 WHERE id = :id""")
-            .param("id", deliveryId).param("code", code).param("latency", latencyMillis).param("excerpt", excerpt)
+                INSERT INTO webhook_delivery (account_id, webhook_id, change_seq, kind, occurred_at, body)
+                SELECT :account, d.webhook_id, d.change_seq, d.kind, d.occurred_at, d.body
+                  FROM unnest(CAST(:webhooks AS bigint[]), CAST(:seqs AS bigint[]), CAST(:kinds AS text[]),
+                              CAST(:ats AS timestamptz[]), CAST(:bodies AS text[]))
+                       WITH ORDINALITY AS d (webhook_id, change_seq, kind, occurred_at, body, n)
+                 ORDER BY d.n""")
+            .param("account", account.value())
+            .param("webhooks", deliveries.stream().map(NewDelivery::webhookId).toArray(Long[]::new))
+            .param("seqs", deliveries.stream().map(NewDelivery::changeSeq).toArray(Long[]::new))
+            .param("kinds", deliveries.stream().map(NewDelivery::kind).toArray(String[]::new))
+            .param("ats", deliveries.stream().map(d -> Timestamp.from(d.occurredAt())).toArray(Timestamp[]::new))
+            .param("bodies", deliveries.stream().map(NewDelivery::body).toArray(String[]::new))
+            .update();
+    }
+
+    /**
+     * Up to {@code limit} pending deliveries of each subscription, in order, for those whose first
+     * pending one's time has come.
+     */
+    List<DueDelivery> due(List<Long> webhookIds, int limit) {
+        return jdbc.sql("""
+                SELECT d.id, d.webhook_id, d.account_id || '-' || d.change_seq, d.kind, d.body, d.attempts,
+                       d.created_at
+                  FROM unnest(CAST(:webhooks AS bigint[])) AS h (id)
+                 CROSS JOIN LATERAL (
+                       SELECT *
+                         FROM webhook_delivery d
+                        WHERE d.webhook_id = h.id AND d.status = 'pending'
+                          AND (SELECT f.next_attempt_at FROM webhook_delivery f
+                                WHERE f.webhook_id = h.id AND f.status = 'pending'
+                                ORDER BY f.id LIMIT 1) <= now()
+                        ORDER BY d.id
+                        LIMIT :limit) d
+                 ORDER BY d.webhook_id, d.id""")
+            .param("webhooks", webhookIds.toArray(Long[]::new)).param("limit", limit)
+            .query((rs, row) -> new DueDelivery(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant()))
+            .list();
+    }
+
+    /** Deliveries the receivers took: how each answered, and how long it took. */
+    record Taken(long deliveryId, int code, int latencyMillis, String excerpt) { }
+
+    void delivered(List<Taken> taken) {
+        if (taken.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                UPDATE webhook_delivery d
+                   SET status = 'delivered', attempts = d.attempts + 1, response_code = t.code,
+                       latency_ms = t.latency, response_excerpt = t.excerpt, finished_at = now()
+                  FROM unnest(CAST(:ids AS bigint[]), CAST(:codes AS integer[]), CAST(:latencies AS integer[]),
+                              CAST(:excerpts AS text[])) AS t (id, code, latency, excerpt)
+                 WHERE d.id = t.id""")
+            .param("ids", taken.stream().map(Taken::deliveryId).toArray(Long[]::new))
+            .param("codes", taken.stream().map(Taken::code).toArray(Integer[]::new))
+            .param("latencies", taken.stream().map(Taken::latencyMillis).toArray(Integer[]::new))
+            .param("excerpts", taken.stream().map(Taken::excerpt).toArray(String[]::new))
             .update();
     }
 

@@ -11,11 +11,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -155,94 +155,119 @@ public class Webhooks {
         return repository.senders();
     }
 
-    /** Takes a subscription with work to do for this sender, which must {@link #release} it. */
+    /**
+     * Takes the subscriptions of one account that has work for this sender, which must
+     * {@link #release} them; empty when no account has work no other sender holds.
+     */
     @Transactional
-    public Optional<WebhookWork> claim() {
+    public List<WebhookWork> claim() {
         repository.commitWithoutWaiting();
         return repository.claim(LEASE);
     }
 
     /**
-     * Takes in the subscription's next changes as deliveries, rendered by {@code bodies} once, so
-     * that every attempt sends the same body; what comes back says where it now stands, or empty when
-     * it has taken in all there is. The bodies are rendered before the transaction that stores them
-     * (an object gone meanwhile renders as such, and fails nothing); that transaction moves the
-     * cursor only from where this sender found it, so changes are never taken in twice.
+     * Takes in the account's changes after the subscriptions' cursors as their deliveries, each
+     * change's body rendered by {@code bodies} once for all of them, so that every attempt sends the
+     * same body; what comes back is the subscriptions as they now stand. The changes are read once,
+     * from the cursor furthest behind, {@value #TAKEN_IN_AT_ONCE} at a time; each batch's bodies are
+     * rendered before the transaction that stores them (an object gone meanwhile renders as such,
+     * and fails nothing), and that transaction moves a cursor only from where this sender found it,
+     * so no change is taken in twice.
      */
-    public Optional<WebhookWork> takeIn(WebhookWork work, Bodies bodies) {
-        var changes = feed.after(work.account(), work.cursor(), TAKEN_IN_AT_ONCE);
-        if (changes.isEmpty()) {
-            // the changes past the cursor are no longer kept (paused for longer than the log keeps
-            // them): there is nothing to take in, and the cursor moves on so the claim does not recur
-            long last = feed.last(work.account());
-            if (last > work.cursor()) {
-                transaction.executeWithoutResult(status -> {
-                    repository.commitWithoutWaiting();
-                    repository.advance(work.webhookId(), work.cursor(), last);
-                });
+    public List<WebhookWork> takeIn(List<WebhookWork> works, Bodies bodies) {
+        var current = List.copyOf(works);
+        while (!current.isEmpty()) {
+            var account = current.get(0).account();
+            long from = current.stream().mapToLong(WebhookWork::cursor).min().orElseThrow();
+            var changes = feed.after(account, from, TAKEN_IN_AT_ONCE);
+            // no changes: those past the cursors are no longer kept (paused for longer than the log
+            // keeps them), and the cursors move on to the latest so the claim does not recur
+            long to = changes.isEmpty() ? feed.last(account) : changes.get(changes.size() - 1).seq();
+            var behind = current.stream().filter(work -> work.cursor() < to).toList();
+            if (behind.isEmpty()) {
+                break;
             }
-            return Optional.empty();
-        }
-        var events = new LinkedHashMap<Change, String>();
-        for (var change : changes) {
-            if (work.events().contains(change.catalog() ? CATALOG : change.kind())) {
-                events.put(change, bodies.body(change));
+            var deliveries = new ArrayList<WebhookRepository.NewDelivery>();
+            for (var change : changes) {
+                var kind = change.catalog() ? CATALOG : change.kind();
+                for (var work : behind) {
+                    if (change.seq() > work.cursor() && work.events().contains(kind)) {
+                        deliveries.add(new WebhookRepository.NewDelivery(work.webhookId(), change.seq(), change.kind(),
+                            change.at(), bodies.body(change)));
+                    }
+                }
+            }
+            var moved = transaction.execute(status -> {
+                repository.commitWithoutWaiting();
+                var advanced = Set.copyOf(repository.advance(behind, to));
+                repository.insertDeliveries(account, deliveries.stream()
+                    .filter(delivery -> advanced.contains(delivery.webhookId())).toList());
+                return advanced;
+            });
+            // those another sender moved meanwhile are its to carry on
+            current = current.stream().filter(work -> work.cursor() >= to || moved.contains(work.webhookId()))
+                .map(work -> work.cursor() >= to ? work : work.at(to))
+                .toList();
+            if (changes.size() < TAKEN_IN_AT_ONCE) {
+                break;
             }
         }
-        long cursor = changes.get(changes.size() - 1).seq();
-        boolean taken = Boolean.TRUE.equals(transaction.execute(status -> {
-            repository.commitWithoutWaiting();
-            if (!repository.advance(work.webhookId(), work.cursor(), cursor)) {
-                return false;
-            }
-            events.forEach((change, body) ->
-                repository.insertDelivery(work, change.seq(), change.kind(), change.at(), body));
-            return true;
-        }));
-        if (!taken || changes.size() < TAKEN_IN_AT_ONCE) {
-            return Optional.empty();
-        }
-        return Optional.of(new WebhookWork(work.webhookId(), work.account(), work.url(), work.events(), work.secret(),
-            cursor));
+        return current;
     }
 
     /**
-     * The subscription's next deliveries to make, in order — none while the first waits for its
-     * retry, since those after it wait behind it.
+     * The subscriptions' next deliveries to make, in order, each's first — none for a subscription
+     * whose first waits for its retry, since those after it wait behind it.
      */
     @Reads
-    public List<DueDelivery> due(WebhookWork work) {
-        return repository.due(work.webhookId(), DUE_AT_ONCE);
+    public List<DueDelivery> due(List<WebhookWork> works) {
+        return repository.due(works.stream().map(WebhookWork::webhookId).toList(), DUE_AT_ONCE);
     }
 
-    @Transactional
-    public void delivered(DueDelivery delivery, int code, int latencyMillis, String excerpt) {
-        repository.commitWithoutWaiting();
-        repository.delivered(delivery.id(), code, latencyMillis, excerpt);
-    }
+    /** How an attempt went: {@code code} null when no answer was had. */
+    public record Attempt(WebhookWork work, DueDelivery delivery, Integer code, int latencyMillis, String excerpt) {
 
-    /**
-     * An attempt that failed ({@code code} null: no answer was had): tried again after a wait that
-     * doubles each time, up to an hour, until it has been failing for {@code timeledger.webhooks.retry-for}
-     * (a day); then the delivery has failed and the subscription is paused, saying why.
-     */
-    @Transactional
-    public void failed(WebhookWork work, DueDelivery delivery, Integer code, int latencyMillis, String excerpt) {
-        repository.commitWithoutWaiting();
-        if (!repository.attemptFailed(delivery.id(), code, latencyMillis, excerpt, wait(delivery.attempts() + 1),
-                retryFor)) {
-            repository.pause(work.webhookId(), "Its receiver has not taken event " + delivery.eventId() + " for "
-                + words(retryFor) + " (" + (code == null ? excerpt : "the last answer: HTTP " + code) + "), so the"
-                + " server paused it. Resume it when the receiver is back: the changes since are delivered then,"
-                + " in order.");
+        public boolean taken() {
+            return code != null && code >= 200 && code < 300;
         }
     }
 
-    /** Lets another sender take the subscription. */
+    /**
+     * Records attempts, in one transaction. One that failed is tried again after a wait that
+     * doubles each time, up to an hour, until it has been failing for {@code
+     * timeledger.webhooks.retry-for} (a day); then the delivery has failed and its subscription is
+     * paused, saying why.
+     */
     @Transactional
-    public void release(WebhookWork work) {
+    public void record(List<Attempt> attempts) {
         repository.commitWithoutWaiting();
-        repository.release(work.webhookId());
+        repository.delivered(attempts.stream().filter(Attempt::taken)
+            .map(attempt -> new WebhookRepository.Taken(attempt.delivery().id(), attempt.code(),
+                attempt.latencyMillis(), attempt.excerpt()))
+            .toList());
+        for (var attempt : attempts) {
+            if (!attempt.taken()) {
+                failed(attempt);
+            }
+        }
+    }
+
+    private void failed(Attempt attempt) {
+        var delivery = attempt.delivery();
+        if (!repository.attemptFailed(delivery.id(), attempt.code(), attempt.latencyMillis(), attempt.excerpt(),
+                wait(delivery.attempts() + 1), retryFor)) {
+            repository.pause(attempt.work().webhookId(), "Its receiver has not taken event " + delivery.eventId()
+                + " for " + words(retryFor) + " (" + (attempt.code() == null ? attempt.excerpt()
+                : "the last answer: HTTP " + attempt.code()) + "), so the server paused it. Resume it when the"
+                + " receiver is back: the changes since are delivered then, in order.");
+        }
+    }
+
+    /** Lets other senders take the subscriptions. */
+    @Transactional
+    public void release(List<WebhookWork> works) {
+        repository.commitWithoutWaiting();
+        repository.release(works.stream().map(WebhookWork::webhookId).toList());
     }
 
     /** How long after its {@code attempts}-th failed attempt a delivery is tried again. */

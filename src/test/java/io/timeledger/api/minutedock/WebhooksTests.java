@@ -178,6 +178,33 @@ class WebhooksTests {
     }
 
     @Test
+    void anAccountsSubscriptionsAreServedTogetherEachInItsOwnOrderWhateverTheOthersDo() {
+        var admin = fixtures.anAccount();
+        var caller = api.bearer(admin.token());
+        var down = receiver();
+        down.status.set(503);
+        var up = receiver();
+        var later = receiver();
+        subscribe(admin, down, List.of("entry.created"));
+        subscribe(admin, up, List.of("entry.created"));
+        var paused = "/api/v1/webhooks/" + subscribe(admin, later, List.of("entry.created")).get("id").stringValue();
+        caller.put(paused, "{\"webhook\": {\"active\": false}}").expect(200);
+        var ids = new ArrayList<String>();
+        ids.add(Long.toString(entry(admin, "One")));
+        ids.add(Long.toString(entry(admin, "Two")));
+
+        // one receiver down holds up none of the others
+        awaitThat(() -> up.taken().size() == 2 && !down.requests.isEmpty());
+        // one far behind (resumed) catches up beside one that is current, which gets nothing twice
+        caller.put(paused, "{\"webhook\": {\"active\": true}}").expect(200);
+        ids.add(Long.toString(entry(admin, "Three")));
+        awaitThat(() -> up.taken().size() == 3 && later.taken().size() == 3);
+        assertThat(up.taken()).extracting(request -> objectId(request.body())).containsExactlyElementsOf(ids);
+        assertThat(later.taken()).extracting(request -> objectId(request.body())).containsExactlyElementsOf(ids);
+        assertThat(down.requests).extracting(request -> objectId(request.body())).containsOnly(ids.get(0));
+    }
+
+    @Test
     void aReceiverFailingForADayPausesItsSubscriptionWhichResumesWhereItStopped() {
         var admin = fixtures.anAccount();
         var receiver = receiver();
