@@ -39,7 +39,8 @@ final class WebhookBench {
         var base = server.base();
         var arrivals = new ConcurrentHashMap<String, Long>();
         var receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        receiver.setExecutor(Executors.newFixedThreadPool(8));
+        var answering = Executors.newFixedThreadPool(8);
+        receiver.setExecutor(answering);
         receiver.createContext("/hooks", exchange -> {
             long now = System.nanoTime();
             var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -96,6 +97,8 @@ final class WebhookBench {
                 delete(http, base, token, id);
             }
             receiver.stop(0);
+            // its threads would keep the bench's JVM from ending
+            answering.shutdown();
         }
     }
 

@@ -18,10 +18,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,8 +49,8 @@ import org.springframework.stereotype.Component;
  * account's subscriptions at a time ({@link Webhooks#claim}, {@code FOR UPDATE SKIP LOCKED}),
  * taking in its new changes once for all of them, then posting each subscription's due deliveries
  * in order until one fails — that one and those after it wait for its retry, so a receiver sees
- * each object's events in the order they happened. The subscriptions are posted to side by side,
- * and what each receiver answered is recorded for all of them in one transaction. A
+ * each object's events in the order they happened. What each receiver answered is recorded for
+ * all of them in one transaction. A
  * committed change wakes the threads (the database's announcement); retries are found by polling.
  *
  * <p>Each post is signed: {@code Timeledger-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of
@@ -67,7 +67,7 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
     private static final int EXCERPT = 500;
     /** How long one claim is worked on before the subscription is let go for others. */
     private static final Duration TURN = Duration.ofSeconds(20);
-    /** How many receivers one node posts to at once. */
+    /** How many retries one node posts at once, besides its senders' own posts. */
     private static final int POSTERS = 8;
 
     private final Webhooks webhooks;
@@ -77,7 +77,7 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
     private final Duration poll;
     /** Made on each start, closed on each stop: a context paused and started again (as tests do) posts anew. */
     private volatile CloseableHttpClient http;
-    /** Post the subscriptions of a turn side by side; made and ended with the client. */
+    /** Post retries beside a turn's other posts; made and ended with the client. */
     private volatile ExecutorService posters;
     private final Semaphore wake = new Semaphore(0);
     private final List<Thread> running = new ArrayList<>();
@@ -254,26 +254,31 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
     }
 
     /**
-     * Posts each subscription's due deliveries in order until one is not taken; the subscriptions
-     * side by side, so that a receiver slow to answer holds up only its own.
+     * Posts each subscription's due deliveries in order until one is not taken: one subscription
+     * after another in this thread, except those whose receiver already failed to take the first
+     * (a retry), which are posted beside them on the posters' threads — a receiver that stops
+     * answering holds up the account's other receivers once, not on every retry.
      */
     private List<Webhooks.Attempt> post(List<WebhookWork> open, List<DueDelivery> due) {
         var bySubscription = due.stream().collect(Collectors.groupingBy(DueDelivery::webhookId,
             LinkedHashMap::new, Collectors.toList()));
-        var posts = open.stream().filter(work -> bySubscription.containsKey(work.webhookId()))
-            .map(work -> (Callable<List<Webhooks.Attempt>>) () -> post(work, bySubscription.get(work.webhookId())))
-            .toList();
-        if (posts.size() == 1) {
-            try {
-                return posts.get(0).call();
-            } catch (Exception e) {
-                throw new IllegalStateException("Posting cannot throw", e);
+        var retries = new ArrayList<Future<List<Webhooks.Attempt>>>();
+        var attempts = new ArrayList<Webhooks.Attempt>();
+        for (var work : open) {
+            var deliveries = bySubscription.get(work.webhookId());
+            if (deliveries != null && deliveries.get(0).attempts() > 0) {
+                retries.add(posters.submit(() -> post(work, deliveries)));
             }
         }
-        var attempts = new ArrayList<Webhooks.Attempt>();
+        for (var work : open) {
+            var deliveries = bySubscription.get(work.webhookId());
+            if (deliveries != null && deliveries.get(0).attempts() == 0) {
+                attempts.addAll(post(work, deliveries));
+            }
+        }
         try {
-            for (var done : posters.invokeAll(posts)) {
-                attempts.addAll(done.get());
+            for (var retry : retries) {
+                attempts.addAll(retry.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
