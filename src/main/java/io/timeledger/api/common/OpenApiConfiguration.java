@@ -105,6 +105,7 @@ class OpenApiConfiguration {
                     }));
                 }
             })
+            .addOpenApiCustomizer(OpenApiExamples.of(dialect.group()))
             .build();
     }
 }

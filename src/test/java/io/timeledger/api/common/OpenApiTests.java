@@ -6,15 +6,22 @@ import io.timeledger.support.AccountRecords;
 import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The dialects' OpenAPI documents: each is a 3.1 document of its own paths with the credentials
@@ -27,6 +34,15 @@ import tools.jackson.databind.JsonNode;
 class OpenApiTests {
 
     static final List<String> DIALECTS = List.of("minutedock", "harvest", "paydirt", "expensicat");
+    private static final String RECORD_PROPERTY = "openapi.examples.record";
+    /** How the documents' examples are made again from real answers, after a change to an answer. */
+    private static final String RECORD = "./mvnw test -Dtest=OpenApiTests -D" + RECORD_PROPERTY + "=true";
+    private static final Path EXAMPLES = Path.of("src/main/resources/openapi/examples");
+    /** What the examples show for the test server's address, the test account's and person's generated names. */
+    private static final Map<Pattern, String> EXAMPLE_VALUES = Map.of(
+        Pattern.compile("http://(localhost|127\\.0\\.0\\.1):\\d+"), "https://timeledger.example.com",
+        Pattern.compile("Account [0-9a-f-]{36}"), "Northwind Studio",
+        Pattern.compile("person-[0-9a-f-]{36}@"), "ada@");
 
     @Autowired Api api;
     @Autowired Fixtures fixtures;
@@ -57,10 +73,12 @@ class OpenApiTests {
     }
 
     @Test
-    void everyDocumentedAnswerOfAGetRouteIsWhatTheRouteAnswers() {
-        var ledger = oneOfEverything("Described");
+    void everyDocumentedAnswerOfAGetRouteIsWhatTheRouteAnswersAndItsExampleHasItsFields() throws IOException {
+        var ledger = oneOfEverything("Northwind");
         var problems = new ArrayList<String>();
         var checked = new TreeMap<String, Integer>();
+        var answers = new TreeMap<String, Map<String, JsonNode>>();
+        var drift = new ArrayList<String>();
         for (var dialect : DIALECTS) {
             var document = document(dialect);
             var schemas = document.get("components").get("schemas");
@@ -82,7 +100,19 @@ class OpenApiTests {
                 }
                 checked.merge(dialect, 1, Integer::sum);
                 check(dialect + " " + filled, answer.json(), schema, schemas, problems);
+                answers.computeIfAbsent(dialect, d -> new TreeMap<>()).put(path.getKey(), answer.json());
+                var example = get.path("responses").path("200").path("content").path("application/json").get("example");
+                if (example == null && !answer.json().isNull()) {
+                    drift.add(dialect + " " + path.getKey() + " has no example (record them: " + RECORD + ")");
+                } else if (example != null) {
+                    sameFields(dialect + " " + path.getKey() + "'s example", example, answer.json(), drift);
+                }
             }
+        }
+        if (Boolean.getBoolean(RECORD_PROPERTY)) {
+            record(answers);
+        } else {
+            problems.addAll(drift);
         }
         assertThat(checked).as("routes checked per dialect").containsEntry("paydirt", 6).containsEntry("expensicat", 4);
         assertThat(checked.get("minutedock")).isGreaterThanOrEqualTo(23);
@@ -95,6 +125,7 @@ class OpenApiTests {
         var ledger = oneOfEverything("Written");
         var problems = new ArrayList<String>();
         var checked = new TreeMap<String, Integer>();
+        var examples = new TreeMap<String, Integer>();
         for (var dialect : DIALECTS) {
             var document = document(dialect);
             var schemas = document.get("components").get("schemas");
@@ -121,6 +152,17 @@ class OpenApiTests {
                     }
                     var verb = method.toUpperCase(Locale.ROOT);
                     var where = dialect + " " + verb + " " + route;
+                    var example = path.getValue().get(method).path("requestBody").path("content")
+                        .path("application/json").get("example");
+                    if (example != null) {
+                        var shown = wrapper == null ? example : example.get(wrapper);
+                        for (var field : shown.propertyNames()) {
+                            if (!fields.get("properties").has(field)) {
+                                problems.add(where + "'s example shows " + field + ", which is not documented");
+                            }
+                        }
+                        examples.merge(dialect, 1, Integer::sum);
+                    }
                     var without = ledger.caller().send(verb, route, body(wrapper, null), "application/json");
                     for (var field : fields.get("properties").propertyNames()) {
                         // a field the route reads refuses an object where it wants a value, or reads it
@@ -135,7 +177,56 @@ class OpenApiTests {
         }
         assertThat(checked).as("request fields checked per dialect").containsKeys("minutedock", "harvest", "paydirt",
             "expensicat");
+        // all but those of records the account has none of (the dock, items) or with no record (reports)
+        assertThat(examples).as("writes with an example, per dialect").containsEntry("paydirt", 7)
+            .containsEntry("expensicat", 4);
+        assertThat(examples.get("harvest")).isGreaterThanOrEqualTo(15);
+        assertThat(examples.get("minutedock")).isGreaterThanOrEqualTo(22);
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * The answers as the documents' examples: each dialect's, by path, with example values for
+     * this server's address and the generated names.
+     */
+    private static void record(Map<String, Map<String, JsonNode>> answers) throws IOException {
+        var json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        Files.createDirectories(EXAMPLES);
+        for (var dialect : answers.entrySet()) {
+            var text = json.writeValueAsString(dialect.getValue());
+            for (var value : EXAMPLE_VALUES.entrySet()) {
+                text = value.getKey().matcher(text).replaceAll(value.getValue());
+            }
+            Files.writeString(EXAMPLES.resolve(dialect.getKey() + ".json"), text + "\n");
+        }
+    }
+
+    /**
+     * Whether an example has the fields the answer has, at every level (values aside; a list's
+     * first item for the list's; where either holds null, anything).
+     */
+    private static void sameFields(String where, JsonNode example, JsonNode answer, List<String> problems) {
+        if (example.isNull() || answer.isNull()) {
+            return;
+        }
+        if (example.isObject() && answer.isObject()) {
+            var shown = new TreeSet<>(example.propertyNames());
+            var answered = new TreeSet<>(answer.propertyNames());
+            if (!shown.equals(answered)) {
+                problems.add(where + " shows " + shown + ", the answer has " + answered + " (record them: " + RECORD
+                    + ")");
+                return;
+            }
+            for (var field : shown) {
+                sameFields(where + "." + field, example.get(field), answer.get(field), problems);
+            }
+        } else if (example.isArray() && answer.isArray()) {
+            if (!example.isEmpty() && !answer.isEmpty()) {
+                sameFields(where + "[0]", example.get(0), answer.get(0), problems);
+            }
+        } else if (example.isContainer() || answer.isContainer()) {
+            problems.add(where + " is " + example.getNodeType() + ", the answer " + answer.getNodeType());
+        }
     }
 
     /** An account with one record of every kind the routes name (expenses on), and a caller acting in it. */
