@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,11 +25,13 @@ import java.util.regex.Pattern;
  */
 final class WebhookBench {
 
-    /** Creates timed per latency row, one at a time. */
-    static final int CREATES = 500;
+    /** Creates timed per latency row, one at a time (and made before, to warm each path). */
+    static final int CREATES = 1_000;
     /** Creates at 100 a second for the delivery row: ten seconds of them. */
     static final int PACED = 1_000;
     static final int SUBSCRIPTIONS = 10;
+    /** Rounds of creates without and with the subscriptions, alternating. */
+    static final int ROUNDS = 4;
     private static final Pattern ENTRY_ID = Pattern.compile("\"object\":\\{\"id\":\"(\\d+)\"");
     private static final Pattern ID = Pattern.compile("\"id\":\"?(\\d+)\"?");
 
@@ -57,18 +60,50 @@ final class WebhookBench {
             var report = new StringBuilder();
             report.append("| webhooks: MinuteDock POST /api/v1/entries | active subscriptions | p50 ms | p95 ms"
                 + " | p99 ms |\n|---|---:|---:|---:|---:|\n");
-            creates(http, base, token, CREATES / 5);
-            report.append(row("create's latency", 0, creates(http, base, token, CREATES)));
+            // the server starts cold: both paths are warmed before either is timed, then timed in
+            // alternating rounds, so that neither gains from the compiler's work on the other
             String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/";
-            for (int i = 0; i < SUBSCRIPTIONS; i++) {
-                subscriptions.add(subscribe(http, base, token, url + i));
-            }
-            report.append(row("create's latency", SUBSCRIPTIONS, creates(http, base, token, CREATES)));
+            creates(http, base, token, CREATES);
+            subscribeAll(http, base, token, url, subscriptions);
+            creates(http, base, token, CREATES);
             awaitQuiet(arrivals);
-            for (var id : subscriptions.subList(1, subscriptions.size())) {
-                delete(http, base, token, id);
+            deleteAll(http, base, token, subscriptions);
+            var without = new long[CREATES];
+            var with = new long[CREATES];
+            var cpuWithout = new long[3];
+            var cpuWith = new long[3];
+            int each = CREATES / ROUNDS;
+            var roundsWithout = new long[ROUNDS];
+            var roundsWith = new long[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                var before = cpu(server);
+                var plain = creates(http, base, token, each);
+                System.arraycopy(plain, 0, without, round * each, each);
+                roundsWithout[round] = plain[each / 2];
+                awaitQuiet(arrivals);
+                add(cpuWithout, before, cpu(server));
+                subscribeAll(http, base, token, url, subscriptions);
+                before = cpu(server);
+                var subscribed = creates(http, base, token, each);
+                System.arraycopy(subscribed, 0, with, round * each, each);
+                roundsWith[round] = subscribed[each / 2];
+                awaitQuiet(arrivals);
+                add(cpuWith, before, cpu(server));
+                deleteAll(http, base, token, subscriptions);
             }
-            subscriptions.subList(1, subscriptions.size()).clear();
+            Arrays.sort(without);
+            Arrays.sort(with);
+            report.append(row("create's latency", 0, without));
+            report.append(row("create's latency", SUBSCRIPTIONS, with));
+            Arrays.sort(roundsWithout);
+            Arrays.sort(roundsWith);
+            report.append(String.format(Locale.ROOT, "%nEach round's p50 (%d rounds of %d creates, alternating):"
+                + " %.1f–%.1f ms without, %.1f–%.1f ms with.%n", ROUNDS, each, roundsWithout[0] / 1e6,
+                roundsWithout[ROUNDS - 1] / 1e6, roundsWith[0] / 1e6, roundsWith[ROUNDS - 1] / 1e6));
+            var cpu = "\n| CPU per create (its posts included), ms | active subscriptions | server | PostgreSQL"
+                + " | the bench (client and receiver) |\n|---|---:|---:|---:|---:|\n"
+                + cpuRow(0, cpuWithout) + cpuRow(SUBSCRIPTIONS, cpuWith);
+            subscriptions.add(subscribe(http, base, token, url + 0));
             arrivals.clear();
             var sent = paced(http, base, token);
             long until = System.nanoTime() + 60_000_000_000L;
@@ -91,6 +126,7 @@ final class WebhookBench {
             report.append(row("201 → post at the receiver, 100 creates/s", 1, taken));
             report.append(String.format(Locale.ROOT, "%n%,d creates at 100 a second: %,d posts arrived within a"
                 + " minute, %d did not.%n", sent.size(), taken.length, missing));
+            report.append(cpu);
             return report.toString();
         } finally {
             for (var id : subscriptions) {
@@ -100,6 +136,39 @@ final class WebhookBench {
             // its threads would keep the bench's JVM from ending
             answering.shutdown();
         }
+    }
+
+    /** CPU time so far, ms: the server's JVM, its PostgreSQL, this process. */
+    private static long[] cpu(BenchServer server) throws Exception {
+        var theirs = server.cpuMillis();
+        long own = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toMillis();
+        return new long[] {theirs[0], theirs[1], own};
+    }
+
+    private static void add(long[] sum, long[] before, long[] after) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += after[i] - before[i];
+        }
+    }
+
+    /** What {@link #CREATES} creates (and, with subscriptions, their posts) cost each part, per create. */
+    private static String cpuRow(int subscriptions, long[] millis) {
+        return String.format(Locale.ROOT, "| %d creates | %d | %.2f | %.2f | %.2f |%n", CREATES, subscriptions,
+            millis[0] / (double) CREATES, millis[1] / (double) CREATES, millis[2] / (double) CREATES);
+    }
+
+    private static void subscribeAll(HttpClient http, String base, String token, String url, List<String> made)
+            throws Exception {
+        for (int i = 0; i < SUBSCRIPTIONS; i++) {
+            made.add(subscribe(http, base, token, url + i));
+        }
+    }
+
+    private static void deleteAll(HttpClient http, String base, String token, List<String> made) throws Exception {
+        for (var id : made) {
+            delete(http, base, token, id);
+        }
+        made.clear();
     }
 
     private static String row(String what, int subscriptions, long[] nanos) {
