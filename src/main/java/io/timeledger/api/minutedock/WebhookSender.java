@@ -50,8 +50,8 @@ import org.springframework.stereotype.Component;
  * taking in its new changes once for all of them, then posting each subscription's due deliveries
  * in order until one fails — that one and those after it wait for its retry, so a receiver sees
  * each object's events in the order they happened. What each receiver answered is recorded for
- * all of them in one transaction. A
- * committed change wakes the threads (the database's announcement); retries are found by polling.
+ * all of them in one transaction. A committed change wakes the threads (the database's
+ * announcement); retries are found by polling.
  *
  * <p>Each post is signed: {@code Timeledger-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of
  * "<t>.<body>">} keyed by the subscription's secret. Posts time out after 10 s, follow no
@@ -65,7 +65,10 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
     private static final Timeout TIMEOUT = Timeout.ofSeconds(10);
     private static final int EXCERPT = 500;
-    /** How long one claim is worked on before the subscription is let go for others. */
+    /**
+     * How long one claim is worked on before its subscriptions are let go for others: with a post's
+     * 10 s timeout, well within the 60 s a claim is held.
+     */
     private static final Duration TURN = Duration.ofSeconds(20);
     /** How many retries one node posts at once, besides its senders' own posts. */
     private static final int POSTERS = 8;
@@ -240,7 +243,7 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
                 if (due.isEmpty()) {
                     break;
                 }
-                var attempts = post(open, due);
+                var attempts = post(open, due, until);
                 webhooks.record(attempts);
                 // a subscription whose receiver did not take a delivery waits for its retry
                 var waiting = attempts.stream().filter(attempt -> !attempt.taken())
@@ -259,7 +262,7 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
      * (a retry), which are posted beside them on the posters' threads — a receiver that stops
      * answering holds up the account's other receivers once, not on every retry.
      */
-    private List<Webhooks.Attempt> post(List<WebhookWork> open, List<DueDelivery> due) {
+    private List<Webhooks.Attempt> post(List<WebhookWork> open, List<DueDelivery> due, long until) {
         var bySubscription = due.stream().collect(Collectors.groupingBy(DueDelivery::webhookId,
             LinkedHashMap::new, Collectors.toList()));
         var retries = new ArrayList<Future<List<Webhooks.Attempt>>>();
@@ -267,13 +270,13 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
         for (var work : open) {
             var deliveries = bySubscription.get(work.webhookId());
             if (deliveries != null && deliveries.get(0).attempts() > 0) {
-                retries.add(posters.submit(() -> post(work, deliveries)));
+                retries.add(posters.submit(() -> post(work, deliveries, until)));
             }
         }
         for (var work : open) {
             var deliveries = bySubscription.get(work.webhookId());
             if (deliveries != null && deliveries.get(0).attempts() == 0) {
-                attempts.addAll(post(work, deliveries));
+                attempts.addAll(post(work, deliveries, until));
             }
         }
         try {
@@ -288,10 +291,15 @@ class WebhookSender implements SmartLifecycle, ChangeChannel {
         return attempts;
     }
 
-    private List<Webhooks.Attempt> post(WebhookWork work, List<DueDelivery> deliveries) {
+    /**
+     * Posts a subscription's deliveries in order until one is not taken, or the turn's time is up
+     * ({@code until}, System.nanoTime): a turn ends well within its lease, so no other sender takes
+     * the subscriptions over while it still posts.
+     */
+    private List<Webhooks.Attempt> post(WebhookWork work, List<DueDelivery> deliveries, long until) {
         var attempts = new ArrayList<Webhooks.Attempt>();
         for (var delivery : deliveries) {
-            if (stopping) {
+            if (stopping || System.nanoTime() > until) {
                 break;
             }
             var attempt = send(work, delivery);
