@@ -549,6 +549,15 @@ class BrowserTests {
         assertThat(browser.findElement(By.cssSelector(".swagger-ui")).getText()).contains("/api/v1/entries",
             "Authorize");
         screenshot("openapi-docs");
+
+        // an answer shows its example: what a real account gets
+        var entry = browser.findElements(By.cssSelector(".opblock-get .opblock-summary")).stream()
+            .filter(summary -> summary.getText().contains("/api/v1/entries/{id}")).findFirst().orElseThrow();
+        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView()", entry);
+        entry.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".opblock-get.is-open .responses-wrapper"), "\"description\": \"Northwind\""));
+        screenshot("openapi-example");
     }
 
     @Test
