@@ -15,8 +15,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * Examples in a dialect's document: for each GET route, the answer a real account gets
  * (recorded by {@code OpenApiTests}, which also fails when an answer's fields no longer match its
  * example), in {@code openapi/examples/<dialect>.json} as {@code {"<path>": <answer>}}; and for
- * each write, the fields of its body that the same path's answer shows, filled with that answer's
- * values — what Swagger UI's "Try it out" starts from.
+ * each write, the fields of its body that the answer of the record it writes shows, with that
+ * answer's values — what Swagger UI's "Try it out" starts from.
  */
 final class OpenApiExamples implements OpenApiCustomizer {
 
@@ -45,13 +45,11 @@ final class OpenApiExamples implements OpenApiCustomizer {
         }
         api.getPaths().forEach((path, item) -> {
             var answer = answers.get(path);
-            if (answer != null && !answer.isNull() && item.getGet() != null) {
-                var json = json(item.getGet().getResponses() == null ? null
-                    : item.getGet().getResponses().get("200") == null ? null
-                    : item.getGet().getResponses().get("200").getContent());
-                if (json != null) {
-                    json.setExample(answer);
-                }
+            var ok = item.getGet() == null || item.getGet().getResponses() == null ? null
+                : item.getGet().getResponses().get("200");
+            var answered = ok == null ? null : json(ok.getContent());
+            if (answer != null && !answer.isNull() && answered != null) {
+                answered.setExample(answer);
             }
             // a write's fields as the record it writes shows them: a record's path, its own answer;
             // a collection's, one of its records' (their path's answer, else the list's first); a

@@ -4,8 +4,9 @@ import io.timeledger.core.common.AccountId;
 import java.util.List;
 
 /**
- * A subscription one node holds for a while ({@link Webhooks#claim}, with the others of its account): where to send, what, the key
- * to sign with, and the change number up to which changes were taken in.
+ * A subscription one node holds for a while ({@link Webhooks#claim}, with the others of its
+ * account): where to send, what, the key to sign with, and the change number up to which changes
+ * were taken in.
  */
 public record WebhookWork(long webhookId, AccountId account, String url, List<String> events, String secret,
                           long cursor) {

@@ -190,10 +190,12 @@ public class Webhooks {
             var deliveries = new ArrayList<WebhookRepository.NewDelivery>();
             for (var change : changes) {
                 var kind = change.catalog() ? CATALOG : change.kind();
+                String body = null;
                 for (var work : behind) {
                     if (change.seq() > work.cursor() && work.events().contains(kind)) {
+                        body = body == null ? bodies.body(change) : body;
                         deliveries.add(new WebhookRepository.NewDelivery(work.webhookId(), change.seq(), change.kind(),
-                            change.at(), bodies.body(change)));
+                            change.at(), body));
                     }
                 }
             }
