@@ -3,6 +3,7 @@ package io.timeledger.web.timesheet;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.Member;
 import io.timeledger.core.account.People;
+import io.timeledger.core.account.Role;
 import io.timeledger.core.approval.Approval;
 import io.timeledger.core.approval.Approvals;
 import io.timeledger.core.catalog.BudgetType;
@@ -98,8 +99,9 @@ class TimesheetController {
 
     /**
      * The day or the week of the signed-in person — or, for a manager or an administrator, of anyone
-     * in the account ({@code /timesheet/people/{person}}, reached from Manage → Approvals), to look
-     * at: another's time is changed by them or through the APIs, not from here.
+     * in the account ({@code /timesheet/people/{person}}, reached from Manage → Approvals): a manager
+     * looks at it; an administrator changes it too, as the APIs let administrators track time for
+     * anyone (the running timer stays its owner's own).
      */
     @GetMapping({"/timesheet", "/timesheet/people/{person}"})
     String day(Principal principal, HttpSession session, @RequestParam(required = false) LocalDate date,
@@ -158,12 +160,15 @@ class TimesheetController {
         model.addAttribute("nextWeek", day.plusWeeks(1));
         model.addAttribute("today", today);
         model.addAttribute("rows", rows);
-        model.addAttribute("editing", other ? null : edit);
-        model.addAttribute("base", other ? "/timesheet/people/" + whose : "/timesheet");
+        // an administrator changes another's time; a manager only looks at it, shown as a locked sheet
+        boolean onlyLooking = other && actor.role() != Role.ADMIN;
+        model.addAttribute("editing", onlyLooking ? null : edit);
+        model.addAttribute("base", base(other ? whose : null));
         model.addAttribute("viewed", viewed);
+        model.addAttribute("person", other ? whose : null);
+        model.addAttribute("onlyLooking", onlyLooking);
         var approval = approvals.of(actor, whose, weekStart);
-        // another's sheet is only looked at: shown as a locked one is
-        boolean weekLocked = other || approval.status() == Approval.Status.APPROVED;
+        boolean weekLocked = onlyLooking || approval.status() == Approval.Status.APPROVED;
         model.addAttribute("weekLocked", weekLocked);
         boolean weekView = "week".equals(view);
         model.addAttribute("weekView", weekView);
@@ -223,7 +228,7 @@ class TimesheetController {
                     @RequestParam LocalDate date, @RequestParam(defaultValue = "") String view,
                     RedirectAttributes redirect) {
         var actor = signedIn.actor(principal, session);
-        act(redirect, date, () -> {
+        act(redirect, date, null, () -> {
             if ("submit".equals(action)) {
                 approvals.submit(actor, date);
                 return "The week is submitted for approval.";
@@ -242,7 +247,7 @@ class TimesheetController {
                  @RequestParam(name = "task_id", required = false) Long taskId,
                  @RequestParam(required = false) LocalDate date, RedirectAttributes redirect) {
         var actor = signedIn.actor(principal, session);
-        return act(redirect, date, () -> {
+        return act(redirect, date, null, () -> {
             entries.create(actor, work(description, projectId, taskId));
             return "The timer is running.";
         });
@@ -254,7 +259,7 @@ class TimesheetController {
                  @RequestParam(required = false) Long version, @RequestParam(required = false) LocalDate date,
                  RedirectAttributes redirect) {
         var actor = signedIn.actor(principal, session);
-        return act(redirect, date, () -> {
+        return act(redirect, date, null, () -> {
             var change = switch (action) {
                 case "pause" -> new DockChanges(EntryChanges.NONE, Field.of(false), Field.absent(), version, null, "web");
                 case "resume" -> new DockChanges(EntryChanges.NONE, Field.of(true), Field.absent(), version, null, "web");
@@ -275,7 +280,7 @@ class TimesheetController {
     String stopEntry(Principal principal, HttpSession session, @PathVariable long id,
                      @RequestParam(required = false) LocalDate date, RedirectAttributes redirect) {
         var actor = signedIn.actor(principal, session);
-        return act(redirect, date, () -> {
+        return act(redirect, date, null, () -> {
             entries.stop(actor, id);
             return "The timer is stopped.";
         });
@@ -292,12 +297,14 @@ class TimesheetController {
                @RequestParam(defaultValue = "") String duration, @RequestParam(defaultValue = "") String description,
                @RequestParam(defaultValue = "") String started, @RequestParam(defaultValue = "") String ended,
                @RequestParam(name = "project_id", required = false) Long projectId,
-               @RequestParam(name = "task_id", required = false) Long taskId, RedirectAttributes redirect) {
+               @RequestParam(name = "task_id", required = false) Long taskId,
+               @RequestParam(required = false) Long person, RedirectAttributes redirect) {
         var actor = signedIn.actor(principal, session);
-        return act(redirect, date, () -> {
-            var changes = work(description, projectId, taskId).date(Field.of(date));
+        return act(redirect, date, person, () -> {
+            var changes = work(description, projectId, taskId).date(Field.of(date)).membershipId(Field.of(person));
             if (!started.isBlank() || !ended.isBlank()) {
-                var zone = actor.member().timeZone();
+                var zone = person == null ? actor.member().timeZone()
+                    : people.member(actor.account(), person).timeZone();
                 changes = changes.startedAt(Field.of(TimeOfDay.on(date, "started_time", started, zone)))
                     .endedAt(Field.of(TimeOfDay.on(date, "ended_time", ended, zone)));
             } else {
@@ -312,9 +319,10 @@ class TimesheetController {
     String change(Principal principal, HttpSession session, @PathVariable long id, @RequestParam LocalDate date,
                   @RequestParam(defaultValue = "") String duration, @RequestParam(defaultValue = "") String description,
                   @RequestParam(name = "project_id", required = false) Long projectId,
-                  @RequestParam(name = "task_id", required = false) Long taskId, RedirectAttributes redirect) {
+                  @RequestParam(name = "task_id", required = false) Long taskId,
+                  @RequestParam(required = false) Long person, RedirectAttributes redirect) {
         var actor = signedIn.actor(principal, session);
-        return act(redirect, date, () -> {
+        return act(redirect, date, person, () -> {
             entries.update(actor, id, work(description, projectId, taskId)
                 .duration(Field.of(DurationText.parse("duration", duration))));
             return "Saved.";
@@ -324,9 +332,10 @@ class TimesheetController {
     /** Deletes the entry and offers to put it back (the undo re-creates it from the fields kept here). */
     @PostMapping("/timesheet/entries/{id}/delete")
     String delete(Principal principal, HttpSession session, @PathVariable long id,
-                  @RequestParam(required = false) LocalDate date, RedirectAttributes redirect) {
+                  @RequestParam(required = false) LocalDate date, @RequestParam(required = false) Long person,
+                  RedirectAttributes redirect) {
         var actor = signedIn.actor(principal, session);
-        return act(redirect, date, () -> {
+        return act(redirect, date, person, () -> {
             var deleted = entries.delete(actor, id);
             redirect.addFlashAttribute("undo", new Undo(deleted.spentOn(), DurationText.format(deleted.seconds(
                 clock.instant())), deleted.description(), deleted.projectId(),
@@ -345,7 +354,7 @@ class TimesheetController {
     String restart(Principal principal, HttpSession session, @PathVariable long id,
                    @RequestParam(required = false) LocalDate date, RedirectAttributes redirect) {
         var actor = signedIn.actor(principal, session);
-        return act(redirect, date, () -> {
+        return act(redirect, date, null, () -> {
             entries.redock(actor, id);
             return "The timer is running on it again.";
         });
@@ -358,10 +367,12 @@ class TimesheetController {
      */
     @PostMapping("/timesheet/week")
     String saveWeek(Principal principal, HttpSession session, @RequestParam LocalDate date,
-                    @RequestParam java.util.Map<String, String> form, RedirectAttributes redirect) {
+                    @RequestParam(required = false) Long person, @RequestParam java.util.Map<String, String> form,
+                    RedirectAttributes redirect) {
         var actor = signedIn.actor(principal, session);
         var weekStart = date.with(TemporalAdjusters.previousOrSame(actor.tenant().weekStart()));
-        var week = entries.search(actor, EntryQuery.upTo(EntryQuery.MAX_LIMIT).from(weekStart).to(weekStart.plusDays(6)));
+        var week = entries.search(actor, EntryQuery.upTo(EntryQuery.MAX_LIMIT).from(weekStart).to(weekStart.plusDays(6))
+            .memberships(List.of(person == null ? actor.membershipId() : person)));
         var problems = new ArrayList<String>();
         int saved = 0;
         for (var field : form.entrySet()) {
@@ -379,6 +390,7 @@ class TimesheetController {
                 if (inCell.isEmpty()) {
                     entries.create(actor, work("", cell.key().projectId(), cell.key().taskId())
                         .contactId(Field.of(cell.key().contactId())).date(Field.of(cell.date()))
+                        .membershipId(Field.of(person))
                         .duration(Field.of(DurationText.parse("duration", typed))));
                 } else if (typed.isEmpty()) {
                     entries.delete(actor, inCell.get(0).id());
@@ -397,30 +409,37 @@ class TimesheetController {
         }
         redirect.addFlashAttribute("notice", saved == 0 ? "Nothing changed." : saved == 1 ? "Saved one day."
             : "Saved " + saved + " days.");
-        return "redirect:/timesheet?view=week&date=" + date;
+        return "redirect:" + base(person) + "?view=week&date=" + date;
     }
 
     /** Adds an empty row of this work to the week grid (it stays as long as the page's URL names it). */
     @PostMapping("/timesheet/week/rows")
     String addRow(@RequestParam LocalDate date, @RequestParam(name = "project_id", required = false) Long projectId,
                   @RequestParam(name = "task_id", required = false) Long taskId,
-                  @RequestParam(name = "row", required = false) List<String> rows) {
-        return weekWith(date, rows, List.of(new WeekGrid.Key(projectId, taskId, null)));
+                  @RequestParam(name = "row", required = false) List<String> rows,
+                  @RequestParam(required = false) Long person) {
+        return weekWith(person, date, rows, List.of(new WeekGrid.Key(projectId, taskId, null)));
     }
 
     /** Adds the rows of last week's work, empty, as Harvest's "copy rows from last week" does. */
     @PostMapping("/timesheet/week/copy")
     String copyLastWeek(Principal principal, HttpSession session, @RequestParam LocalDate date,
-                        @RequestParam(name = "row", required = false) List<String> rows) {
+                        @RequestParam(name = "row", required = false) List<String> rows,
+                        @RequestParam(required = false) Long person) {
         var actor = signedIn.actor(principal, session);
         var weekStart = date.with(TemporalAdjusters.previousOrSame(actor.tenant().weekStart()));
         var lastWeek = entries.search(actor, EntryQuery.upTo(EntryQuery.MAX_LIMIT).from(weekStart.minusWeeks(1))
-            .to(weekStart.minusDays(1)));
-        return weekWith(date, rows, lastWeek.stream().map(WeekGrid::keyOf).distinct().toList());
+            .to(weekStart.minusDays(1)).memberships(List.of(person == null ? actor.membershipId() : person)));
+        return weekWith(person, date, rows, lastWeek.stream().map(WeekGrid::keyOf).distinct().toList());
     }
 
-    private static String weekWith(LocalDate date, List<String> rows, List<WeekGrid.Key> more) {
-        var url = org.springframework.web.util.UriComponentsBuilder.fromPath("/timesheet")
+    /** The timesheet's address: the signed-in person's, or another's ({@code person}). */
+    private static String base(Long person) {
+        return person == null ? "/timesheet" : "/timesheet/people/" + person;
+    }
+
+    private static String weekWith(Long person, LocalDate date, List<String> rows, List<WeekGrid.Key> more) {
+        var url = org.springframework.web.util.UriComponentsBuilder.fromPath(base(person))
             .queryParam("view", "week").queryParam("date", date);
         var all = new java.util.LinkedHashSet<String>(rows == null ? List.of() : rows);
         more.forEach(key -> all.add(key.text()));
@@ -438,7 +457,7 @@ class TimesheetController {
      * Runs an action and goes back to the day: its sentence as a notice, or what refused it — a
      * rule's words, a lock's reason, or a change made meanwhile on another device — as a problem.
      */
-    private static String act(RedirectAttributes redirect, LocalDate date, Supplier<String> action) {
+    private static String act(RedirectAttributes redirect, LocalDate date, Long person, Supplier<String> action) {
         try {
             Forms.act(redirect, Map.of(), action);
         } catch (Locked e) {
@@ -447,7 +466,7 @@ class TimesheetController {
             redirect.addFlashAttribute("problem", "The timer was changed on another device meanwhile; "
                 + "this is how it stands now.");
         }
-        return date == null ? "redirect:/timesheet" : "redirect:/timesheet?date=" + date;
+        return "redirect:" + base(person) + (date == null ? "" : "?date=" + date);
     }
 
     private static EntryChanges work(String description, Long projectId, Long taskId) {

@@ -375,6 +375,52 @@ class TimesheetTests {
         assertThat(signedIn(member).get("/timesheet/people/" + manager.membershipId()).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void anAdministratorChangesATeammatesTimeOnTheirSheetAndAManagerCannot() {
+        var admin = fixtures.anAccountSigningInWith(PASSWORD);
+        var manager = fixtures.aPersonSigningInWith(admin.account(), io.timeledger.core.account.Role.MANAGER,
+            PASSWORD);
+        var member = fixtures.aMemberSigningInWith(admin.account(), PASSWORD);
+        var theirs = api.bearer(member.token());
+        var day = today(member).minusDays(1);
+        var logged = theirs.post("/api/v1/entries", "{\"entry\": {\"date\": \"" + day + "\", \"duration\": 5400,"
+            + " \"description\": \"Member's design work\"}}").expect(201).json().get("id").stringValue();
+        var sheet = "/timesheet/people/" + member.membershipId();
+        var person = Long.toString(member.membershipId());
+        var browser = signedIn(admin);
+
+        var page = browser.get(sheet + "?date=" + day).body();
+        assertThat(page).contains("You are changing", "id=\"add-entry\"", "Delete",
+                "name=\"person\" value=\"" + person + "\"")
+            .doesNotContain("id=\"timer-bar\"", "aria-label=\"Restart");
+        // added on their sheet, the time is theirs; changed and deleted there, their entries change
+        var added = post(browser, "/timesheet/entries", "date", day.toString(), "duration", "2:00",
+            "description", "Added by the administrator", "person", person);
+        assertThat(added).contains("Added 2:00.", "Added by the administrator", "You are changing");
+        post(browser, "/timesheet/entries/" + logged, "date", day.toString(), "duration", "1:00",
+            "description", "Member's design work", "person", person);
+        var week = browser.get(sheet + "?view=week&date=" + day).body();
+        assertThat(week).contains("id=\"save-week\"", "id=\"add-row\"");
+        var onTheirs = theirs.get("/api/v1/entries?from=" + day + "&to=" + day).expect(200).json();
+        assertThat(onTheirs).extracting(entry -> entry.get("description").stringValue() + " "
+            + entry.get("duration").intValue()).containsExactlyInAnyOrder("Member's design work 3600",
+            "Added by the administrator 7200");
+        var deleted = location(browser.postForm("/timesheet/entries/" + logged + "/delete", "date", day.toString(),
+            "person", person));
+        assertThat(deleted).contains(sheet + "?date=" + day);
+        assertThat(theirs.get("/api/v1/entries?from=" + day + "&to=" + day).json()).hasSize(1);
+        // the administrator's own sheet holds none of it
+        assertThat(browser.get("/timesheet?date=" + day).body()).doesNotContain("Added by the administrator");
+
+        // a manager only looks: the page offers nothing to change, and a form sent anyway is refused
+        var managers = signedIn(manager);
+        assertThat(managers.get(sheet + "?date=" + day).body()).contains("You are looking at")
+            .doesNotContain("id=\"add-entry\"", "Delete");
+        assertThat(managers.postForm("/timesheet/entries", "date", day.toString(), "duration", "1:00",
+            "description", "Not mine to add", "person", person).statusCode()).isEqualTo(403);
+        assertThat(theirs.get("/api/v1/entries?from=" + day + "&to=" + day).json()).hasSize(1);
+    }
+
     private WebSession signedIn(Person person) {
         var browser = new WebSession(port);
         browser.signIn(person.email(), PASSWORD);
