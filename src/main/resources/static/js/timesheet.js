@@ -1,7 +1,7 @@
 // The timesheet's script: the running timer ticks (and shows in the tab's title, again after each
 // live reload: live.js), and a few keys move around — n: new entry, s: start or stop the timer, ← →:
-// the day before or after. Everything here is a convenience: every action is a form that works
-// without it.
+// the day before or after; choosing a person opens their sheet. Everything here is a convenience:
+// every action is a form that works without it.
 (function () {
   "use strict";
   var title = document.title;
@@ -54,6 +54,13 @@
       }
     }
   }
+
+  // the person picker opens the chosen sheet at once (its Show button does it without a script)
+  document.addEventListener("change", function (event) {
+    if (event.target.matches("[data-submit-on-change]")) {
+      event.target.form.requestSubmit();
+    }
+  });
 
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) {

@@ -398,8 +398,12 @@ class BrowserTests {
                 By.id("viewing")));
             assertThat(manager.findElement(By.id("grid-total")).getText()).isEqualTo("41:00");
             screenshot("timesheet-of-a-teammate");
+            // the sheet's person picker goes back to one's own, on the same week
+            new Select(manager.findElement(By.id("pick-person"))).selectByVisibleText("You");
+            new WebDriverWait(manager, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(
+                "/timesheet\\?date=" + monday + "&view=week$"));
             browser = page;
-            manager.navigate().back();
+            manager.get(url("/manage/approvals?date=" + monday));
             manager.findElement(By.cssSelector("#person-" + member.membershipId() + " button[aria-label^='Approve']"))
                 .click();
             new WebDriverWait(manager, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(

@@ -166,6 +166,13 @@ class TimesheetController {
         model.addAttribute("base", base(other ? whose : null));
         model.addAttribute("viewed", viewed);
         model.addAttribute("person", other ? whose : null);
+        // managers and administrators pick whose sheet to open; the active people, the viewer first
+        model.addAttribute("teammates", actor.seesOnlyOwnTime() ? null : people.members(actor.account(), true).stream()
+            .sorted(Comparator.comparing((Member m) -> m.id() != actor.membershipId())
+                .thenComparing(Member::shownName, String.CASE_INSENSITIVE_ORDER))
+            .map(m -> new Choices.Choice(m.id(), m.id() == actor.membershipId() ? "You" : m.shownName()))
+            .toList());
+        model.addAttribute("whose", whose);
         model.addAttribute("onlyLooking", onlyLooking);
         var approval = approvals.of(actor, whose, weekStart);
         boolean weekLocked = onlyLooking || approval.status() == Approval.Status.APPROVED;
@@ -192,6 +199,22 @@ class TimesheetController {
                 .map(p -> new Choices.Choice(p.id(), p.details().name())).toList(),
             tasks.active(actor.account()).stream().map(t -> new Choices.Choice(t.id(), t.name())).toList()));
         return "timesheet";
+    }
+
+    /** The person picker's answer: that person's sheet (or one's own) on the same day and view. */
+    @GetMapping("/timesheet/people")
+    String pick(Principal principal, HttpSession session, @RequestParam long person,
+                @RequestParam(required = false) LocalDate date, @RequestParam(defaultValue = "") String view) {
+        var actor = signedIn.actor(principal, session);
+        var url = org.springframework.web.util.UriComponentsBuilder
+            .fromPath(base(person == actor.membershipId() ? null : person));
+        if (date != null) {
+            url.queryParam("date", date);
+        }
+        if (view.equals("week")) {
+            url.queryParam("view", "week");
+        }
+        return "redirect:" + url.toUriString();
     }
 
     /**

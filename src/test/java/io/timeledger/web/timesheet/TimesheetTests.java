@@ -373,6 +373,15 @@ class TimesheetTests {
 
         assertThat(browser.get("/timesheet/people/999999999").statusCode()).isEqualTo(404);
         assertThat(signedIn(member).get("/timesheet/people/" + manager.membershipId()).statusCode()).isEqualTo(403);
+
+        // the sheet's person picker opens anyone's sheet on the same day and view, and one's own as one's own
+        assertThat(browser.get("/timesheet?date=" + day).body()).contains("id=\"person-pick\"",
+            "<option value=\"" + member.membershipId() + "\">");
+        assertThat(location(browser.get("/timesheet/people?person=" + member.membershipId() + "&date=" + day
+            + "&view=week"))).endsWith("/timesheet/people/" + member.membershipId() + "?date=" + day + "&view=week");
+        assertThat(location(browser.get("/timesheet/people?person=" + manager.membershipId() + "&date=" + day)))
+            .endsWith("/timesheet?date=" + day);
+        assertThat(signedIn(member).get("/timesheet?date=" + day).body()).doesNotContain("person-pick");
     }
 
     @Test
