@@ -4,8 +4,10 @@ import io.timeledger.core.account.Account;
 import io.timeledger.core.account.Accounts;
 import io.timeledger.core.account.Actor;
 import io.timeledger.core.account.ActorsChanged;
+import io.timeledger.core.account.Member;
 import io.timeledger.core.account.People;
 import io.timeledger.core.account.User;
+import io.timeledger.core.common.AccountId;
 import io.timeledger.core.common.Forbidden;
 import io.timeledger.core.common.NotFound;
 import io.timeledger.core.common.Remembered;
@@ -40,12 +42,15 @@ public class SignedIn extends RememberedUntilChanged {
     private final People people;
     private final Accounts accounts;
     private final Remembered<Key, Place> places;
+    /** Each account's active people, for the pages that pick one (forgotten as any membership or user changes). */
+    private final Remembered<AccountId, List<Member>> teammates;
 
     SignedIn(People people, Accounts accounts, @Value("${timeledger.auth.cache:5s}") Duration ttl) {
         super(ActorsChanged.CHANNEL, "the signed-in places");
         this.people = people;
         this.accounts = accounts;
         this.places = Remembered.forAtMost(ttl, 10_000);
+        this.teammates = Remembered.forAtMost(ttl, 1_000);
     }
 
     public User user(Principal principal) {
@@ -74,6 +79,13 @@ public class SignedIn extends RememberedUntilChanged {
         return new Place(user, new Actor(member, account), mine);
     }
 
+    /** The active people of the actor's account: what a page offers to pick from. */
+    public List<Member> teammates(Actor actor) {
+        return Remembered.usableHere()
+            ? teammates.get(actor.account(), () -> people.members(actor.account(), true), list -> true)
+            : people.members(actor.account(), true);
+    }
+
     public Actor actor(Principal principal, HttpSession session) {
         return place(principal, session).actor();
     }
@@ -100,7 +112,7 @@ public class SignedIn extends RememberedUntilChanged {
     }
 
     @Override
-    protected List<Remembered<Key, Place>> kept() {
-        return List.of(places);
+    protected List<? extends Remembered<?, ?>> kept() {
+        return List.of(places, teammates);
     }
 }

@@ -167,7 +167,7 @@ class TimesheetController {
         model.addAttribute("viewed", viewed);
         model.addAttribute("person", other ? whose : null);
         // managers and administrators pick whose sheet to open; the active people, the viewer first
-        model.addAttribute("teammates", actor.seesOnlyOwnTime() ? null : people.members(actor.account(), true).stream()
+        model.addAttribute("teammates", actor.seesOnlyOwnTime() ? null : signedIn.teammates(actor).stream()
             .sorted(Comparator.comparing((Member m) -> m.id() != actor.membershipId())
                 .thenComparing(Member::shownName, String.CASE_INSENSITIVE_ORDER))
             .map(m -> new Choices.Choice(m.id(), m.id() == actor.membershipId() ? "You" : m.shownName()))

@@ -382,6 +382,10 @@ class TimesheetTests {
         assertThat(location(browser.get("/timesheet/people?person=" + manager.membershipId() + "&date=" + day)))
             .endsWith("/timesheet?date=" + day);
         assertThat(signedIn(member).get("/timesheet?date=" + day).body()).doesNotContain("person-pick");
+        // the picker's people are remembered until one of them changes: a new name shows at once
+        api.bearer(admin.token()).header("Harvest-Account-Id", admin.account().toString())
+            .patch("/v2/users/" + member.membershipId(), "{\"first_name\": \"Renamed\"}").expect(200);
+        assertThat(browser.get("/timesheet?date=" + day).body()).contains(">Renamed ");
     }
 
     @Test
