@@ -110,7 +110,7 @@ class TimesheetController {
                @PathVariable(required = false) Long person, Model model) {
         var place = signedIn.place(principal, session);
         var actor = place.actor();
-        long whose = person == null ? actor.membershipId() : person;
+        long whose = whose(actor, person);
         boolean other = whose != actor.membershipId();
         Member viewed = null;
         if (other) {
@@ -395,7 +395,7 @@ class TimesheetController {
         var actor = signedIn.actor(principal, session);
         var weekStart = date.with(TemporalAdjusters.previousOrSame(actor.tenant().weekStart()));
         var week = entries.search(actor, EntryQuery.upTo(EntryQuery.MAX_LIMIT).from(weekStart).to(weekStart.plusDays(6))
-            .memberships(List.of(person == null ? actor.membershipId() : person)));
+            .memberships(List.of(whose(actor, person))));
         var problems = new ArrayList<String>();
         int saved = 0;
         for (var field : form.entrySet()) {
@@ -452,8 +452,13 @@ class TimesheetController {
         var actor = signedIn.actor(principal, session);
         var weekStart = date.with(TemporalAdjusters.previousOrSame(actor.tenant().weekStart()));
         var lastWeek = entries.search(actor, EntryQuery.upTo(EntryQuery.MAX_LIMIT).from(weekStart.minusWeeks(1))
-            .to(weekStart.minusDays(1)).memberships(List.of(person == null ? actor.membershipId() : person)));
+            .to(weekStart.minusDays(1)).memberships(List.of(whose(actor, person))));
         return weekWith(person, date, rows, lastWeek.stream().map(WeekGrid::keyOf).distinct().toList());
+    }
+
+    /** Whose time a page or a form is about: {@code person}'s, or without one the actor's own. */
+    private static long whose(Actor actor, Long person) {
+        return person == null ? actor.membershipId() : person;
     }
 
     /** The timesheet's address: the signed-in person's, or another's ({@code person}). */
