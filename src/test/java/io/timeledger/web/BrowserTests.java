@@ -397,7 +397,7 @@ class BrowserTests {
             new WebDriverWait(manager, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
                 By.id("viewing")));
             assertThat(manager.findElement(By.id("grid-total")).getText()).isEqualTo("41:00");
-            screenshot("timesheet-of-a-teammate");
+            screenshots("timesheet-of-a-teammate", () -> manager.navigate().refresh());
             // the sheet's person picker goes back to one's own, on the same week
             new Select(manager.findElement(By.id("pick-person"))).selectByVisibleText("You");
             new WebDriverWait(manager, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(
