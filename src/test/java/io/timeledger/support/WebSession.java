@@ -113,11 +113,14 @@ public final class WebSession {
             .build());
     }
 
-    /** Fetches bytes (a picture), as an {@code <img>} does. */
-    public HttpResponse<byte[]> getBytes(String pathOrUrl) {
+    /** Fetches bytes (a picture), as an {@code <img>} does, with these request headers (name, value …). */
+    public HttpResponse<byte[]> getBytes(String pathOrUrl, String... headers) {
         try {
-            return http.send(HttpRequest.newBuilder(uri(pathOrUrl)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+            var request = HttpRequest.newBuilder(uri(pathOrUrl)).GET();
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
