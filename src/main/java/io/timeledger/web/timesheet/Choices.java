@@ -31,6 +31,11 @@ public final class Choices {
         return chosen == null ? noProject : options("No project", projects, chosen);
     }
 
+    /** Whether the account has no project to pick yet: a new account's first day. */
+    public boolean noProjects() {
+        return projects.isEmpty();
+    }
+
     /** The task picker's options, {@code chosen} selected (null: none). */
     public String tasks(Long chosen) {
         return chosen == null ? noTask : options("No task", tasks, chosen);

@@ -48,6 +48,25 @@ class TimesheetTests {
     }
 
     @Test
+    void aNewAccountsFirstDaySaysWhereProjectsAreMadeUntilThereIsOne() {
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
+        var member = fixtures.aMemberSigningInWith(person.account(), PASSWORD);
+
+        assertThat(signedIn(person).get("/timesheet").body()).contains("id=\"no-projects\"",
+            "href=\"/manage/clients\"");
+        assertThat(signedIn(member).get("/timesheet").body()).contains("an administrator adds them")
+            .doesNotContain("href=\"/manage/clients\"");
+
+        var caller = api.bearer(person.token());
+        var contact = caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"ACME\"}}").expect(201).json()
+            .get("id").stringValue();
+        caller.post("/api/v1/projects", "{\"project\": {\"name\": \"Website\", \"contact_id\": \"" + contact + "\"}}")
+            .expect(201);
+        assertThat(signedIn(person).get("/timesheet").body()).doesNotContain("id=\"no-projects\"")
+            .contains(">Website</option>");
+    }
+
+    @Test
     void theAppInstallsOnAPhonesHomeScreen() {
         var anyone = new WebSession(port);
 
