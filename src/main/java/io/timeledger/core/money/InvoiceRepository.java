@@ -67,18 +67,38 @@ class InvoiceRepository {
             .single();
     }
 
+    /** The contact's entries a draft of the period bills: uninvoiced, billable, stopped, logged, unlocked. */
+    private static final String UNBILLED_ENTRY = """
+        e.account_id = :account AND e.contact_id = :contact AND e.logged AND e.billable
+        AND e.invoice_id IS NULL AND e.timer_started_at IS NULL AND e.duration_s > 0 AND e.locked_reason IS NULL
+        AND (CAST(:from AS date) IS NULL OR e.spent_on >= :from) AND (CAST(:to AS date) IS NULL OR e.spent_on <= :to)
+        """;
+    /** The contact's expenses a draft of the period bills: uninvoiced, neither billed by hand nor written off. */
+    private static final String UNBILLED_EXPENSE = """
+        x.account_id = :account AND x.contact_id = :contact AND x.invoice_id IS NULL
+        AND NOT x.manually_invoiced AND NOT x.written_off
+        AND (CAST(:from AS date) IS NULL OR x.spent_on >= :from) AND (CAST(:to AS date) IS NULL OR x.spent_on <= :to)
+        """;
+
+    /** How many entries and expenses a draft of the period would bill, and their first and last days. */
+    Invoices.Unbilled unbilled(AccountId account, long contactId, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT count(*), min(day), max(day) FROM (SELECT e.spent_on AS day FROM entry e WHERE "
+                + UNBILLED_ENTRY + " UNION ALL SELECT x.spent_on FROM expense x WHERE " + UNBILLED_EXPENSE + ") AS u")
+            .param("account", account.value())
+            .param("contact", contactId)
+            .param("from", from)
+            .param("to", to)
+            .query((rs, row) -> new Invoices.Unbilled(rs.getLong(1), rs.getObject(2, LocalDate.class),
+                rs.getObject(3, LocalDate.class)))
+            .single();
+    }
+
     /**
      * Marks the contact's uninvoiced, billable, stopped, logged entries in the period as this
      * invoice's and returns them: a concurrent draft cannot claim them twice.
      */
     List<Claimed> claimEntries(AccountId account, long invoiceId, long contactId, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                UPDATE entry e SET invoice_id = :invoice, updated_at = now()
-                 WHERE e.account_id = :account AND e.contact_id = :contact AND e.logged AND e.billable
-                   AND e.invoice_id IS NULL AND e.timer_started_at IS NULL AND e.duration_s > 0
-                   AND e.locked_reason IS NULL
-                   AND (CAST(:from AS date) IS NULL OR e.spent_on >= :from)
-                   AND (CAST(:to AS date) IS NULL OR e.spent_on <= :to)
+        return jdbc.sql("UPDATE entry e SET invoice_id = :invoice, updated_at = now() WHERE " + UNBILLED_ENTRY + """
                 RETURNING e.id, e.membership_id, e.project_id,
                           (SELECT et.task_id FROM entry_task et WHERE et.entry_id = e.id ORDER BY et.position LIMIT 1)
                               AS task_id,
@@ -100,13 +120,8 @@ class InvoiceRepository {
 
     /** Marks the contact's uninvoiced expenses in the period as this invoice's and returns them. */
     List<ClaimedExpense> claimExpenses(AccountId account, long invoiceId, long contactId, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                UPDATE expense SET invoice_id = :invoice, updated_at = now()
-                 WHERE account_id = :account AND contact_id = :contact AND invoice_id IS NULL
-                   AND NOT manually_invoiced AND NOT written_off
-                   AND (CAST(:from AS date) IS NULL OR spent_on >= :from)
-                   AND (CAST(:to AS date) IS NULL OR spent_on <= :to)
-                RETURNING id, spent_on, description, quantity, unit_amount
+        return jdbc.sql("UPDATE expense x SET invoice_id = :invoice, updated_at = now() WHERE " + UNBILLED_EXPENSE + """
+                RETURNING x.id, x.spent_on, x.description, x.quantity, x.unit_amount
                 """)
             .param("invoice", invoiceId)
             .param("account", account.value())

@@ -70,6 +70,19 @@ public class Invoices {
         return repository.search(actor.account(), query);
     }
 
+    /** What of a client's time and expenses no invoice has billed yet: how many, from which day to which. */
+    public record Unbilled(long items, LocalDate first, LocalDate last) { }
+
+    /**
+     * What a draft for {@code contactId} over {@code from}–{@code to} would bill (either end null:
+     * open): to say, where a period has nothing, which days do.
+     */
+    @Reads
+    public Unbilled unbilled(Actor actor, long contactId, LocalDate from, LocalDate to) {
+        actor.requireAdmin();
+        return repository.unbilled(actor.account(), contactId, from, to);
+    }
+
     @Reads
     public Invoice get(Actor actor, long id) {
         actor.requireAdmin();

@@ -1,5 +1,6 @@
 package io.timeledger.web.invoices;
 
+import io.timeledger.core.account.Actor;
 import io.timeledger.core.catalog.CatalogChoices;
 import io.timeledger.core.catalog.Contacts;
 import io.timeledger.core.common.Invalid;
@@ -19,6 +20,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +46,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class InvoicesController {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final Map<String, String> LABELS = Map.of("contact_id", "Client", "unit_amount", "Unit price",
         "paid_on", "Paid on", "tax_rate", "Tax rate");
 
@@ -144,10 +147,46 @@ class InvoicesController {
                     taxRate)), today(actor.tenant().timeZone())));
             } catch (Invalid refused) {
                 response.setStatus(422);
-                model.addAttribute("problem", Forms.sentence(refused, LABELS));
+                var nothing = nothingToBill(actor, client, from, to);
+                if (nothing != null) {
+                    model.addAttribute("nothing", nothing);
+                } else {
+                    model.addAttribute("problem", Forms.sentence(refused, LABELS));
+                }
             }
         }
         return "invoices/new";
+    }
+
+    /**
+     * A period with nothing to bill for the client, and which days have something (null
+     * {@code unbilledFrom}: none do).
+     */
+    record NothingToBill(String client, String period, LocalDate unbilledFrom, LocalDate unbilledTo) {
+
+        public String unbilled() {
+            return unbilledFrom == null ? null : between(unbilledFrom, unbilledTo);
+        }
+    }
+
+    /** Why a draft of the period would bill nothing, where that is why it was refused; else null. */
+    private NothingToBill nothingToBill(Actor actor, long client, LocalDate from, LocalDate to) {
+        var name = contacts.names(actor.account(), List.of(client)).get(client);
+        if (name == null || invoices.unbilled(actor, client, from, to).items() > 0) {
+            return null;
+        }
+        var any = invoices.unbilled(actor, client, null, null);
+        return new NothingToBill(name.name(), between(from, to), any.first(), any.last());
+    }
+
+    private static String between(LocalDate from, LocalDate to) {
+        if (from == null && to == null) {
+            return "in any period";
+        }
+        if (from == null || to == null) {
+            return from == null ? "up to " + DAY.format(to) : "from " + DAY.format(from) + " on";
+        }
+        return from.equals(to) ? "on " + DAY.format(from) : "from " + DAY.format(from) + " to " + DAY.format(to);
     }
 
     @PostMapping("/invoices")

@@ -10,6 +10,7 @@ import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
 import io.timeledger.support.WebSession;
 import java.io.IOException;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,6 +92,31 @@ class InvoicesPageTests {
     }
 
     @Test
+    void aPeriodWithNothingToBillSaysWhichDaysHaveSomethingAndPreviewsThem() {
+        var admin = fixtures.anAccountSigningInWith(PASSWORD);
+        var pages = WebSession.signedIn(port, admin.email(), PASSWORD);
+        var caller = api.bearer(admin.token());
+        var clientId = caller.post("/api/v1/contacts", "{\"contact\": {\"name\": \"Initech\", \"default_rate_dollars\":"
+            + " \"90.00\"}}").expect(201).json().get("id").stringValue();
+        for (var day : List.of("2026-12-01", "2026-12-04")) {
+            caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"" + day + "\", \"duration\": 3600,"
+                + " \"contact_id\": \"" + clientId + "\"}}").expect(201);
+        }
+
+        var november = pages.get("/invoices/new?client=" + clientId + "&" + NOVEMBER + "&grouping=task");
+        assertThat(november.statusCode()).isEqualTo(422);
+        assertThat(text(november)).contains("Nothing to bill for", "Initech", "from 1 Nov 2026 to 30 Nov 2026",
+            "Its unbilled time and expenses are from 1 Dec 2026 to 4 Dec 2026");
+        var link = Pattern.compile("id=\"preview-unbilled\"\\s+href=\"([^\"]+)\"").matcher(november.body());
+        assertThat(link.find()).isTrue();
+
+        var december = pages.get(HtmlUtils.htmlUnescape(link.group(1)));
+        assertThat(december.statusCode()).isEqualTo(200);
+        assertThat(text(december)).contains("id=\"preview-total\">180.00<", "value=\"2026-12-01\"",
+            "value=\"2026-12-04\"", "value=\"task\" selected");
+    }
+
+    @Test
     void aVoidInvoiceFreesItsTimeAndMembersAreRefused() {
         var admin = fixtures.anAccountSigningInWith(PASSWORD);
         var member = fixtures.aMemberSigningInWith(admin.account(), PASSWORD);
@@ -105,7 +131,9 @@ class InvoicesPageTests {
         assertThat(text(pages.get(invoice))).contains("Drafted invoice");
         assertThat(pages.submit(invoice + "/send")).contains("as sent");
         assertThat(text(pages.get("/invoices/new?client=" + clientId + "&" + NOVEMBER)))
-            .contains("Nothing to invoice");
+            .contains("Nothing to bill for", "Globex", "from 1 Nov 2026 to 30 Nov 2026",
+                "It has no billable time or expenses that no invoice has billed")
+            .doesNotContain("id=\"preview-unbilled\"");
         assertThat(pages.submit(invoice + "/void")).contains("Voided invoice", "Void");
         assertThat(text(pages.get("/invoices/new?client=" + clientId + "&" + NOVEMBER)))
             .as("its time is free to bill again").contains("id=\"preview-total\">80.00<");
