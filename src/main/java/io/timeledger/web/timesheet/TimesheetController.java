@@ -192,7 +192,9 @@ class TimesheetController {
             model.addAttribute("grid", WeekGrid.of(weekStart, week, added, names, now, weekLocked));
             model.addAttribute("addedRows", added.stream().map(WeekGrid.Key::text).toList());
         }
-        var bar = approvalBar(actor, approval, weekSeconds > 0);
+        // someone alone in their account has no one to submit a week to: no prompt to (a freelancer's sheet)
+        boolean alone = !actor.seesOnlyOwnTime() && signedIn.teammates(actor).size() <= 1;
+        var bar = approvalBar(actor, approval, weekSeconds > 0 && !alone);
         model.addAttribute("approval", other ? bar.withoutActions() : bar);
         model.addAttribute("choices", new Choices(
             liveProjects.stream()
@@ -229,14 +231,15 @@ class TimesheetController {
         }
     }
 
-    private ApprovalBar approvalBar(Actor actor, Approval approval, boolean hasTime) {
+    /** The week's approval as the page shows it; an open week is offered for submission only when {@code offered}. */
+    private ApprovalBar approvalBar(Actor actor, Approval approval, boolean offered) {
         var by = approval.decidedBy() == null ? null : people.findMember(actor.account(), approval.decidedBy())
             .map(Member::shownName).orElse("someone who has left");
         var on = approval.decidedAt() == null ? null
             : SHORT_DAY.format(approval.decidedAt().atZone(actor.member().timeZone()));
         return switch (approval.status()) {
-            case OPEN -> new ApprovalBar("open", hasTime ? "This week has not been submitted for approval." : null,
-                null, hasTime, false);
+            case OPEN -> new ApprovalBar("open", offered ? "This week has not been submitted for approval." : null,
+                null, offered, false);
             case SUBMITTED -> new ApprovalBar("submitted", "Submitted for approval — waiting for a manager.", null,
                 false, true);
             case APPROVED -> new ApprovalBar("approved", "Approved by " + by + " on " + on

@@ -48,6 +48,22 @@ class TimesheetTests {
     }
 
     @Test
+    void someoneAloneInTheirAccountIsNotAskedToSubmitTheirWeekForApproval() {
+        var person = fixtures.anAccountSigningInWith(PASSWORD);
+        var day = today(person);
+        api.bearer(person.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"" + day
+            + "\", \"duration\": 3600}}").expect(201);
+
+        assertThat(signedIn(person).get("/timesheet?date=" + day).body()).contains(">1:00<")
+            .doesNotContain("id=\"submit-week\"", "not been submitted");
+
+        fixtures.aMember(person.account());
+        var browser = signedIn(person);
+        assertThat(within(() -> browser.get("/timesheet?date=" + day).body().contains("not been submitted")))
+            .as("with a teammate there is someone to approve it").isTrue();
+    }
+
+    @Test
     void aNewAccountsFirstDaySaysWhereProjectsAreMadeUntilThereIsOne() {
         var person = fixtures.anAccountSigningInWith(PASSWORD);
         var member = fixtures.aMemberSigningInWith(person.account(), PASSWORD);
