@@ -740,7 +740,8 @@ class BrowserTests {
 
     /**
      * The page as it is, in the dark colour scheme, and on a phone (375 × 812, once {@code onPhone} has
-     * laid it out again): {@code name}, {@code name-dark} and {@code name-phone}.
+     * laid it out again): {@code name}, {@code name-dark} and {@code name-phone}; on the phone, no wider
+     * than its screen.
      */
     private void screenshots(String name, Runnable onPhone) throws IOException {
         screenshot(name);
@@ -753,6 +754,9 @@ class BrowserTests {
             java.util.Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
         onPhone.run();
         screenshot(name + "-phone");
+        // what does not fit scrolls inside its card: the page itself never scrolls sideways on a phone
+        assertThat(((Number) ((ChromeDriver) browser).executeScript(
+            "return document.documentElement.scrollWidth")).intValue()).as(name + " on a phone").isLessThanOrEqualTo(375);
         chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
     }
 
