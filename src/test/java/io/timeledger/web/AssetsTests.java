@@ -57,7 +57,7 @@ class AssetsTests {
     }
 
     @Test
-    void pagesStyleSheetsAndAnswersTravelGzippedButEventStreamsDoNot() throws IOException {
+    void pagesStyleSheetsAndJsonTravelGzippedButEventStreamsDoNot() throws IOException {
         var person = fixtures.anAccountSigningInWith("correct horse battery");
         var browser = WebSession.signedIn(port, person.email(), "correct horse battery");
 
@@ -71,6 +71,9 @@ class AssetsTests {
         assertThat(styleSheet.body().length).isLessThan(asIs.body().length / 3);
         assertThat(gunzip(styleSheet)).isEqualTo(new String(asIs.body(), StandardCharsets.UTF_8));
         assertThat(asIs.headers().firstValue("Content-Encoding")).as("not asked for, not sent").isEmpty();
+        var json = browser.getBytes("/openapi/harvest.json", "Accept-Encoding", "gzip");
+        assertThat(json.headers().firstValue("Content-Encoding")).as("an API's JSON").contains("gzip");
+        assertThat(gunzip(json)).startsWith("{");
 
         try (var events = EventStream.open(HttpClient.newHttpClient(), browser.base() + "/events",
                 "Authorization", "Bearer " + person.token(), "Accept-Encoding", "gzip")) {
