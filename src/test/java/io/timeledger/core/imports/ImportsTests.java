@@ -11,6 +11,7 @@ import io.timeledger.support.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,7 @@ class ImportsTests {
         """;
 
     @Autowired Imports imports;
+    @Autowired io.timeledger.core.approval.Approvals approvals;
     @Autowired JdbcClient jdbc;
     @Autowired Fixtures fixtures;
     @Autowired Api api;
@@ -148,6 +150,30 @@ class ImportsTests {
         assertThat(admin2.get("hours").doubleValue()).isEqualTo(0.75);
         assertThat(admin2.get("billable").booleanValue()).isFalse();
         assertThat(admin2.get("client").isNull()).isTrue();
+    }
+
+    @Test
+    void aReportWithTimeInAnApprovedWeekImportsNothing() {
+        var admin = fixtures.anAccount();
+        var actor = fixtures.actorOf(admin);
+        api.bearer(admin.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-10-06\", \"duration\": 3600}}")
+            .expect(201);
+        approvals.submit(actor, LocalDate.parse("2026-10-06"));
+        approvals.approve(actor, admin.membershipId(), LocalDate.parse("2026-10-06"), null);
+        var report = """
+            User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,\
+            Tags,Amount (USD)
+            ,,Acme,Website,,Earlier work,Yes,2026-09-28,09:00:00,2026-09-28,10:00:00,01:00:00,,
+            ,,Acme,Website,,Into the approved week,Yes,2026-10-07,09:00:00,2026-10-07,10:00:00,01:00:00,,
+            """;
+
+        assertThatThrownBy(() -> imports.run(actor, ImportSource.TOGGL_CSV, new StringReader(report), BERLIN, false))
+            .isInstanceOfSatisfying(Invalid.class, refused -> assertThat(refused.violations()).singleElement()
+                .satisfies(violation -> assertThat(violation.message())
+                    .startsWith("Nothing was imported: ").contains("2026-10-07", "approved")));
+        assertThat(entries(admin)).as("the approved week's hour only, nor Acme made").hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM contact WHERE account_id = :account")
+            .param("account", admin.account().value()).query(Long.class).single()).isZero();
     }
 
     @Test
