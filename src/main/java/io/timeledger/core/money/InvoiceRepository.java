@@ -82,14 +82,15 @@ class InvoiceRepository {
 
     /** How many entries and expenses a draft of the period would bill, and their first and last days. */
     Invoices.Unbilled unbilled(AccountId account, long contactId, LocalDate from, LocalDate to) {
-        return jdbc.sql("SELECT count(*), min(day), max(day) FROM (SELECT e.spent_on AS day FROM entry e WHERE "
-                + UNBILLED_ENTRY + " UNION ALL SELECT x.spent_on FROM expense x WHERE " + UNBILLED_EXPENSE + ") AS u")
+        return jdbc.sql("SELECT count(*) FILTER (WHERE entry), count(*) FILTER (WHERE NOT entry), min(day), max(day)"
+                + " FROM (SELECT true AS entry, e.spent_on AS day FROM entry e WHERE " + UNBILLED_ENTRY
+                + " UNION ALL SELECT false, x.spent_on FROM expense x WHERE " + UNBILLED_EXPENSE + ") AS u")
             .param("account", account.value())
             .param("contact", contactId)
             .param("from", from)
             .param("to", to)
-            .query((rs, row) -> new Invoices.Unbilled(rs.getLong(1), rs.getObject(2, LocalDate.class),
-                rs.getObject(3, LocalDate.class)))
+            .query((rs, row) -> new Invoices.Unbilled(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+                rs.getObject(4, LocalDate.class)))
             .single();
     }
 

@@ -71,7 +71,12 @@ public class Invoices {
     }
 
     /** What of a client's time and expenses no invoice has billed yet: how many, from which day to which. */
-    public record Unbilled(long items, LocalDate first, LocalDate last) { }
+    public record Unbilled(long entries, long expenses, LocalDate first, LocalDate last) {
+
+        public long items() {
+            return entries + expenses;
+        }
+    }
 
     /**
      * What a draft for {@code contactId} over {@code from}–{@code to} would bill (either end null:

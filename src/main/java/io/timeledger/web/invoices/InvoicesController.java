@@ -12,6 +12,7 @@ import io.timeledger.core.money.LineGrouping;
 import io.timeledger.web.Forms;
 import io.timeledger.web.Header;
 import io.timeledger.web.Money;
+import io.timeledger.web.Periods;
 import io.timeledger.web.SignedIn;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -20,7 +21,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +46,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class InvoicesController {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final Map<String, String> LABELS = Map.of("contact_id", "Client", "unit_amount", "Unit price",
         "paid_on", "Paid on", "tax_rate", "Tax rate");
 
@@ -165,7 +164,7 @@ class InvoicesController {
     record NothingToBill(String client, String period, LocalDate unbilledFrom, LocalDate unbilledTo) {
 
         public String unbilled() {
-            return unbilledFrom == null ? null : between(unbilledFrom, unbilledTo);
+            return unbilledFrom == null ? null : Periods.between(unbilledFrom, unbilledTo);
         }
     }
 
@@ -176,17 +175,7 @@ class InvoicesController {
             return null;
         }
         var any = invoices.unbilled(actor, client, null, null);
-        return new NothingToBill(name.name(), between(from, to), any.first(), any.last());
-    }
-
-    private static String between(LocalDate from, LocalDate to) {
-        if (from == null && to == null) {
-            return "in any period";
-        }
-        if (from == null || to == null) {
-            return from == null ? "up to " + DAY.format(to) : "from " + DAY.format(from) + " on";
-        }
-        return from.equals(to) ? "on " + DAY.format(from) : "from " + DAY.format(from) + " to " + DAY.format(to);
+        return new NothingToBill(name.name(), Periods.between(from, to), any.first(), any.last());
     }
 
     @PostMapping("/invoices")

@@ -1,5 +1,6 @@
 package io.timeledger.web.manage;
 
+import io.timeledger.core.account.Role;
 import io.timeledger.core.catalog.Contact;
 import io.timeledger.core.catalog.Contacts;
 import io.timeledger.core.catalog.DetailChanges;
@@ -9,9 +10,11 @@ import io.timeledger.core.catalog.Project;
 import io.timeledger.core.catalog.Projects;
 import io.timeledger.core.common.Field;
 import io.timeledger.core.common.Invalid;
+import io.timeledger.core.money.Invoices;
 import io.timeledger.core.time.RateExplanations;
 import io.timeledger.web.Forms;
 import io.timeledger.web.Header;
+import io.timeledger.web.Periods;
 import io.timeledger.web.SignedIn;
 import io.timeledger.web.manage.CatalogForms.ClientForm;
 import io.timeledger.web.manage.CatalogForms.ProjectForm;
@@ -19,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.math.BigDecimal;
 import java.security.Principal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,8 +56,11 @@ class ClientsController {
     private final RateExplanations rates;
     private final AssignmentsView assignments;
 
+    private final Invoices invoices;
+
     ClientsController(SignedIn signedIn, Header header, Contacts contacts, Projects projects, Jobs jobs,
-                      RateExplanations rates, AssignmentsView assignments) {
+                      RateExplanations rates, AssignmentsView assignments, Invoices invoices) {
+        this.invoices = invoices;
         this.signedIn = signedIn;
         this.header = header;
         this.contacts = contacts;
@@ -61,6 +68,24 @@ class ClientsController {
         this.jobs = jobs;
         this.rates = rates;
         this.assignments = assignments;
+    }
+
+    /** A client's time and expenses no invoice has billed: how many, and on which days. */
+    record UnbilledRow(long items, LocalDate from, LocalDate to, String sentence) {
+
+        static UnbilledRow of(Invoices.Unbilled unbilled) {
+            var what = new ArrayList<String>();
+            if (unbilled.entries() > 0) {
+                what.add(unbilled.entries() == 1 ? "One entry" : unbilled.entries() + " entries");
+            }
+            if (unbilled.expenses() > 0) {
+                what.add(unbilled.expenses() == 1 ? "one expense" : unbilled.expenses() + " expenses");
+            }
+            var sentence = what.isEmpty() ? null : String.join(" and ", what) + " not billed yet, "
+                + Periods.between(unbilled.first(), unbilled.last()) + ".";
+            return new UnbilledRow(unbilled.items(), unbilled.first(), unbilled.last(),
+                sentence == null ? null : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1));
+        }
     }
 
     /** A project as the lists show it: its budget as a bar (null without one). */
@@ -269,6 +294,9 @@ class ClientsController {
         model.addAttribute("form", form == null ? ClientForm.of(contact) : form);
         model.addAttribute("projects", projects.list(place.actor().account(), contact.id(), null).stream()
             .map(p -> row(p, currency)).toList());
+        // what an invoice would bill, for those who make invoices
+        model.addAttribute("unbilled", place.actor().role() != Role.ADMIN ? null
+            : UnbilledRow.of(invoices.unbilled(place.actor(), contact.id(), null, null)));
         return "manage/client";
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import io.timeledger.core.account.Role;
 import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
@@ -114,6 +115,16 @@ class InvoicesPageTests {
         assertThat(december.statusCode()).isEqualTo(200);
         assertThat(text(december)).contains("id=\"preview-total\">180.00<", "value=\"2026-12-01\"",
             "value=\"2026-12-04\"", "value=\"task\" selected");
+
+        // the client's page says the same, with the invoice one click away; a manager makes no invoices
+        var clientPage = pages.get("/manage/clients/" + clientId).body();
+        assertThat(text(clientPage)).contains("2 entries not billed yet, from 1 Dec 2026 to 4 Dec 2026.");
+        var invoiceLink = Pattern.compile("id=\"invoice-unbilled\"\\s+href=\"([^\"]+)\"").matcher(clientPage);
+        assertThat(invoiceLink.find()).isTrue();
+        assertThat(text(pages.get(HtmlUtils.htmlUnescape(invoiceLink.group(1))))).contains("id=\"preview-total\">180.00<");
+        var manager = fixtures.aPersonSigningInWith(admin.account(), Role.MANAGER, PASSWORD);
+        assertThat(WebSession.signedIn(port, manager.email(), PASSWORD).get("/manage/clients/" + clientId).body())
+            .contains("Initech").doesNotContain("id=\"unbilled\"");
     }
 
     @Test
