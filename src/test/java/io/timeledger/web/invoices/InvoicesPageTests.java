@@ -143,7 +143,7 @@ class InvoicesPageTests {
         assertThat(pages.submit(invoice + "/send")).contains("as sent");
         assertThat(text(pages.get("/invoices/new?client=" + clientId + "&" + NOVEMBER)))
             .contains("Nothing to bill for", "Globex", "from 1 Nov 2026 to 30 Nov 2026",
-                "It has no billable time or expenses that no invoice has billed")
+                "It has no unbilled time or expenses")
             .doesNotContain("id=\"preview-unbilled\"");
         assertThat(pages.submit(invoice + "/void")).contains("Voided invoice", "Void");
         assertThat(text(pages.get("/invoices/new?client=" + clientId + "&" + NOVEMBER)))
