@@ -55,12 +55,10 @@ class ClientsController {
     private final Jobs jobs;
     private final RateExplanations rates;
     private final AssignmentsView assignments;
-
     private final Invoices invoices;
 
     ClientsController(SignedIn signedIn, Header header, Contacts contacts, Projects projects, Jobs jobs,
                       RateExplanations rates, AssignmentsView assignments, Invoices invoices) {
-        this.invoices = invoices;
         this.signedIn = signedIn;
         this.header = header;
         this.contacts = contacts;
@@ -68,23 +66,27 @@ class ClientsController {
         this.jobs = jobs;
         this.rates = rates;
         this.assignments = assignments;
+        this.invoices = invoices;
     }
 
     /** A client's time and expenses no invoice has billed: how many, and on which days. */
     record UnbilledRow(long items, LocalDate from, LocalDate to, String sentence) {
 
         static UnbilledRow of(Invoices.Unbilled unbilled) {
+            if (unbilled.items() == 0) {
+                return new UnbilledRow(0, null, null, null);
+            }
             var what = new ArrayList<String>();
             if (unbilled.entries() > 0) {
-                what.add(unbilled.entries() == 1 ? "One entry" : unbilled.entries() + " entries");
+                what.add(unbilled.entries() == 1 ? "one entry" : unbilled.entries() + " entries");
             }
             if (unbilled.expenses() > 0) {
                 what.add(unbilled.expenses() == 1 ? "one expense" : unbilled.expenses() + " expenses");
             }
-            var sentence = what.isEmpty() ? null : String.join(" and ", what) + " not billed yet, "
+            var sentence = String.join(" and ", what) + " not billed yet, "
                 + Periods.between(unbilled.first(), unbilled.last()) + ".";
             return new UnbilledRow(unbilled.items(), unbilled.first(), unbilled.last(),
-                sentence == null ? null : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1));
+                Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1));
         }
     }
 

@@ -50,6 +50,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The timesheet: the timer bar, the week's days with their totals, and one day's entries to add,
@@ -167,7 +168,8 @@ class TimesheetController {
         model.addAttribute("viewed", viewed);
         model.addAttribute("person", other ? whose : null);
         // managers and administrators pick whose sheet to open; the active people, the viewer first
-        model.addAttribute("teammates", actor.seesOnlyOwnTime() ? null : signedIn.teammates(actor).stream()
+        var team = actor.seesOnlyOwnTime() ? null : signedIn.teammates(actor);
+        model.addAttribute("teammates", team == null ? null : team.stream()
             .sorted(Comparator.comparing((Member m) -> m.id() != actor.membershipId())
                 .thenComparing(Member::shownName, String.CASE_INSENSITIVE_ORDER))
             .map(m -> new Choices.Choice(m.id(), m.id() == actor.membershipId() ? "You" : m.shownName()))
@@ -193,7 +195,7 @@ class TimesheetController {
             model.addAttribute("addedRows", added.stream().map(WeekGrid.Key::text).toList());
         }
         // someone alone in their account has no one to submit a week to: no prompt to (a freelancer's sheet)
-        boolean alone = !actor.seesOnlyOwnTime() && signedIn.teammates(actor).size() <= 1;
+        boolean alone = team != null && team.size() <= 1;
         var bar = approvalBar(actor, approval, weekSeconds > 0 && !alone);
         model.addAttribute("approval", other ? bar.withoutActions() : bar);
         model.addAttribute("choices", new Choices(
@@ -208,8 +210,7 @@ class TimesheetController {
     String pick(Principal principal, HttpSession session, @RequestParam long person,
                 @RequestParam(required = false) LocalDate date, @RequestParam(defaultValue = "") String view) {
         var actor = signedIn.actor(principal, session);
-        var url = org.springframework.web.util.UriComponentsBuilder
-            .fromPath(base(person == actor.membershipId() ? null : person));
+        var url = UriComponentsBuilder.fromPath(base(person == actor.membershipId() ? null : person));
         if (date != null) {
             url.queryParam("date", date);
         }
@@ -470,7 +471,7 @@ class TimesheetController {
     }
 
     private static String weekWith(Long person, LocalDate date, List<String> rows, List<WeekGrid.Key> more) {
-        var url = org.springframework.web.util.UriComponentsBuilder.fromPath(base(person))
+        var url = UriComponentsBuilder.fromPath(base(person))
             .queryParam("view", "week").queryParam("date", date);
         var all = new java.util.LinkedHashSet<String>(rows == null ? List.of() : rows);
         more.forEach(key -> all.add(key.text()));
