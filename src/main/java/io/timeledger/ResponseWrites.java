@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,29 +13,23 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A response goes to the socket in as few writes as it can. Tomcat buffers a response in 8 KB
- * and writes its socket in 8 KB: a page of a hundred entries (about 50 KB) left in seven chunked
- * writes, and each write on loopback is a trip through the whole TCP stack. With 64 KB of both, a
- * page up to 64 KB is written once, with a {@code Content-Length} instead of chunks; a larger one
- * still streams, 64 KB at a time. The socket's buffer belongs to the connection for as long as it is
- * open, which is why {@code server.tomcat.max-connections} caps open connections at 1,000; it is
- * a direct buffer, so what open connections hold is outside the heap (the JVM caps direct memory at
- * the heap's size).
+ * A response goes to the socket in as few writes as it can. A page of a hundred entries is about
+ * 50 KB: with the servlet response's buffer at 64 KB it is written once, with a
+ * {@code Content-Length} instead of chunks; a larger one still streams, 64 KB at a time. Jetty takes
+ * the buffer from its pool when the response first writes and gives it back when the response ends.
+ *
+ * <p>A refused request's answer arrives whole: a body nobody read (a 404 or 422 answered before the
+ * body was wanted) is read and dropped, up to 2 MB, before the response ends. Jetty would otherwise
+ * close the connection with the body unread, and the kernel answers unread data with a reset that
+ * can reach the client before the answer does.
  */
 @Configuration(proxyBeanMethods = false)
 class ResponseWrites {
 
     static final int BUFFER_BYTES = 64 * 1024;
 
-    @Bean
-    TomcatConnectorCustomizer socketWriteBuffer() {
-        return connector -> {
-            connector.setProperty("socket.appWriteBufSize", Integer.toString(BUFFER_BYTES));
-            // outside the heap: an open connection's socket buffers (72 KB) are not the heap's to
-            // carry, and a thousand event streams held 165 MB of a 256 MB heap with them inside
-            connector.setProperty("socket.directBuffer", "true");
-        };
-    }
+    /** The most of an unread request body read and dropped after a refusal (Tomcat's maxSwallowSize). */
+    static final long MAX_DROPPED_BYTES = 2 * 1024 * 1024;
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> responseBuffer() {
@@ -45,14 +38,35 @@ class ResponseWrites {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                             FilterChain chain) throws ServletException, IOException {
                 // an event stream stays open for minutes and writes a few hundred bytes at a time:
-                // it keeps Tomcat's 8 KB (a thousand streams held 64 MB more of the heap)
+                // it keeps the container's smaller buffer
                 if (!EventStreams.PATH.equals(request.getRequestURI())) {
                     response.setBufferSize(BUFFER_BYTES);
                 }
                 chain.doFilter(request, response);
+                if (response.getStatus() >= 400 && !request.isAsyncStarted()) {
+                    dropUnreadBody(request);
+                }
             }
         });
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    private static void dropUnreadBody(HttpServletRequest request) {
+        long length = request.getContentLengthLong();
+        if (length == 0 || length > MAX_DROPPED_BYTES) {
+            return;
+        }
+        try {
+            var body = request.getInputStream();
+            var chunk = new byte[8192];
+            long left = MAX_DROPPED_BYTES;
+            int read;
+            while (left > 0 && (read = body.read(chunk, 0, (int) Math.min(chunk.length, left))) != -1) {
+                left -= read;
+            }
+        } catch (IOException | IllegalStateException goneOrReadAsText) {
+            // the client left, or the body was read as text or a form: nothing is left to drop
+        }
     }
 }

@@ -7,9 +7,10 @@ import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
 import io.timeledger.support.Fixtures.Person;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,13 +24,10 @@ class ResponseWritesTests {
     @Autowired WebServerApplicationContext context;
 
     @Test
-    void theSocketIsWrittenInBuffersOfTheSameSizeAndConnectionsAreCapped() {
-        var connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+    void openConnectionsAreCapped() {
+        var server = ((JettyWebServer) context.getWebServer()).getServer();
 
-        // a property Tomcat does not know is ignored with no more than a log line: read it back
-        assertThat(String.valueOf(connector.getProperty("socket.appWriteBufSize")))
-            .isEqualTo(Integer.toString(ResponseWrites.BUFFER_BYTES));
-        assertThat(String.valueOf(connector.getProperty("maxConnections"))).isEqualTo("1000");
+        assertThat(server.getBean(NetworkConnectionLimit.class).getMaxNetworkConnectionCount()).isEqualTo(1000);
     }
 
     @Test
@@ -58,6 +56,20 @@ class ResponseWritesTests {
         var entries = list.json().get("time_entries");
         assertThat(entries.size()).isEqualTo(400);
         assertThat(entries.get(399).get("notes").stringValue()).startsWith("entry ");
+    }
+
+    @Test
+    void aRefusalBeforeTheBodyWasReadArrivesWholeAndTheConnectionServesTheNextRequest() {
+        var caller = api.bearer(fixtures.anAccount().token());
+        var large = "{\"name\": \"" + "x".repeat(1_500_000) + "\"}";
+
+        for (int i = 0; i < 20; i++) {
+            // "abc" is no contact's id: refused before the body is wanted
+            var refused = caller.send("PATCH", "/api/v1/contacts/abc", large, "application/json");
+            assertThat(refused.status()).isEqualTo(404);
+            assertThat(refused.text()).startsWith("{\"error\"");
+            caller.get("/api/v1/contacts").expect(200);
+        }
     }
 
     /** {@code count} half-hour entries of the person, each with a description of some length. */

@@ -3,6 +3,7 @@ package io.timeledger.auth;
 import io.timeledger.core.account.Actor;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
+import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,14 +43,19 @@ class ApiSecurityConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * A request the firewall refuses (a {@code //}, {@code ..;}, an encoded slash or NUL in its URL)
-     * is answered 400 with the firewall's reason, rendered by the error endpoint in the request's
+     * A request the firewall refuses (a {@code //}, {@code ..;}, an encoded slash or NUL in its URL
+     * that Jetty let through; a method nobody serves, such as TRACE) is answered 400, or 405 for
+     * the method, with the firewall's reason, rendered by the error endpoint in the request's
      * dialect; Spring's own handler sent the status alone.
      */
     @Bean
     static RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, rejected) -> response.sendError(400, rejected.getMessage());
+        return (request, response, rejected) -> response.sendError(
+            SERVED_METHODS.contains(request.getMethod()) ? 400 : 405, rejected.getMessage());
     }
+
+    /** The methods the firewall lets through (its default), which some route serves. */
+    private static final Set<String> SERVED_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     @Bean
     @Order(1)

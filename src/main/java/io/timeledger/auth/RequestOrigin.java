@@ -25,6 +25,12 @@ class RequestOrigin implements Origin {
         var request = attributes.getRequest();
         String via = APP_ENDPOINTS.contains(request.getRequestURI()) ? "oauth"
             : request.getAttribute(AccessLog.CALLER) != null ? "api" : "web";
-        return new Where(via, request.getRemoteAddr(), request.getHeader("User-Agent"));
+        return new Where(via, address(request.getRemoteAddr()), request.getHeader("User-Agent"));
+    }
+
+    /** The peer's address as PostgreSQL's {@code inet} reads it: Jetty writes an IPv6 one in brackets. */
+    static String address(String remote) {
+        return remote != null && remote.startsWith("[") && remote.endsWith("]")
+            ? remote.substring(1, remote.length() - 1) : remote;
     }
 }

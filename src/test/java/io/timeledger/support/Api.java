@@ -87,7 +87,7 @@ public class Api {
                 var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 return new Response(response.statusCode(), response.body(), response.headers().map(), json);
             } catch (IOException e) {
-                throw new IllegalStateException(e);
+                throw new IllegalStateException(method + " " + path + ": " + e.getMessage(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

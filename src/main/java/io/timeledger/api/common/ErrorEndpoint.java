@@ -15,9 +15,10 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Where the servlet container sends what never reached a controller: a request Spring Security's
- * firewall refused (a {@code //}, a {@code ..;}, an encoded slash), a method Tomcat does not serve
- * ({@code TRACE}), an error a filter sent. Answered like everything else: in the dialect's shape
- * for an API path, with the error page for a page — never Boot's or Tomcat's default body.
+ * firewall refused (a method nobody serves, such as {@code TRACE}; a URL Jetty let through but the
+ * firewall does not), an error a filter sent. Answered like everything else: in the dialect's shape
+ * for an API path, with the error page for a page — never Boot's or Jetty's default body. What Jetty
+ * refuses before any servlet runs is answered by {@link ContainerErrors}.
  */
 @Controller
 class ErrorEndpoint implements ErrorController {

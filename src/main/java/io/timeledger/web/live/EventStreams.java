@@ -333,18 +333,20 @@ public class EventStreams implements ChangeChannel, SmartLifecycle {
     }
 
     /**
-     * Forgets a stream whose write failed. A client gone (an {@link IOException}) has already told
-     * the container, which ends the response; anything else ends it here.
+     * Forgets a stream whose write failed and ends its response, which counts it out of its person's
+     * streams. A client gone (an {@link IOException}) is what a heartbeat finds out: nothing reads
+     * an event stream's connection, so its close is noticed by the next write or the one after.
      */
     private void drop(Stream stream, Exception why) {
         forget(stream);
-        if (why instanceof IOException) {
-            log.debug("An event stream's client is gone: {}", why.getMessage());
-            return;
-        }
-        log.warn("Closed an event stream that could not be written", why);
         try {
-            stream.emitter.completeWithError(why);
+            if (why instanceof IOException) {
+                log.debug("An event stream's client is gone: {}", why.getMessage());
+                stream.emitter.complete();
+            } else {
+                log.warn("Closed an event stream that could not be written", why);
+                stream.emitter.completeWithError(why);
+            }
         } catch (RuntimeException ignored) {
             // already ended by the container
         }

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Requests malformed below the level of any one route — too many parameters, an unreadable
- * Content-Type, a NUL in a filter, a URL the firewall or Tomcat refuses, a method nobody serves —
+ * Content-Type, a NUL in a filter, a URL the firewall or Jetty refuses, a method nobody serves —
  * answer a 4xx in the shape of the dialect their path names (a page for a page), log one line and
  * no stack trace, and store nothing. Sent over a raw socket, so nothing between us and the server
  * tidies them.
@@ -86,7 +86,7 @@ class MalformedRequestTests {
     }
 
     @Test
-    void urlsTheFirewallOrTomcatRefuseAnswerInTheDialectsShape(CapturedOutput output) {
+    void urlsTheFirewallOrJettyRefuseAnswerInTheDialectsShape(CapturedOutput output) {
         var admin = fixtures.anAccount();
         for (var path : List.of("/api//v1/contacts", "/v2//clients", "/api/v1/contacts/..;/users/me",
                 "/v2/clients/%2F1", "/v1/jobs/%2e%2e/time", "/v1/time-entries/%2e%2e")) {
@@ -95,14 +95,15 @@ class MalformedRequestTests {
             var shape = SHAPES.entrySet().stream().filter(s -> path.startsWith(s.getKey().substring(0, 4)))
                 .findFirst().orElseThrow().getValue();
             assertThat(answer.body()).as(path).startsWith(shape.substring(0, 3));
-            assertThat(answer.body()).as(path).doesNotContain("timestamp").doesNotContain("Tomcat");
+            assertThat(answer.body()).as(path).doesNotContain("timestamp").doesNotContain("Jetty");
         }
         var longUrl = send("GET /v2/clients?x=" + "a".repeat(70_000), admin, Map.of(), null);
-        assertThat(longUrl.status()).isEqualTo(400);
-        assertThat(longUrl.body()).doesNotContain("Tomcat");
+        assertThat(longUrl.status()).isEqualTo(414);
+        assertThat(longUrl.body()).contains("The URL is longer than the server reads").doesNotContain("Jetty");
         var longHeader = send("GET /v2/clients", admin, Map.of("X-Padding", "a".repeat(70_000)), null);
-        assertThat(longHeader.status()).isEqualTo(400);
-        assertThat(longHeader.body()).startsWith("{\"message\"").doesNotContain("Tomcat");
+        assertThat(longHeader.status()).isEqualTo(431);
+        assertThat(longHeader.headers()).contains("connection: close");
+        assertThat(longHeader.body()).startsWith("{\"message\"").doesNotContain("Jetty");
         var trace = send("TRACE /v2/clients", admin, Map.of(), null);
         assertThat(trace.status()).isEqualTo(405);
         assertThat(trace.body()).startsWith("{\"message\"");
