@@ -18,12 +18,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Every route of every dialect, taken from the registered handler mappings so that a new
  * route cannot be forgotten, fed malformed ids, bodies and parameters: each answer is a 4xx
- * (or a 2xx where the input happens to be acceptable), never a 5xx.
+ * (or a 2xx where the input happens to be acceptable), never a 5xx. An id of {@code %00} never
+ * reaches a route (Jetty cannot read such a request line): MalformedRequestTests has it.
  */
 @ApiTest
 class HostileInputTests {
 
-    private static final List<String> IDS = List.of("abc", "-1", "0", "99999999999999999999", "1.5", "%00", "current");
+    private static final List<String> IDS = List.of("abc", "-1", "0", "99999999999999999999", "1.5", "current");
     private static final List<String> BODIES = List.of("{", "[]", "null", "\"text\"", "42", "{\"a\": {\"b\": [1, {}]}}",
         "{\"name\": 12, \"id\": [], \"date\": {}, \"duration\": \"x\", \"hours\": -1e400, \"project_id\": true,"
             + " \"task_ids\": \"a,b\", \"start_time\": 5, \"price_type\": 99, \"group_by\": 7, \"contact_id\": -3}",
