@@ -35,14 +35,18 @@ public final class AbBench {
         var http = HttpClient.newHttpClient();
         try {
             String token;
+            String session;
             LoadBench.Ledger ledger;
             try (var first = BenchServer.start(jars.get(0), dataDir, http)) {
                 token = first.firstStartToken();
                 LoadBench.fill(first.jdbcUrl(), entries);
                 ledger = LoadBench.Ledger.of(first.jdbcUrl());
                 LoadBench.prepareDock(http, first.base(), token, first.jdbcUrl());
+                // sessions are kept in the database: this sign-in holds for every start over it
+                var signIn = first.firstStartSignIn();
+                session = LoadBench.signIn(first.base(), signIn[0], signIn[1]);
             }
-            var operations = LoadBench.operations(ledger, null).stream().filter(LoadBench::selected).toList();
+            var operations = LoadBench.operations(ledger, session).stream().filter(LoadBench::selected).toList();
             // samples.get(operation).get(jar): one per round
             var samples = new LinkedHashMap<String, Map<String, List<Sample>>>();
             for (int round = 0; round < rounds; round++) {

@@ -11,20 +11,22 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * What every request must be before anything reads it, checked once in front of everything else
  * (credentials, pages, health): a {@code Content-Type} that names a media type and a charset Java
- * knows (else 415), no more than 1,000 query and form parameters (else 400), and no
- * NUL character in any of them, which PostgreSQL's text cannot hold (else 422, naming the
- * parameter). An API request is answered in its dialect's shape, a page request with the error
- * page; each logs one line.
+ * knows (else 415), a form body no larger than the server reads (else 413), no more than 1,000
+ * query and form parameters (else 400), and no NUL character in any of them, which PostgreSQL's
+ * text cannot hold (else 422, naming the parameter). An API request is answered in its dialect's
+ * shape, a page request with the error page; each logs one line.
  */
 final class RequestChecks extends OncePerRequestFilter {
 
@@ -33,9 +35,11 @@ final class RequestChecks extends OncePerRequestFilter {
     private static final int MAX_PARAMETERS = 1_000;
 
     private final ErrorShapes shapes;
+    private final DataSize maxForm;
 
-    RequestChecks(ErrorShapes shapes) {
+    RequestChecks(ErrorShapes shapes, DataSize maxForm) {
         this.shapes = shapes;
+        this.maxForm = maxForm;
     }
 
     @Override
@@ -45,6 +49,13 @@ final class RequestChecks extends OncePerRequestFilter {
         if (contentType != null && !understood(contentType)) {
             refuse(request, response, ApiError.of(415, "Content-Type \"" + contentType
                 + "\" is not a media type (and charset) this server understands; send application/json"));
+            return;
+        }
+        if (contentType != null && MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType))
+                && request.getContentLengthLong() > maxForm.toBytes()) {
+            refuse(request, response, ApiError.of(413, "The form is larger than the server reads ("
+                + (maxForm.toKilobytes() % 1024 == 0 ? maxForm.toMegabytes() + " MB" : maxForm.toKilobytes() + " KB")
+                + "); send less"));
             return;
         }
         Map<String, String[]> parameters;
@@ -89,8 +100,9 @@ final class RequestChecks extends OncePerRequestFilter {
 
         /** Right after the response buffer is sized and the access log started, before Spring Security reads a parameter. */
         @Bean
-        FilterRegistrationBean<RequestChecks> requestChecks(ErrorShapes shapes) {
-            var registration = new FilterRegistrationBean<>(new RequestChecks(shapes));
+        FilterRegistrationBean<RequestChecks> requestChecks(ErrorShapes shapes,
+                @Value("${server.jetty.max-http-form-post-size:200KB}") DataSize maxForm) {
+            var registration = new FilterRegistrationBean<>(new RequestChecks(shapes, maxForm));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
             return registration;
         }

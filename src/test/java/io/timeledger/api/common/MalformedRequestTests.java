@@ -58,6 +58,20 @@ class MalformedRequestTests {
     }
 
     @Test
+    void aFormIsReadUpToOneMegabyte() {
+        var admin = fixtures.anAccount();
+        var form = Map.of("Content-Type", "application/x-www-form-urlencoded");
+
+        // larger than Jetty's own default (200 KB), within ours: read, and its name found too long
+        var large = send("POST /v2/clients", admin, form, "name=" + "x".repeat(300_000));
+        assertThat(large.status()).isEqualTo(422);
+        assertThat(large.body()).startsWith("{\"message\"").contains("Name is too long");
+        var tooLarge = send("POST /v2/clients", admin, form, "name=" + "x".repeat(1_500_000));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.body()).startsWith("{\"message\"").contains("1 MB");
+    }
+
+    @Test
     void anUnreadableContentTypeIsUnsupportedMediaAndStoresNothing(CapturedOutput output) {
         var admin = fixtures.anAccount();
         for (var type : List.of("foo", "application/json; charset=utf-99", "application/")) {
