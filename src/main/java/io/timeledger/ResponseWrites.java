@@ -28,6 +28,9 @@ class ResponseWrites {
 
     static final int BUFFER_BYTES = 64 * 1024;
 
+    /** An event stream's buffer: an event is a few hundred bytes; a longer catch-up is written through. */
+    static final int STREAM_BUFFER_BYTES = 2 * 1024;
+
     /** The most of an unread request body read and dropped after a refusal (Tomcat's maxSwallowSize). */
     static final long MAX_DROPPED_BYTES = 2 * 1024 * 1024;
 
@@ -37,11 +40,9 @@ class ResponseWrites {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                             FilterChain chain) throws ServletException, IOException {
-                // an event stream stays open for minutes and writes a few hundred bytes at a time:
-                // it keeps the container's smaller buffer
-                if (!EventStreams.PATH.equals(request.getRequestURI())) {
-                    response.setBufferSize(BUFFER_BYTES);
-                }
+                // an event stream stays open for minutes and writes a few hundred bytes at a time,
+                // flushing each: it holds a small buffer for as long as it is open
+                response.setBufferSize(EventStreams.PATH.equals(request.getRequestURI()) ? STREAM_BUFFER_BYTES : BUFFER_BYTES);
                 chain.doFilter(request, response);
                 if (response.getStatus() >= 400 && !request.isAsyncStarted()) {
                     dropUnreadBody(request);
