@@ -29,9 +29,10 @@ class SearchPlanTests {
 
     /**
      * pgjdbc prepares a statement on the server at its fifth call, and PostgreSQL makes five custom
-     * plans of it before it weighs the generic one: nine plans, then one generic plan for the rest.
+     * plans of it before it weighs the generic one: nine plans, then one generic plan for the rest —
+     * on each pooled connection the calls happen to get (usually one, sometimes two).
      */
-    private static final int CALLS = 20;
+    private static final int CALLS = 40;
 
     @Autowired Api api;
     @Autowired Fixtures fixtures;
@@ -87,7 +88,7 @@ class SearchPlanTests {
     record Plans(long calls, long plans) {
         void reused() {
             assertThat(calls).isEqualTo(CALLS);
-            assertThat(plans).as("plans made for %d calls", CALLS).isLessThanOrEqualTo(CALLS - 5);
+            assertThat(plans).as("plans made for %d calls", CALLS).isLessThanOrEqualTo(CALLS / 2);
         }
     }
 
