@@ -4,15 +4,41 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** A period of days as a sentence says it: "from 1 Nov 2026 to 30 Nov 2026", "on 7 Dec 2026". */
+/**
+ * Days as the pages write them: a day ("7 Dec 2026"), a span of days as a heading or a table cell shows
+ * it ("1 – 30 Nov 2026"), a period as a sentence says it ("from 1 Nov 2026 to 30 Nov 2026").
+ */
 public final class Periods {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_IN_YEAR = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     private Periods() {
     }
 
-    /** The days from {@code from} to {@code to}, either end null for an open one. */
+    /** "7 Dec 2026". */
+    public static String day(LocalDate day) {
+        return DAY.format(day);
+    }
+
+    /**
+     * The days from {@code from} to {@code to} (both given), each part said once: "7 Dec 2026",
+     * "1 – 30 Nov 2026", "28 Nov – 4 Dec 2026", "28 Dec 2026 – 3 Jan 2027".
+     */
+    public static String span(LocalDate from, LocalDate to) {
+        if (from.equals(to)) {
+            return day(from);
+        }
+        if (from.getYear() != to.getYear()) {
+            return day(from) + " – " + day(to);
+        }
+        if (from.getMonth() != to.getMonth()) {
+            return DAY_IN_YEAR.format(from) + " – " + day(to);
+        }
+        return from.getDayOfMonth() + " – " + day(to);
+    }
+
+    /** The days from {@code from} to {@code to} as a sentence says them, either end null for an open one. */
     public static String between(LocalDate from, LocalDate to) {
         if (from == null && to == null) {
             return "in any period";

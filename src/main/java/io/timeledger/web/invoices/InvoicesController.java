@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -67,7 +68,7 @@ class InvoicesController {
     }
 
     /** An invoice in the list: its client's name, status and money as shown. */
-    record Row(long id, String number, String client, LocalDate issuedOn, LocalDate dueOn, String total,
+    record Row(long id, String number, String client, String issuedOn, String dueOn, String total,
                String outstanding, String currency, String status, String statusLabel) { }
 
     /** The list's tabs: a status, or a group of them (open: sent, partly paid or overdue). */
@@ -116,7 +117,7 @@ class InvoicesController {
         model.addAttribute("tab", tab);
         model.addAttribute("rows", all.stream().filter(i -> tab.shows(i.status(today))).map(i -> new Row(i.id(),
             i.number(), names.containsKey(i.contactId()) ? names.get(i.contactId()).name() : "",
-            i.issuedOn(), i.dueOn(), Money.format(i.total()), Money.format(i.outstanding()), i.currency(),
+            Periods.day(i.issuedOn()), Periods.day(i.dueOn()), Money.format(i.total()), Money.format(i.outstanding()), i.currency(),
             i.status(today).wire(), i.status(today).label())).toList());
         return "invoices/list";
     }
@@ -204,14 +205,14 @@ class InvoicesController {
         header.show(model, place, "invoices");
         model.addAttribute("invoice", view(invoice, today(actor.tenant().timeZone())));
         model.addAttribute("payments", invoices.payments(actor, id).stream()
-            .map(p -> new PaymentRow(p.paidOn(), Money.format(p.amount()), p.note())).toList());
+            .map(p -> new PaymentRow(Periods.day(p.paidOn()), Money.format(p.amount()), p.note())).toList());
         model.addAttribute("client", contacts.names(actor.account(), List.of(invoice.contactId()))
             .getOrDefault(invoice.contactId(), null));
         model.addAttribute("today", today(actor.tenant().timeZone()));
         return "invoices/invoice";
     }
 
-    record PaymentRow(LocalDate paidOn, String amount, String note) { }
+    record PaymentRow(String paidOn, String amount, String note) { }
 
     @GetMapping("/invoices/{id}.pdf")
     void pdf(Principal principal, HttpSession session, @PathVariable long id, HttpServletResponse response)
@@ -300,8 +301,9 @@ class InvoicesController {
         return "redirect:/invoices/" + id;
     }
 
-    /** An invoice as its page shows it. */
+    /** An invoice as its page shows it; {@code period} null when it bills no period. */
     record View(Invoice invoice, String status, String statusLabel, boolean draft, boolean payable, boolean voidable,
+                String issuedOn, String dueOn, String period,
                 String subtotal, String tax, String total, String paid, String outstanding, List<LineView> lines) { }
 
     record LineView(long id, String description, String quantity, String unitAmount, String subtotal) { }
@@ -309,7 +311,9 @@ class InvoicesController {
     private static View view(Invoice invoice, LocalDate today) {
         var status = invoice.status(today);
         return new View(invoice, status.wire(), status.label(), status == Invoice.Status.DRAFT,
-            invoice.takesPayments(), invoice.voidable(),
+            invoice.takesPayments(), invoice.voidable(), Periods.day(invoice.issuedOn()), Periods.day(invoice.dueOn()),
+            invoice.periodFrom() == null ? null : Periods.span(invoice.periodFrom(),
+                Objects.requireNonNullElse(invoice.periodTo(), invoice.periodFrom())),
             Money.format(invoice.subtotal()), Money.format(invoice.tax()), Money.format(invoice.total()),
             Money.format(invoice.paid()), Money.format(invoice.outstanding()),
             invoice.lines().stream().map(l -> new LineView(l.id(), l.description(), l.quantity().toPlainString(),

@@ -8,6 +8,7 @@ import io.timeledger.core.approval.Approvals;
 import io.timeledger.core.time.DurationText;
 import io.timeledger.web.Forms;
 import io.timeledger.web.Header;
+import io.timeledger.web.Periods;
 import io.timeledger.web.SignedIn;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
@@ -39,7 +40,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ApprovalsController {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d", Locale.ENGLISH);
-    private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private final SignedIn signedIn;
     private final Header header;
@@ -87,11 +87,11 @@ class ApprovalsController {
             .filter(a -> !a.periodStart().equals(team.start()))
             .map(a -> new Waiting(names.computeIfAbsent(a.membershipId(), id -> people.findMember(actor.account(), id)
                 .map(Member::shownName).orElse("someone who has left")),
-                a.periodStart(), WEEK.format(a.periodStart())))
+                a.periodStart(), Periods.day(a.periodStart())))
             .toList();
         header.show(model, place, "manage");
         model.addAttribute("start", team.start());
-        model.addAttribute("weekTitle", "Week of " + WEEK.format(team.start()));
+        model.addAttribute("weekTitle", "Week of " + Periods.day(team.start()));
         model.addAttribute("days", IntStream.range(0, 7)
             .mapToObj(i -> DAY.format(team.start().plusDays(i))).toList());
         model.addAttribute("lines", lines);

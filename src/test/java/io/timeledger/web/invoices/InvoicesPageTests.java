@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.timeledger.core.account.Role;
+import io.timeledger.web.Periods;
 import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
+import io.timeledger.support.TestClock;
 import io.timeledger.support.WebSession;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,7 @@ class InvoicesPageTests {
 
     @Autowired Api api;
     @Autowired Fixtures fixtures;
+    @Autowired TestClock clock;
     @Value("${local.server.port}") int port;
 
     @Test
@@ -59,7 +64,9 @@ class InvoicesPageTests {
         assertThat(invoice).matches(".*/invoices/\\d+");
         var draft = text(pages.get(invoice));
         assertThat(draft).contains("Drafted invoice", "Draft", "Time without a project", "330.00 USD");
-        assertThat(draft).as("due after the account's 14 days' terms").contains("2026-12-21");
+        var due = Periods.day(LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(14));
+        assertThat(draft).as("due after the account's 14 days' terms, its dates as the pages write them")
+            .contains("<dd>" + due + "</dd>", "<dd>1 – 30 Nov 2026</dd>");
 
         assertThat(text(pages.post(invoice + "/lines", "description", "Hosting, November", "quantity", "1",
             "unit_amount", "50", "_csrf", csrf(pages, invoice)))).isEmpty();
@@ -74,12 +81,12 @@ class InvoicesPageTests {
 
         assertThat(pages.submit(invoice + "/send")).contains("as sent", "Sent");
         assertThat(pages.submit(invoice + "/payments", "amount", "100", "paid_on", "2026-12-10", "note", "BACS 991"))
-            .contains("Recorded the payment: 340.00 USD to go.", "Partly paid", "BACS 991");
+            .contains("Recorded the payment: 340.00 USD to go.", "Partly paid", "BACS 991", "10 Dec 2026");
         assertThat(pages.submit(invoice + "/payments", "amount", "500", "paid_on", "2026-12-11", "note", ""))
             .contains("Amount must not be more than the 340.00 USD outstanding.");
         assertThat(pages.submit(invoice + "/payments", "amount", "340", "paid_on", "2026-12-12", "note", ""))
             .contains("Recorded the payment: the invoice is paid.", "Paid");
-        assertThat(text(pages.get("/invoices?status=paid"))).contains("Acme Corp", "440.00 USD");
+        assertThat(text(pages.get("/invoices?status=paid"))).contains("Acme Corp", "440.00 USD", due);
         assertThat(text(pages.get("/invoices?status=open"))).contains("No invoices here yet");
 
         var pdf = pages.getBytes(invoice + ".pdf");
