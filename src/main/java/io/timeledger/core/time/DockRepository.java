@@ -11,7 +11,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DockRepository {
 
-    record Version(long number, UUID id, String clientId) { }
+    record Version(long number, UUID id, String clientId) {
+
+        /** A dock never used: version 0. */
+        static final Version UNUSED = new Version(0, new UUID(0, 0), null);
+    }
 
     private final JdbcClient jdbc;
 
@@ -49,19 +53,6 @@ class DockRepository {
             .param("membership", membershipId)
             .query((rs, row) -> version(rs, ""))
             .optional();
-    }
-
-    /** The version as it stands, without locking; version 0 for a dock never used. */
-    Version read(AccountId account, long membershipId) {
-        return jdbc.sql("""
-                SELECT version_number, version_id, version_client_id FROM dock
-                 WHERE account_id = :account AND membership_id = :membership
-                """)
-            .param("account", account.value())
-            .param("membership", membershipId)
-            .query((rs, row) -> version(rs, ""))
-            .optional()
-            .orElse(new Version(0, new UUID(0, 0), null));
     }
 
     /** Who changed the dock when the change named no client: a call to the entries API rather than a device. */

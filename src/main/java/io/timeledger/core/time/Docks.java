@@ -35,11 +35,10 @@ public class Docks {
         this.rates = rates;
     }
 
+    /** The person's dock, read in one statement ({@link #timers}). */
     @Reads
     public Dock get(Actor actor) {
-        var version = docks.read(actor.account(), actor.membershipId());
-        var entry = entries.findDocked(actor.account(), actor.membershipId(), false).orElse(null);
-        return new Dock(actor.membershipId(), entry, version.number(), version.id(), version.clientId());
+        return timers(actor).dock();
     }
 
     /**
@@ -48,19 +47,20 @@ public class Docks {
      */
     public record Timers(Dock dock, Entry runningLogged) { }
 
-    /** The dock and the person's running logged entry, read in two statements (the dock's version, both entries). */
+    /** The dock and the person's running logged entry, read in one statement (the dock's version beside both entries). */
     @Reads
     public Timers timers(Actor actor) {
-        var version = docks.read(actor.account(), actor.membershipId());
+        var read = entries.readDock(actor.account(), actor.membershipId());
         Entry docked = null;
         Entry runningLogged = null;
-        for (var entry : entries.findDockedAndRunning(actor.account(), actor.membershipId())) {
+        for (var entry : read.entries()) {
             if (entry.logged()) {
                 runningLogged = entry;
             } else {
                 docked = entry;
             }
         }
+        var version = read.version();
         return new Timers(new Dock(actor.membershipId(), docked, version.number(), version.id(), version.clientId()),
             runningLogged);
     }

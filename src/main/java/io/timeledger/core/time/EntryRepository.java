@@ -125,6 +125,17 @@ class EntryRepository {
           (SELECT version_id FROM bumped) AS dock_version_id,
           (SELECT version_client_id FROM bumped) AS dock_version_client_id""";
 
+    /** {@link #readDock}'s statement: the dock's version beside each of the person's docked and running entries. */
+    private static final String READ_DOCK = """
+        SELECT v.version_number AS dock_version_number, v.version_id AS dock_version_id,
+               v.version_client_id AS dock_version_client_id, timers.*
+          FROM (SELECT 1) AS one
+          LEFT JOIN dock v ON v.account_id = :account AND v.membership_id = :membership
+          LEFT JOIN LATERAL (
+        """ + SELECT + """
+             WHERE e.account_id = :account AND e.membership_id = :membership
+               AND (NOT e.logged OR e.timer_started_at IS NOT NULL)) AS timers ON true""";
+
     /**
      * A page of entries without joins: for a hundred rows the three joins were more than half of
      * PostgreSQL's work (pgbench: 3,380-3,520 pages a second with them, 5,480-5,730 without;
@@ -172,17 +183,30 @@ class EntryRepository {
             .optional();
     }
 
+    /** A person's dock as {@link #readDock} finds it: its version, their docked and running entries. */
+    record DockRead(DockRepository.Version version, List<Entry> entries) { }
+
     /**
-     * The person's docked entry and their running one, unlocked: at most two rows (one when the
-     * docked entry is the one running), each found by its own unique index (V3).
+     * The person's dock version with their docked entry and their running one, unlocked, in one
+     * statement: at most two entries (one when the docked entry is the one running), each found by
+     * its own unique index (V3); a row of nulls beside the version when there is neither.
      */
-    List<Entry> findDockedAndRunning(AccountId account, long membershipId) {
-        return jdbc.sql(SELECT + " WHERE e.account_id = :account AND e.membership_id = :membership"
-                + " AND (NOT e.logged OR e.timer_started_at IS NOT NULL)")
+    DockRead readDock(AccountId account, long membershipId) {
+        var rows = new Rows(true);
+        var found = new ArrayList<Entry>();
+        var version = new DockRepository.Version[] {DockRepository.Version.UNUSED};
+        jdbc.sql(READ_DOCK)
             .param("account", account.value())
             .param("membership", membershipId)
-            .query(new Rows(true))
-            .list();
+            .query(rs -> {
+                if (rs.getObject("dock_version_number") != null) {
+                    version[0] = DockRepository.version(rs, "dock_");
+                }
+                if (rs.getObject(Column.ID.label) != null) {
+                    found.add(rows.mapRow(rs, found.size()));
+                }
+            });
+        return new DockRead(version[0], found);
     }
 
     /** The person's running entry, logged or not, locked. */

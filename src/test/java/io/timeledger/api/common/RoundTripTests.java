@@ -77,11 +77,27 @@ class RoundTripTests {
         var browser = new WebSession(port);
         browser.signIn(person.email(), "correct horse battery");
 
-        assertThat(comesToCost(new RoundTrips(5, 0), () -> assertThat(browser.get("/timesheet?view=week&date=2026-01-05")
+        assertThat(comesToCost(new RoundTrips(4, 0), () -> assertThat(browser.get("/timesheet?view=week&date=2026-01-05")
             .body()).contains("value=\"0:30\"")))
-            .as("the sign-in session (read once, not written: decision 024), the timer (the dock's version; its"
-                + " entry and a running timer of another app's), the week's entries and its approval; who signed in,"
-                + " the names and the pickers remembered").isTrue();
+            .as("the sign-in session (read once, not written: decision 024), the timer (the dock's version beside"
+                + " its entry and a running timer of another app's, one statement), the week's entries and its"
+                + " approval; who signed in, the names and the pickers remembered").isTrue();
+    }
+
+    @Test
+    void aDockIsReadInOneStatement() {
+        var admin = fixtures.anAccount();
+        var caller = api.bearer(admin.token());
+        assertThat(comesToCost(new RoundTrips(1, 0), () -> assertThat(caller.get("/api/v1/dock").expect(200).text())
+            .isEqualTo("null")))
+            .as("a dock never used: empty").isTrue();
+
+        caller.post("/api/v1/entries", "{\"entry\": {\"description\": \"the dock\"}}").expect(201);
+        assertThat(comesToCost(new RoundTrips(1, 0), () -> {
+            var dock = caller.get("/api/v1/dock").expect(200).json();
+            assertThat(dock.get("description").asString()).isEqualTo("the dock");
+            assertThat(dock.get("version_number").asLong()).isEqualTo(1);
+        })).as("the dock's version beside its entry").isTrue();
     }
 
     @Test
