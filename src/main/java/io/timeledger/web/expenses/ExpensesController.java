@@ -14,6 +14,7 @@ import io.timeledger.core.money.Expenses;
 import io.timeledger.web.Forms;
 import io.timeledger.web.Header;
 import io.timeledger.web.Money;
+import io.timeledger.web.Periods;
 import io.timeledger.web.SignedIn;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
@@ -70,8 +71,8 @@ class ExpensesController {
         this.clock = clock;
     }
 
-    /** An expense as the list shows it. */
-    record Row(Expense expense, String client, String project, String amount, String unit, boolean receipt,
+    /** An expense as the list shows it; {@code day} its date as the pages write one. */
+    record Row(Expense expense, String day, String client, String project, String amount, String unit, boolean receipt,
                boolean locked) { }
 
     @GetMapping("/expenses")
@@ -90,7 +91,7 @@ class ExpensesController {
         var choices = catalog.of(actor.account());
         model.addAttribute("clients", choices.clients().stream().filter(c -> c.active()).toList());
         model.addAttribute("projects", choices.projects().stream().filter(p -> p.active()).toList());
-        model.addAttribute("rows", found.stream().map(e -> new Row(e,
+        model.addAttribute("rows", found.stream().map(e -> new Row(e, Periods.day(e.date()),
             e.contactId() == null || !clientNames.containsKey(e.contactId()) ? "" : clientNames.get(e.contactId()).name(),
             e.projectId() == null || !projectNames.containsKey(e.projectId()) ? ""
                 : projectNames.get(e.projectId()).name(),

@@ -45,7 +45,7 @@ class ExpensesPageTests {
             "date", "2026-11-12", "description", "Train to Acme", "amount", "42.50", "client", client, "project", "");
         assertThat(location(added)).endsWith("/expenses");
         var page = HtmlUtils.htmlUnescape(person.get("/expenses").body());
-        assertThat(page).contains("Added the expense “Train to Acme”.", "42.50", "Acme Corp", "Receipt");
+        assertThat(page).contains("Added the expense “Train to Acme”.", "42.50", "12 Nov 2026 · Acme Corp", "Receipt");
         var id = Pattern.compile("id=\"expense-(\\d+)\"").matcher(page).results().findFirst().orElseThrow().group(1);
         var receipt = person.getBytes("/expenses/" + id + "/receipt");
         assertThat(receipt.statusCode()).isEqualTo(200);
