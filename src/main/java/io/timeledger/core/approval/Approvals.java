@@ -39,15 +39,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class Approvals {
 
     private final ApprovalRepository repository;
-    private final WaitingWeeks waiting;
+    private final RememberedWeeks remembered;
     private final People people;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Approvals(ApprovalRepository repository, WaitingWeeks waiting, People people, ApplicationEventPublisher events,
+    Approvals(ApprovalRepository repository, RememberedWeeks remembered, People people, ApplicationEventPublisher events,
               Clock clock) {
         this.repository = repository;
-        this.waiting = waiting;
+        this.remembered = remembered;
         this.people = people;
         this.events = events;
         this.clock = clock;
@@ -68,7 +68,8 @@ public class Approvals {
             throw new Forbidden("Members can see only their own timesheet");
         }
         var start = weekOf(actor, day);
-        return repository.find(actor.account(), membershipId, start)
+        return remembered.week(actor.account(), membershipId, start,
+                () -> repository.find(actor.account(), membershipId, start))
             .orElseGet(() -> Approval.open(membershipId, start));
     }
 
@@ -173,7 +174,7 @@ public class Approvals {
     /** Which weeks of the account wait for a decision: one look at a partial index, most often empty. */
     @Reads
     public Set<Week> waitingWeeks(AccountId account) {
-        return waiting.of(account, () -> repository.submittedWeeks(account));
+        return remembered.waiting(account, () -> repository.submittedWeeks(account));
     }
 
     /** The weeks waiting for a decision, oldest first (for those who decide). */

@@ -77,11 +77,11 @@ class RoundTripTests {
         var browser = new WebSession(port);
         browser.signIn(person.email(), "correct horse battery");
 
-        assertThat(comesToCost(new RoundTrips(4, 0), () -> assertThat(browser.get("/timesheet?view=week&date=2026-01-05")
+        assertThat(comesToCost(new RoundTrips(3, 0), () -> assertThat(browser.get("/timesheet?view=week&date=2026-01-05")
             .body()).contains("value=\"0:30\"")))
             .as("the sign-in session (read once, not written: decision 024), the timer (the dock's version beside"
-                + " its entry and a running timer of another app's, one statement), the week's entries and its"
-                + " approval; who signed in, the names and the pickers remembered").isTrue();
+                + " its entry and a running timer of another app's, one statement), the week's entries; who signed"
+                + " in, the names, the pickers and the week's approval remembered").isTrue();
     }
 
     @Test

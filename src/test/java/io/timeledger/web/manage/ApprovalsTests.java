@@ -7,11 +7,13 @@ import io.timeledger.support.Api;
 import io.timeledger.support.ApiTest;
 import io.timeledger.support.EventStream;
 import io.timeledger.support.Fixtures;
+import io.timeledger.support.Statements;
 import io.timeledger.support.WebSession;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +32,7 @@ class ApprovalsTests {
 
     @Autowired Api api;
     @Autowired Fixtures fixtures;
+    @Autowired JdbcClient jdbc;
     @Value("${local.server.port}") int port;
 
     @Test
@@ -121,6 +124,27 @@ class ApprovalsTests {
     private JsonNode harvest(Fixtures.Person admin, long entry) {
         return api.bearer(admin.token()).header("Harvest-Account-Id", admin.account().toString())
             .get("/v2/time_entries/" + entry).expect(200).json();
+    }
+
+    @Test
+    void aWeekSubmittedThroughAnotherServerReachesTheTimesheetWithinMoments() {
+        var admin = fixtures.anAccountSigningInWith(PASSWORD);
+        var member = fixtures.aMemberSigningInWith(admin.account(), PASSWORD);
+        api.bearer(member.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-01-06\","
+            + " \"duration\": 3600}}").expect(201);
+        var person = WebSession.signedIn(port, member.email(), PASSWORD);
+        assertThat(text(person.get("/timesheet?date=" + MONDAY))).contains("This week has not been submitted");
+
+        // what another node's submission writes: V28's trigger announces that the account's weeks changed
+        jdbc.sql("""
+                INSERT INTO timesheet_approval (account_id, membership_id, period_start, period_end, status, submitted_at)
+                VALUES (:account, :membership, DATE '2026-01-05', DATE '2026-01-11', 'submitted', now())""")
+            .param("account", admin.account().value())
+            .param("membership", member.membershipId())
+            .update();
+
+        assertThat(Statements.within(() -> text(person.get("/timesheet?date=" + MONDAY))
+            .contains("Submitted for approval"))).as("the week this server remembered is forgotten").isTrue();
     }
 
     private static String text(java.net.http.HttpResponse<String> page) {
