@@ -46,12 +46,13 @@ final class RequestChecks extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var contentType = request.getContentType();
-        if (contentType != null && !understood(contentType)) {
+        var mediaType = contentType == null ? null : understood(contentType);
+        if (contentType != null && mediaType == null) {
             refuse(request, response, ApiError.of(415, "Content-Type \"" + contentType
                 + "\" is not a media type (and charset) this server understands; send application/json"));
             return;
         }
-        if (contentType != null && MediaType.APPLICATION_FORM_URLENCODED.includes(MediaType.parseMediaType(contentType))
+        if (mediaType != null && MediaType.APPLICATION_FORM_URLENCODED.includes(mediaType)
                 && request.getContentLengthLong() > maxForm.toBytes()) {
             refuse(request, response, ApiError.of(413, "The form is larger than the server reads ("
                 + (maxForm.toKilobytes() % 1024 == 0 ? maxForm.toMegabytes() + " MB" : maxForm.toKilobytes() + " KB")
@@ -81,12 +82,14 @@ final class RequestChecks extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static boolean understood(String contentType) {
+    /** The media type {@code contentType} names, when it parses and its charset (if any) is one Java has; else null. */
+    private static MediaType understood(String contentType) {
         try {
-            var charset = MediaType.parseMediaType(contentType).getCharset();
-            return charset == null || Charset.isSupported(charset.name());
+            var mediaType = MediaType.parseMediaType(contentType);
+            var charset = mediaType.getCharset();
+            return charset == null || Charset.isSupported(charset.name()) ? mediaType : null;
         } catch (IllegalArgumentException unparseableOrUnknownCharset) {
-            return false;
+            return null;
         }
     }
 
