@@ -22,10 +22,15 @@ public final class Periods {
     }
 
     /**
-     * The days from {@code from} to {@code to} (both given), each part said once: "7 Dec 2026",
-     * "1 – 30 Nov 2026", "28 Nov – 4 Dec 2026", "28 Dec 2026 – 3 Jan 2027".
+     * The days from {@code from} to {@code to}, each part said once: "7 Dec 2026", "1 – 30 Nov 2026",
+     * "28 Nov – 4 Dec 2026", "28 Dec 2026 – 3 Jan 2027"; an open end as "…" ("1 Nov 2026 – …"), null
+     * when both are.
      */
     public static String span(LocalDate from, LocalDate to) {
+        if (from == null || to == null) {
+            return from == null && to == null ? null
+                : (from == null ? "…" : day(from)) + " – " + (to == null ? "…" : day(to));
+        }
         if (from.equals(to)) {
             return day(from);
         }

@@ -15,6 +15,9 @@ class PeriodsTests {
             .isEqualTo("28 Nov – 4 Dec 2026");
         assertThat(Periods.span(LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 3)))
             .isEqualTo("28 Dec 2026 – 3 Jan 2027");
+        assertThat(Periods.span(LocalDate.of(2026, 11, 1), null)).isEqualTo("1 Nov 2026 – …");
+        assertThat(Periods.span(null, LocalDate.of(2026, 11, 30))).isEqualTo("… – 30 Nov 2026");
+        assertThat(Periods.span(null, null)).isNull();
     }
 
     @Test

@@ -25,7 +25,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Supplier;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -301,7 +300,7 @@ class InvoicesController {
         return "redirect:/invoices/" + id;
     }
 
-    /** An invoice as its page shows it; {@code period} null when it bills no period. */
+    /** An invoice as its page shows it; {@code period} null when it names no days. */
     record View(Invoice invoice, String status, String statusLabel, boolean draft, boolean payable, boolean voidable,
                 String issuedOn, String dueOn, String period,
                 String subtotal, String tax, String total, String paid, String outstanding, List<LineView> lines) { }
@@ -312,8 +311,7 @@ class InvoicesController {
         var status = invoice.status(today);
         return new View(invoice, status.wire(), status.label(), status == Invoice.Status.DRAFT,
             invoice.takesPayments(), invoice.voidable(), Periods.day(invoice.issuedOn()), Periods.day(invoice.dueOn()),
-            invoice.periodFrom() == null ? null : Periods.span(invoice.periodFrom(),
-                Objects.requireNonNullElse(invoice.periodTo(), invoice.periodFrom())),
+            Periods.span(invoice.periodFrom(), invoice.periodTo()),
             Money.format(invoice.subtotal()), Money.format(invoice.tax()), Money.format(invoice.total()),
             Money.format(invoice.paid()), Money.format(invoice.outstanding()),
             invoice.lines().stream().map(l -> new LineView(l.id(), l.description(), l.quantity().toPlainString(),
