@@ -51,7 +51,7 @@ class Clockwork {
      */
     long clearDock(AccountId account, Member owner, Instant now) {
         long carried = 0;
-        var docked = entries.findDocked(account, owner.id(), true);
+        var docked = entries.lockDocked(account, owner.id());
         if (docked.isPresent()) {
             var entry = docked.get();
             var draft = EntryDraft.of(entry);

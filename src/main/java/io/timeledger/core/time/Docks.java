@@ -121,7 +121,7 @@ public class Docks {
      */
     private Locked lock(AccountId account, long membershipId) {
         var version = docks.lock(account, membershipId);
-        return new Locked(version, entries.findDocked(account, membershipId, true));
+        return new Locked(version, entries.lockDocked(account, membershipId));
     }
 
     private record Locked(DockRepository.Version version, Optional<Entry> entry) { }

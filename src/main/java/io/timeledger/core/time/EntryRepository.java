@@ -173,10 +173,10 @@ class EntryRepository {
             .optional();
     }
 
-    /** The person's dock entry (their one unlogged entry), locked when {@code forUpdate}. */
-    Optional<Entry> findDocked(AccountId account, long membershipId, boolean forUpdate) {
+    /** The person's dock entry (their one unlogged entry), locked; unlocked, {@link #readDock} reads it. */
+    Optional<Entry> lockDocked(AccountId account, long membershipId) {
         return jdbc.sql(SELECT + " WHERE e.account_id = :account AND e.membership_id = :membership AND NOT e.logged"
-                + (forUpdate ? " FOR UPDATE OF e" : ""))
+                + " FOR UPDATE OF e")
             .param("account", account.value())
             .param("membership", membershipId)
             .query(new Rows(true))
