@@ -46,7 +46,7 @@ public class TimeledgerApplication {
         an embedded PostgreSQL, unless TIMELEDGER_DATABASE_URL names one. Its first start makes an
         administrator and prints a token. Set TIMELEDGER_PUBLIC_URL to the address people use, and
         MANAGEMENT_SERVER_PORT to serve metrics apart. Any Spring Boot property may be given as
-        --name=value. README.md lists every setting.
+        --name=value. docs/configuration.md lists every setting.
         """;
 
     /** The version of the built jar ("development" when run from classes). */
