@@ -257,12 +257,13 @@ class OAuthAuthorizationRepository {
 
     /**
      * Forgets authorizations that can no longer be used, a day after they began: abandoned before
-     * an account was chosen, or with no live access or refresh token left.
+     * an account was chosen, or with no live access or refresh token left. Each time is compared with
+     * the clock that wrote it: {@code created_at} is the database's, the expiries are the server's.
      */
     int purgeDead(Instant now) {
         return jdbc.sql("""
                 DELETE FROM oauth_authorization
-                 WHERE created_at < CAST(:now AS timestamptz) - interval '1 day'
+                 WHERE created_at < now() - interval '1 day'
                    AND (account_id IS NULL
                         OR ((access_hash IS NULL OR access_invalidated OR access_expires_at <= :now)
                             AND (refresh_hash IS NULL OR refresh_invalidated OR refresh_expires_at <= :now)))

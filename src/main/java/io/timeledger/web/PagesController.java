@@ -102,7 +102,7 @@ class PagesController {
             header.show(model, place, "profile");
             model.addAttribute("hasCalendar", calendarLinks.has(place.actor()));
         }
-        model.addAttribute("zone", user.timeZone());
+        model.addAttribute("moments", new Periods.Moments(user.timeZone()));
         model.addAttribute("tokens", tokens);
         model.addAttribute("apiKey", live.stream()
             .filter(c -> c.kind() == CredentialKind.API_KEY)

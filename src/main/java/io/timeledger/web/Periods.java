@@ -1,17 +1,21 @@
 package io.timeledger.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
  * Days as the pages write them: a day ("7 Dec 2026"), a span of days as a heading or a table cell shows
- * it ("1 – 30 Nov 2026"), a period as a sentence says it ("from 1 Nov 2026 to 30 Nov 2026").
+ * it ("1 – 30 Nov 2026"), a period as a sentence says it ("from 1 Nov 2026 to 30 Nov 2026"), a moment
+ * in someone's time zone ("7 Dec 2026, 14:05").
  */
 public final class Periods {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_IN_YEAR = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private Periods() {
     }
@@ -19,6 +23,18 @@ public final class Periods {
     /** "7 Dec 2026". */
     public static String day(LocalDate day) {
         return DAY.format(day);
+    }
+
+    /** "7 Dec 2026, 14:05" where {@code zone} is: when a token was made, last used, someone signed in. */
+    public static String moment(Instant at, ZoneId zone) {
+        return MOMENT.format(at.atZone(zone));
+    }
+
+    /** {@link #moment} for a page's template, in the zone of the person reading it. */
+    public record Moments(ZoneId zone) {
+        public String of(Instant at) {
+            return moment(at, zone);
+        }
     }
 
     /**

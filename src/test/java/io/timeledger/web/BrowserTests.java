@@ -48,6 +48,7 @@ class BrowserTests {
     @Autowired Fixtures fixtures;
     @Autowired Passwords passwords;
     @Autowired OAuthClients clients;
+    @Autowired java.time.Clock clock;
     @Value("${local.server.port}") int port;
 
     WebDriver browser;
@@ -239,7 +240,8 @@ class BrowserTests {
         until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Added the project “Website Redesign”."));
         var project = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
 
-        var today = java.time.LocalDate.now(java.time.ZoneId.of("Australia/Sydney"));
+        // the budget counts the account's month (its time zone is UTC), not the person's
+        var today = java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
         api.bearer(person.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"" + today
             + "\", \"duration\": 27000, \"project_id\": \"" + project + "\"}}").expect(201);
         browser.navigate().refresh();
@@ -359,7 +361,7 @@ class BrowserTests {
         var admin = fixtures.anAccount("Approvals Co");
         passwords.set(admin.userId(), PASSWORD);
         var member = fixtures.aMemberSigningInWith(admin.account(), PASSWORD);
-        var monday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusWeeks(1)
+        var monday = java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)).minusWeeks(1)
             .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
         long entry = 0;
         for (int day = 0; day < 5; day++) {
@@ -429,7 +431,7 @@ class BrowserTests {
             + " \"120.00\"}}").expect(201).json().get("id").stringValue();
         var project = caller.post("/api/v1/projects", "{\"project\": {\"name\": \"Website Redesign\", \"contact_id\": \""
             + client + "\"}}").expect(201).json().get("id").stringValue();
-        var month = java.time.LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1).minusMonths(1);
+        var month = java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)).withDayOfMonth(1).minusMonths(1);
         for (int day = 0; day < 12; day++) {
             caller.post("/api/v1/entries", "{\"entry\": {\"date\": \"" + month.plusDays(day * 2) + "\", \"duration\": "
                 + (5400 + 1800 * (day % 4)) + ", \"project_id\": \"" + project + "\", \"description\": \"Design\"}}")

@@ -21,6 +21,13 @@ class PeriodsTests {
     }
 
     @Test
+    void aMomentIsWrittenWhereThePersonIs() {
+        var at = java.time.Instant.parse("2026-12-31T23:50:00Z");
+        assertThat(Periods.moment(at, java.time.ZoneOffset.UTC)).isEqualTo("31 Dec 2026, 23:50");
+        assertThat(Periods.moment(at, java.time.ZoneId.of("Australia/Sydney"))).isEqualTo("1 Jan 2027, 10:50");
+    }
+
+    @Test
     void aSentenceSaysOpenEnds() {
         assertThat(Periods.between(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)))
             .isEqualTo("from 1 Nov 2026 to 30 Nov 2026");

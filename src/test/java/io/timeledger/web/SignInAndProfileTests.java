@@ -128,7 +128,12 @@ class SignInAndProfileTests {
 
         long id = jdbc.sql("SELECT id FROM credential WHERE user_id = :u AND name = 'Invoicing run'")
             .param("u", person.userId()).query(Long.class).single();
+        // when it was made, in the person's own time zone, as the other pages write a day
+        jdbc.sql("UPDATE app_user SET time_zone = 'Asia/Kolkata' WHERE id = :u").param("u", person.userId()).update();
+        var made = jdbc.sql("SELECT created_at FROM credential WHERE id = :id").param("id", id)
+            .query(java.sql.Timestamp.class).single().toInstant();
         var page = browser.get("/profile").body();
+        assertThat(page).contains("<td>" + Periods.moment(made, java.time.ZoneId.of("Asia/Kolkata")) + "</td>");
         assertThat(location(browser.post("/profile/tokens/" + id + "/revoke", "_csrf", hidden(page, "_csrf"))))
             .endsWith("/profile");
         api.bearer(token).get("/api/v1/users/me").expect(401);

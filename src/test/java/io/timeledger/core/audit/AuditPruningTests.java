@@ -32,10 +32,11 @@ class AuditPruningTests {
         var trail = new AuditTrail(repository, clusterTasks, origin, clock, Duration.ofDays(30));
         // whichever server pruned last, an hour has passed
         jdbc.sql("DELETE FROM cluster_task WHERE name = 'prune the security log'").update();
+        var now = java.sql.Timestamp.from(clock.instant());   // the server's clock wrote every event
         jdbc.sql("INSERT INTO audit_event (occurred_at, kind, email, via) VALUES"
-                + " (now() - interval '31 days', 'sign_in.failed', :old, 'web'),"
-                + " (now() - interval '29 days', 'sign_in.failed', :recent, 'web')")
-            .param("old", old).param("recent", recent).update();
+                + " (CAST(:now AS timestamptz) - interval '31 days', 'sign_in.failed', :old, 'web'),"
+                + " (CAST(:now AS timestamptz) - interval '29 days', 'sign_in.failed', :recent, 'web')")
+            .param("now", now).param("old", old).param("recent", recent).update();
 
         trail.recordForEmail(AuditKind.SIGN_IN_FAILED, "someone@example.com", "");
 
