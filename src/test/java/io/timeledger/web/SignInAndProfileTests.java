@@ -222,6 +222,19 @@ class SignInAndProfileTests {
         var notAnId = browser.post("/profile/tokens/abc/revoke", "_csrf", csrf);
         assertThat(notAnId.statusCode()).isEqualTo(400);
         assertThat(notAnId.body()).contains("<!DOCTYPE html>");
+
+        // a page that failed keeps the way on: the header's sections and the timesheet one click away
+        var someoneElses = browser.get("/invoices/" + Long.MAX_VALUE);
+        assertThat(someoneElses.statusCode()).isEqualTo(404);
+        assertThat(someoneElses.body()).contains("That does not exist, or it is not yours.", "aria-label=\"Main\"",
+            ">Invoices</a>", "Back to your timesheet");
+        // and someone in no account, whose error that is, is sent to their profile
+        var nobody = fixtures.anAccountSigningInWith(PASSWORD);
+        jdbc.sql("UPDATE membership SET archived = true WHERE user_id = :u").param("u", nobody.userId()).update();
+        var theirs = WebSession.signedIn(port, nobody.email(), PASSWORD).get("/timesheet");
+        assertThat(theirs.statusCode()).isEqualTo(403);
+        assertThat(theirs.body()).contains("You belong to no active account", "Back to your profile")
+            .doesNotContain("aria-label=\"Main\"");
     }
 
 }

@@ -79,6 +79,12 @@ class ExpensesController {
     String list(Principal principal, HttpSession session, Model model) {
         var place = signedIn.place(principal, session);
         var actor = place.actor();
+        if (!actor.tenant().preferences().expensesEnabled()) {
+            // a bookmark or a link from before they were turned off: say so, and where to turn them on
+            header.show(model, place, "expenses");
+            model.addAttribute("off", true);
+            return "expenses";
+        }
         var found = expenses.search(actor, new ExpenseQuery(null, null, null, null, null, null, null, 500, 0));
         var clientNames = contacts.names(actor.account(), found.stream().map(Expense::contactId)
             .filter(Objects::nonNull).distinct().toList());

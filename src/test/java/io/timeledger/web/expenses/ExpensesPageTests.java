@@ -32,6 +32,23 @@ class ExpensesPageTests {
     @Value("${local.server.port}") int port;
 
     @Test
+    void whereExpensesAreOffThePageSaysSoAndWhereToTurnThemOn() {
+        var admin = fixtures.anAccountSigningInWith(PASSWORD);
+        var member = fixtures.aMemberSigningInWith(admin.account(), PASSWORD);
+
+        var adminsPage = WebSession.signedIn(port, admin.email(), PASSWORD).get("/expenses");
+        assertThat(adminsPage.statusCode()).isEqualTo(200);
+        var asAdmin = adminsPage.body();
+        assertThat(asAdmin).contains("Expenses are off", "href=\"/manage/settings#expenses\"")
+            .doesNotContain("id=\"new-expense\"");
+        var membersPage = WebSession.signedIn(port, member.email(), PASSWORD).get("/expenses");
+        assertThat(membersPage.statusCode()).isEqualTo(200);
+        var asMember = HtmlUtils.htmlUnescape(membersPage.body());
+        assertThat(asMember).contains("Expenses are off", "An administrator of the account can turn them on.")
+            .doesNotContain("/manage/settings");
+    }
+
+    @Test
     void anExpenseWithItsReceiptGoesOnTheClientsNextInvoice() {
         var admin = fixtures.anAccountSigningInWith(PASSWORD);
         var member = fixtures.aMemberSigningInWith(admin.account(), PASSWORD);
