@@ -1,6 +1,8 @@
 package io.timeledger.auth;
 
 import io.timeledger.core.account.People;
+import io.timeledger.core.audit.AuditKind;
+import io.timeledger.core.audit.AuditTrail;
 import io.timeledger.core.common.Invalid;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,10 +21,14 @@ public class Passwords {
 
     private final People people;
     private final PasswordEncoder encoder;
+    private final SignInThrottle throttle;
+    private final AuditTrail audit;
 
-    Passwords(People people, PasswordEncoder encoder) {
+    Passwords(People people, PasswordEncoder encoder, SignInThrottle throttle, AuditTrail audit) {
         this.people = people;
         this.encoder = encoder;
+        this.throttle = throttle;
+        this.audit = audit;
     }
 
     @Transactional
@@ -32,6 +38,30 @@ public class Passwords {
         }
         people.user(userId);
         people.changePasswordHash(userId, encoder.encode(password));
+    }
+
+    /**
+     * A signed-in person changes their own password, showing their current one first: checked under
+     * the sign-in form's brute-force rule ({@link SignInThrottle}), so that a browser left signed in
+     * cannot be used to guess it; a wrong one counts as a failed sign-in of their email. Refused as
+     * {@link Invalid} naming {@code current_password} or {@code password}.
+     */
+    public void change(long userId, String email, CharSequence current, CharSequence next) {
+        if (next == null || next.length() < MINIMUM_LENGTH) {
+            throw new Invalid("password", "is too short (minimum is " + MINIMUM_LENGTH + " characters)");
+        }
+        var claim = throttle.claim(email);
+        if (claim.lockedFor().isPresent()) {
+            throw new Invalid("current_password", "was wrong too many times; try again in "
+                + SignInThrottle.minutes(claim.lockedFor().get()));
+        }
+        var hash = people.passwordHash(userId);
+        if (current == null || hash.isEmpty() || !encoder.matches(current, hash.get())) {
+            audit.recordForEmail(AuditKind.SIGN_IN_FAILED, email, "the current password, to change it");
+            throw new Invalid("current_password", "is not right");
+        }
+        throttle.succeeded(email);
+        set(userId, next);
     }
 
     /** Gives the user a new random password (128 bits, URL-safe) and returns it, for showing once. */

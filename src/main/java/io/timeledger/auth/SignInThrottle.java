@@ -74,7 +74,7 @@ public class SignInThrottle {
         failures.forget(email == null ? "" : email);
     }
 
-    private static String minutes(Duration duration) {
+    static String minutes(Duration duration) {
         long minutes = Math.max(1, (duration.toSeconds() + 59) / 60);
         return minutes + (minutes == 1 ? " minute" : " minutes");
     }

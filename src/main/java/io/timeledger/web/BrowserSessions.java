@@ -46,9 +46,9 @@ public class BrowserSessions {
         return ended;
     }
 
-    /** Signs {@code email} out everywhere: their password changed. */
-    public int endAll(long userId, String email) {
-        int ended = end(email, null);
+    /** Signs {@code email} out everywhere but {@code keptId} (null: everywhere): their password changed. */
+    public int endAll(long userId, String email, String keptId) {
+        int ended = end(email, keptId);
         if (ended > 0) {
             audit.record(AuditKind.SESSIONS_ENDED, userId, null, "by a new password");
         }

@@ -29,7 +29,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Sign-in and the profile page: "Picture", "Manage access tokens", "Connected apps" and "Security activity". */
+/**
+ * Sign-in and the profile page: "Manage access tokens", "Picture", "Connected apps", "Signed-in browsers"
+ * and "Security activity" (its "You" and "Password" are {@link ProfileDetailsController}'s).
+ */
 @Controller
 class PagesController {
 
@@ -103,6 +106,7 @@ class PagesController {
             model.addAttribute("hasCalendar", calendarLinks.has(place.actor()));
         }
         model.addAttribute("moments", new Periods.Moments(user.timeZone()));
+        model.addAttribute("zones", Forms.timeZones(user.timeZone().getId()));
         model.addAttribute("tokens", tokens);
         model.addAttribute("apiKey", live.stream()
             .filter(c -> c.kind() == CredentialKind.API_KEY)

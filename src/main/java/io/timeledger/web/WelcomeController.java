@@ -48,7 +48,7 @@ class WelcomeController {
         try {
             var used = links.use(link, password);
             // whoever was signed in with the old password is not any more, on any node
-            sessions.endAll(used.userId(), used.email());
+            sessions.endAll(used.userId(), used.email(), null);
             redirect.addFlashAttribute("welcome", "Your password is set: sign in with " + used.email()
                 + " and your new password.");
             return "redirect:" + WebSecurityConfiguration.LOGIN;
