@@ -87,6 +87,7 @@ class ServerProcessIT {
                 .contains("Another Timeledger is running on").contains("TIMELEDGER_DATA_DIR");
         } finally {
             long postmaster = postmasterPid();
+            int before = second.output().length();
             second.process().destroy();
             assertThat(second.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
             var left = ProcessHandle.of(postmaster);
@@ -95,6 +96,14 @@ class ServerProcessIT {
             }
             assertThat(ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive))
                 .as("PostgreSQL after a graceful stop").isEmpty();
+            // stopped after the application closed, not under it: nothing mistook the stop for a death
+            // and started another postmaster, which outlived the server
+            assertThat(second.output().substring(before)).doesNotContain("died; starting it again");
+            var pidFile = dataDir.resolve("pg/postmaster.pid");
+            if (Files.exists(pidFile)) {
+                assertThat(ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip()))
+                    .filter(ProcessHandle::isAlive)).as("a postmaster on the directory after the stop").isEmpty();
+            }
         }
     }
 

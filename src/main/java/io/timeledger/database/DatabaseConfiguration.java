@@ -35,10 +35,10 @@ class DatabaseConfiguration {
         if (!adminCommand && !properties.ephemeral()) {
             var early = EarlyStart.takeFor(directory);
             if (early != null) {
-                return early;
+                return early.heldByContext();
             }
         }
-        return EmbeddedDatabase.open(directory, properties.ephemeral(), adminCommand);
+        return EmbeddedDatabase.open(directory, properties.ephemeral(), adminCommand).heldByContext();
     }
 
     @Bean

@@ -13,7 +13,9 @@ import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,10 @@ final class EmbeddedDatabase implements Closeable {
     private final String password;
     private volatile ProcessHandle postmaster;
     private volatile boolean closing;
+    /** Set once an application context holds this database: the context's close stops it. */
+    private volatile boolean held;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private EmbeddedDatabase(EmbeddedPostgres server, int port, String password) {
         this.server = server;
@@ -106,7 +112,8 @@ final class EmbeddedDatabase implements Closeable {
             }
             // zonky tunes for throw-away test clusters (fsync off via -F, asynchronous commit); this
             // cluster holds someone's ledger, so every commit is made durable. A later -c wins over -F.
-            builder.setDataDirectory(directory).setCleanDataDirectory(false)
+            // It is stopped at the JVM's exit by stopAtExit, not by zonky's hook.
+            builder.setDataDirectory(directory).setCleanDataDirectory(false).setRegisterShutdownHook(false)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("listen_addresses", "localhost");
@@ -136,6 +143,7 @@ final class EmbeddedDatabase implements Closeable {
                 builder.setConnectConfig("password", password);
             }
             database.reviveWhenItDies(builder);
+            database.stopAtExit();
         }
         log.info("Embedded PostgreSQL on port {}, data in {}", server.getPort(),
                 ephemeral ? "a temporary directory" : directory.toAbsolutePath().normalize());
@@ -151,14 +159,48 @@ final class EmbeddedDatabase implements Closeable {
         return password;
     }
 
+    /** An application context holds this database from now on, and stops it as it closes. */
+    EmbeddedDatabase heldByContext() {
+        held = true;
+        return this;
+    }
+
+    /**
+     * Stops the durable cluster when the JVM exits, however it exits — but after the application's
+     * context has closed, when one holds it. The JVM runs every shutdown hook at once: zonky's own
+     * stopped PostgreSQL at the first moment, under requests the graceful shutdown was still
+     * finishing, and the revival above then started a postmaster that outlived the JVM.
+     */
+    private void stopAtExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                if (held && !closed.await(2, TimeUnit.MINUTES)) {
+                    log.warn("The application did not close within two minutes; stopping its PostgreSQL");
+                }
+                close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                log.warn("Could not stop the embedded PostgreSQL: {}", e.getMessage());
+            }
+        }, "embedded-postgresql-stop"));
+    }
+
     @Override
     public void close() throws IOException {
         closing = true;
-        if (server != null) {
-            server.close();
-            if (postmaster != null) {
-                awaitExit(postmaster);
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (server != null) {
+                server.close();
+                if (postmaster != null) {
+                    awaitExit(postmaster);
+                }
             }
+        } finally {
+            closed.countDown();
         }
     }
 
