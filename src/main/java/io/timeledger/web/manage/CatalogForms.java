@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * The client and project forms as typed: shown again as they were when the core refuses them, and
- * turned into the same {@link DetailChanges} the APIs make. Every field is posted, so each is given.
+ * turned into the same {@link DetailChanges} the APIs make. The page posts every field, so each is
+ * given; one left out of a post made by hand is read as left blank.
  */
 final class CatalogForms {
 
@@ -31,6 +32,13 @@ final class CatalogForms {
     record ClientForm(String name, String code, String rate, boolean billable, String address) {
 
         static final ClientForm NEW = new ClientForm("", "", "", true, "");
+
+        ClientForm {
+            name = text(name);
+            code = text(code);
+            rate = text(rate);
+            address = text(address);
+        }
 
         static ClientForm of(Contact contact) {
             var details = contact.details();
@@ -55,6 +63,15 @@ final class CatalogForms {
     record ProjectForm(Long clientId, String name, String code, String rate, boolean billable, String budgetType,
                        String budgetFrequency, String budgetTarget) {
 
+        ProjectForm {
+            name = text(name);
+            code = text(code);
+            rate = text(rate);
+            budgetType = text(budgetType);
+            budgetFrequency = text(budgetFrequency);
+            budgetTarget = text(budgetTarget);
+        }
+
         static ProjectForm newFor(Long clientId) {
             return new ProjectForm(clientId, "", "", "", true, "", "monthly", "");
         }
@@ -68,7 +85,7 @@ final class CatalogForms {
         }
 
         DetailChanges changes() {
-            BudgetType type = budgetType == null || budgetType.isBlank() ? null : budgetType(budgetType);
+            BudgetType type = budgetType.isBlank() ? null : budgetType(budgetType);
             var changes = DetailChanges.NONE.name(Field.of(name.strip()))
                 .shortCode(Field.of(code))
                 .defaultRate(Field.of(Forms.amount("default_rate_dollars", rate)))
@@ -95,7 +112,7 @@ final class CatalogForms {
 
         private static BudgetFrequency frequency(String value) {
             for (var frequency : BudgetFrequency.values()) {
-                if (frequency.wire().equals(value == null ? "" : value.toLowerCase(Locale.ROOT))) {
+                if (frequency.wire().equals(value.toLowerCase(Locale.ROOT))) {
                     return frequency;
                 }
             }

@@ -95,6 +95,15 @@ class ManageTests {
         var noClient = browser.postForm("/manage/projects", "clientId", "", "name", "Orphan", "code", "", "rate", "",
             "billable", "true", "budgetType", "", "budgetTarget", "", "budgetFrequency", "monthly");
         assertThat(HtmlUtils.htmlUnescape(noClient.body())).contains("Client can't be blank.");
+        // a post made by hand without the form's fields is a blank form, not a failure
+        var bare = browser.postForm("/manage/clients", "billable", "true");
+        assertThat(bare.statusCode()).isEqualTo(422);
+        assertThat(HtmlUtils.htmlUnescape(bare.body())).contains("Name can't be blank.");
+        var bareProject = browser.postForm("/manage/projects", "clientId", contact, "billable", "true",
+            "budgetType", "hours", "budgetTarget", "10");
+        assertThat(bareProject.statusCode()).isEqualTo(422);
+        assertThat(HtmlUtils.htmlUnescape(bareProject.body()))
+            .contains("Budget period must be total, weekly, monthly, quarterly or yearly.");
         assertThat(caller.get("/api/v1/projects").expect(200).json()).isEmpty();
     }
 
