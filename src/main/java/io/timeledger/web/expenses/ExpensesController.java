@@ -188,9 +188,12 @@ class ExpensesController {
         if (money != null && money.stripTrailingZeros().scale() > 2) {
             throw new Invalid("rate_cents", "must be an amount to the cent, such as 12.50");
         }
+        // absurd amounts are clamped, so that the core's limit names the problem
+        Long cents = money == null ? null : money.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0
+            ? money.signum() * 100_000_000_000_000L : money.movePointRight(2).longValueExact();
         return ExpenseChanges.NONE.description(Field.of(description.isBlank() ? null : description.strip()))
             .quantity(Field.of(BigDecimal.ONE))
-            .rateCents(Field.of(money == null ? null : money.movePointRight(2).longValueExact()))
+            .rateCents(Field.of(cents))
             .date(Field.of(date)).contactId(Field.of(client)).projectId(Field.of(project));
     }
 

@@ -90,6 +90,12 @@ class ExpensesPageTests {
         assertThat(HtmlUtils.htmlUnescape(person.get(location(refused)).body()))
             .contains("Receipt must be a picture (PNG, JPEG, GIF, WebP) or a PDF.").doesNotContain("Lunch");
 
+        var absurd = person.postFile("/expenses", csrf(person), "receipt", "", "application/octet-stream", new byte[0],
+            "date", "2026-11-13", "description", "Yacht", "amount", "99999999999999999999999", "client", "",
+            "project", "");
+        assertThat(HtmlUtils.htmlUnescape(person.get(location(absurd)).body()))
+            .contains("Amount must be a whole number of cents from 0 to 99999999999.").doesNotContain("Yacht");
+
         var admins = WebSession.signedIn(port, admin.email(), PASSWORD);
         assertThat(HtmlUtils.htmlUnescape(admins.get("/expenses").body())).as("an administrator sees everyone's")
             .contains("Train to Acme");
