@@ -40,6 +40,9 @@ class PagesController {
     record TokenRow(long id, String name, String prefix, String account, java.time.Instant createdAt,
                     java.time.Instant lastUsedAt) { }
 
+    /** The profile, scrolled to the card with the secret it shows this once (below "You" and "Password", out of sight else). */
+    private static final String REVEALED = "redirect:/profile#tokens-heading";
+
     /** How many of one's own security events the profile page shows. */
     static final int ACTIVITY_SHOWN = 20;
 
@@ -137,11 +140,12 @@ class PagesController {
             var issued = credentials.issuePersonalAccessToken(user.id(), new AccountId(accountId), name);
             redirect.addFlashAttribute("revealed", issued.secret());
             redirect.addFlashAttribute("revealedName", "token “" + issued.credential().name() + "”");
+            return REVEALED;
         } catch (Invalid | NotFound e) {
             redirect.addFlashAttribute("problem", e instanceof NotFound
                 ? "You do not belong to that account." : "The name " + e.getMessage() + ".");
+            return "redirect:/profile";
         }
-        return "redirect:/profile";
     }
 
     /** The legacy API key (X-API-Key): a new one replaces any earlier one, shown once. */
@@ -150,7 +154,7 @@ class PagesController {
         var issued = credentials.regenerateApiKey(signedIn(principal).id());
         redirect.addFlashAttribute("revealed", issued.secret());
         redirect.addFlashAttribute("revealedName", "API key");
-        return "redirect:/profile";
+        return REVEALED;
     }
 
     @PostMapping("/profile/tokens/{id}/revoke")

@@ -87,7 +87,7 @@ class AuditTrailTests {
 
         var created = browser.post("/profile/tokens", "name", "invoicing script", "account_id",
             person.account().toString(), "_csrf", hidden(browser.get("/profile").body(), "_csrf"));
-        assertThat(location(created)).endsWith("/profile");
+        assertThat(location(created)).endsWith("/profile#tokens-heading");
         var revealed = java.util.regex.Pattern.compile("id=\"revealed\">([^<]+)<").matcher(browser.get("/profile").body());
         assertThat(revealed.find()).isTrue();
         var secret = revealed.group(1);
