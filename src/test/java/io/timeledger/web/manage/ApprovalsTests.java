@@ -8,6 +8,7 @@ import io.timeledger.support.ApiTest;
 import io.timeledger.support.EventStream;
 import io.timeledger.support.Fixtures;
 import io.timeledger.support.Statements;
+import io.timeledger.support.Unannounced;
 import io.timeledger.support.WebSession;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,25 @@ class ApprovalsTests {
     @Autowired Fixtures fixtures;
     @Autowired JdbcClient jdbc;
     @Value("${local.server.port}") int port;
+
+    @Test
+    void aWeekSubmittedThroughThisServerShowsOnItsNextPageUnannounced() {
+        var admin = fixtures.anAccountSigningInWith(PASSWORD);
+        var member = fixtures.aMemberSigningInWith(admin.account(), PASSWORD);
+        var entry = api.bearer(member.token()).post("/api/v1/entries", "{\"entry\": {\"date\": \"2026-01-06\","
+            + " \"duration\": 3600, \"description\": \"Tuesday's work\"}}").expect(201).json().get("id").asLong();
+        var person = WebSession.signedIn(port, member.email(), PASSWORD);
+        // the open week and the account's waiting weeks are now remembered
+        assertThat(text(person.get("/timesheet?date=" + MONDAY))).contains("This week has not been submitted");
+        assertThat(harvest(admin, entry).get("approval_status").stringValue()).isEqualTo("unsubmitted");
+
+        // V28's trigger silent: only this server's forgetting at commit can show the change
+        Unannounced.run(jdbc, "timesheet_approval", "timesheet_approval_announced", () -> {
+            assertThat(person.submit("/timesheet/approval/submit", "date", "2026-01-07", "view", "week"))
+                .contains("Submitted for approval");
+            assertThat(harvest(admin, entry).get("approval_status").stringValue()).isEqualTo("submitted");
+        });
+    }
 
     @Test
     void anApprovedWeekIsLockedInEveryDialectUntilAnAdministratorReopensIt() {
