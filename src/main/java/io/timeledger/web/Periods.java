@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
 /**
@@ -23,6 +24,11 @@ public final class Periods {
     /** "7 Dec 2026". */
     public static String day(LocalDate day) {
         return DAY.format(day);
+    }
+
+    /** "7 Dec": a day where the year goes without saying (a week's days, a chart's axis). */
+    public static String dayInYear(TemporalAccessor day) {
+        return DAY_IN_YEAR.format(day);
     }
 
     /** "7 Dec 2026, 14:05" where {@code zone} is: when a token was made, last used, someone signed in. */

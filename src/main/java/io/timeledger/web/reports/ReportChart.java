@@ -1,6 +1,7 @@
 package io.timeledger.web.reports;
 
 import io.timeledger.core.report.ReportResult;
+import io.timeledger.web.Periods;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -34,7 +35,6 @@ record ReportChart(List<String> labels, List<Series> series) {
     static final int STACKS = 8;
 
     private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
 
     /** The bars' period: the report's own, else one that gives a readable number of bars for the range. */
@@ -130,8 +130,8 @@ record ReportChart(List<String> labels, List<Series> series) {
 
     private static String label(Grouping bars, String key, int count) {
         return switch (bars) {
-            case DAY -> (count <= 7 ? SHORT_DAY : DAY).format(LocalDate.parse(key));
-            case WEEK -> DAY.format(LocalDate.parse(key));
+            case DAY -> count <= 7 ? SHORT_DAY.format(LocalDate.parse(key)) : Periods.dayInYear(LocalDate.parse(key));
+            case WEEK -> Periods.dayInYear(LocalDate.parse(key));
             case MONTH -> MONTH.format(YearMonth.parse(key));
             default -> key;
         };

@@ -26,6 +26,7 @@ import io.timeledger.core.time.EntryQuery;
 import io.timeledger.core.time.TimeOfDay;
 import io.timeledger.web.Forms;
 import io.timeledger.web.Header;
+import io.timeledger.web.Periods;
 import io.timeledger.web.SignedIn;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
@@ -62,7 +63,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 class TimesheetController {
 
     private static final DateTimeFormatter DAY_TITLE = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     private final SignedIn signedIn;
     private final Entries entries;
@@ -137,7 +137,7 @@ class TimesheetController {
             long seconds = week.stream().filter(e -> date1.equals(e.spentOn())).mapToLong(e -> e.seconds(now)).sum();
             weekSeconds += seconds;
             days.add(new Day(date1, date1.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH),
-                SHORT_DAY.format(date1), DurationText.format(seconds), date1.equals(day), date1.equals(today)));
+                Periods.dayInYear(date1), DurationText.format(seconds), date1.equals(day), date1.equals(today)));
         }
         var liveProjects = projects.active(actor.account());
         var overBudget = overBudget(actor, liveProjects, week.stream().filter(e -> day.equals(e.spentOn())).toList());
@@ -237,7 +237,7 @@ class TimesheetController {
         var by = approval.decidedBy() == null ? null : people.findMember(actor.account(), approval.decidedBy())
             .map(Member::shownName).orElse("someone who has left");
         var on = approval.decidedAt() == null ? null
-            : SHORT_DAY.format(approval.decidedAt().atZone(actor.member().timeZone()));
+            : Periods.dayInYear(approval.decidedAt().atZone(actor.member().timeZone()));
         return switch (approval.status()) {
             case OPEN -> new ApprovalBar("open", offered ? "This week has not been submitted for approval." : null,
                 null, offered, false);
