@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -73,13 +72,6 @@ class PageErrors {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badRequest(Exception e, Model model, HttpServletRequest request) {
         return page(model, request, HttpStatus.BAD_REQUEST, "That link is incomplete or malformed.");
-    }
-
-    /** An upload past spring.servlet.multipart's limits, refused before any page saw it. */
-    @ExceptionHandler
-    @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
-    String tooLarge(MaxUploadSizeExceededException e, Model model, HttpServletRequest request) {
-        return page(model, request, HttpStatus.PAYLOAD_TOO_LARGE, "That file is too large: an import may be at most 50 MB, a receipt 5 MB.");
     }
 
     @ExceptionHandler

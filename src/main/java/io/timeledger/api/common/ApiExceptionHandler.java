@@ -7,7 +7,9 @@ import io.timeledger.core.common.Gone;
 import io.timeledger.core.common.Invalid;
 import io.timeledger.core.common.Locked;
 import io.timeledger.core.common.NotFound;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
@@ -42,9 +45,11 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final ErrorShapes shapes;
+    private final ErrorEndpoint errors;
 
-    ApiExceptionHandler(ErrorShapes shapes) {
+    ApiExceptionHandler(ErrorShapes shapes, ErrorEndpoint errors) {
         this.shapes = shapes;
+        this.errors = errors;
     }
 
     @ExceptionHandler
@@ -163,6 +168,19 @@ class ApiExceptionHandler {
     }
 
     static final String RETRY_AFTER_SECONDS = "5";
+
+    /**
+     * An upload past spring.servlet.multipart's limit. {@link RequestChecks} refuses it before anything
+     * else reads the request; the error page's dispatch then meets it again, as Spring MVC reads the
+     * upload once more, and answers with that refusal (a page for a page, JSON for an API).
+     */
+    @ExceptionHandler
+    Object uploadTooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, HttpServletResponse response) {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            return errors.error(request, response);
+        }
+        return shapes.respond(request, ApiError.of(413, "The file is larger than the server takes; send a smaller one"));
+    }
 
     /**
      * Spring MVC's own failures (405, 406, 415, ...) keep their status; a client that went away while

@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * What every request must be before anything reads it, checked once in front of everything else
  * (credentials, pages, health): a {@code Content-Type} that names a media type and a charset Java
- * knows (else 415), a form body no larger than the server reads (else 413), no more than 1,000
+ * knows (else 415), a form body no larger than the server reads and no uploaded file larger than it
+ * takes (else 413), no more than 1,000
  * query and form parameters (else 400), and no NUL character in any of them, which PostgreSQL's
  * text cannot hold (else 422, naming the parameter). An API request is answered in its dialect's
  * shape, a page request with the error page; each logs one line.
@@ -36,10 +37,12 @@ final class RequestChecks extends OncePerRequestFilter {
 
     private final ErrorShapes shapes;
     private final DataSize maxForm;
+    private final DataSize maxUpload;
 
-    RequestChecks(ErrorShapes shapes, DataSize maxForm) {
+    RequestChecks(ErrorShapes shapes, DataSize maxForm, DataSize maxUpload) {
         this.shapes = shapes;
         this.maxForm = maxForm;
+        this.maxUpload = maxUpload;
     }
 
     @Override
@@ -55,14 +58,19 @@ final class RequestChecks extends OncePerRequestFilter {
         if (mediaType != null && MediaType.APPLICATION_FORM_URLENCODED.includes(mediaType)
                 && request.getContentLengthLong() > maxForm.toBytes()) {
             refuse(request, response, ApiError.of(413, "The form is larger than the server reads ("
-                + (maxForm.toKilobytes() % 1024 == 0 ? maxForm.toMegabytes() + " MB" : maxForm.toKilobytes() + " KB")
-                + "); send less"));
+                + size(maxForm) + "); send less"));
             return;
         }
         Map<String, String[]> parameters;
         try {
             parameters = request.getParameterMap();
-        } catch (IllegalStateException tooManyFormKeys) {
+        } catch (IllegalStateException unread) {
+            if (mediaType != null && MediaType.MULTIPART_FORM_DATA.includes(mediaType)) {
+                // a part past spring.servlet.multipart's limit (ApiExceptionHandler meets it again as the
+                // error page's dispatch reads the upload)
+                refuse(request, response, ApiError.of(413, tooLargeUpload()));
+                return;
+            }
             // Jetty reads no more than 1,000 keys of a form body; it does not count the query's
             parameters = null;
         }
@@ -80,6 +88,16 @@ final class RequestChecks extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Why an upload was refused as too large. */
+    private String tooLargeUpload() {
+        return "The file is larger than the server takes (" + size(maxUpload) + "); send a smaller one";
+    }
+
+    /** "200 KB", "50 MB". */
+    private static String size(DataSize size) {
+        return size.toKilobytes() % 1024 == 0 ? size.toMegabytes() + " MB" : size.toKilobytes() + " KB";
     }
 
     /** The media type {@code contentType} names, when it parses and its charset (if any) is one Java has; else null. */
@@ -104,8 +122,9 @@ final class RequestChecks extends OncePerRequestFilter {
         /** Right after the response buffer is sized and the access log started, before Spring Security reads a parameter. */
         @Bean
         FilterRegistrationBean<RequestChecks> requestChecks(ErrorShapes shapes,
-                @Value("${server.jetty.max-http-form-post-size:200KB}") DataSize maxForm) {
-            var registration = new FilterRegistrationBean<>(new RequestChecks(shapes, maxForm));
+                @Value("${server.jetty.max-http-form-post-size:200KB}") DataSize maxForm,
+                @Value("${spring.servlet.multipart.max-file-size}") DataSize maxUpload) {
+            var registration = new FilterRegistrationBean<>(new RequestChecks(shapes, maxForm, maxUpload));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
             return registration;
         }

@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 class ApiExceptionHandlerTests {
 
-    private final ApiExceptionHandler handler = new ApiExceptionHandler(new ErrorShapes(List.of(), JsonMapper.builder().build()));
+    private final ErrorShapes shapes = new ErrorShapes(List.of(), JsonMapper.builder().build());
+    private final ApiExceptionHandler handler = new ApiExceptionHandler(shapes, new ErrorEndpoint(shapes));
 
     @Test
     void aClientThatWentAwayWhileItsAnswerWasWrittenGetsNoErrorPage() {

@@ -57,6 +57,13 @@ class ImportPageTests {
             "source", "clockify-csv", "time_zone", "Mars/Olympus");
         assertThat(badZone.statusCode()).isEqualTo(422);
         assertThat(text(badZone.body())).contains("Time zone");
+        // a file past the configured limit (spring.servlet.multipart.max-file-size) is refused, saying the limit
+        var tooLarge = pages.postFile("/manage/import", csrf(pages), "file", "huge.csv", "text/csv",
+            new byte[50 * 1024 * 1024 + 1], "source", "clockify-csv", "time_zone", "UTC");
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+            assertThat(type).startsWith("text/html"));
+        assertThat(text(tooLarge.body())).contains("The file is larger than the server takes (50 MB); send a smaller one");
 
         // a live Harvest account: another account of this server, which speaks Harvest v2
         var source = fixtures.anAccount();
