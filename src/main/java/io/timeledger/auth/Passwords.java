@@ -41,14 +41,27 @@ public class Passwords {
     }
 
     /**
-     * A signed-in person changes their own password, showing their current one first: checked under
-     * the sign-in form's brute-force rule ({@link SignInThrottle}), so that a browser left signed in
-     * cannot be used to guess it; a wrong one counts as a failed sign-in of their email. Refused as
-     * {@link Invalid} naming {@code current_password} or {@code password}.
+     * A signed-in person changes their own password, showing their current one first ({@link #confirm}).
+     * Refused as {@link Invalid} naming {@code current_password} or {@code password}.
      */
     public void change(long userId, String email, CharSequence current, CharSequence next) {
         if (next == null || next.length() < MINIMUM_LENGTH) {
             throw new Invalid("password", "is too short (minimum is " + MINIMUM_LENGTH + " characters)");
+        }
+        confirm(userId, email, current, "to change it");
+        set(userId, next);
+    }
+
+    /**
+     * Checks that a signed-in person knows their current password before a change that takes over the
+     * account (their password, their email), under the sign-in form's brute-force rule
+     * ({@link SignInThrottle}), so that a browser left signed in cannot be used to guess it: a wrong one
+     * counts as a failed sign-in of their email ({@code why} says for what, in the security log). Refused
+     * as {@link Invalid} naming {@code current_password}.
+     */
+    public void confirm(long userId, String email, CharSequence current, String why) {
+        if (current == null || current.isEmpty()) {
+            throw new Invalid("current_password", "is needed " + why);
         }
         var claim = throttle.claim(email);
         if (claim.lockedFor().isPresent()) {
@@ -56,12 +69,11 @@ public class Passwords {
                 + SignInThrottle.minutes(claim.lockedFor().get()));
         }
         var hash = people.passwordHash(userId);
-        if (current == null || hash.isEmpty() || !encoder.matches(current, hash.get())) {
-            audit.recordForEmail(AuditKind.SIGN_IN_FAILED, email, "the current password, to change it");
+        if (hash.isEmpty() || !encoder.matches(current, hash.get())) {
+            audit.recordForEmail(AuditKind.SIGN_IN_FAILED, email, "the current password, " + why);
             throw new Invalid("current_password", "is not right");
         }
         throttle.succeeded(email);
-        set(userId, next);
     }
 
     /** Gives the user a new random password (128 bits, URL-safe) and returns it, for showing once. */

@@ -20,8 +20,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The profile's "You" and "Password": a person changes their own name, email and time zone, and
- * their password, which signs them out of every other browser. A new email is the one they sign in
- * with from then on: this browser stays signed in under it, the others are signed out.
+ * their password, which signs them out of every other browser. A new email, like a new password, needs
+ * the current password; it is the one they sign in with from then on: this browser stays signed in
+ * under it, the others are signed out.
  */
 @Controller
 class ProfileDetailsController {
@@ -49,10 +50,15 @@ class ProfileDetailsController {
                    @RequestParam(name = "last_name", defaultValue = "") String lastName,
                    @RequestParam(defaultValue = "") String email,
                    @RequestParam(name = "time_zone", defaultValue = "") String timeZone,
+                   @RequestParam(name = "current_password", defaultValue = "") String current,
                    RedirectAttributes redirect) {
         var place = signedIn.place(principal, session);
         var before = place.user();
         Forms.act(redirect, LABELS, () -> {
+            if (!email.strip().equalsIgnoreCase(before.email())) {
+                // whoever holds this browser could otherwise take the account: the new email signs in
+                passwords.confirm(before.id(), before.email(), current, "to change the email");
+            }
             var changes = PersonChanges.none().firstName(Field.of(firstName)).lastName(Field.of(lastName))
                 .email(Field.of(email)).timeZone(Field.of(timeZone.strip()));
             var after = people.change(place.actor(), place.actor().membershipId(), changes);

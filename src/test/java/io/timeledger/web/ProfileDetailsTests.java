@@ -43,7 +43,7 @@ class ProfileDetailsTests {
 
         // what the core refuses is said, field by field, and nothing is stored
         browser.post("/profile/details", "first_name", "X".repeat(300), "last_name", "Okafor",
-            "email", "not an email", "time_zone", "Mars/Olympus", "_csrf", csrf(browser));
+            "email", "not an email", "time_zone", "Mars/Olympus", "current_password", PASSWORD, "_csrf", csrf(browser));
         assertThat(HtmlUtils.htmlUnescape(browser.get("/profile").body()))
             .contains("Email is not a valid email address", "First name is too long", "Time zone must be a time zone");
         assertThat(jdbc.sql("SELECT first_name FROM app_user WHERE id = :u").param("u", person.userId())
@@ -60,11 +60,20 @@ class ProfileDetailsTests {
 
         // someone else's email is refused
         browser.post("/profile/details", "first_name", "Pat", "last_name", "Doe", "email", taken.toUpperCase(),
-            "time_zone", "UTC", "_csrf", csrf(browser));
+            "time_zone", "UTC", "current_password", PASSWORD, "_csrf", csrf(browser));
         assertThat(browser.get("/profile").body()).contains("Email has already been taken.");
 
+        // a new email takes the account with it: the current password first
         browser.post("/profile/details", "first_name", "Pat", "last_name", "Doe", "email", email,
             "time_zone", "UTC", "_csrf", csrf(browser));
+        assertThat(browser.get("/profile").body()).contains("Your current password is needed to change the email.");
+        browser.post("/profile/details", "first_name", "Pat", "last_name", "Doe", "email", email,
+            "time_zone", "UTC", "current_password", "not it", "_csrf", csrf(browser));
+        assertThat(browser.get("/profile").body()).contains("Your current password is not right.");
+        assertThat(location(new WebSession(port).signIn(email, PASSWORD))).as("unchanged").endsWith("/login?error");
+
+        browser.post("/profile/details", "first_name", "Pat", "last_name", "Doe", "email", email,
+            "time_zone", "UTC", "current_password", PASSWORD, "_csrf", csrf(browser));
         var profile = browser.get("/profile");
         assertThat(profile.statusCode()).as("this browser goes on under the new email").isEqualTo(200);
         assertThat(profile.body()).contains("Sign in with " + email + " from now on; your other browsers were"
