@@ -19,8 +19,9 @@ final class Money {
             problems.add(field, "must be less than or equal to " + max.toPlainString());
         } else if (value.stripTrailingZeros().scale() > 2) {
             problems.add(field, "must have at most 2 decimal places");
-            return value;
+        } else {
+            return value.setScale(2, RoundingMode.UNNECESSARY);
         }
-        return value.setScale(2, RoundingMode.UNNECESSARY);
+        return value; // refused: the collector throws before anyone keeps it
     }
 }

@@ -104,6 +104,10 @@ class PaydirtTests {
         assertThat(caller.post("/v1/jobs", "{\"project_id\": " + catalog.project()
             + ", \"name\": \"\", \"price_type\": 0, \"price\": -1}").expect(422).json().get("errors"))
             .hasSize(2);
+        // below zero and finer than a cent at once: said, not a failure
+        assertThat(caller.post("/v1/jobs", "{\"project_id\": " + catalog.project()
+            + ", \"name\": \"X\", \"price_type\": 0, \"price\": -0.001}").expect(422).json().get("errors").get(0)
+            .stringValue()).isEqualTo("Price must be greater than or equal to 0");
     }
 
     @Test
