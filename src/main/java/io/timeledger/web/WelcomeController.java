@@ -51,6 +51,7 @@ class WelcomeController {
             sessions.endAll(used.userId(), used.email(), null);
             redirect.addFlashAttribute("welcome", "Your password is set: sign in with " + used.email()
                 + " and your new password.");
+            redirect.addFlashAttribute("email", used.email());
             return "redirect:" + WebSecurityConfiguration.LOGIN;
         } catch (Invalid refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());

@@ -640,7 +640,9 @@ class BrowserTests {
             robin.findElement(By.id("save-password")).click();
             new WebDriverWait(robin, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
             assertThat(robin.findElement(By.id("welcome")).getText()).startsWith("Your password is set: sign in with");
-            robin.findElement(By.id("email")).sendKeys("robin@team.example");
+            // the email is filled in, the password field has the focus: the new password is all to type
+            assertThat(robin.findElement(By.id("email")).getDomProperty("value")).isEqualTo("robin@team.example");
+            assertThat(robin.switchTo().activeElement().getDomAttribute("id")).isEqualTo("password");
             robin.findElement(By.id("password")).sendKeys("robin's long password");
             robin.findElement(By.id("sign-in")).click();
             new WebDriverWait(robin, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/timesheet"));

@@ -67,8 +67,10 @@ class TeamTests {
         var set = sam.post("/welcome", "link", secret, "password", "a fine password", "confirmation",
             "a fine password", "_csrf", csrf);
         assertThat(location(set)).endsWith("/login");
-        assertThat(text(sam.get("/login")))
+        var signIn = sam.get("/login");
+        assertThat(text(signIn))
             .contains("Your password is set: sign in with sam@invited.example and your new password.");
+        assertThat(signIn.body()).as("the email filled in").contains("value=\"sam@invited.example\"");
         assertThat(location(sam.signIn("sam@invited.example", "a fine password"))).endsWith("/timesheet");
         assertThat(sam.get("/timesheet").body()).contains("href=\"/manage/clients\"");
 
