@@ -78,6 +78,8 @@ class ProfileDetailsTests {
         assertThat(profile.statusCode()).as("this browser goes on under the new email").isEqualTo(200);
         assertThat(profile.body()).contains("Sign in with " + email + " from now on; your other browsers were"
             + " signed out.");
+        assertThat(profile.body().split("id=\"browsers\"")[1]).as("the session is found under the new email")
+            .contains("This browser");
         assertThat(browser.get("/timesheet").statusCode()).isEqualTo(200);
         assertThat(location(phone.get("/timesheet"))).as("the other browser is signed out").contains("/login");
 
