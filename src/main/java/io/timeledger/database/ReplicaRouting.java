@@ -88,11 +88,13 @@ final class ReplicaRouting extends AbstractRoutingDataSource {
 
     /**
      * Whether the replica has replayed all the primary had written when asked — every commit made
-     * before this call, the caller's own included — within {@code wait}.
+     * before this call, the caller's own included — within {@code wait}. Written means inserted into
+     * the WAL: with {@code synchronous_commit=off} a commit is acknowledged before it is written out,
+     * so the write position ({@code pg_current_wal_lsn}) can stand before commits already made.
      */
     private boolean caughtUp() {
         try {
-            var written = primary.queryForObject("SELECT CAST(pg_current_wal_lsn() AS text)", String.class);
+            var written = primary.queryForObject("SELECT CAST(pg_current_wal_insert_lsn() AS text)", String.class);
             long deadline = System.nanoTime() + wait.toNanos();
             while (true) {
                 var replayed = replica.queryForObject("SELECT pg_last_wal_replay_lsn() >= CAST(? AS pg_lsn)",
