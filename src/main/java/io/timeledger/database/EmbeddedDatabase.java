@@ -44,9 +44,9 @@ final class EmbeddedDatabase implements Closeable {
     private final int port;
     private final String password;
     private volatile ProcessHandle postmaster;
-    private volatile boolean closing;
     /** Set once an application context holds this database: the context's close stops it. */
     private volatile boolean held;
+    /** Set as it is closed: a postmaster that dies from then on is not revived. */
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -68,11 +68,11 @@ final class EmbeddedDatabase implements Closeable {
             return;
         }
         watched.onExit().thenRunAsync(() -> {
-            if (closing) {
+            if (stopped.get()) {
                 return;
             }
             log.warn("The embedded PostgreSQL (pid {}) died; starting it again", watched.pid());
-            for (int attempt = 1; !closing; attempt++) {
+            for (int attempt = 1; !stopped.get(); attempt++) {
                 try {
                     server.close(); // releases its lock on the directory; there is nothing left to stop
                     builder.setPort(port);
@@ -188,7 +188,6 @@ final class EmbeddedDatabase implements Closeable {
 
     @Override
     public void close() throws IOException {
-        closing = true;
         if (!stopped.compareAndSet(false, true)) {
             return;
         }

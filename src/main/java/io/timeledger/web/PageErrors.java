@@ -76,11 +76,11 @@ class PageErrors {
 
     @ExceptionHandler
     ModelAndView status(ResponseStatusException e, HttpServletRequest request) {
-        var page = new ModelAndView("error", HttpStatus.valueOf(e.getStatusCode().value()));
-        page.addObject("status", e.getStatusCode().value());
-        page.addObject("message", e.getReason());
-        withHeader(page.getModel(), request);
-        return page;
+        var model = new ExtendedModelMap();
+        model.addAttribute("status", e.getStatusCode().value());
+        model.addAttribute("message", e.getReason());
+        withHeader(model, request);
+        return new ModelAndView("error", model, HttpStatus.valueOf(e.getStatusCode().value()));
     }
 
     /** Anything else: logged here, a plain page there — never a stack trace. */
@@ -95,7 +95,7 @@ class PageErrors {
     private String page(Model model, HttpServletRequest request, HttpStatus status, String message) {
         model.addAttribute("status", status.value());
         model.addAttribute("message", message);
-        withHeader(model.asMap(), request);
+        withHeader(model, request);
         return "error";
     }
 
@@ -103,18 +103,20 @@ class PageErrors {
      * The signed-in person's header, where there is one to show: none for someone who belongs to no
      * account (the reason for their error, often) or when reading it fails too.
      */
-    private void withHeader(Map<String, Object> model, HttpServletRequest request) {
+    private void withHeader(Model model, HttpServletRequest request) {
         var principal = request.getUserPrincipal();
         var session = request.getSession(false);
         if (principal == null || session == null) {
             return;
         }
+        SignedIn.Place place;
         try {
-            var shown = new ExtendedModelMap();
-            header.showWithoutTimer(shown, signedIn.place(principal, session), null);
-            model.putAll(shown);
+            place = signedIn.place(principal, session);
         } catch (RuntimeException e) {
             log.debug("No header on the error page: {}", e.toString());
+            return;
         }
+        header.showWithoutTimer(model, place, null);
     }
+
 }

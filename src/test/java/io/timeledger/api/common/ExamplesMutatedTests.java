@@ -7,6 +7,7 @@ import io.timeledger.support.ApiTest;
 import io.timeledger.support.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ class ExamplesMutatedTests {
             var document = api.anonymous().get("/openapi/" + dialect + ".json").expect(200).json();
             for (var route : document.get("paths").properties()) {
                 for (var operation : route.getValue().properties()) {
-                    var method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
+                    var method = operation.getKey().toUpperCase(Locale.ROOT);
                     var example = operation.getValue().path("requestBody").path("content")
                         .path("application/json").path("example");
                     if (!List.of("POST", "PUT", "PATCH").contains(method) || !(example.isObject() || example.isArray())) {
